@@ -1,0 +1,4 @@
+export { validateSop, type ValidationResult, type ValidateOptions } from './validateSop';
+export { parseSopJson, type ParsedSopText } from './parseSopJson';
+export { hasErrors, sortDiagnostics, pointerOf, type Diagnostic, type Severity, type LocalizedText } from './diagnostic';
+export { semanticRules, type SemanticRuleId } from './ruleCatalogue';

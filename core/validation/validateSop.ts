@@ -1,0 +1,67 @@
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { validate as validateSchema } from '../../schemas/generated/validate-sop-schema.js';
+import type { Diagnostic } from './diagnostic';
+import { createRuleContext, type SemanticRule, type ValidateOptions } from './ruleContext';
+import { checkFlowGraphs } from './rules/graph';
+import { checkDuplicateIds } from './rules/ids';
+import { checkIdentityForPublish } from './rules/identity';
+import { checkLanesAndActors, checkSectionsAndFields, checkStepNumbersAndRequirements } from './rules/references';
+import { checkWaktu } from './rules/waktu';
+import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
+
+export type { ValidateOptions } from './ruleContext';
+
+const semanticRuleSet: SemanticRule[] = [
+  checkDuplicateIds,
+  checkLanesAndActors,
+  checkSectionsAndFields,
+  checkStepNumbersAndRequirements,
+  checkFlowGraphs,
+  checkWaktu,
+  checkIdentityForPublish,
+];
+
+export interface ValidationResult {
+  /** True when no diagnostic is an error. */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  /** The input, typed, when it passed the schema (semantic errors may remain). */
+  document?: SopDocument;
+}
+
+/**
+ * Checks any value against the SOP schema, then, if the shape is right, the
+ * semantic rules. Never throws: whatever the input, the answer is diagnostics.
+ */
+export function validateSop(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  try {
+    if (!validateSchema(input)) {
+      return finish(schemaErrorsToDiagnostics(validateSchema.errors ?? []));
+    }
+    const doc = input as SopDocument;
+    const diagnostics: Diagnostic[] = [];
+    const ctx = createRuleContext(doc, options, diagnostics);
+    // Rules read only what the schema guarantees, so they run on schema-valid input only.
+    for (const rule of semanticRuleSet) rule(ctx);
+    return { ...finish(diagnostics), document: doc };
+  } catch (error) {
+    return finish([internalFailure(error)]);
+  }
+}
+
+function finish(diagnostics: Diagnostic[]): ValidationResult {
+  return { valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics };
+}
+
+function internalFailure(error: unknown): Diagnostic {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  return {
+    ruleId: 'internal.validation-failed',
+    severity: 'error',
+    pointer: '',
+    message: {
+      id: `Dokumen tidak dapat diperiksa (${detail}).`,
+      en: `The document could not be checked (${detail}).`,
+    },
+  };
+}

@@ -35,7 +35,7 @@ export async function generateSchemaArtifacts(): Promise<Record<string, string>>
   });
   // Descriptions are documentation for editors (Monaco hover); the compiled
   // validator embeds its schema, so dropping them keeps the app bundle small.
-  const validate = ajv.compile(withoutDescriptions(schema));
+  const validate = ajv.compile(withoutDescriptions(schema) as object);
   const validator = banner + '// @ts-nocheck\n' + inlineRuntimeHelpers(standaloneCode(ajv, validate));
   const validatorTypes = banner + [
     "import type { SopDocument } from './sop.types';",

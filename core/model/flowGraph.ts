@@ -1,51 +1,76 @@
 import type { Edge, Flow, Step } from '../../schemas/generated/sop.types';
 
-/** Index of one flow's steps and edges, built once per validation or layout pass. */
+/**
+ * Index of one flow's steps and edges, built once per validation or layout
+ * pass. Adjacency is by step index, in plain arrays: validation runs on every
+ * edit, on flows of hundreds of steps.
+ */
 export interface FlowGraph {
   flow: Flow;
   stepIndex: Map<string, number>;
-  outgoing: Map<string, Edge[]>;
-  incoming: Map<string, Edge[]>;
+  /** Edges out of / into the step at each index (edges naming a missing step are left out). */
+  outgoing: Edge[][];
+  incoming: Edge[][];
+  /** Step indices reachable in one hop, forward and backward. */
+  successors: number[][];
+  predecessors: number[][];
 }
 
 export function buildFlowGraph(flow: Flow): FlowGraph {
   const stepIndex = new Map<string, number>();
-  const outgoing = new Map<string, Edge[]>();
-  const incoming = new Map<string, Edge[]>();
   flow.steps.forEach((step, i) => {
     if (!stepIndex.has(step.id)) stepIndex.set(step.id, i);
-    outgoing.set(step.id, []);
-    incoming.set(step.id, []);
   });
+  const outgoing: Edge[][] = flow.steps.map(() => []);
+  const incoming: Edge[][] = flow.steps.map(() => []);
+  const successors: number[][] = flow.steps.map(() => []);
+  const predecessors: number[][] = flow.steps.map(() => []);
   for (const edge of flow.edges) {
-    outgoing.get(edge.from)?.push(edge);
-    if (edge.to !== undefined) incoming.get(edge.to)?.push(edge);
+    const from = stepIndex.get(edge.from);
+    const to = edge.to === undefined ? undefined : stepIndex.get(edge.to);
+    if (from !== undefined) outgoing[from]!.push(edge);
+    if (to !== undefined) incoming[to]!.push(edge);
+    if (from !== undefined && to !== undefined) {
+      successors[from]!.push(to);
+      predecessors[to]!.push(from);
+    }
   }
-  return { flow, stepIndex, outgoing, incoming };
+  return { flow, stepIndex, outgoing, incoming, successors, predecessors };
+}
+
+export function outgoingEdges(graph: FlowGraph, stepId: string): Edge[] {
+  const index = graph.stepIndex.get(stepId);
+  return index === undefined ? [] : graph.outgoing[index]!;
 }
 
 export function findStartSteps(flow: Flow): Step[] {
   return flow.steps.filter((s) => s.kind === 'start');
 }
 
-/** Ids of the steps reachable from `fromIds` following edges forward (iterative: flows may be long). */
-export function reachableForward(graph: FlowGraph, fromIds: readonly string[]): Set<string> {
-  return walk(fromIds, (id) => (graph.outgoing.get(id) ?? []).flatMap((e) => (e.to !== undefined && graph.stepIndex.has(e.to) ? [e.to] : [])));
+/** Indices of the steps reachable from `from` following edges forward. */
+export function reachableForward(graph: FlowGraph, from: readonly number[]): Uint8Array {
+  return walk(graph.flow.steps.length, from, graph.successors);
 }
 
-/** Ids of the steps from which one of `toIds` can be reached. */
-export function reachableBackward(graph: FlowGraph, toIds: readonly string[]): Set<string> {
-  return walk(toIds, (id) => (graph.incoming.get(id) ?? []).flatMap((e) => (graph.stepIndex.has(e.from) ? [e.from] : [])));
+/** Indices of the steps from which one of `to` can be reached. */
+export function reachableBackward(graph: FlowGraph, to: readonly number[]): Uint8Array {
+  return walk(graph.flow.steps.length, to, graph.predecessors);
 }
 
-function walk(seeds: readonly string[], next: (id: string) => string[]): Set<string> {
-  const seen = new Set<string>(seeds);
-  const stack = [...seeds];
+// Iterative: a recursive walk would overflow the stack on long flows.
+function walk(size: number, seeds: readonly number[], next: number[][]): Uint8Array {
+  const seen = new Uint8Array(size);
+  const stack: number[] = [];
+  for (const seed of seeds) {
+    if (!seen[seed]) {
+      seen[seed] = 1;
+      stack.push(seed);
+    }
+  }
   while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const n of next(id)) {
-      if (!seen.has(n)) {
-        seen.add(n);
+    for (const n of next[stack.pop()!]!) {
+      if (!seen[n]) {
+        seen[n] = 1;
         stack.push(n);
       }
     }
@@ -54,11 +79,13 @@ function walk(seeds: readonly string[], next: (id: string) => string[]): Set<str
 }
 
 /**
- * Steps where a path through the flow may stop: end steps, and steps with an
- * edge that leaves the SOP (the case goes on at another agency).
+ * Indices of the steps where a path through the flow may stop: end steps, and
+ * steps with an edge that leaves the SOP (the case goes on at another agency).
  */
-export function terminalStepIds(graph: FlowGraph): string[] {
-  return graph.flow.steps
-    .filter((s) => s.kind === 'end' || (graph.outgoing.get(s.id) ?? []).some((e) => e.leaves !== undefined))
-    .map((s) => s.id);
+export function terminalSteps(graph: FlowGraph): number[] {
+  const terminals: number[] = [];
+  graph.flow.steps.forEach((step, i) => {
+    if (step.kind === 'end' || graph.outgoing[i]!.some((e) => e.leaves !== undefined)) terminals.push(i);
+  });
+  return terminals;
 }

@@ -1,5 +1,5 @@
 import type { Flow } from '../../../schemas/generated/sop.types';
-import { buildFlowGraph, reachableBackward, reachableForward, terminalStepIds, type FlowGraph } from '../../model/flowGraph';
+import { buildFlowGraph, reachableBackward, reachableForward, terminalSteps, type FlowGraph } from '../../model/flowGraph';
 import { pointerOf } from '../diagnostic';
 import type { RuleContext } from '../ruleContext';
 import { quote, stepName } from './naming';
@@ -65,10 +65,9 @@ function checkEdgeEndpoints(ctx: RuleContext, graph: FlowGraph, f: number): void
 }
 
 function checkExits(ctx: RuleContext, graph: FlowGraph, f: number): void {
-  const edgeIndex = new Map(graph.flow.edges.map((edge, e) => [edge, e]));
   graph.flow.steps.forEach((step, s) => {
-    const exits = graph.outgoing.get(step.id) ?? [];
-    const at = pointerOf('flows', f, 'steps', s);
+    const exits = graph.outgoing[s]!;
+    const at = `/flows/${f}/steps/${s}`;
     if (step.kind === 'decision') {
       if (exits.length < 2) {
         ctx.report('decision.exit-count', at, {
@@ -79,7 +78,7 @@ function checkExits(ctx: RuleContext, graph: FlowGraph, f: number): void {
       const labels = new Set<string>();
       for (const edge of exits) {
         const label = edge.label?.trim() ?? '';
-        const edgeAt = pointerOf('flows', f, 'edges', edgeIndex.get(edge)!);
+        const edgeAt = `/flows/${f}/edges/${graph.flow.edges.indexOf(edge)}`;
         if (label === '') {
           ctx.report('decision.label-missing', edgeAt + '/label', {
             id: `Panah keluar dari keputusan ${stepName(step)} belum diberi label (Ya/Tidak).`,
@@ -118,11 +117,11 @@ function kindName(kind: string, lang: 'id' | 'en'): string {
   return names[kind]?.[lang === 'id' ? 0 : 1] ?? kind;
 }
 
-function checkStartCount(ctx: RuleContext, flow: Flow, f: number): string[] {
-  const starts: string[] = [];
+function checkStartCount(ctx: RuleContext, flow: Flow, f: number): number[] {
+  const starts: number[] = [];
   flow.steps.forEach((step, s) => {
     if (step.kind !== 'start') return;
-    starts.push(step.id);
+    starts.push(s);
     if (starts.length > 1) {
       ctx.report('flow.start-count', pointerOf('flows', f, 'steps', s, 'kind'), {
         id: `Langkah ${stepName(step)} adalah langkah mulai kedua; satu alur hanya punya satu langkah mulai.`,
@@ -139,20 +138,20 @@ function checkStartCount(ctx: RuleContext, flow: Flow, f: number): string[] {
   return starts;
 }
 
-function checkReachability(ctx: RuleContext, graph: FlowGraph, f: number, starts: string[]): void {
+function checkReachability(ctx: RuleContext, graph: FlowGraph, f: number, starts: number[]): void {
   const { flow } = graph;
   // Without one start, "unreachable" would flag every step; the start-count diagnostic says it better.
   if (starts.length === 1) {
     const reached = reachableForward(graph, starts);
     flow.steps.forEach((step, s) => {
-      if (reached.has(step.id)) return;
+      if (reached[s]) return;
       ctx.report('step.unreachable', pointerOf('flows', f, 'steps', s), {
         id: `Langkah ${stepName(step)} tidak dapat dicapai dari langkah mulai.`,
         en: `Step ${stepName(step)} cannot be reached from the start.`,
       });
     });
   }
-  const terminals = terminalStepIds(graph);
+  const terminals = terminalSteps(graph);
   if (terminals.length === 0) {
     ctx.report('flow.no-end', pointerOf('flows', f, 'steps'), {
       id: `Alur ${quote(flow.title ?? flow.id)} tidak punya langkah akhir.`,
@@ -162,7 +161,7 @@ function checkReachability(ctx: RuleContext, graph: FlowGraph, f: number, starts
   }
   const canFinish = reachableBackward(graph, terminals);
   flow.steps.forEach((step, s) => {
-    if (canFinish.has(step.id)) return;
+    if (canFinish[s]) return;
     ctx.report('step.no-path-to-end', pointerOf('flows', f, 'steps', s), {
       id: `Dari langkah ${stepName(step)} tidak ada jalan menuju langkah akhir.`,
       en: `No path leads from step ${stepName(step)} to an end.`,

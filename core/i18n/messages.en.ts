@@ -1,0 +1,31 @@
+import type { MessageKey } from './messages.id';
+
+/**
+ * English message catalogue. Typed as `Record<MessageKey, string>` so the
+ * compiler rejects a missing key and (through the excess-property check on
+ * this object literal) a key that Indonesian does not have.
+ */
+export const messagesEn: Record<MessageKey, string> = {
+  'app.name': 'SOP Studio',
+  'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
+  'app.backToStart': 'Back to the start page',
+
+  'lang.label': 'Language',
+  'lang.changed': 'Interface language changed to {language}.',
+
+  'start.title': 'Welcome to SOP Studio',
+  'start.intro': 'Choose the application you want to open.',
+  'start.designer.description': 'Draft and revise SOPs: draw the cross-actor flowchart, fill in the quality standards, check for errors, then print in the Permenpan format.',
+  'start.runtime.description': 'Run an approved SOP for each application: who acts now, which documents to check, and how long each step may take.',
+  'start.open': 'Open {app}',
+
+  'designer.title': 'SOP Designer',
+  'designer.placeholder.heading': 'The drafter\'s workspace',
+  'designer.placeholder.body': 'Here you will draw the SOP flowchart lane by lane, fill in the requirements, time and output columns, see totals computed for you, and print the SOP on A4 or F4 paper.',
+  'designer.placeholder.status': 'This application is under construction.',
+
+  'runtime.title': 'Case Runner',
+  'runtime.placeholder.heading': 'The clerk\'s service desk',
+  'runtime.placeholder.body': 'Here clerks will open an approved SOP, record a case for each applicant, and be guided step by step: who acts, which documents to check, and how long the step may take. Data stays saved even without internet access.',
+  'runtime.placeholder.status': 'This application is under construction.',
+};

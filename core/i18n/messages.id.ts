@@ -1,0 +1,35 @@
+/**
+ * Indonesian message catalogue: the reference catalogue. Indonesian is the
+ * default interface language, so every key is defined here first; the English
+ * catalogue is type-checked against this one.
+ *
+ * Keys are grouped as `area.item`. Placeholders use `{name}` and must appear
+ * with the same names in every catalogue (checked by i18n.test.ts).
+ */
+export const messagesId = {
+  'app.name': 'SOP Studio',
+  'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
+  'app.backToStart': 'Kembali ke halaman awal',
+
+  'lang.label': 'Bahasa',
+  'lang.changed': 'Bahasa antarmuka diubah ke {language}.',
+
+  'start.title': 'Selamat datang di SOP Studio',
+  'start.intro': 'Pilih aplikasi yang ingin Anda buka.',
+  'start.designer.description': 'Susun dan revisi SOP: gambar diagram alir lintas pelaksana, isi mutu baku, periksa kesalahan, lalu cetak dalam format Permenpan.',
+  'start.runtime.description': 'Jalankan SOP yang telah disahkan untuk setiap permohonan: siapa yang bertindak, kelengkapan yang diperiksa, dan batas waktu setiap langkah.',
+  'start.open': 'Buka {app}',
+
+  'designer.title': 'Perancang SOP',
+  'designer.placeholder.heading': 'Ruang kerja penyusun SOP',
+  'designer.placeholder.body': 'Di sini Anda akan menggambar diagram alir SOP per pelaksana, mengisi kolom kelengkapan, waktu, dan output, melihat total waktu yang dihitung otomatis, serta mencetak SOP pada kertas A4 atau F4.',
+  'designer.placeholder.status': 'Aplikasi ini sedang dibangun.',
+
+  'runtime.title': 'Pelaksanaan Kasus',
+  'runtime.placeholder.heading': 'Meja layanan petugas',
+  'runtime.placeholder.body': 'Di sini petugas akan membuka SOP yang telah disahkan, mencatat kasus untuk setiap pemohon, lalu dipandu langkah demi langkah: siapa yang bertindak, dokumen apa yang diperiksa, dan berapa lama langkah itu boleh berlangsung. Data tetap tersimpan walaupun tanpa internet.',
+  'runtime.placeholder.status': 'Aplikasi ini sedang dibangun.',
+} satisfies Record<string, string>;
+
+/** Every message key known to the application. */
+export type MessageKey = keyof typeof messagesId;

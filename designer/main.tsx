@@ -1,0 +1,4 @@
+import { mountApp } from '../ui/mountApp';
+import { App } from './App';
+
+mountApp(<App />);

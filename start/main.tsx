@@ -1,0 +1,4 @@
+import { mountApp } from '../ui/mountApp';
+import { StartPage } from './StartPage';
+
+mountApp(<StartPage />);

@@ -1,0 +1,93 @@
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Chromium comes from Debian (`apt-get install chromium`), never from
+ * `playwright install`: the machines reach no browser download site.
+ */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Browser mode shared by the `browser` and `storybook` projects: one headless Chromium each. */
+function chromiumBrowserMode() {
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+    viewport: { width: 1280, height: 800 },
+  };
+}
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    // Guard rail (Vitest's name for "forbidOnly"): a stray `.only` fails the
+    // run instead of silently skipping the rest of the suite, locally and in CI.
+    allowOnly: false,
+    maxWorkers: 2,
+    reporters: ['default', './scripts/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: [
+            'core/**/*.test.ts',
+            'schemas/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'samples/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'tests/*.test.ts',
+          ],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: [
+            'designer/**/*.browser.test.{ts,tsx}',
+            'runtime/**/*.browser.test.{ts,tsx}',
+            'ui/**/*.browser.test.{ts,tsx}',
+            'tests/browser/**/*.test.{ts,tsx}',
+          ],
+          browser: chromiumBrowserMode(),
+          // Browser projects run one after the other so that at most one
+          // Chromium is busy at a time on a two-core machine.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        plugins: [
+          // Every story becomes a test: it must render, and its `play` function must pass.
+          storybookTest({
+            configDir: fileURLToPath(new URL('./.storybook', import.meta.url)),
+            storybookUrl: 'http://127.0.0.1:6006',
+          }),
+        ],
+        test: {
+          name: 'storybook',
+          browser: chromiumBrowserMode(),
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
+  },
+});

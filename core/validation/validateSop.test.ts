@@ -188,6 +188,14 @@ describe('schema diagnostics', () => {
     expect(problemsOf(doc)).toContain('schema.not /flows/0/edges/0');
   });
 
+  it('says plainly when a document comes from a newer schema version', () => {
+    const doc = { ...fixture(), schemaVersion: 2 };
+    const [diagnostic] = validateSop(doc).diagnostics;
+    expect(diagnostic?.ruleId).toBe('sop.newer-version');
+    expect(diagnostic?.pointer).toBe('/schemaVersion');
+    expect(diagnostic?.message.en).toContain('version 2');
+  });
+
   it.each([null, 42, 'sop', [], true, undefined, {}])('answers %j with diagnostics, not an exception', (value) => {
     const result = validateSop(value);
     expect(result.valid).toBe(false);

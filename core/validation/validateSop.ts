@@ -35,6 +35,8 @@ export interface ValidationResult {
  */
 export function validateSop(input: unknown, options: ValidateOptions = {}): ValidationResult {
   try {
+    const newer = newerVersionDiagnostic(input);
+    if (newer) return finish([newer]);
     if (!validateSchema(input)) {
       return finish(schemaErrorsToDiagnostics(validateSchema.errors ?? []));
     }
@@ -47,6 +49,27 @@ export function validateSop(input: unknown, options: ValidateOptions = {}): Vali
   } catch (error) {
     return finish([internalFailure(error)]);
   }
+}
+
+/** The schema version this code reads and writes. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+// A file saved by a newer SOP Studio must not be "repaired" into this version's
+// shape: say so plainly instead of listing every property this version lacks.
+function newerVersionDiagnostic(input: unknown): Diagnostic | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const version = (input as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'number' || !(version > CURRENT_SCHEMA_VERSION)) return undefined;
+  return {
+    ruleId: 'sop.newer-version',
+    severity: 'error',
+    pointer: '/schemaVersion',
+    message: {
+      id: `Dokumen ini dibuat dengan versi skema ${version}; aplikasi ini hanya mengenal sampai versi ${CURRENT_SCHEMA_VERSION}. Perbarui SOP Studio untuk membukanya.`,
+      en: `This document uses schema version ${version}; this application knows versions up to ${CURRENT_SCHEMA_VERSION}. Update SOP Studio to open it.`,
+    },
+    data: { version, supported: CURRENT_SCHEMA_VERSION },
+  };
 }
 
 function finish(diagnostics: Diagnostic[]): ValidationResult {

@@ -53,6 +53,8 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
             'tests/*.test.ts',
+            // Builds the app, serves it and drives Debian's Chromium with playwright-core.
+            'tests/e2e/**/*.test.ts',
           ],
           sequence: { groupOrder: 0 },
         },

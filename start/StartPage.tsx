@@ -1,6 +1,8 @@
 import { AppShell } from '../ui/AppShell';
 import { useT } from '../ui/i18n';
 import type { MessageKey } from '../core/i18n';
+import { loadSamples } from '../samples';
+import { SampleCatalogue, type SampleFile } from './SampleCatalogue';
 
 interface AppLink {
   href: string;
@@ -14,7 +16,9 @@ const APPS: readonly AppLink[] = [
   { href: './runtime/', title: 'runtime.title', description: 'start.runtime.description' },
 ];
 
-/** The landing page: one card per app. */
+const SAMPLE_FILES: readonly SampleFile[] = loadSamples().map((doc) => ({ fileName: `${doc.id}.sop.json`, value: doc }));
+
+/** The landing page: one card per app, then the sample SOPs checked live. */
 export function StartPage() {
   const t = useT();
   return (
@@ -31,6 +35,7 @@ export function StartPage() {
           </li>
         ))}
       </ul>
+      <SampleCatalogue samples={SAMPLE_FILES} />
     </AppShell>
   );
 }

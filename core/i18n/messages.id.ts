@@ -29,6 +29,26 @@ export const messagesId = {
   'runtime.placeholder.heading': 'Meja layanan petugas',
   'runtime.placeholder.body': 'Di sini petugas akan membuka SOP yang telah disahkan, mencatat kasus untuk setiap pemohon, lalu dipandu langkah demi langkah: siapa yang bertindak, dokumen apa yang diperiksa, dan berapa lama langkah itu boleh berlangsung. Data tetap tersimpan walaupun tanpa internet.',
   'runtime.placeholder.status': 'Aplikasi ini sedang dibangun.',
+
+  'samples.heading': 'Contoh SOP',
+  'samples.intro': 'Transkripsi {count} SOP nyata dari lima Dinas Sosial, diperiksa dengan skema dan aturan SOP Studio setiap kali halaman ini dibuka.',
+  'samples.summary': '{valid} dari {count} contoh sah; {warnings} peringatan.',
+  'samples.search': 'Cari judul atau Nomor SOP',
+  'samples.noMatch': 'Tidak ada contoh yang cocok dengan "{query}".',
+  'samples.col.number': 'Nomor SOP',
+  'samples.col.title': 'Nama SOP',
+  'samples.col.office': 'Instansi',
+  'samples.col.steps': 'Langkah',
+  'samples.col.lanes': 'Pelaksana',
+  'samples.col.total': 'Jumlah waktu (dihitung)',
+  'samples.col.check': 'Pemeriksaan',
+  'samples.check.ok': 'Sah',
+  'samples.check.errors': '{errors} galat',
+  'samples.check.warnings': '{warnings} peringatan',
+  'samples.incomplete': 'Belum lengkap',
+  'samples.noNumber': '(tanpa nomor)',
+  'samples.stated': 'tertulis: {stated}',
+  'samples.details': 'Rincian pemeriksaan {title}',
 } satisfies Record<string, string>;
 
 /** Every message key known to the application. */

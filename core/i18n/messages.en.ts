@@ -1,3 +1,6 @@
+import { designerMessagesEn } from './areas/designer.en';
+import { printMessagesEn } from './areas/print.en';
+import { runtimeMessagesEn } from './areas/runtime.en';
 import type { MessageKey } from './messages.id';
 
 /**
@@ -6,6 +9,9 @@ import type { MessageKey } from './messages.id';
  * this object literal) a key that Indonesian does not have.
  */
 export const messagesEn: Record<MessageKey, string> = {
+  ...designerMessagesEn,
+  ...runtimeMessagesEn,
+  ...printMessagesEn,
   'app.name': 'SOP Studio',
   'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
   'app.backToStart': 'Back to the start page',

@@ -6,7 +6,14 @@
  * Keys are grouped as `area.item`. Placeholders use `{name}` and must appear
  * with the same names in every catalogue (checked by i18n.test.ts).
  */
+import { designerMessagesId } from './areas/designer.id';
+import { printMessagesId } from './areas/print.id';
+import { runtimeMessagesId } from './areas/runtime.id';
+
 export const messagesId = {
+  ...designerMessagesId,
+  ...runtimeMessagesId,
+  ...printMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

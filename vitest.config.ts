@@ -3,20 +3,10 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './bench/chromium';
 
-/**
- * Chromium comes from Debian (`apt-get install chromium`), never from
- * `playwright install`: the machines reach no browser download site.
- */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// Chromium comes from Debian (`apt-get install chromium`), never from
+// `playwright install`: the machines reach no browser download site.
 
 /** Browser mode shared by the `browser` and `storybook` projects: one headless Chromium each. */
 function chromiumBrowserMode() {

@@ -10,6 +10,7 @@ export const pages = {
   start: 'index.html',
   designer: 'designer/index.html',
   runtime: 'runtime/index.html',
+  print: 'print/index.html',
 } as const;
 
 export default defineConfig({

@@ -9,6 +9,9 @@ const usage = `Usage / Pemakaian:
       Exit 0: no errors; 1: some file has errors; 2: usage error.
   sop stats [--json] [--lang id|en] <file>
       Steps, lanes, decisions and the computed total Waktu of each flow.
+  sop print <file> --out <file.pdf> [--paper a4|f4] [--orientation landscape|portrait]
+            [--flow <id>] [--margins top,right,bottom,left] [--lang id|en]
+      Print the SOP (identity page and flowchart tables) to PDF with headless Chromium.
   sop help
 `;
 
@@ -28,6 +31,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'id' },
         publish: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        paper: { type: 'string', default: 'a4' },
+        orientation: { type: 'string', default: 'landscape' },
+        flow: { type: 'string' },
+        margins: { type: 'string' },
       },
     });
   } catch (error) {
@@ -44,6 +52,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'stats':
       if (values.publish) return usageError(io, 'stats: --publish applies to validate only');
       return runStatsCommand({ files: positionals, json: values.json, lang }, io);
+    case 'print': {
+      // Loaded on demand: printing pulls in Vite and Playwright, which validate and stats never need.
+      const { parseMargins, runPrintCommand } = await import('./printCommand');
+      if (positionals.length !== 1) return usageError(io, 'print: give exactly one SOP file / berikan tepat satu berkas SOP');
+      if (!values.out) return usageError(io, 'print: --out <file.pdf> is required / --out <berkas.pdf> wajib');
+      if (values.paper !== 'a4' && values.paper !== 'f4') return usageError(io, `--paper must be a4 or f4, not ${JSON.stringify(values.paper)}`);
+      if (values.orientation !== 'landscape' && values.orientation !== 'portrait') return usageError(io, `--orientation must be landscape or portrait, not ${JSON.stringify(values.orientation)}`);
+      const margins = values.margins === undefined ? undefined : parseMargins(values.margins);
+      if (margins === null) return usageError(io, `--margins must be one number or four (top,right,bottom,left) in mm, not ${JSON.stringify(values.margins)}`);
+      return runPrintCommand(
+        { file: positionals[0]!, out: values.out, paper: values.paper, orientation: values.orientation, lang, ...(margins ? { margins } : {}), ...(values.flow ? { flowId: values.flow } : {}) },
+        io,
+      );
+    }
     default:
       return usageError(io, `unknown command / perintah tidak dikenal: ${JSON.stringify(command)}`);
   }

@@ -1,0 +1,291 @@
+/**
+ * The swimlane layout of one flowchart, derived from the document alone:
+ * a step's row is its position in the flow, its column is its actor's lane.
+ * Shared by the designer's canvas and the print table, so screen and paper
+ * agree. Pure: no DOM, no React; the same input always gives the same output.
+ */
+import type { Flow } from '../../schemas/generated/sop.types';
+import { assignChannels, type BackEdgeSpan } from './channels';
+import { round } from './geometry';
+import { labelMaxWidth, measureLabel, placeLabels } from './labels';
+import { planLanes } from './nodes';
+import { resolveLayoutOptions, type ResolvedLayoutOptions } from './options';
+import { routeEdges, type EdgeRequest } from './routing';
+import {
+  bandHeight,
+  estimateSectionHeight,
+  estimateStepHeight,
+  minSectionHeight,
+  minStepHeight,
+  planBands,
+} from './rows';
+import { wrapText } from './textMetrics';
+import type {
+  LayoutBandRef,
+  LayoutColumn,
+  LayoutLane,
+  LayoutNode,
+  LayoutRow,
+  LayoutSection,
+  NodeKind,
+  SwimlaneLayout,
+  SwimlaneLayoutOptions,
+} from './types';
+
+/** Node ids: `<stepId>#<chain index>`; `#` cannot occur in a document id. */
+export function nodeId(stepId: string, chainIndex: number): string {
+  return `${stepId}#${chainIndex}`;
+}
+
+export function exitNodeId(edgeId: string): string {
+  return `exit#${edgeId}`;
+}
+
+export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions = {}): SwimlaneLayout {
+  const opts = resolveLayoutOptions(options);
+  const plan = planLanes(flow);
+  const bandPlans = planBands(flow);
+  const stepIndexById = new Map<string, number>();
+  flow.steps.forEach((step, i) => {
+    if (!stepIndexById.has(step.id)) stepIndexById.set(step.id, i);
+  });
+  const bandOfStep = new Array<number>(flow.steps.length);
+  bandPlans.forEach((band, i) => {
+    if (band.kind === 'step') bandOfStep[band.stepIndex] = i;
+  });
+
+  // --- topology: which edge is forward, back or leaving, and where it starts and ends.
+  const chainOf = (stepIndex: number) => plan.placements[stepIndex]!.chain;
+  const lastNode = (i: number) => nodeId(flow.steps[i]!.id, chainOf(i).length - 1);
+  const requests: EdgeRequest[] = [];
+  const backSpans: BackEdgeSpan[] = [];
+  const exits: Array<{ edgeId: string; stepIndex: number; target: string }> = [];
+  const labels = new Map<string, string>();
+  for (const edge of flow.edges) {
+    const from = stepIndexById.get(edge.from);
+    if (from === undefined) continue;
+    if (edge.label) labels.set(edge.id, edge.label);
+    if (edge.to === undefined) {
+      if (!edge.leaves) continue;
+      exits.push({ edgeId: edge.id, stepIndex: from, target: edge.leaves.target });
+      requests.push({ id: edge.id, sourceEdgeId: edge.id, kind: 'leave', from: lastNode(from), to: exitNodeId(edge.id) });
+      continue;
+    }
+    const to = stepIndexById.get(edge.to);
+    if (to === undefined) continue;
+    const forward = bandOfStep[to]! > bandOfStep[from]!;
+    const request: EdgeRequest = {
+      id: edge.id,
+      sourceEdgeId: edge.id,
+      kind: forward ? 'forward' : 'back',
+      from: lastNode(from),
+      to: nodeId(flow.steps[to]!.id, 0),
+    };
+    requests.push(request);
+    if (!forward) {
+      const fromChain = chainOf(from);
+      backSpans.push({
+        id: edge.id,
+        fromBand: bandOfStep[from]!,
+        toBand: bandOfStep[to]!,
+        fromLane: fromChain[fromChain.length - 1]!.lane,
+        toLane: chainOf(to)[0]!.lane,
+      });
+    }
+  }
+  const channelPlan = assignChannels(backSpans, plan.actorIds.length);
+  for (const request of requests) {
+    const channel = channelPlan.byEdge.get(request.id);
+    if (channel && request.kind === 'back') request.channel = channel;
+  }
+
+  // --- columns, left to right: left channel, lanes, right channel, exit column.
+  const labelRoom = channelLabelRoom(requests, labels, plan.actorIds.length, chainLaneOfNode(flow, plan), opts);
+  const channelWidth = (tracks: number, side: 'left' | 'right') => (tracks > 0 ? (tracks + 1) * opts.trackGap + labelRoom[side] : 0);
+  const left: LayoutColumn | null = channelPlan.leftTracks > 0 ? { x: 0, width: channelWidth(channelPlan.leftTracks, 'left'), tracks: channelPlan.leftTracks } : null;
+  let x = left?.width ?? 0;
+  const lanes: LayoutLane[] = plan.actorIds.map((actorId, index) => {
+    const width = opts.laneWidths(index);
+    const lane: LayoutLane = { actorId, label: actorId === null ? '' : (opts.actorLabels.get(actorId) ?? actorId), index, x, width };
+    x += width;
+    return lane;
+  });
+  const right: LayoutColumn | null = channelPlan.rightTracks > 0 ? { x, width: channelWidth(channelPlan.rightTracks, 'right'), tracks: channelPlan.rightTracks } : null;
+  x += right?.width ?? 0;
+  const exitsPerStep = new Map<number, number>();
+  for (const exit of exits) exitsPerStep.set(exit.stepIndex, (exitsPerStep.get(exit.stepIndex) ?? 0) + 1);
+  const exitSlots = Math.max(0, ...exitsPerStep.values());
+  const exitColumn: LayoutColumn | null = exitSlots > 0 ? { x, width: exitSlots * opts.exitColumnWidth, tracks: exitSlots } : null;
+  x += exitColumn?.width ?? 0;
+  const width = x;
+
+  // --- rows, top to bottom.
+  const extraCorridor = stepCorridors(flow, plan.placements.map((p) => p.chain[p.chain.length - 1]!.lane), lanes, labels, exits, opts);
+  const tableWidth = width + Object.values(opts.textColumns).reduce((a, b) => a + b, 0);
+  const bands: LayoutBandRef[] = [];
+  const rows: LayoutRow[] = [];
+  const sections: LayoutSection[] = [];
+  let y = 0;
+  for (const band of bandPlans) {
+    if (band.kind === 'section') {
+      const height = bandHeight(band.key, () => estimateSectionHeight(band.section, tableWidth, opts), minSectionHeight(opts), opts);
+      sections.push({ sectionId: band.section.id, title: band.section.title, beforeStepId: band.section.beforeStep, y, height });
+      bands.push({ kind: 'section', key: band.key, y, height });
+      y += height;
+      continue;
+    }
+    const step = flow.steps[band.stepIndex]!;
+    const minHeight = minStepHeight(opts, extraCorridor[band.stepIndex]);
+    const height = bandHeight(band.key, () => estimateStepHeight(step, opts), minHeight, opts);
+    rows.push({ stepId: step.id, index: band.stepIndex, y, height, minHeight });
+    bands.push({ kind: 'step', key: band.key, y, height });
+    y += height;
+  }
+
+  // --- symbols: centred in their lane and row band.
+  const nodes: LayoutNode[] = [];
+  const chainRequests: EdgeRequest[] = [];
+  const { symbolWidth: sw, symbolHeight: sh } = opts;
+  flow.steps.forEach((step, i) => {
+    const { chain, external } = plan.placements[i]!;
+    const band = bandOfStep[i]!;
+    const b = bands[band]!;
+    chain.forEach((link, chainIndex) => {
+      const lane = lanes[link.lane]!;
+      nodes.push({
+        id: nodeId(step.id, chainIndex),
+        stepId: step.id,
+        actorId: link.actorId,
+        kind: step.kind as NodeKind,
+        lane: link.lane,
+        band,
+        chainIndex,
+        chainLength: chain.length,
+        external,
+        x: round(lane.x + (lane.width - sw) / 2),
+        y: round(b.y + (b.height - sh) / 2),
+        width: sw,
+        height: sh,
+      });
+      if (chainIndex > 0) {
+        chainRequests.push({
+          id: `${step.id}~chain~${chainIndex}`,
+          sourceEdgeId: null,
+          kind: 'chain',
+          from: nodeId(step.id, chainIndex - 1),
+          to: nodeId(step.id, chainIndex),
+          ...(link.alternative ? { alternative: true } : {}),
+        });
+      }
+    });
+  });
+  const slotUsed = new Map<number, number>();
+  for (const exit of exits) {
+    const slot = slotUsed.get(exit.stepIndex) ?? 0;
+    slotUsed.set(exit.stepIndex, slot + 1);
+    const band = bandOfStep[exit.stepIndex]!;
+    const b = bands[band]!;
+    nodes.push({
+      id: exitNodeId(exit.edgeId),
+      stepId: flow.steps[exit.stepIndex]!.id,
+      actorId: null,
+      kind: 'exit',
+      lane: -1,
+      band,
+      chainIndex: 0,
+      chainLength: 1,
+      external: false,
+      text: exit.target,
+      x: round(exitColumn!.x + slot * opts.exitColumnWidth + opts.trackGap),
+      y: round(b.y + (b.height - sh) / 2),
+      width: sw,
+      height: sh,
+    });
+  }
+  const scene = { lanes, bands, nodes, channels: { left, right }, options: opts };
+  const edges = routeEdges(scene, [...chainRequests, ...requests]);
+  const narrowest = Math.min(...lanes.map((l) => l.width));
+  placeLabels(edges, labels, nodes, { x: 0, y: 0, width, height: y }, narrowest, opts);
+
+  return {
+    flowId: flow.id,
+    lanes,
+    bands,
+    rows,
+    sections,
+    nodes,
+    edges,
+    channels: { left, right },
+    exitColumn,
+    symbol: { width: sw, height: sh },
+    width: round(width),
+    height: round(y),
+  };
+}
+
+/** Lane of each node id, from the plan (nodes have no geometry yet when channels are sized). */
+function chainLaneOfNode(flow: Flow, plan: ReturnType<typeof planLanes>): Map<string, number> {
+  const lanes = new Map<string, number>();
+  flow.steps.forEach((step, i) => plan.placements[i]!.chain.forEach((link, k) => lanes.set(nodeId(step.id, k), link.lane)));
+  return lanes;
+}
+
+/**
+ * A labelled back-edge leaving a diamond in the outermost lane toward its
+ * channel has only the gutter and the channel for its label ("tidak memenuhi
+ * persyaratan"): widen that channel on its outer side by what is missing.
+ */
+function channelLabelRoom(
+  requests: readonly EdgeRequest[],
+  labels: ReadonlyMap<string, string>,
+  laneCount: number,
+  laneOfNode: ReadonlyMap<string, number>,
+  opts: ResolvedLayoutOptions,
+): { left: number; right: number } {
+  const room = { left: 0, right: 0 };
+  for (const request of requests) {
+    const text = labels.get(request.id);
+    if (request.kind !== 'back' || !request.channel || !text) continue;
+    const side = request.channel.side;
+    const lane = laneOfNode.get(request.from);
+    if (lane !== (side === 'left' ? 0 : laneCount - 1)) continue;
+    const laneWidth = opts.laneWidths(lane);
+    const { width } = measureLabel(text, labelMaxWidth(laneWidth) * 0.66, opts);
+    const available = (laneWidth - opts.symbolWidth) / 2 - 4 + opts.trackGap;
+    room[side] = Math.max(room[side], Math.min(80, Math.ceil(width - available)));
+  }
+  return room;
+}
+
+/**
+ * Extra room above and below the symbol that a row needs for its branch
+ * labels (written under or beside the diamond) and for the target text of an
+ * arrow that leaves the SOP.
+ */
+function stepCorridors(
+  flow: Flow,
+  exitLanes: readonly number[],
+  lanes: readonly LayoutLane[],
+  labels: ReadonlyMap<string, string>,
+  exits: ReadonlyArray<{ stepIndex: number; target: string }>,
+  opts: ResolvedLayoutOptions,
+): number[] {
+  const extra = new Array<number>(flow.steps.length).fill(0);
+  const indexById = new Map(flow.steps.map((s, i) => [s.id, i] as const));
+  const narrowest = Math.min(...lanes.map((l) => l.width));
+  for (const edge of flow.edges) {
+    const text = labels.get(edge.id);
+    const i = indexById.get(edge.from);
+    if (!text || i === undefined || exitLanes[i] === undefined) continue;
+    const { height } = measureLabel(text, labelMaxWidth(narrowest), opts);
+    extra[i] = Math.max(extra[i]!, height + 4);
+  }
+  for (const exit of exits) {
+    const lines = wrapText(exit.target, opts.exitColumnWidth - opts.symbolWidth - 3 * opts.trackGap, opts.labelFontSize, 0.55);
+    const textHeight = lines.length * opts.labelLineHeight;
+    extra[exit.stepIndex] = Math.max(extra[exit.stepIndex]!, (textHeight - opts.symbolHeight) / 2 + opts.corridor);
+  }
+  return extra;
+}
+
+export { resolveLayoutOptions };

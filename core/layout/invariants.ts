@@ -1,0 +1,84 @@
+/**
+ * What a drawn flowchart must never show, as a checkable list of problems:
+ * overlapping symbols, slanted arrows, arrows through symbols, back-edges
+ * outside their channel, labels on symbols. Used by the layout tests, the
+ * print tests and the designer's "opens without overlaps" test.
+ */
+import { isOrthogonal, rectsIntersect, segmentCrossesRect } from './geometry';
+import type { LayoutColumn, LayoutEdge, LayoutNode, Point } from './types';
+
+export interface DrawnFlowchart {
+  nodes: readonly LayoutNode[];
+  edges: readonly LayoutEdge[];
+  channels: { left: LayoutColumn | null; right: LayoutColumn | null };
+}
+
+export function layoutProblems(layout: DrawnFlowchart): string[] {
+  const problems: string[] = [];
+  const nodes = layout.nodes;
+  // Symbols are sorted by top edge so only neighbours in y are compared: O(n log n) for big flows.
+  const byTop = [...nodes].sort((a, b) => a.y - b.y);
+  for (let i = 0; i < byTop.length; i++) {
+    const a = byTop[i]!;
+    for (let j = i + 1; j < byTop.length && byTop[j]!.y < a.y + a.height; j++) {
+      const b = byTop[j]!;
+      if (rectsIntersect(a, b)) problems.push(`symbols ${a.id} and ${b.id} overlap`);
+    }
+  }
+  for (const edge of layout.edges) {
+    if (edge.points.length < 2) problems.push(`edge ${edge.id} has fewer than two points`);
+    if (!isOrthogonal(edge.points)) problems.push(`edge ${edge.id} has a slanted segment`);
+    for (let i = 1; i < edge.points.length; i++) {
+      const a = edge.points[i - 1]!;
+      const b = edge.points[i]!;
+      for (const node of symbolsNear(byTop, a, b)) {
+        if (segmentCrossesRect(a, b, node)) problems.push(`edge ${edge.id} crosses symbol ${node.id}`);
+      }
+    }
+    if (edge.kind === 'back') {
+      const channel = edge.channel ? layout.channels[edge.channel.side] : null;
+      const run = longestVerticalRun(edge.points);
+      if (!channel) problems.push(`back-edge ${edge.id} has no channel`);
+      else if (!run || run.x < channel.x || run.x > channel.x + channel.width) {
+        problems.push(`back-edge ${edge.id} runs outside its ${edge.channel!.side} channel`);
+      }
+    }
+    if (edge.label && nodes.some((n) => rectsIntersect(edge.label!, n))) problems.push(`label of ${edge.id} covers a symbol`);
+  }
+  const labelled = layout.edges.filter((e) => e.label);
+  for (let i = 0; i < labelled.length; i++) {
+    for (let j = i + 1; j < labelled.length; j++) {
+      if (rectsIntersect(labelled[i]!.label!, labelled[j]!.label!)) problems.push(`labels of ${labelled[i]!.id} and ${labelled[j]!.id} overlap`);
+    }
+  }
+  return problems;
+}
+
+function symbolsNear(byTop: readonly LayoutNode[], a: Point, b: Point): LayoutNode[] {
+  const top = Math.min(a.y, b.y);
+  const bottom = Math.max(a.y, b.y);
+  // Binary search for the first symbol that could reach `top` (all symbols share one height).
+  const height = byTop[0]?.height ?? 0;
+  let lo = 0;
+  let hi = byTop.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byTop[mid]!.y + height < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LayoutNode[] = [];
+  for (let i = lo; i < byTop.length && byTop[i]!.y <= bottom; i++) out.push(byTop[i]!);
+  return out;
+}
+
+function longestVerticalRun(points: readonly Point[]): { x: number; length: number } | null {
+  let best: { x: number; length: number } | null = null;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (a.x !== b.x) continue;
+    const length = Math.abs(a.y - b.y);
+    if (!best || length > best.length) best = { x: a.x, length };
+  }
+  return best;
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { translate, type Lang } from '../../core/i18n';
+import { validateSop, hasErrors } from '../../core/validation';
+import { loadSample, sampleIds } from '../../samples';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { AppShell } from '../AppShell';
+import { useI18n } from '../i18n';
+import { PrintPreview } from './PrintPreview';
+import { takeHandedOverDocument } from './handover';
+
+/**
+ * The print page: `print/?doc=<key>` prints a document handed over by the
+ * designer or the runtime (see `openPrintView`), `print/?sample=<id>` a
+ * sample; without either it lists the samples. A document that does not
+ * validate is not printed.
+ */
+export function PrintApp() {
+  const { t, lang } = useI18n();
+  const [params] = useState(() => new URLSearchParams(window.location.search));
+  // Taken once: a handed-over document is removed from storage as it is read.
+  const [{ doc, problem }] = useState(() => pickDocument(params, lang));
+  return (
+    <AppShell title={t('print.ui.heading')} startHref="../">
+      {doc ? (
+        <PrintPreview doc={doc} {...(params.get('paper') === 'f4' ? { initialPaper: 'f4' as const } : {})} {...(params.get('orientation') === 'portrait' ? { initialOrientation: 'portrait' as const } : {})} />
+      ) : (
+        <div className="print-picker">
+          {problem ? <p role="alert">{problem}</p> : null}
+          <h2>{t('print.ui.pickSample')}</h2>
+          <ul>
+            {sampleIds.map((id) => (
+              <li key={id}>
+                <a href={`?sample=${encodeURIComponent(id)}`}>{loadSample(id)?.identity.title ?? id}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </AppShell>
+  );
+}
+
+function pickDocument(params: URLSearchParams, lang: Lang): { doc: SopDocument | null; problem: string | null } {
+  const key = params.get('doc');
+  const candidate: unknown = key ? takeHandedOverDocument(key) : params.get('sample') ? loadSample(params.get('sample')!) : null;
+  if (candidate === null || candidate === undefined) return { doc: null, problem: key || params.get('sample') ? translate(lang, 'print.ui.notFound') : null };
+  const result = validateSop(candidate);
+  const error = result.diagnostics.find((d) => d.severity === 'error');
+  if (hasErrors(result.diagnostics) && error) return { doc: null, problem: translate(lang, 'print.ui.invalid', { problem: error.message[lang] }) };
+  return { doc: candidate as SopDocument, problem: null };
+}

@@ -1,0 +1,60 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor } from 'storybook/test';
+import { generateSop } from '../../bench/generateSop';
+import { loadSample } from '../../samples';
+import { PrintDocument } from './PrintDocument';
+
+const meta = {
+  title: 'Print/PrintDocument',
+  component: PrintDocument,
+} satisfies Meta<typeof PrintDocument>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const long = generateSop({ steps: 24, lanes: 4, decisionEvery: 5 });
+
+async function ready(canvasElement: HTMLElement) {
+  await waitFor(() => expect(canvasElement.querySelector('[data-print-state="ready"]')).not.toBeNull(), { timeout: 5000 });
+}
+
+/** A table over several pages: arrows that cross a break end at lettered off-page connectors, in pairs. */
+export const PagesWithConnectors: Story = {
+  globals: { locale: 'id' },
+  args: { doc: long, paper: 'a4', orientation: 'landscape' },
+  play: async ({ canvas, canvasElement }) => {
+    await ready(canvasElement);
+    const pages = canvasElement.querySelectorAll('.print-page');
+    await expect(pages.length).toBeGreaterThan(2);
+    await expect(canvas.getByText(`Halaman 2 dari ${pages.length}`)).toBeVisible();
+    const letters = Array.from(canvasElement.querySelectorAll('[data-kind="connector"]')).map((el) => el.getAttribute('data-letter'));
+    await expect(letters.length).toBeGreaterThan(0);
+    for (const letter of new Set(letters)) await expect(letters.filter((l) => l === letter)).toHaveLength(2);
+    // The table header repeats on every page of the table.
+    await expect(canvas.getAllByRole('columnheader', { name: 'Pelaksana' })).toHaveLength(pages.length - 1);
+  },
+};
+
+export const PagesInEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { doc: long, paper: 'f4', orientation: 'portrait' },
+  play: async ({ canvas, canvasElement }) => {
+    await ready(canvasElement);
+    const pages = canvasElement.querySelectorAll('.print-page');
+    await expect(canvas.getByText(`Page 1 of ${pages.length}`)).toBeVisible();
+    // F4 portrait: 215 mm wide.
+    await expect(Math.abs(canvasElement.querySelector('.print-page')!.getBoundingClientRect().width - (215 * 96) / 25.4)).toBeLessThan(1);
+  },
+};
+
+/** A signed SOP: identity page, the table, then the signature block. */
+export const SignedSop: Story = {
+  globals: { locale: 'id' },
+  args: { doc: loadSample('kra-pbi-jk-pbpu')! },
+  play: async ({ canvas, canvasElement }) => {
+    await ready(canvasElement);
+    await expect(canvas.getByText('Drs. SUGENG RAHARTO,M.Si.')).toBeVisible();
+    await expect(canvas.getByText('Karanganyar, Januari 2023')).toBeVisible();
+    await expect(canvasElement.querySelector('.print-page:last-of-type [data-part="signature"]')).not.toBeNull();
+  },
+};

@@ -1,0 +1,109 @@
+import { useId, useState } from 'react';
+import { DEFAULT_MARGINS_MM, exportFlowchartSvg, type Margins, type Orientation, type PaperSize, type PrintPlan } from '../../core/print';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { useI18n } from '../i18n';
+import { downloadBlob, svgToPngBlob } from './exportImage';
+import { PrintDocument } from './PrintDocument';
+
+export interface PrintPreviewProps {
+  doc: SopDocument;
+  initialPaper?: PaperSize;
+  initialOrientation?: Orientation;
+}
+
+/**
+ * The print view with its controls, for the designer and the runtime: paper,
+ * orientation, margins and flowchart, a Print button (the browser's print,
+ * which prints only the sheets), and SVG/PNG export of the flowchart.
+ */
+export function PrintPreview({ doc, initialPaper = 'a4', initialOrientation = 'landscape' }: PrintPreviewProps) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const [paper, setPaper] = useState<PaperSize>(initialPaper);
+  const [orientation, setOrientation] = useState<Orientation>(initialOrientation);
+  const [margins, setMargins] = useState<Margins>({ ...DEFAULT_MARGINS_MM });
+  const [flowId, setFlowId] = useState<string>('');
+  const [plan, setPlan] = useState<PrintPlan | null>(null);
+  const exportFlow = flowId || doc.flows[0]?.id;
+  const fileStem = (doc.identity.number || doc.id).replace(/[^\w.-]+/g, '-');
+
+  const exportSvg = () => {
+    const svg = exportFlowchartSvg(doc, exportFlow, lang);
+    if (svg) downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${fileStem}-${exportFlow}.svg`);
+  };
+  const exportPng = async () => {
+    const svg = exportFlowchartSvg(doc, exportFlow, lang);
+    if (svg) downloadBlob(await svgToPngBlob(svg), `${fileStem}-${exportFlow}.png`);
+  };
+
+  return (
+    <div className="print-preview">
+      <form className="print-preview__controls" aria-label={t('print.ui.heading')} onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('print.ui.paper')}
+          <select value={paper} onChange={(e) => { setPlan(null); setPaper(e.target.value as PaperSize); }}>
+            <option value="a4">A4</option>
+            <option value="f4">F4 (215 × 330 mm)</option>
+          </select>
+        </label>
+        <label>
+          {t('print.ui.orientation')}
+          <select value={orientation} onChange={(e) => { setPlan(null); setOrientation(e.target.value as Orientation); }}>
+            <option value="landscape">{t('print.ui.landscape')}</option>
+            <option value="portrait">{t('print.ui.portrait')}</option>
+          </select>
+        </label>
+        <fieldset>
+          <legend>{t('print.ui.margins')}</legend>
+          {(['top', 'right', 'bottom', 'left'] as const).map((side) => (
+            <label key={side} htmlFor={`${id}-${side}`}>
+              {t(`print.ui.margin${side[0]!.toUpperCase()}${side.slice(1)}` as 'print.ui.marginTop')}
+              <input
+                id={`${id}-${side}`}
+                type="number"
+                min={0}
+                max={60}
+                step={1}
+                value={margins[side]}
+                onChange={(e) => {
+                  const value = Number(e.target.value);
+                  if (Number.isFinite(value)) setMargins((m) => ({ ...m, [side]: value }));
+                }}
+              />
+            </label>
+          ))}
+        </fieldset>
+        {doc.flows.length > 1 ? (
+          <label>
+            {t('print.ui.flow')}
+            <select value={flowId} onChange={(e) => setFlowId(e.target.value)}>
+              <option value="">{t('print.ui.allFlows')}</option>
+              {doc.flows.map((flow, i) => (
+                <option key={flow.id} value={flow.id}>
+                  {flow.title ?? `${i + 1}`}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <div className="print-preview__actions">
+          <button type="button" onClick={() => window.print()} disabled={!plan}>
+            {t('print.ui.print')}
+          </button>
+          <button type="button" onClick={exportSvg} disabled={!exportFlow}>
+            {t('print.ui.exportSvg')}
+          </button>
+          <button type="button" onClick={() => void exportPng()} disabled={!exportFlow}>
+            {t('print.ui.exportPng')}
+          </button>
+        </div>
+        <p role="status" className="print-preview__status">
+          {plan ? t('print.ui.ready', { pages: plan.pageCount }) : t('print.ui.preparing')}
+        </p>
+      </form>
+      <div aria-label={t('print.ui.document')} role="region">
+        <PrintDocument doc={doc} paper={paper} orientation={orientation} margins={margins} {...(flowId ? { flowId } : {})} onReady={setPlan} />
+      </div>
+    </div>
+  );
+}

@@ -35,6 +35,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Property tests run thousands of cases; on a loaded two-core CI machine
+          // the default 5 s is a flake, not a finding. Speed is measured by benchmarks.
+          testTimeout: 30_000,
           include: [
             'core/**/*.test.ts',
             'schemas/**/*.test.ts',

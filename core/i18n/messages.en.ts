@@ -26,9 +26,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'start.open': 'Open {app}',
 
   'designer.title': 'SOP Designer',
-  'designer.placeholder.heading': 'The drafter\'s workspace',
-  'designer.placeholder.body': 'Here you will draw the SOP flowchart lane by lane, fill in the requirements, time and output columns, see totals computed for you, and print the SOP on A4 or F4 paper.',
-  'designer.placeholder.status': 'This application is under construction.',
 
   'runtime.title': 'Case Runner',
   'runtime.placeholder.heading': 'The clerk\'s service desk',

@@ -28,9 +28,6 @@ export const messagesId = {
   'start.open': 'Buka {app}',
 
   'designer.title': 'Perancang SOP',
-  'designer.placeholder.heading': 'Ruang kerja penyusun SOP',
-  'designer.placeholder.body': 'Di sini Anda akan menggambar diagram alir SOP per pelaksana, mengisi kolom kelengkapan, waktu, dan output, melihat total waktu yang dihitung otomatis, serta mencetak SOP pada kertas A4 atau F4.',
-  'designer.placeholder.status': 'Aplikasi ini sedang dibangun.',
 
   'runtime.title': 'Pelaksanaan Kasus',
   'runtime.placeholder.heading': 'Meja layanan petugas',

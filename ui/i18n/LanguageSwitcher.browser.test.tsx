@@ -33,7 +33,7 @@ describe('language switcher in the designer (real Chromium)', () => {
     await screen.getByLabelText('Bahasa').selectOptions('en');
 
     await expect.element(screen.getByRole('heading', { level: 1 })).toHaveTextContent('SOP Designer');
-    await expect.element(screen.getByText('This application is under construction.')).toBeVisible();
+    await expect.element(screen.getByRole('heading', { name: 'SOP library' })).toBeVisible();
     await expect.element(screen.getByLabelText('Language')).toHaveValue('en');
     expect(document.documentElement.lang).toBe('en');
     expect(document.title).toBe('SOP Designer · SOP Studio');

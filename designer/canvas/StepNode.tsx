@@ -1,0 +1,26 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { StepFlowNode } from './flowElements';
+import { SymbolShape } from './SymbolShape';
+
+/**
+ * One symbol on the canvas. Handles (shown on hover and when selected) start
+ * a new arrow from the bottom and accept one at the top; the arrow itself is
+ * routed by the layout, not by the handle positions.
+ */
+export const StepNode = memo(function StepNode({ data, width, height, selected }: NodeProps<StepFlowNode>) {
+  const w = width ?? 54;
+  const h = height ?? 33;
+  const isExit = data.kind === 'exit';
+  return (
+    <div
+      className={`step-node step-node--${data.kind} ${selected ? 'step-node--selected' : ''} ${data.problem ? `step-node--${data.problem}` : ''} ${data.external ? 'step-node--external' : ''}`}
+      title={data.label}
+    >
+      {!isExit && <Handle type="target" position={Position.Top} className="step-node__handle" />}
+      <SymbolShape kind={data.kind} width={w} height={h} letter={data.kind === 'connector' ? data.text : undefined} />
+      {isExit && data.text && <span className="step-node__exit-text">{data.text}</span>}
+      {!isExit && <Handle type="source" position={Position.Bottom} className="step-node__handle" />}
+    </div>
+  );
+});

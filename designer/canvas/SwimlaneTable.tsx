@@ -1,0 +1,144 @@
+import { memo } from 'react';
+import type { Flow, SopDocument, Step } from '../../schemas/generated/sop.types';
+import { useT } from '../../ui/i18n';
+import { HEADER_GROUP_HEIGHT, HEADER_HEIGHT, type CanvasGeometry, type TableColumn } from './tableGeometry';
+import { columnLabel } from './columnLabels';
+
+export interface SwimlaneTableProps {
+  doc: SopDocument;
+  flow: Flow;
+  geometry: CanvasGeometry;
+  selectedStepIds: ReadonlySet<string>;
+}
+
+/**
+ * The paper table behind the symbols: a two-row header (Pelaksana over the
+ * lane names, Mutu Baku over its columns), one band per step with its number,
+ * its Kegiatan text and its Mutu Baku cells, and the lane columns. It is a
+ * background layer in flow coordinates; it takes no pointer events, so panning
+ * and selecting work through it.
+ */
+export const SwimlaneTable = memo(function SwimlaneTable({ doc, flow, geometry, selectedStepIds }: SwimlaneTableProps) {
+  const t = useT();
+  const { layout, flowX, flowY, leftColumns, rightColumns, width, height } = geometry;
+  const steps = new Map(flow.steps.map((s) => [s.id, s]));
+  const lanesRight = rightColumns[0]?.x ?? width;
+  const mutu = rightColumns.filter((c) => c.key !== 'keterangan');
+  const mutuX = mutu[0]?.x;
+  const mutuWidth = mutu.reduce((sum, c) => sum + c.width, 0);
+  const cell = (x: number, y: number, w: number, h: number) => ({ left: x, top: y, width: w, height: h });
+
+  return (
+    <div className="swimlane-table" style={{ width, height }} aria-hidden="true">
+      {/* lane columns */}
+      {layout.lanes.map((lane) => (
+        <div
+          key={`lane-${lane.index}`}
+          className={`swimlane-table__lane ${lane.index % 2 ? 'swimlane-table__lane--odd' : ''}`}
+          style={cell(flowX + lane.x, flowY, lane.width, height - flowY)}
+        />
+      ))}
+      {/* header */}
+      <div className="swimlane-table__head" style={cell(0, 0, width, HEADER_HEIGHT)} />
+      {leftColumns.map((col) => (
+        <HeaderCell key={col.key} col={col} top={0} height={HEADER_HEIGHT} text={columnLabel(doc, col.key, t)} />
+      ))}
+      <div className="swimlane-table__th" style={cell(flowX, 0, lanesRight - flowX, HEADER_GROUP_HEIGHT)}>
+        {columnLabel(doc, 'pelaksana', t)}
+      </div>
+      {layout.lanes.map((lane) => (
+        <div
+          key={`name-${lane.index}`}
+          className="swimlane-table__th swimlane-table__lane-name"
+          style={cell(flowX + lane.x, HEADER_GROUP_HEIGHT, lane.width, HEADER_HEIGHT - HEADER_GROUP_HEIGHT)}
+        >
+          {lane.label || t('designer.canvas.externalLane')}
+        </div>
+      ))}
+      {layout.lanes.length === 0 && (
+        <div className="swimlane-table__th swimlane-table__lane-name muted" style={cell(flowX, HEADER_GROUP_HEIGHT, lanesRight - flowX, HEADER_HEIGHT - HEADER_GROUP_HEIGHT)}>
+          {t('designer.canvas.noLanes')}
+        </div>
+      )}
+      {mutuX !== undefined && (
+        <div className="swimlane-table__th" style={cell(mutuX, 0, mutuWidth, HEADER_GROUP_HEIGHT)}>
+          {columnLabel(doc, 'mutuBaku', t)}
+        </div>
+      )}
+      {rightColumns.map((col) => (
+        <HeaderCell
+          key={col.key}
+          col={col}
+          top={col.key === 'keterangan' ? 0 : HEADER_GROUP_HEIGHT}
+          height={col.key === 'keterangan' ? HEADER_HEIGHT : HEADER_HEIGHT - HEADER_GROUP_HEIGHT}
+          text={columnLabel(doc, col.key, t)}
+        />
+      ))}
+      {/* phase rows */}
+      {layout.sections.map((section) => (
+        <div key={section.sectionId} className="swimlane-table__section" style={cell(0, flowY + section.y, width, section.height)}>
+          {section.title}
+        </div>
+      ))}
+      {/* step rows */}
+      {layout.rows.map((row) => {
+        const step = steps.get(row.stepId);
+        if (!step) return null;
+        const top = flowY + row.y;
+        return (
+          <div key={row.stepId} className={selectedStepIds.has(row.stepId) ? 'swimlane-table__row--selected' : undefined}>
+            <div className="swimlane-table__rowline" style={cell(0, top, width, row.height)} />
+            {leftColumns.map((col) => (
+              <div key={col.key} className={`swimlane-table__td swimlane-table__td--${col.key}`} style={cell(col.x, top, col.width, row.height)}>
+                {col.key === 'no' ? step.number ?? '' : <StepText step={step} />}
+              </div>
+            ))}
+            {rightColumns.map((col) => (
+              <div key={col.key} className={`swimlane-table__td swimlane-table__td--${col.key}`} style={cell(col.x, top, col.width, row.height)}>
+                <CellText step={step} column={col.key} />
+              </div>
+            ))}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+function HeaderCell({ col, top, height, text }: { col: TableColumn; top: number; height: number; text: string }) {
+  return (
+    <div className="swimlane-table__th" style={{ left: col.x, top, width: col.width, height }}>
+      {text}
+    </div>
+  );
+}
+
+function StepText({ step }: { step: Step }) {
+  return (
+    <>
+      {step.text}
+      {step.condition && <span className="swimlane-table__condition">{step.condition}</span>}
+    </>
+  );
+}
+
+function CellText({ step, column }: { step: Step; column: TableColumn['key'] }) {
+  switch (column) {
+    case 'kelengkapan':
+      return (step.requirements ?? []).length > 0 ? (
+        <ul className="swimlane-table__list">
+          {(step.requirements ?? []).map((r) => (
+            <li key={r.id}>{r.text}</li>
+          ))}
+        </ul>
+      ) : null;
+    case 'waktu':
+      return <>{step.waktu?.raw ?? ''}</>;
+    case 'output':
+      return <>{step.output ?? ''}</>;
+    case 'keterangan':
+      return <>{step.remarks ?? ''}</>;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What the JSON view does with the text in the editor, without Monaco: is it
+ * an SOP that may replace the document, and if not, why not.
+ */
+import { jsonEqual } from '../../core/model/deepEqual';
+import { parseSopJson, sortDiagnostics, type Diagnostic } from '../../core/validation';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { isStructural } from '../library/sopFiles';
+
+export type JsonTextState =
+  | { kind: 'in-sync' }
+  | { kind: 'valid'; doc: SopDocument }
+  | { kind: 'invalid'; diagnostics: Diagnostic[] };
+
+/** The document as the JSON view shows it. */
+export function documentText(doc: SopDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * `in-sync`: the text already says what the document holds (formatting aside).
+ * `valid`: a different SOP that follows the schema; it may replace the document.
+ * `invalid`: not JSON, or not following the schema; the document must keep its last valid state.
+ */
+export function evaluateJsonText(text: string, current: SopDocument): JsonTextState {
+  const parsed = parseSopJson(text);
+  if (parsed.value === undefined) return { kind: 'invalid', diagnostics: parsed.diagnostics };
+  const structural = sortDiagnostics(parsed.diagnostics.filter(isStructural));
+  if (structural.length > 0) return { kind: 'invalid', diagnostics: structural };
+  if (jsonEqual(parsed.value, current)) return { kind: 'in-sync' };
+  return { kind: 'valid', doc: parsed.value as SopDocument };
+}

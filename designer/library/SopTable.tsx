@@ -1,0 +1,76 @@
+import type { Lang } from '../../core/i18n';
+import { useI18n } from '../../ui/i18n';
+import type { DraftSummary } from '../storage';
+import { formatDateTime } from '../ui/localized';
+
+export type SopRowAction = 'open' | 'duplicate' | 'rename' | 'export' | 'delete';
+
+export interface SopTableProps {
+  drafts: readonly DraftSummary[];
+  onAction: (action: SopRowAction, draft: DraftSummary) => void;
+}
+
+export function statusText(draft: DraftSummary, t: ReturnType<typeof useI18n>['t']): string {
+  if (draft.status === 'published') return t('designer.library.status.published', { number: draft.revisionNumber });
+  if (draft.status === 'archived') return t('designer.library.status.archived');
+  return draft.revisionNumber > 0
+    ? t('designer.library.status.draftAfter', { number: draft.revisionNumber })
+    : t('designer.library.status.draft');
+}
+
+/** The SOPs of this browser as a table; each row has its own labelled actions. */
+export function SopTable({ drafts, onAction }: SopTableProps) {
+  const { t, lang } = useI18n();
+  return (
+    <table className="sop-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('designer.library.col.title')}</th>
+          <th scope="col">{t('designer.library.col.number')}</th>
+          <th scope="col">{t('designer.library.col.updated')}</th>
+          <th scope="col">{t('designer.library.col.status')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('designer.library.col.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {drafts.map((draft) => (
+          <SopRow key={draft.id} draft={draft} lang={lang} onAction={onAction} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SopRow({ draft, lang, onAction }: { draft: DraftSummary; lang: Lang; onAction: SopTableProps['onAction'] }) {
+  const { t } = useI18n();
+  const title = draft.title || t('designer.library.untitled');
+  return (
+    <tr>
+      <th scope="row">
+        <button type="button" className="link-button" onClick={() => onAction('open', draft)}>
+          {title}
+        </button>
+      </th>
+      <td>{draft.number || <span className="muted">{t('designer.library.noNumber')}</span>}</td>
+      <td>{formatDateTime(draft.updatedAt, lang)}</td>
+      <td>
+        <span className={`status-badge status-badge--${draft.status}`}>{statusText(draft, t)}</span>
+      </td>
+      <td className="sop-table__actions">
+        {(['duplicate', 'rename', 'export', 'delete'] as const).map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={`button button--small ${action === 'delete' ? 'button--danger' : 'button--quiet'}`}
+            aria-label={t(`designer.library.action.${action}.label`, { title })}
+            onClick={() => onAction(action, draft)}
+          >
+            {t(`designer.library.action.${action}`)}
+          </button>
+        ))}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Import and export of `.sop.json` files. Import goes through parseSopJson
+ * first; only a file that is JSON and follows the schema is taken in. Semantic
+ * problems (an unreachable step, a decision with one exit) do not block an
+ * import: a draft exported mid-work must come back, and the problems panel
+ * shows them once it is open.
+ */
+import { parseSopJson, sortDiagnostics, type Diagnostic } from '../../core/validation';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+
+export type ImportCheck =
+  | { ok: true; doc: SopDocument; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/** Problems that make a file unusable as an SOP: not JSON, too large, or not following the schema. */
+export function isStructural(diagnostic: Diagnostic): boolean {
+  return (
+    diagnostic.severity === 'error' &&
+    (diagnostic.ruleId.startsWith('json.') || diagnostic.ruleId.startsWith('schema.'))
+  );
+}
+
+export function checkImportText(text: string): ImportCheck {
+  const parsed = parseSopJson(text);
+  const diagnostics = sortDiagnostics(parsed.diagnostics);
+  if (parsed.value === undefined || diagnostics.some(isStructural)) {
+    return { ok: false, diagnostics: diagnostics.filter(isStructural) };
+  }
+  return { ok: true, doc: parsed.value as SopDocument, diagnostics };
+}
+
+export function exportFileName(doc: SopDocument): string {
+  return `${doc.id}.sop.json`;
+}
+
+/** The file text: two-space indented JSON with a final newline, like the samples. */
+export function exportText(doc: SopDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** Where a diagnostic points, for people: "baris 3, kolom 5" or the JSON pointer. */
+export function diagnosticLocation(diagnostic: Diagnostic): string {
+  return diagnostic.pointer === '' ? '/' : diagnostic.pointer;
+}

@@ -1,0 +1,59 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn } from 'storybook/test';
+import '../designer.css';
+import type { Persistence } from '../editor/usePersistence';
+import type { SopRepository } from '../storage';
+import { blankSop } from '../library/newSop';
+import { EditorFixture, withEditor } from '../stories/storySupport';
+import { PublishDialog } from './PublishDialog';
+
+const persistence: Persistence = {
+  flush: async () => {},
+  reloadFromStorage: async () => {},
+  keepMine: async () => {},
+  retry: async () => {},
+  publish: fn(async () => true),
+};
+
+const meta = {
+  title: 'Designer/Publish/PublishDialog',
+  component: PublishDialog,
+  args: { open: true, repository: {} as SopRepository, persistence, onClose: fn() },
+} satisfies Meta<typeof PublishDialog>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  decorators: [withEditor('bwi-spm-online')],
+  play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByRole('heading', { name: 'Terbitkan revisi 2' })).toBeVisible();
+    const publish = canvas.getByRole('button', { name: 'Terbitkan revisi 2' });
+    await expect(publish).toBeDisabled();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Catatan perubahan' }), 'Waktu langkah 3 diperbarui');
+    await userEvent.click(publish);
+    await expect(args.persistence.publish).toHaveBeenCalledWith(
+      expect.objectContaining({ number: 2, note: 'Waktu langkah 3 diperbarui' }),
+      expect.objectContaining({ revision: expect.objectContaining({ number: 2, status: 'draft' }) }),
+    );
+  },
+};
+
+export const BlockedInEnglish: Story = {
+  globals: { locale: 'en' },
+  // A blank SOP (no steps yet) cannot be published: the dialog lists why, and nothing is stored.
+  decorators: [
+    (Story) => (
+      <EditorFixture doc={blankSop('baru', 'SOP baru')}>
+        <Story />
+      </EditorFixture>
+    ),
+  ],
+  play: async ({ canvas, args, userEvent }) => {
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Change note' }), 'First edition');
+    await userEvent.click(canvas.getByRole('button', { name: 'Publish revision 1' }));
+    await expect(await canvas.findByText(/Cannot publish yet/)).toBeVisible();
+    await expect(args.persistence.publish).not.toHaveBeenCalled();
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * The designer database's versions. Each entry is one Dexie version: its
+ * table layout and, from version 2 on, the upgrade that rewrites records
+ * written by the version before. Records are also stamped with the version
+ * that wrote them (`schemaVersion`), which lets a test check that every
+ * migration ran and lets an older build notice data it does not understand.
+ *
+ * To change the storage format: add an entry here with the next version,
+ * bump STORAGE_SCHEMA_VERSION, and add one test for the new upgrade in
+ * migrations.browser.test.ts.
+ */
+import type { Transaction } from 'dexie';
+import { STORAGE_SCHEMA_VERSION } from './records';
+
+export interface StorageVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  /** Rewrites the records of the previous version; runs inside the version-change transaction. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const storageVersions: readonly StorageVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // Drafts by SOP id; indexes for the library's sort and for purging deleted SOPs.
+      drafts: 'id, updatedAt, deletedAt',
+      // Published revisions, frozen: one per (SOP, number).
+      revisions: '[sopId+number], sopId',
+      // The open SOP, flow and view.
+      session: 'key',
+      // Small facts about the database itself (when it was seeded).
+      meta: 'key',
+    },
+  },
+];
+
+export const LATEST_STORAGE_VERSION = storageVersions[storageVersions.length - 1]!.version;
+
+if (LATEST_STORAGE_VERSION !== STORAGE_SCHEMA_VERSION) {
+  throw new Error('designer/storage: STORAGE_SCHEMA_VERSION must equal the last entry of storageVersions');
+}

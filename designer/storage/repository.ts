@@ -1,0 +1,271 @@
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { draftRecordFor, summaryFieldsOf, type DesignerDatabase } from './db';
+import { documentFromJson, documentToJson } from './documentJson';
+import { StorageError, toStorageError } from './errors';
+import {
+  STORAGE_SCHEMA_VERSION,
+  type DraftRecord,
+  type DraftSummary,
+  type RevisionRecord,
+  type SessionRecord,
+} from './records';
+
+export interface LoadedDraft {
+  doc: SopDocument;
+  summary: DraftSummary;
+}
+
+export type SaveResult =
+  | { status: 'saved'; summary: DraftSummary }
+  /** Another tab saved this SOP after we loaded it; nothing was written. */
+  | { status: 'conflict'; current: DraftSummary };
+
+export interface PublishedRevisionInput {
+  /** The document as frozen (revision number and status already set by publishRevision). */
+  doc: SopDocument;
+  number: number;
+  note: string;
+  publishedAt: string;
+}
+
+/** A deleted SOP stays restorable this long, then it is purged on the next start. */
+export const DELETED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+function summaryOf(record: DraftRecord): DraftSummary {
+  const { id, title, number, status, revisionNumber, createdAt, updatedAt, saveCount } = record;
+  return { id, title, number, status, revisionNumber, createdAt, updatedAt, saveCount };
+}
+
+function refuseNewer(record: { schemaVersion: number }): void {
+  if (record.schemaVersion > STORAGE_SCHEMA_VERSION) {
+    throw new StorageError('newer-format', {
+      id: 'Data ini disimpan oleh versi SOP Studio yang lebih baru. Buka dengan versi terbaru; data tidak diubah.',
+      en: 'This data was saved by a newer version of SOP Studio. Open it with the latest version; nothing was changed.',
+    });
+  }
+}
+
+/**
+ * Everything the designer reads from and writes to IndexedDB. Every write
+ * either fully happens or leaves the previous state untouched (one Dexie
+ * transaction each), and failures come back as StorageError with a message
+ * for the drafter.
+ */
+export class SopRepository {
+  constructor(
+    readonly db: DesignerDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private async write<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  async listDrafts(): Promise<DraftSummary[]> {
+    const records = await this.db.drafts.orderBy('updatedAt').reverse().toArray();
+    // Newest first; SOPs saved in the same instant (the seeded samples) by title.
+    return records
+      .filter((r) => r.deletedAt === undefined)
+      .map(summaryOf)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title, 'id'));
+  }
+
+  async loadDraft(id: string): Promise<LoadedDraft | undefined> {
+    const record = await this.db.drafts.get(id);
+    if (!record || record.deletedAt !== undefined) return undefined;
+    refuseNewer(record);
+    return { doc: documentFromJson(record.json), summary: summaryOf(record) };
+  }
+
+  /** True when a live (not deleted) SOP has this id. */
+  async exists(id: string): Promise<boolean> {
+    const record = await this.db.drafts.get(id);
+    return record !== undefined && record.deletedAt === undefined;
+  }
+
+  /** `base`, or `base-2`, `base-3`… : the first id no SOP (live or restorable) uses. */
+  async uniqueId(base: string): Promise<string> {
+    const taken = new Set(await this.db.drafts.toCollection().primaryKeys());
+    const stem = base.slice(0, 120) || 'sop';
+    if (!taken.has(stem)) return stem;
+    for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+  }
+
+  /**
+   * Stores a new SOP. Refuses (StorageError 'exists') when a live SOP has the
+   * same id, so nothing is ever overwritten without the drafter being asked;
+   * pass `{ replace: true }` once they have agreed. A deleted SOP with that id
+   * is purged first, with its revisions.
+   */
+  async createDraft(doc: SopDocument, options: { replace?: boolean } = {}): Promise<DraftSummary> {
+    const json = documentToJson(doc);
+    return this.write(() =>
+      this.db.transaction('rw', this.db.drafts, this.db.revisions, async () => {
+        const existing = await this.db.drafts.get(doc.id);
+        if (existing && existing.deletedAt === undefined && !options.replace) {
+          throw new StorageError('exists', {
+            id: `Sudah ada SOP dengan id "${doc.id}" (${existing.title}).`,
+            en: `An SOP with id "${doc.id}" already exists (${existing.title}).`,
+          });
+        }
+        if (existing) refuseNewer(existing);
+        const at = this.now().toISOString();
+        if (existing?.deletedAt !== undefined) await this.db.revisions.where('sopId').equals(doc.id).delete();
+        const record: DraftRecord =
+          existing && existing.deletedAt === undefined
+            ? { ...draftRecordFor(doc, json, at), createdAt: existing.createdAt, saveCount: existing.saveCount + 1 }
+            : draftRecordFor(doc, json, at);
+        await this.db.drafts.put(record);
+        return summaryOf(record);
+      }),
+    );
+  }
+
+  /**
+   * Saves the draft if nobody else saved it since `expectedSaveCount` (the
+   * count this tab loaded or last wrote). Pass `null` to overwrite whatever is
+   * there, after the drafter chose to keep their version.
+   */
+  async saveDraft(doc: SopDocument, expectedSaveCount: number | null): Promise<SaveResult> {
+    const json = documentToJson(doc);
+    return this.write(() =>
+      this.db.transaction('rw', this.db.drafts, async (): Promise<SaveResult> => {
+        const existing = await this.db.drafts.get(doc.id);
+        if (!existing || existing.deletedAt !== undefined) {
+          throw new StorageError('not-found', {
+            id: 'SOP ini sudah dihapus di tab lain; perubahan tidak disimpan.',
+            en: 'This SOP was deleted in another tab; the change was not saved.',
+          });
+        }
+        refuseNewer(existing);
+        if (expectedSaveCount !== null && existing.saveCount !== expectedSaveCount) {
+          return { status: 'conflict', current: summaryOf(existing) };
+        }
+        if (existing.json === json) return { status: 'saved', summary: summaryOf(existing) };
+        const record: DraftRecord = {
+          ...existing,
+          ...summaryFieldsOf(doc),
+          schemaVersion: STORAGE_SCHEMA_VERSION,
+          updatedAt: this.now().toISOString(),
+          saveCount: existing.saveCount + 1,
+          json,
+        };
+        await this.db.drafts.put(record);
+        return { status: 'saved', summary: summaryOf(record) };
+      }),
+    );
+  }
+
+  /** Marks an SOP deleted; `restoreDraft` brings it back (the library's undo). */
+  async deleteDraft(id: string): Promise<void> {
+    await this.write(() => this.db.drafts.update(id, { deletedAt: this.now().toISOString() }));
+  }
+
+  async restoreDraft(id: string): Promise<void> {
+    await this.write(async () => {
+      const record = await this.db.drafts.get(id);
+      if (!record) return;
+      const { deletedAt: _deleted, ...rest } = record;
+      await this.db.drafts.put(rest);
+    });
+  }
+
+  /** Removes SOPs deleted longer ago than the retention period, with their revisions. */
+  async purgeDeleted(retentionMs = DELETED_RETENTION_MS): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - retentionMs).toISOString();
+    return this.write(() =>
+      this.db.transaction('rw', this.db.drafts, this.db.revisions, async () => {
+        const expired = await this.db.drafts.where('deletedAt').below(cutoff).primaryKeys();
+        for (const id of expired) await this.db.revisions.where('sopId').equals(id).delete();
+        await this.db.drafts.bulkDelete(expired);
+        return expired.length;
+      }),
+    );
+  }
+
+  async listRevisions(sopId: string): Promise<Omit<RevisionRecord, 'json'>[]> {
+    const records = await this.db.revisions.where('sopId').equals(sopId).sortBy('number');
+    return records.map(({ json: _json, ...rest }) => rest);
+  }
+
+  async loadRevision(sopId: string, number: number): Promise<SopDocument | undefined> {
+    const record = await this.db.revisions.get([sopId, number]);
+    if (!record) return undefined;
+    refuseNewer(record);
+    return documentFromJson(record.json);
+  }
+
+  /**
+   * Freezes a revision and saves the draft that continues after it, in one
+   * transaction: either both are written or neither. An existing revision is
+   * never overwritten (revisions are immutable).
+   */
+  async publish(
+    revision: PublishedRevisionInput,
+    draft: SopDocument,
+    expectedSaveCount: number | null,
+  ): Promise<SaveResult> {
+    const frozenJson = documentToJson(revision.doc);
+    const draftJson = documentToJson(draft);
+    return this.write(() =>
+      this.db.transaction('rw', this.db.drafts, this.db.revisions, async (): Promise<SaveResult> => {
+        const existing = await this.db.drafts.get(draft.id);
+        if (!existing || existing.deletedAt !== undefined) {
+          throw new StorageError('not-found', {
+            id: 'SOP ini sudah dihapus; revisi tidak diterbitkan.',
+            en: 'This SOP was deleted; the revision was not published.',
+          });
+        }
+        if (expectedSaveCount !== null && existing.saveCount !== expectedSaveCount) {
+          return { status: 'conflict', current: summaryOf(existing) };
+        }
+        if (await this.db.revisions.get([draft.id, revision.number])) {
+          throw new StorageError('exists', {
+            id: `Revisi ${revision.number} sudah diterbitkan dan tidak dapat diubah.`,
+            en: `Revision ${revision.number} is already published and cannot be changed.`,
+          });
+        }
+        await this.db.revisions.add({
+          sopId: draft.id,
+          number: revision.number,
+          schemaVersion: STORAGE_SCHEMA_VERSION,
+          publishedAt: revision.publishedAt,
+          note: revision.note,
+          title: revision.doc.identity.title,
+          json: frozenJson,
+        });
+        const record: DraftRecord = {
+          ...existing,
+          ...summaryFieldsOf(draft),
+          schemaVersion: STORAGE_SCHEMA_VERSION,
+          updatedAt: this.now().toISOString(),
+          saveCount: existing.saveCount + 1,
+          json: draftJson,
+        };
+        await this.db.drafts.put(record);
+        return { status: 'saved', summary: summaryOf(record) };
+      }),
+    );
+  }
+
+  async loadSession(): Promise<SessionRecord | undefined> {
+    const record = await this.db.session.get('current');
+    if (!record || record.schemaVersion > STORAGE_SCHEMA_VERSION) return undefined;
+    return record;
+  }
+
+  async saveSession(session: Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>): Promise<void> {
+    await this.write(() =>
+      this.db.session.put({
+        ...session,
+        key: 'current',
+        schemaVersion: STORAGE_SCHEMA_VERSION,
+        updatedAt: this.now().toISOString(),
+      }),
+    );
+  }
+}

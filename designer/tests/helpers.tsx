@@ -1,0 +1,110 @@
+import Dexie from 'dexie';
+import { vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render } from 'vitest-browser-react';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { I18nProvider } from '../../ui/i18n';
+import { App } from '../App';
+import { openDesignerDb, SopRepository } from '../storage';
+
+let counter = 0;
+
+/** A designer with its own IndexedDB database; `reload()` mounts a fresh app on the same data, as a page reload does. */
+export async function openDesigner(options: { seed?: () => readonly SopDocument[]; lang?: 'id' | 'en' } = {}) {
+  const dbName = `designer-journey-${Date.now()}-${counter++}`;
+  const seed = options.seed ?? (() => []);
+  const mount = () =>
+    render(
+      <I18nProvider initialLang={options.lang ?? 'id'} persist={false}>
+        <App dbName={dbName} seed={seed} />
+      </I18nProvider>,
+    );
+  let screen = await mount();
+  return {
+    get screen() {
+      return screen;
+    },
+    dbName,
+    async reload() {
+      await screen.unmount();
+      screen = await mount();
+      return screen;
+    },
+    /** The document as stored in IndexedDB right now. */
+    async stored(id: string): Promise<SopDocument | undefined> {
+      const db = openDesignerDb({ name: dbName, seed });
+      try {
+        return (await new SopRepository(db).loadDraft(id))?.doc;
+      } finally {
+        db.close();
+      }
+    },
+    async dispose() {
+      await screen.unmount();
+      await Dexie.delete(dbName);
+    },
+  };
+}
+
+/** Captures the next `.sop.json` download and returns its parsed JSON. */
+export async function captureDownload(trigger: () => Promise<unknown>): Promise<{ fileName: string; json: unknown }> {
+  const blobs: Blob[] = [];
+  let fileName = '';
+  const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return 'blob:captured';
+  });
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    fileName = this.download;
+  });
+  try {
+    await trigger();
+    await vi.waitFor(() => {
+      if (blobs.length === 0) throw new Error('no download yet');
+    });
+    return { fileName, json: JSON.parse(await blobs[0]!.text()) };
+  } finally {
+    create.mockRestore();
+    click.mockRestore();
+  }
+}
+
+/** The canvas symbol of a step, by the start of its accessible name ("Langkah 3,"). */
+export function canvasNode(name: string): HTMLElement {
+  const node = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].find((n) =>
+    (n.getAttribute('aria-label') ?? '').startsWith(name),
+  );
+  if (!node) throw new Error(`no canvas node named ${name}`);
+  return node;
+}
+
+/**
+ * Drags one element onto another with a series of mouse moves, as a hand
+ * does: React Flow (d3-drag) starts a drag on the first move past its
+ * threshold and moves the node on the ones after it.
+ */
+export async function dragOnto(source: HTMLElement, target: HTMLElement, steps = 8) {
+  const from = source.getBoundingClientRect();
+  const to = target.getBoundingClientRect();
+  const start = { x: from.left + from.width / 2, y: from.top + from.height / 2 };
+  const end = { x: to.left + to.width / 2, y: to.top + to.height / 2 };
+  const init = (x: number, y: number, buttons: number): MouseEventInit => ({ bubbles: true, cancelable: true, view: window, clientX: x, clientY: y, button: 0, buttons });
+  source.dispatchEvent(new MouseEvent('mousedown', init(start.x, start.y, 1)));
+  for (let i = 1; i <= steps; i++) {
+    const x = start.x + ((end.x - start.x) * i) / steps;
+    const y = start.y + ((end.y - start.y) * i) / steps;
+    window.dispatchEvent(new MouseEvent('mousemove', init(x, y, 1)));
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  window.dispatchEvent(new MouseEvent('mouseup', init(end.x, end.y, 0)));
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+export async function waitForSaved() {
+  await vi.waitFor(() => {
+    const status = document.querySelector('[data-testid="save-status"]');
+    if (status?.textContent !== 'Tersimpan' && status?.textContent !== 'Saved') throw new Error(`save status: ${status?.textContent}`);
+  }, 5000);
+}
+
+export { userEvent };

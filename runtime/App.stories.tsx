@@ -1,10 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { App } from './App';
+import { scratchDb } from './storage/testing';
 
 const meta = {
   title: 'Runtime/App',
   component: App,
+  // A scratch database per story: browsing stories never touches a clerk's data.
+  loaders: [async () => ({ db: scratchDb('story-app') })],
+  render: (_args, { loaded }) => <App db={loaded['db']} />,
 } satisfies Meta<typeof App>;
 
 export default meta;
@@ -14,7 +18,9 @@ export const Indonesian: Story = {
   globals: { locale: 'id' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('heading', { level: 1, name: 'Pelaksanaan Kasus' })).toBeVisible();
-    await expect(canvas.getByRole('heading', { name: 'Meja layanan petugas' })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'SOP yang telah disahkan' })).toBeVisible();
+    await expect(await canvas.findByRole('link', { name: 'Mulai kasus: Penerbitan Surat Pernyataan Miskin (SPM) OnLine' })).toBeVisible();
+    await expect(canvas.getByRole('navigation', { name: 'Navigasi pelaksanaan kasus' })).toBeVisible();
     await expect(canvas.getByRole('link', { name: 'Kembali ke halaman awal' })).toBeVisible();
   },
 };
@@ -23,7 +29,19 @@ export const English: Story = {
   globals: { locale: 'en' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('heading', { level: 1, name: 'Case Runner' })).toBeVisible();
-    await expect(canvas.getByRole('heading', { name: "The clerk's service desk" })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'Published SOPs' })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Inbox' })).toBeVisible();
     await expect(canvas.getByRole('link', { name: 'Back to the start page' })).toBeVisible();
+  },
+};
+
+export const TrialRun: Story = {
+  globals: { locale: 'id' },
+  render: (_args, { loaded }) => <App trial db={loaded['db']} />,
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/^UJI COBA: SOP ini masih rancangan/)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Hapus semua data uji coba' })).toBeVisible();
+    // The sandbox is never seeded with the real catalogue.
+    await expect(await canvas.findByText('Belum ada SOP yang disahkan di perangkat ini.')).toBeVisible();
   },
 };

@@ -1,4 +1,6 @@
 import { mountApp } from '../ui/mountApp';
 import { App } from './App';
+import { isTrialUrl } from './trial';
 
-mountApp(<App />);
+// `?uji-coba` opens the trial sandbox (a draft tried from the designer), never the real cases.
+mountApp(<App trial={isTrialUrl(window.location.search)} />);

@@ -1,0 +1,49 @@
+/**
+ * The case engine: pure TypeScript, no DOM, no database.
+ * `decide(sop, state, command) -> events` and `foldEvents(events) -> state`.
+ */
+export { decide, stepName, type DecideOptions } from './decide';
+export { applyEvent, foldEvents } from './fold';
+export {
+  NIK_PROVINCE_CODES,
+  checkFieldValue,
+  checkNik,
+  fieldsCollectedAt,
+  isEmptyValue,
+  normalizeFieldValue,
+  normalizeNik,
+  normalizePhone,
+  type AttachmentRef,
+  type FieldValue,
+  type FieldValues,
+  type NikCheck,
+  type NikParts,
+} from './fields';
+export { reject, type LocalizedText, type Rejection, type RejectionCode } from './messages';
+export {
+  activeVisits,
+  currentActors,
+  earliestDue,
+  isCaseOverdue,
+  isVisitOverdue,
+  nextSignOffSlot,
+  returnTargets,
+  timeline,
+  visitAction,
+  visitCurrentActors,
+  type VisitAction,
+} from './queries';
+export { canonicalJson, sha256Bytes, sha256Hex, toHex } from './sha256';
+export {
+  actorLabel,
+  findFlow,
+  indexFlow,
+  pinSop,
+  rememberSopContentHash,
+  requiredRequirements,
+  signOffChainOf,
+  sopContentHash,
+  stepHasWork,
+  workActorsOf,
+} from './sopIndex';
+export type * from './types';

@@ -1,0 +1,134 @@
+/**
+ * Wall-clock arithmetic in a named IANA time zone, independent of the
+ * machine's own zone: every conversion goes through Intl.DateTimeFormat with
+ * an explicit `timeZone`, never through Date's local-time getters.
+ */
+
+export interface WallTime {
+  year: number;
+  /** 1-12 */
+  month: number;
+  /** 1-31 */
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+}
+
+/** A local calendar date (no time). */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const WEEKDAYS: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Throws a RangeError for a zone name Intl does not know. */
+export function assertTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
+}
+
+/** The wall-clock reading of instant `ms` in `timeZone`. */
+export function toWallTime(ms: number, timeZone: string): WallTime {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '0';
+  return {
+    year: Number(get('year')),
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')) % 24,
+    minute: Number(get('minute')),
+    second: Number(get('second')),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS[get('weekday')] ?? 0,
+  };
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (Asia/Jakarta: +7 h). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  const w = toWallTime(ms, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+  return asUtc - ms;
+}
+
+/**
+ * The instant at which the wall clock of `timeZone` reads the given local time.
+ * A wall time skipped by a daylight-saving jump resolves to the instant after
+ * the jump; Indonesian zones have no DST, so this only matters for other zones.
+ */
+export function fromWallTime(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): number {
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  let guess = naive - zoneOffsetMs(naive, timeZone);
+  // Two refinements settle every real zone (the offset at the guess may differ from the one at `naive`).
+  for (let i = 0; i < 2; i++) {
+    const next = naive - zoneOffsetMs(guess, timeZone);
+    if (next === guess) break;
+    guess = next;
+  }
+  return guess;
+}
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds days to a calendar date (pure date arithmetic, no zone involved). */
+export function addDaysToDate(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Day of week (0 = Sunday) of a calendar date. */
+export function weekdayOf(date: LocalDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+export function formatLocalDate(date: LocalDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+export function parseLocalDate(text: string): LocalDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return null;
+  return date;
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}

@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import type { LocalizedText } from '../../core/engine';
+import { useI18n } from '../../ui/i18n';
+import { useRuntime } from '../context';
+import { downloadBlob } from '../download';
+import { localized } from '../format';
+import { toStorageError } from '../storage/errors';
+
+type Message = { kind: 'ok' | 'error'; text: LocalizedText | string };
+
+/** Import a case bundle from another office; download or restore a backup of the whole database. */
+export function BackupPanel() {
+  const { db } = useRuntime();
+  const { lang, t } = useI18n();
+  const id = useId();
+  const [message, setMessage] = useState<Message | null>(null);
+
+  async function run(action: () => Promise<string>) {
+    try {
+      setMessage({ kind: 'ok', text: await action() });
+    } catch (error) {
+      setMessage({ kind: 'error', text: toStorageError(error).localized });
+    }
+  }
+
+  return (
+    <details className="rt-section rt-return">
+      <summary>{t('runtime.backup.heading')}</summary>
+      <div className="rt-form">
+        <div className="rt-field">
+          <label htmlFor={`${id}-bundle`}>{t('runtime.backup.importBundle')}</label>
+          <input
+            id={`${id}-bundle`}
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              void run(async () => {
+                const { importCaseBundle } = await import('../storage/bundle');
+                const summary = await importCaseBundle(db, await file.text());
+                return t('runtime.backup.imported', { events: summary.newEvents, files: summary.newAttachments });
+              });
+            }}
+          />
+        </div>
+        <div>
+          <button
+            type="button"
+            className="rt-button rt-button--secondary"
+            onClick={() =>
+              void run(async () => {
+                const { exportBackup } = await import('../storage/backup');
+                const backup = await exportBackup(db);
+                downloadBlob(backup.blob, backup.fileName);
+                return t('runtime.backup.exported', { name: backup.fileName });
+              })
+            }
+          >
+            {t('runtime.backup.export')}
+          </button>
+        </div>
+        <div className="rt-field">
+          <label htmlFor={`${id}-restore`}>{t('runtime.backup.restore')}</label>
+          <input
+            id={`${id}-restore`}
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              void run(async () => {
+                const { restoreBackup } = await import('../storage/backup');
+                const result = await restoreBackup(db, file);
+                return t('runtime.backup.restored', { version: result.schemaVersion });
+              });
+            }}
+          />
+        </div>
+        {message && (
+          <div role={message.kind === 'error' ? 'alert' : 'status'} className={`rt-alert ${message.kind === 'error' ? 'rt-alert--error' : 'rt-alert--ok'}`}>
+            {typeof message.text === 'string' ? message.text : localized(message.text, lang)}
+          </div>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent } from 'storybook/test';
+import { seededDb, WithRuntime } from '../storyFixtures';
+import { CasePage } from './CasePage';
+
+const meta = {
+  title: 'Runtime/CasePage',
+  component: CasePage,
+  args: { caseId: '' },
+  loaders: [
+    async () => {
+      const db = await seededDb(1);
+      const row = (await db.cases.toCollection().first())!;
+      return { db, caseId: row.id };
+    },
+  ],
+  render: (_args, { loaded }) => (
+    <WithRuntime db={loaded['db']}>
+      <CasePage caseId={loaded['caseId']} />
+    </WithRuntime>
+  ),
+} satisfies Meta<typeof CasePage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { level: 2, name: 'Kasus Siti Aminah' })).toBeVisible();
+    await expect(canvas.getByText('Berjalan')).toBeVisible();
+    await expect(canvas.getByText('Terlambat')).toBeVisible();
+    await expect(canvas.getByRole('img', { name: 'Peta alur SOP per pelaksana; langkah aktif disorot' })).toBeVisible();
+    for (const box of canvas.getAllByRole('checkbox', { name: /wajib diperiksa/ })) await userEvent.click(box);
+    await userEvent.click(canvas.getByRole('button', { name: 'Selesaikan langkah 1' }));
+    await expect(await canvas.findByRole('heading', { level: 3, name: 'Langkah 2' })).toBeVisible();
+    await expect(canvas.getByRole('rowheader', { name: '2' })).toBeVisible();
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('heading', { level: 2, name: 'Case of Siti Aminah' })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Receipt & summary' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Complete step 1' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/^Not saved yet: Required items not ticked/);
+  },
+};

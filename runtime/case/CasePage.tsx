@@ -1,0 +1,285 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  activeVisits,
+  fieldsCollectedAt,
+  isCaseOverdue,
+  type CaseCommand,
+  type CaseState,
+  type LocalizedText,
+  type StepSubmission,
+} from '../../core/engine';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { useI18n } from '../../ui/i18n';
+import { useRuntime } from '../context';
+import { downloadBlob } from '../download';
+import { formatDateTime, localized } from '../format';
+import { hrefs } from '../router';
+import type { CaseRow, DraftFile, DraftRow, DraftValues } from '../storage/db';
+import { commitCommand, emptyDraftValues, newId, saveDraft, type CommitResult } from '../storage/repository';
+import { ReturnPanel, type ReturnIntent } from './ReturnPanel';
+import { StepForm, type StepIntent, type StepProblem } from './StepForm';
+import { SwimlaneMap } from './SwimlaneMap';
+import { Timeline } from './Timeline';
+
+/** How long typing may pause before the draft is written (a crash loses at most this much). */
+const DRAFT_DELAY_MS = 250;
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const { db } = useRuntime();
+  const { t } = useI18n();
+  const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
+  const sopRow = useLiveQuery(() => (row ? db.sops.get(row.sopKey) : undefined), [db, row?.sopKey]);
+  const drafts = useLiveQuery(() => db.drafts.where('caseId').equals(caseId).toArray(), [db, caseId]);
+  if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
+  if (!row || !sopRow || !drafts) return <p role="status">{t('runtime.loading')}</p>;
+  return <CaseView row={row} sop={sopRow.doc} drafts={drafts} />;
+}
+
+interface CaseViewProps {
+  row: CaseRow;
+  sop: SopDocument;
+  drafts: DraftRow[];
+}
+
+function commitFailure(result: CommitResult): { message: LocalizedText; details?: Record<string, LocalizedText> } | void {
+  if (result.ok) return;
+  const rejection = result.rejection as { message: LocalizedText; details?: Record<string, LocalizedText> };
+  return rejection.details ? { message: rejection.message, details: rejection.details } : { message: rejection.message };
+}
+
+export function CaseView({ row, sop, drafts }: CaseViewProps) {
+  const { db, calendar, now } = useRuntime();
+  const { lang, t } = useI18n();
+  const state: CaseState = row.state;
+  const tz = calendar.timeZone;
+  const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; save: () => Promise<void> }>());
+  const [savedAt, setSavedAt] = useState<Record<string, number>>({});
+  const [notice, setNotice] = useState<LocalizedText | null>(null);
+  const [resumeNote, setResumeNote] = useState('');
+  // Steps active when the page opened keep focus where the browser put it; steps that appear later take it.
+  const initialVisits = useRef(new Set(state.visits.filter((v) => v.status === 'active').map((v) => v.id)));
+
+  useEffect(() => {
+    const pending = timers.current;
+    // Leaving the page (or the tab being hidden, as before a reload or on a phone
+    // switching apps) writes what is pending at once rather than dropping it.
+    const flush = () => {
+      for (const { timer, save } of pending.values()) {
+        clearTimeout(timer);
+        void save();
+      }
+      pending.clear();
+    };
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, []);
+
+  // Visits committed from this page: a late keystroke or timer must not bring their draft back.
+  const closedVisits = useRef(new Set<string>());
+  const heldDrafts = useRef(new Map<string, () => Promise<void>>());
+
+  const scheduleDraft = useCallback(
+    (visitId: string, values: DraftValues, files: DraftFile[]) => {
+      if (closedVisits.current.has(visitId)) return;
+      const existing = timers.current.get(visitId);
+      if (existing) clearTimeout(existing.timer);
+      const save = async () => {
+        timers.current.delete(visitId);
+        if (closedVisits.current.has(visitId)) {
+          // Held back while the visit's commit is in flight; written if that commit is refused.
+          heldDrafts.current.set(visitId, save);
+          return;
+        }
+        try {
+          await saveDraft(db, row.id, visitId, values, files);
+          setSavedAt((s) => ({ ...s, [visitId]: Date.now() }));
+        } catch (error) {
+          setNotice((error as { localized?: LocalizedText }).localized ?? { id: String(error), en: String(error) });
+        }
+      };
+      timers.current.set(visitId, { timer: setTimeout(() => void save(), DRAFT_DELAY_MS), save });
+    },
+    [db, row.id],
+  );
+
+  function cancelPendingDraft(visitId: string) {
+    const pending = timers.current.get(visitId);
+    if (pending) clearTimeout(pending.timer);
+    timers.current.delete(visitId);
+  }
+
+  async function commit(command: CaseCommand, files: DraftFile[] = [], clearDrafts: string[] = []) {
+    for (const visitId of clearDrafts) closedVisits.current.add(visitId);
+    const result = await commitCommand(db, command, {
+      calendar,
+      attachments: files.map((f) => ({ id: f.id, blob: f.blob, name: f.name, type: f.type, ...(f.requirementId ? { requirementId: f.requirementId } : {}), ...(f.fieldId ? { fieldId: f.fieldId } : {}), ...(clearDrafts[0] ? { visitId: clearDrafts[0] } : {}) })),
+      clearDrafts,
+    });
+    for (const visitId of clearDrafts) {
+      if (result.ok) {
+        cancelPendingDraft(visitId);
+      } else {
+        // Refused: the clerk goes on editing this visit, so its draft is live again.
+        closedVisits.current.delete(visitId);
+        void heldDrafts.current.get(visitId)?.();
+      }
+      heldDrafts.current.delete(visitId);
+    }
+    if (!result.ok && result.rejection.code === 'revision.stale') setNotice(result.rejection.message);
+    return result;
+  }
+
+  const base = (actorId?: string) => ({
+    id: newId(),
+    caseId: row.id,
+    at: new Date().toISOString(),
+    expectedRevision: row.revision,
+    ...(actorId ? { by: { actorId } } : {}),
+  });
+
+  const onStepSubmit = (visitId: string, stepId: string) => async (intent: StepIntent, submission: StepSubmission, actingAs: string | undefined, files: DraftFile[]): Promise<StepProblem | void> => {
+    const common = { ...base(actingAs), stepId, ...submission };
+    const command: CaseCommand =
+      intent.kind === 'complete'
+        ? { type: 'step.complete', ...common }
+        : intent.kind === 'choose'
+          ? { type: 'branch.choose', ...common, edgeId: intent.edgeId }
+          : { type: 'step.signOff', ...common, actorId: intent.actorId };
+    const visit = state.visits.find((v) => v.id === visitId);
+    // The draft goes with the commit only when this command ends the visit's work.
+    const endsWork = intent.kind !== 'signOff' || (visit && !visit.hasWork && visit.workDoneAt === undefined) || (visit && visit.signatures.length + 1 >= visit.chain.length);
+    return commitFailure(await commit(command, files, endsWork ? [visitId] : []));
+  };
+
+  const onReturn = async (intent: ReturnIntent) => {
+    const command: CaseCommand =
+      intent.kind === 'cancel'
+        ? { type: 'case.cancel', ...base(), reason: intent.reason }
+        : { type: 'case.return', ...base(), stepId: intent.stepId, to: intent.to, reason: intent.reason, missing: intent.missing };
+    return commitFailure(await commit(command));
+  };
+
+  const applicantFields = fieldsCollectedAt(sop.caseFields, null);
+  const overdue = isCaseOverdue(state, now);
+  const lastReturn = state.returns[state.returns.length - 1];
+  const requirementText = (id: string) => sop.flows.flatMap((f) => f.steps).flatMap((s) => s.requirements ?? []).find((r) => r.id === id)?.text ?? id;
+
+  return (
+    <article className="rt-case" aria-labelledby="rt-case-heading">
+      <header className="rt-case__header">
+        <h2 id="rt-case-heading">{t('runtime.case.heading', { name: row.applicantName || t('runtime.case.noName') })}</h2>
+        <p>
+          <span className={`rt-status rt-status--${state.status}`}>{t(`runtime.case.status.${state.status}`)}</span>
+          {overdue && <span className="rt-status rt-status--overdue">{t('runtime.case.overdue')}</span>}
+        </p>
+        <p className="rt-muted">{t('runtime.case.sop', { title: state.sop.title, revision: state.sop.revision })}</p>
+        <p className="rt-muted">
+          {t('runtime.case.number', { id: row.id })} · {t('runtime.case.startedAt', { time: formatDateTime(state.startedAt, lang, tz) })}
+          {state.caseDueAt && <> · {t('runtime.case.due', { time: formatDateTime(state.caseDueAt, lang, tz) })}</>}
+        </p>
+        <p className="rt-case__links">
+          <a href={hrefs.receipt(row.id)}>{t('runtime.case.receipt')}</a>
+          <button
+            type="button"
+            className="rt-link-button"
+            onClick={async () => {
+              const { exportCaseBundle, bundleToBlob, caseBundleFileName } = await import('../storage/bundle');
+              const bundle = await exportCaseBundle(db, row.id);
+              downloadBlob(bundleToBlob(bundle), caseBundleFileName(bundle));
+            }}
+          >
+            {t('runtime.bundle.export')}
+          </button>
+        </p>
+      </header>
+
+      {notice && (
+        <div role="alert" className="rt-alert">
+          {localized(notice, lang)}
+        </div>
+      )}
+      {state.status === 'finished' && <p className="rt-alert rt-alert--ok" role="status">{t('runtime.case.finished', { time: formatDateTime(state.closedAt, lang, tz) })}</p>}
+      {state.status === 'cancelled' && <p className="rt-alert" role="status">{t('runtime.case.cancelled', { reason: state.cancelReason ?? '' })}</p>}
+      {state.leftTo.length > 0 && <p className="rt-muted">{t('runtime.case.leftTo', { target: state.leftTo.join(', ') })}</p>}
+      {state.status === 'returned' && lastReturn && (
+        <div className="rt-alert" role="status">
+          <p>{t('runtime.case.returned', { reason: lastReturn.reason })}</p>
+          {lastReturn.missing.length > 0 && <p>{t('runtime.case.missing', { items: lastReturn.missing.map(requirementText).join('; ') })}</p>}
+          <form
+            className="rt-form"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const failure = commitFailure(await commit({ type: 'case.resume', ...base(), ...(resumeNote.trim() ? { note: resumeNote } : {}) }));
+              if (failure) setNotice(failure.message);
+            }}
+          >
+            <div className="rt-field">
+              <label htmlFor="rt-resume-note">{t('runtime.case.resumeNote')}</label>
+              <input id="rt-resume-note" value={resumeNote} onChange={(e) => setResumeNote(e.target.value)} />
+            </div>
+            <button type="submit" className="rt-button">
+              {t('runtime.case.resume')}
+            </button>
+          </form>
+        </div>
+      )}
+
+      <div className="rt-case__body">
+        <section aria-labelledby="rt-map-heading" className="rt-case__map">
+          <h3 id="rt-map-heading">{t('runtime.case.map')}</h3>
+          <SwimlaneMap sop={sop} state={state} />
+        </section>
+        <div className="rt-case__work">
+          {activeVisits(state).length > 0 && <h3 className="rt-visually-hidden">{t('runtime.case.activeSteps')}</h3>}
+          {activeVisits(state).map((visit) => {
+            const draft = drafts.find((d) => d.visitId === visit.id);
+            return (
+              <div key={visit.id} className="rt-case__visit">
+                <StepForm
+                  sop={sop}
+                  state={state}
+                  visit={visit}
+                  timeZone={tz}
+                  initialValues={draft?.values ?? emptyDraftValues()}
+                  initialFiles={draft?.files ?? []}
+                  restored={draft !== undefined}
+                  onDraftChange={(values, files) => scheduleDraft(visit.id, values, files)}
+                  draftSavedAt={savedAt[visit.id]}
+                  onSubmit={onStepSubmit(visit.id, visit.stepId)}
+                  newFileId={newId}
+                  focusOnMount={!initialVisits.current.has(visit.id)}
+                />
+                <ReturnPanel sop={sop} state={state} visit={visit} onSubmit={onReturn} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+
+      <Timeline sop={sop} state={state} calendar={calendar} now={now} />
+
+      <section className="rt-section" aria-labelledby="rt-fields-heading">
+        <h3 id="rt-fields-heading">{t('runtime.case.fields')}</h3>
+        <dl className="rt-dl">
+          {applicantFields
+            .filter((f) => f.type !== 'file')
+            .map((f) => (
+              <div key={f.id}>
+                <dt>{f.label}</dt>
+                <dd>{String(state.fields[f.id] ?? '—')}</dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,408 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import {
+  actorLabel,
+  fieldsCollectedAt,
+  stepName,
+  visitAction,
+  type AttachmentRef,
+  type CaseState,
+  type LocalizedText,
+  type StepSubmission,
+  type Visit,
+} from '../../core/engine';
+import type { CaseField, SopDocument } from '../../schemas/generated/sop.types';
+import { useI18n } from '../../ui/i18n';
+import { formatDateTime, formatTimeOfDay, localized } from '../format';
+import { FieldInput } from '../forms/FieldInput';
+import type { DraftFile, DraftValues } from '../storage/db';
+
+export type StepIntent =
+  | { kind: 'complete' }
+  | { kind: 'choose'; edgeId: string }
+  | { kind: 'signOff'; actorId: string };
+
+export interface StepProblem {
+  message: LocalizedText;
+  details?: Record<string, LocalizedText>;
+}
+
+export interface StepFormProps {
+  sop: SopDocument;
+  state: CaseState;
+  visit: Visit;
+  timeZone: string;
+  initialValues: DraftValues;
+  initialFiles: DraftFile[];
+  /** True when the values came from a saved draft (after a reload or crash). */
+  restored?: boolean;
+  /** Called as the clerk types (the container saves the draft, debounced). */
+  onDraftChange: (values: DraftValues, files: DraftFile[]) => void;
+  /** When the last draft save finished, to tell the clerk it is safe. */
+  draftSavedAt?: number | undefined;
+  onSubmit: (intent: StepIntent, submission: StepSubmission, actingAs: string | undefined, files: DraftFile[]) => Promise<StepProblem | void>;
+  newFileId: () => string;
+  /** Move keyboard focus to this step when it appears after a commit (the button pressed is gone). */
+  focusOnMount?: boolean;
+}
+
+/**
+ * The active step's form: who acts, the step text, the requirements
+ * checklist (with waivers and photo/scan capture), the step's own fields,
+ * output and note; then the SOP's own decision labels, the completion button,
+ * or the next signer's sign-off.
+ */
+export function StepForm(props: StepFormProps) {
+  const { sop, state, visit, timeZone } = props;
+  const { lang, t } = useI18n();
+  const formId = useId();
+  const action = visitAction(sop, state, visit);
+  const step = action?.step;
+  const [values, setValues] = useState<DraftValues>(props.initialValues);
+  const [files, setFiles] = useState<DraftFile[]>(props.initialFiles);
+  const [actingAs, setActingAs] = useState<string | undefined>(visit.workActors[0]);
+  const [problem, setProblem] = useState<StepProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstChange = useRef(true);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { focusOnMount } = props;
+  // The latest callback, read when values change: a new callback identity alone (the page
+  // re-rendering) must never trigger a save, or every re-render would write the draft again.
+  const onDraftChange = useRef(props.onDraftChange);
+  onDraftChange.current = props.onDraftChange;
+
+  // Layout effect: focus moves in the same frame the step appears, before anything else can take it.
+  useLayoutEffect(() => {
+    if (focusOnMount) headingRef.current?.focus();
+  }, [focusOnMount]);
+
+  useEffect(() => {
+    if (firstChange.current) {
+      firstChange.current = false;
+      return;
+    }
+    onDraftChange.current(values, files);
+  }, [values, files]);
+
+  if (!action || !step) return null;
+  const needsWork = visit.phase === 'work' || (!visit.hasWork && visit.workDoneAt === undefined);
+  const stepFields = fieldsCollectedAt(sop.caseFields, step.id);
+  const label = (id: string) => actorLabel(sop, id);
+  const performers = step.actors.filter((a) => a.role === 'performs').map((a) => label(a.actor));
+  const receivers = step.actors.filter((a) => a.role === 'receives').map((a) => label(a.actor));
+  const detail = (id: string) => problem?.details?.[id];
+
+  const update = (change: Partial<DraftValues>) => setValues((v) => ({ ...v, ...change }));
+
+  function buildSubmission(): StepSubmission {
+    const ticked = values.ticked.filter((id) => (step!.requirements ?? []).some((r) => r.id === id));
+    const waivers = Object.entries(values.waivers)
+      .filter(([id, reason]) => !ticked.includes(id) && reason.trim() !== '')
+      .map(([requirementId, reason]) => ({ requirementId, reason }));
+    const fieldValues: StepSubmission['fields'] = {};
+    for (const field of stepFields) {
+      if (field.type === 'file') {
+        const refs = files.filter((f) => f.fieldId === field.id).map(toRef);
+        if (refs.length) fieldValues[field.id] = refs;
+      } else if ((values.fields[field.id] ?? '').trim() !== '') {
+        fieldValues[field.id] = values.fields[field.id]!;
+      }
+    }
+    const submission: StepSubmission = { ticked, waivers };
+    if (Object.keys(fieldValues).length) submission.fields = fieldValues;
+    if (values.output.trim()) submission.output = values.output;
+    if (values.note.trim()) submission.note = values.note;
+    if (files.length) submission.attachments = files.map((f) => ({ ...toRef(f), ...(f.requirementId ? { requirementId: f.requirementId } : {}), ...(f.fieldId ? { fieldId: f.fieldId } : {}) }));
+    return submission;
+  }
+
+  async function submit(intent: StepIntent) {
+    setBusy(true);
+    const submission = needsWork ? buildSubmission() : { ...(values.note.trim() ? { note: values.note } : {}) };
+    const result = await props.onSubmit(intent, submission, intent.kind === 'signOff' ? intent.actorId : actingAs, needsWork ? files : []);
+    setBusy(false);
+    setProblem(result ?? null);
+  }
+
+  function addFiles(list: FileList | null, target: { requirementId?: string; fieldId?: string }) {
+    if (!list) return;
+    const added = Array.from(list).map(
+      (file): DraftFile => ({ id: props.newFileId(), name: file.name, type: file.type || 'application/octet-stream', size: file.size, blob: file, ...target }),
+    );
+    setFiles((f) => [...f, ...added]);
+  }
+
+  const headingId = `${formId}-heading`;
+  return (
+    <section className="rt-step" aria-labelledby={headingId} data-visit={visit.id}>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('runtime.step.heading', { number: stepName(step) })}
+        {visit.visitNo > 1 && <span className="rt-badge">{t('runtime.step.visit', { n: visit.visitNo })}</span>}
+      </h3>
+      <p className="rt-step__who">
+        {performers.length > 0 && <span>{t('runtime.step.who', { actors: performers.join(', ') })}</span>}
+        {receivers.length > 0 && <span> · {t('runtime.step.receives', { actors: receivers.join(', ') })}</span>}
+      </p>
+      {visit.chain.length > 0 && (
+        <p className="rt-step__who">
+          {t('runtime.step.chain', {
+            chain: visit.chain.map((slot) => `${slot.actors.map(label).join(' / ')} (${t(slot.role === 'signs' ? 'runtime.role.signs' : 'runtime.role.approves')})`).join(' → '),
+          })}
+        </p>
+      )}
+      <DueLine visit={visit} waktuRaw={step.waktu?.raw ?? ''} timeZone={timeZone} />
+      <div className="rt-step__text">{step.text}</div>
+      {step.parties && step.parties.length > 0 && <p className="rt-muted">{t('runtime.step.parties', { parties: step.parties.join(', ') })}</p>}
+      {step.remarks && (
+        <details className="rt-step__remarks">
+          <summary>{t('runtime.step.remarks')}</summary>
+          <div className="rt-step__text">{step.remarks}</div>
+        </details>
+      )}
+      {props.restored && <p className="rt-muted" role="status">{t('runtime.form.draftRestored')}</p>}
+
+      {visit.signatures.length > 0 && (
+        <ul className="rt-signatures">
+          {visit.signatures.map((sig) => (
+            <li key={sig.slot}>
+              {t('runtime.step.signedBy', {
+                role: t(sig.role === 'signs' ? 'runtime.role.signs' : 'runtime.role.approves'),
+                actor: label(sig.actorId),
+                time: formatDateTime(sig.at, lang, timeZone),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {needsWork && (
+        <form className="rt-form" onSubmit={(e) => e.preventDefault()} noValidate aria-labelledby={headingId}>
+          {visit.phase === 'work' && visit.workActors.length > 1 && (
+            <div className="rt-field">
+              <label htmlFor={`${formId}-actor`}>{t('runtime.step.actingAs')}</label>
+              <select id={`${formId}-actor`} value={actingAs} onChange={(e) => setActingAs(e.target.value)}>
+                {visit.workActors.map((a) => (
+                  <option key={a} value={a}>
+                    {label(a)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {(step.requirements ?? []).length > 0 && (
+            <fieldset className="rt-checklist">
+              <legend>{t('runtime.step.requirements')}</legend>
+              {(step.requirements ?? []).map((req) => {
+                const checked = values.ticked.includes(req.id);
+                const waiving = Object.hasOwn(values.waivers, req.id);
+                const reqFiles = files.filter((f) => f.requirementId === req.id);
+                const err = detail(req.id);
+                return (
+                  <div key={req.id} className="rt-check" data-requirement={req.id}>
+                    <label className="rt-check__label">
+                      <input
+                        type="checkbox"
+                        checked={checked}
+                        aria-invalid={err ? true : undefined}
+                        onChange={(e) =>
+                          update({ ticked: e.target.checked ? [...values.ticked, req.id] : values.ticked.filter((id) => id !== req.id) })
+                        }
+                      />
+                      <span>
+                        {req.text}
+                        {req.mustCheck && ' '}
+                        {req.mustCheck && <span className="rt-required">({t('runtime.step.mustCheck')})</span>}
+                      </span>
+                    </label>
+                    {req.mustCheck && !checked && (
+                      <label className="rt-check__waive">
+                        <input
+                          type="checkbox"
+                          checked={waiving}
+                          onChange={(e) => {
+                            const waivers = { ...values.waivers };
+                            if (e.target.checked) waivers[req.id] = '';
+                            else delete waivers[req.id];
+                            update({ waivers });
+                          }}
+                        />
+                        {t('runtime.step.waive')}
+                      </label>
+                    )}
+                    {waiving && !checked && (
+                      <div className="rt-field rt-check__reason">
+                        <label htmlFor={`${formId}-${req.id}-waiver`}>{t('runtime.step.waiverReason')}</label>
+                        <input id={`${formId}-${req.id}-waiver`} value={values.waivers[req.id] ?? ''} onChange={(e) => update({ waivers: { ...values.waivers, [req.id]: e.target.value } })} />
+                      </div>
+                    )}
+                    <FileCapture
+                      label={t('runtime.step.attachFor', { item: shorten(req.text) })}
+                      files={reqFiles}
+                      onAdd={(list) => addFiles(list, { requirementId: req.id })}
+                      onRemove={(id) => setFiles((f) => f.filter((x) => x.id !== id))}
+                    />
+                    {err && <p className="rt-field__error">{localized(err, lang)}</p>}
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
+          {stepFields.length > 0 && (
+            <fieldset>
+              <legend>{t('runtime.step.fields')}</legend>
+              {stepFields.map((field) =>
+                field.type === 'file' ? (
+                  <FileField
+                    key={field.id}
+                    field={field}
+                    files={files.filter((f) => f.fieldId === field.id)}
+                    onAdd={(list) => addFiles(list, { fieldId: field.id })}
+                    onRemove={(id) => setFiles((f) => f.filter((x) => x.id !== id))}
+                    error={detail(field.id)}
+                  />
+                ) : (
+                  <FieldInput
+                    key={field.id}
+                    field={field}
+                    value={values.fields[field.id] ?? String(state.fields[field.id] ?? '')}
+                    onChange={(value) => update({ fields: { ...values.fields, [field.id]: value } })}
+                    {...(detail(field.id) ? { error: detail(field.id)! } : {})}
+                  />
+                ),
+              )}
+            </fieldset>
+          )}
+          <div className="rt-field">
+            <label htmlFor={`${formId}-output`}>{t('runtime.step.output')}</label>
+            <textarea
+              id={`${formId}-output`}
+              rows={2}
+              value={values.output}
+              aria-describedby={step.output ? `${formId}-output-help` : undefined}
+              onChange={(e) => update({ output: e.target.value })}
+            />
+            {step.output && (
+              <p id={`${formId}-output-help`} className="rt-help">
+                {t('runtime.step.outputExpected', { output: step.output })}
+              </p>
+            )}
+          </div>
+        </form>
+      )}
+      <div className="rt-field">
+        <label htmlFor={`${formId}-note`}>{t('runtime.step.note')}</label>
+        <textarea id={`${formId}-note`} rows={2} value={values.note} onChange={(e) => update({ note: e.target.value })} />
+      </div>
+
+      {problem && (
+        <div role="alert" className="rt-alert rt-alert--error">
+          {t('runtime.step.rejected', { message: localized(problem.message, lang) })}
+        </div>
+      )}
+      {props.draftSavedAt !== undefined && (
+        <p className="rt-muted" role="status">
+          {t('runtime.form.draftSaved', { time: formatTimeOfDay(props.draftSavedAt, lang, timeZone) })}
+        </p>
+      )}
+
+      <div className="rt-actions">
+        {action.kind === 'complete' && (
+          <button type="button" className="rt-button" disabled={busy} onClick={() => submit({ kind: 'complete' })}>
+            {t('runtime.step.complete', { number: stepName(step) })}
+          </button>
+        )}
+        {action.kind === 'choose' && (
+          <div role="group" aria-label={t('runtime.step.decision')} className="rt-decision">
+            <p>{t('runtime.step.decisionHelp')}</p>
+            {action.branches.map((edge) => (
+              <button key={edge.id} type="button" className="rt-button rt-button--decision" disabled={busy} onClick={() => submit({ kind: 'choose', edgeId: edge.id })}>
+                {edge.label || edge.leaves?.target || edge.to}
+              </button>
+            ))}
+          </div>
+        )}
+        {action.kind === 'signOff' &&
+          action.slot.actors.map((actorId) => (
+            <button key={actorId} type="button" className="rt-button" disabled={busy} onClick={() => submit({ kind: 'signOff', actorId })}>
+              {t('runtime.step.signOff', { role: t(action.slot.role === 'signs' ? 'runtime.role.signs' : 'runtime.role.approves'), actor: label(actorId) })}
+            </button>
+          ))}
+      </div>
+    </section>
+  );
+}
+
+function toRef(f: DraftFile): AttachmentRef {
+  return { id: f.id, name: f.name, type: f.type, size: f.size };
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+function DueLine({ visit, waktuRaw, timeZone }: { visit: Visit; waktuRaw: string; timeZone: string }) {
+  const { lang, t } = useI18n();
+  if (visit.window) {
+    const due = formatDateTime(visit.window.closesAt, lang, timeZone);
+    const text = visit.window.open
+      ? t('runtime.step.windowOpen', { from: waktuRaw.match(/\d+/)?.[0] ?? '', to: waktuRaw.match(/\d+\D+(\d+)/)?.[1] ?? '', time: due })
+      : t('runtime.step.windowClosed', { opens: formatDateTime(visit.window.opensAt, lang, timeZone), closes: due });
+    return <p className={visit.window.open ? 'rt-due' : 'rt-due rt-due--waiting'}>{text}</p>;
+  }
+  if (!visit.dueAt) return <p className="rt-due rt-muted">{t('runtime.step.noDue')}</p>;
+  return <p className="rt-due">{t('runtime.step.due', { time: formatDateTime(visit.dueAt, lang, timeZone), waktu: waktuRaw })}</p>;
+}
+
+interface FileCaptureProps {
+  label: string;
+  files: DraftFile[];
+  onAdd: (files: FileList | null) => void;
+  onRemove: (id: string) => void;
+}
+
+/** A photo/scan picker (the camera on a phone or tablet) and the files already captured. */
+function FileCapture({ label, files, onAdd, onRemove }: FileCaptureProps) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="rt-files">
+      <label htmlFor={id} className="rt-files__pick">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept="image/*,application/pdf"
+        capture="environment"
+        multiple
+        className="rt-files__input"
+        onChange={(e) => {
+          onAdd(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      {files.length > 0 && (
+        <ul className="rt-files__list">
+          {files.map((f) => (
+            <li key={f.id}>
+              {f.name}{' '}
+              <button type="button" className="rt-link-button" onClick={() => onRemove(f.id)} aria-label={t('runtime.step.removeFile', { name: f.name })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function FileField(props: { field: CaseField; files: DraftFile[]; onAdd: (f: FileList | null) => void; onRemove: (id: string) => void; error: LocalizedText | undefined }) {
+  const { lang, t } = useI18n();
+  return (
+    <div className="rt-field">
+      <FileCapture label={`${props.field.label}${props.field.required ? ' *' : ''}: ${t('runtime.step.attach')}`} files={props.files} onAdd={props.onAdd} onRemove={props.onRemove} />
+      {props.error && <p className="rt-field__error">{localized(props.error, lang)}</p>}
+    </div>
+  );
+}
+

@@ -1,0 +1,43 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
+import { caseRowOf, sopRowOf } from '../storage/repository';
+import { STORY_NOW, bwiCase } from '../storyFixtures';
+import { CaseTable } from './CaseTable';
+
+const early = bwiCase(2);
+const late = bwiCase(6, { loop: true });
+const sopRow = sopRowOf(early.sop);
+
+const meta = {
+  title: 'Runtime/CaseTable',
+  component: CaseTable,
+  args: {
+    rows: [caseRowOf(early.sop, early.state), caseRowOf(late.sop, { ...late.state, id: 'case-2', fields: { ...late.state.fields, nama: 'Budi Santoso' } })],
+    sops: new Map([[sopRow.key, sopRow]]),
+    timeZone: 'Asia/Jakarta',
+    now: STORY_NOW,
+    caption: 'Kasus',
+  },
+} satisfies Meta<typeof CaseTable>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('columnheader', { name: 'Menunggu' })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Siti Aminah' })).toHaveAttribute('href', '#/kasus/0193b6c2-7a10-7000-8000-0000000000aa');
+    // Both cases were due on 2 June; the story clock is 3 June.
+    expect(canvas.getAllByText('Terlambat')).toHaveLength(2);
+    await expect(canvas.getByRole('cell', { name: 'DINAS KESEHATAN' })).toBeVisible();
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('columnheader', { name: 'Waiting for' })).toBeVisible();
+    expect(canvas.getAllByText('Overdue')).toHaveLength(2);
+  },
+};

@@ -1,0 +1,47 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent } from 'storybook/test';
+import { loadSamples } from '../../samples/index';
+import { sopRowOf } from '../storage/repository';
+import { SopCatalogueView } from './SopCatalogue';
+
+const sops = loadSamples()
+  .filter((s) => s.revision.status === 'published')
+  .map((s) => sopRowOf(s));
+
+const meta = {
+  title: 'Runtime/SopCatalogue',
+  component: SopCatalogueView,
+  args: { sops },
+} satisfies Meta<typeof SopCatalogueView>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'SOP yang telah disahkan' })).toBeVisible();
+    expect(canvas.getAllByRole('link', { name: /^Mulai kasus: / })).toHaveLength(sops.length);
+    await userEvent.type(canvas.getByLabelText('Cari SOP'), 'Banyuwangi');
+    expect(canvas.getAllByRole('link', { name: /^Mulai kasus: / })).toHaveLength(1);
+    await expect(canvas.getByText('Revisi 1 · 10 langkah · 5 pelaksana')).toBeVisible();
+    await userEvent.clear(canvas.getByLabelText('Cari SOP'));
+    await userEvent.type(canvas.getByLabelText('Cari SOP'), 'zzz');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Tidak ada SOP yang cocok dengan "zzz".');
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'Published SOPs' })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Start a case: Penerbitan Surat Pernyataan Miskin (SPM) OnLine' })).toBeVisible();
+  },
+};
+
+export const Empty: Story = {
+  args: { sops: [] },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('Belum ada SOP yang disahkan di perangkat ini.')).toBeVisible();
+  },
+};

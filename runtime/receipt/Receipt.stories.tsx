@@ -1,0 +1,38 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
+import { caseRowOf } from '../storage/repository';
+import { bwiCase } from '../storyFixtures';
+import { ReceiptView } from './Receipt';
+
+const { sop, state } = bwiCase(2);
+
+const meta = {
+  title: 'Runtime/Receipt',
+  component: ReceiptView,
+  args: { row: caseRowOf(sop, state), sop, timeZone: 'Asia/Jakarta' },
+} satisfies Meta<typeof ReceiptView>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'Tanda Terima Berkas' })).toBeVisible();
+    await expect(canvas.getByText('Pemerintah Kabupaten Banyuwangi')).toBeVisible();
+    await expect(canvas.getByRole('rowheader', { name: 'NIK' })).toBeVisible();
+    await expect(canvas.getByRole('cell', { name: '3510015205850002' })).toBeVisible();
+    await expect(canvas.getByText('KK asli beserta photo kopinya')).toBeVisible();
+    await expect(canvas.getByRole('cell', { name: '2 Jun 2025, 08.01 WIB' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Cetak' })).toBeVisible();
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'Document Receipt' })).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Case summary' })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Back to the case' })).toBeVisible();
+  },
+};

@@ -1,0 +1,107 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { actorLabel, findFlow, indexFlow, stepName, type CaseState } from '../../core/engine';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { useI18n } from '../../ui/i18n';
+import { useRuntime } from '../context';
+import { formatDateTime } from '../format';
+import { hrefs } from '../router';
+import type { CaseRow } from '../storage/db';
+
+export interface ReceiptViewProps {
+  row: CaseRow;
+  sop: SopDocument;
+  timeZone: string;
+}
+
+/**
+ * The tanda terima handed to the applicant, and the case summary under it.
+ * Printed on A4/F4 (the app's header and buttons are hidden in print).
+ */
+export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
+  const { lang, t } = useI18n();
+  const state: CaseState = row.state;
+  const flow = findFlow(sop, state.sop.flowId);
+  const index = flow ? indexFlow(flow) : undefined;
+  const first = state.visits.find((v) => v.submission?.ticked?.length);
+  const firstStep = first ? index?.steps.get(first.stepId) : undefined;
+  const documents = (first?.submission?.ticked ?? []).map((id) => index?.requirements.get(id)?.text ?? id);
+  const attachments = state.visits.flatMap((v) => v.submission?.attachments ?? []);
+  const identity = sop.identity;
+
+  return (
+    <article className="rt-receipt" aria-labelledby="rt-receipt-heading">
+      <div className="rt-receipt__actions rt-no-print">
+        <a href={hrefs.case(row.id)}>{t('runtime.receipt.back')}</a>
+        <button type="button" className="rt-button" onClick={() => window.print()}>
+          {t('runtime.receipt.print')}
+        </button>
+      </div>
+      <header className="rt-receipt__letterhead">
+        <p className="rt-receipt__gov">{identity.government}</p>
+        <p className="rt-receipt__office">{identity.office}</p>
+        {identity.address && <p className="rt-receipt__address">{identity.address}</p>}
+      </header>
+      <h2 id="rt-receipt-heading" className="rt-receipt__title">
+        {t('runtime.receipt.heading')}
+      </h2>
+      <table className="rt-receipt__table">
+        <tbody>
+          <tr><th scope="row">{t('runtime.receipt.number')}</th><td className="rt-mono">{row.id}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.service')}</th><td>{state.sop.title}{identity.number ? ` (${identity.number})` : ''}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.applicant')}</th><td>{row.applicantName || '—'}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.nik')}</th><td className="rt-mono">{row.applicantNik || '—'}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.received')}</th><td>{formatDateTime(state.startedAt, lang, timeZone)}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.due')}</th><td>{state.caseDueAt ? formatDateTime(state.caseDueAt, lang, timeZone) : '—'}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.status')}</th><td>{t(`runtime.case.status.${state.status}`)}</td></tr>
+        </tbody>
+      </table>
+      <h3>{t('runtime.receipt.documents')}{firstStep ? ` (${t('runtime.step.heading', { number: stepName(firstStep) })})` : ''}</h3>
+      {documents.length ? (
+        <ol>
+          {documents.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t('runtime.receipt.noDocuments')}</p>
+      )}
+      {attachments.length > 0 && <p className="rt-muted">{attachments.map((a) => a.name).join(', ')}</p>}
+      <div className="rt-receipt__signatures">
+        <div>
+          <p>{t('runtime.receipt.applicantSign')}</p>
+          <p className="rt-receipt__sign-line">{row.applicantName}</p>
+        </div>
+        <div>
+          <p>{t('runtime.receipt.clerk')}</p>
+          <p className="rt-receipt__sign-line">&nbsp;</p>
+        </div>
+      </div>
+      <section className="rt-receipt__summary" aria-labelledby="rt-summary-heading">
+        <h3 id="rt-summary-heading">{t('runtime.receipt.summary')}</h3>
+        <ol>
+          {state.visits.map((v) => {
+            const step = index?.steps.get(v.stepId);
+            return (
+              <li key={v.id}>
+                {t('runtime.step.heading', { number: step ? stepName(step) : v.stepId })}
+                {v.visitNo > 1 ? ` (${t('runtime.step.visit', { n: v.visitNo })})` : ''}: {v.workActors.map((a) => actorLabel(sop, a)).join(', ')} ·{' '}
+                {formatDateTime(v.activatedAt, lang, timeZone)} → {v.endedAt ? formatDateTime(v.endedAt, lang, timeZone) : t('runtime.timeline.active')}
+                {v.branch ? ` · ${t('runtime.timeline.branch', { label: v.branch.label })}` : ''}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+export function Receipt({ caseId }: { caseId: string }) {
+  const { db, calendar } = useRuntime();
+  const { t } = useI18n();
+  const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
+  const sop = useLiveQuery(() => (row ? db.sops.get(row.sopKey) : undefined), [db, row?.sopKey]);
+  if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
+  if (!row || !sop) return <p role="status">{t('runtime.loading')}</p>;
+  return <ReceiptView row={row} sop={sop.doc} timeZone={calendar.timeZone} />;
+}

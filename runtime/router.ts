@@ -1,0 +1,53 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes, so the clerk's app works from any static folder and offline:
+ * #/ catalogue · #/sop/<key>/mulai start a case · #/kasus list · #/kasus/<id> case ·
+ * #/kasus/<id>/tanda-terima receipt · #/masuk inbox · #/pengaturan working calendar.
+ */
+export type Route =
+  | { name: 'catalogue' }
+  | { name: 'start'; sopKey: string }
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'receipt'; caseId: string }
+  | { name: 'inbox' }
+  | { name: 'settings' }
+  | { name: 'notFound' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'catalogue' };
+  if (parts[0] === 'sop' && parts.length === 3 && parts[2] === 'mulai') return { name: 'start', sopKey: parts[1]! };
+  if (parts[0] === 'kasus' && parts.length === 1) return { name: 'cases' };
+  if (parts[0] === 'kasus' && parts.length === 2) return { name: 'case', caseId: parts[1]! };
+  if (parts[0] === 'kasus' && parts.length === 3 && parts[2] === 'tanda-terima') return { name: 'receipt', caseId: parts[1]! };
+  if (parts[0] === 'masuk' && parts.length === 1) return { name: 'inbox' };
+  if (parts[0] === 'pengaturan' && parts.length === 1) return { name: 'settings' };
+  return { name: 'notFound' };
+}
+
+export const hrefs = {
+  catalogue: () => '#/',
+  start: (sopKey: string) => `#/sop/${encodeURIComponent(sopKey)}/mulai`,
+  cases: () => '#/kasus',
+  case: (caseId: string) => `#/kasus/${encodeURIComponent(caseId)}`,
+  receipt: (caseId: string) => `#/kasus/${encodeURIComponent(caseId)}/tanda-terima`,
+  inbox: () => '#/masuk',
+  settings: () => '#/pengaturan',
+};
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  return parseRoute(hash);
+}
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '');
+}

@@ -1,0 +1,44 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { DEFAULT_WORKING_CALENDAR } from '../../core/sla';
+import { CalendarSettingsForm, type CalendarSettingsFormProps } from './CalendarSettings';
+
+const meta = {
+  title: 'Runtime/CalendarSettings',
+  component: CalendarSettingsForm,
+  args: { calendar: DEFAULT_WORKING_CALENDAR, onSave: fn<CalendarSettingsFormProps['onSave']>(async () => undefined) },
+} satisfies Meta<typeof CalendarSettingsForm>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, args }) => {
+    await expect(canvas.getByLabelText('Pulang (Jumat)')).toHaveValue('16:30');
+    await expect(canvas.getByLabelText('Istirahat mulai (Jumat)')).toHaveValue('11:30');
+    await expect(canvas.getByLabelText('Hari kerja (Sabtu)')).not.toBeChecked();
+    await userEvent.type(canvas.getByLabelText(/Hari libur/), '2025-08-17{enter}17-08-2025');
+    await userEvent.click(canvas.getByRole('button', { name: 'Simpan kalender kerja' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Tanggal libur "17-08-2025" tidak sah (gunakan TTTT-BB-HH).');
+    expect(args.onSave).not.toHaveBeenCalled();
+    await userEvent.clear(canvas.getByLabelText(/Hari libur/));
+    await userEvent.type(canvas.getByLabelText(/Hari libur/), '2025-08-17');
+    await userEvent.click(canvas.getByLabelText('Hari kerja (Sabtu)'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Simpan kalender kerja' }));
+    await waitFor(() => expect(args.onSave).toHaveBeenCalledWith(expect.objectContaining({ holidays: ['2025-08-17'], timeZone: 'Asia/Jakarta' })));
+    const saved = (args.onSave as ReturnType<typeof fn>).mock.calls[0]![0];
+    expect(saved.week[6]).toEqual({ start: '07:30', end: '16:00' });
+    await expect(canvas.getByRole('status')).toHaveTextContent('Kalender kerja disimpan.');
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'Working calendar (for due times)' })).toBeVisible();
+    await expect(canvas.getByLabelText('End (Monday)')).toHaveValue('16:00');
+    await userEvent.selectOptions(canvas.getByLabelText('Time zone'), 'Asia/Makassar');
+    await expect(canvas.getByLabelText('Time zone')).toHaveValue('Asia/Makassar');
+  },
+};

@@ -1,0 +1,147 @@
+import Dexie from 'dexie';
+// Imported here too so Vite pre-bundles it before the test runs (backup.ts loads it on demand).
+import 'dexie-export-import';
+import { afterEach, describe, expect, it } from 'vitest';
+import { foldEvents, type CaseCommand } from '../../core/engine';
+import { exportBackup, restoreBackup } from './backup';
+import { exportCaseBundle, importCaseBundle, verifyCaseBundle } from './bundle';
+import { RuntimeDb } from './db';
+import { caseEvents, commitCommand, newId, startCase } from './repository';
+import { dbWithSop, scratchDb } from './testing';
+
+const opened: RuntimeDb[] = [];
+afterEach(async () => {
+  const dbs = opened.splice(0);
+  for (const db of dbs) db.close();
+  for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name);
+});
+const track = (db: RuntimeDb) => (opened.push(db), db);
+
+async function officeWithCase() {
+  const { db, sopKey } = await dbWithSop();
+  track(db);
+  const started = await startCase(db, { sopKey, fields: { nama: 'Siti Aminah', nik: '3510015205850002' }, at: '2025-06-02T01:00:00.000Z' });
+  if (!started.ok) throw new Error(started.rejection.message.en);
+  const caseId = started.state.id;
+  const attachment = { id: newId(), blob: new Blob(['foto KTP'], { type: 'image/jpeg' }), name: 'ktp.jpg', type: 'image/jpeg', requirementId: 's1-r1' };
+  const done = await commitCommand(
+    db,
+    { type: 'step.complete', id: newId(), caseId, expectedRevision: 1, at: '2025-06-02T01:30:00.000Z', stepId: 's1', ticked: ['s1-r1', 's1-r2', 's1-r3'], attachments: [{ id: attachment.id, name: 'ktp.jpg', type: 'image/jpeg', size: 8, requirementId: 's1-r1' }] },
+    { attachments: [attachment] },
+  );
+  expect(done.ok).toBe(true);
+  return { db, caseId };
+}
+
+async function counts(db: RuntimeDb) {
+  return { sops: await db.sops.count(), cases: await db.cases.count(), events: await db.events.count(), attachments: await db.attachments.count() };
+}
+
+describe('case bundles (hand-off between offices)', () => {
+  it('carry a case to another browser: events, snapshot, attachments and the SOP revision', async () => {
+    const { db, caseId } = await officeWithCase();
+    const bundle = await exportCaseBundle(db, caseId);
+    expect(bundle.integrity.hash).toMatch(/^[0-9a-f]{64}$/);
+    const other = track(scratchDb('office-b'));
+    const summary = await importCaseBundle(other, JSON.stringify(bundle));
+    expect(summary).toEqual({ caseId, newEvents: 4, newAttachments: 1, sopAdded: true });
+    const row = (await other.cases.get(caseId))!;
+    expect(row.state).toEqual((await db.cases.get(caseId))!.state);
+    expect(foldEvents(await caseEvents(other, caseId))).toEqual(row.state);
+    expect(await (await other.attachments.toArray())[0]!.blob.text()).toBe('foto KTP');
+    // The receiving office carries on with the case.
+    const next = await commitCommand(other, { type: 'step.complete', id: newId(), caseId, expectedRevision: 2, at: '2025-06-02T02:00:00.000Z', stepId: 's2' } as CaseCommand);
+    expect(next.ok).toBe(true);
+  });
+
+  it('importing twice changes nothing', async () => {
+    const { db, caseId } = await officeWithCase();
+    const text = JSON.stringify(await exportCaseBundle(db, caseId));
+    const other = track(scratchDb('office-b'));
+    await importCaseBundle(other, text);
+    const before = await counts(other);
+    const rowBefore = await other.cases.get(caseId);
+    expect(await importCaseBundle(other, text)).toMatchObject({ newEvents: 0, newAttachments: 0, sopAdded: false });
+    expect(await counts(other)).toEqual(before);
+    expect(await other.cases.get(caseId)).toEqual(rowBefore);
+  });
+
+  it('merges a later bundle of the same case by event id', async () => {
+    const { db, caseId } = await officeWithCase();
+    const other = track(scratchDb('office-b'));
+    await importCaseBundle(other, JSON.stringify(await exportCaseBundle(db, caseId)));
+    await commitCommand(db, { type: 'step.complete', id: newId(), caseId, expectedRevision: 2, at: '2025-06-02T02:00:00.000Z', stepId: 's2' } as CaseCommand);
+    expect(await importCaseBundle(other, JSON.stringify(await exportCaseBundle(db, caseId)))).toMatchObject({ newEvents: 2 });
+    expect((await other.cases.get(caseId))!.revision).toBe(3);
+  });
+
+  it.each([
+    ['a changed event', (b: Record<string, any>) => { b.events[1].stepId = 's9'; }, 'hash SHA-256 tidak cocok', 'SHA-256 hash does not match'],
+    ['a changed attachment', (b: Record<string, any>) => { b.attachments[0].data = btoa('palsu'); }, 'hash SHA-256 tidak cocok', 'SHA-256 hash does not match'],
+    ['a missing hash', (b: Record<string, any>) => { delete b.integrity; }, 'hash integritas tidak ada', 'integrity hash is missing'],
+    ['another format', (b: Record<string, any>) => { b.format = 'x'; }, 'bukan bundel kasus', 'not an SOP Studio case bundle'],
+  ])('refuses a tampered bundle (%s) and writes nothing', async (_label, tamper, id, en) => {
+    const { db, caseId } = await officeWithCase();
+    const bundle = JSON.parse(JSON.stringify(await exportCaseBundle(db, caseId)));
+    tamper(bundle);
+    const other = track(scratchDb('office-b'));
+    await other.open();
+    const before = await counts(other);
+    const failure = await importCaseBundle(other, JSON.stringify(bundle)).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'bundle.invalid' });
+    const localized = (failure as { localized: { id: string; en: string } }).localized;
+    expect(localized.id).toContain(id);
+    expect(localized.id).toContain('Tidak ada yang disimpan.');
+    expect(localized.en).toContain(en);
+    expect(await counts(other)).toEqual(before);
+  });
+
+  it('refuses a truncated bundle and a re-hashed one whose history does not match its snapshot', async () => {
+    const { db, caseId } = await officeWithCase();
+    const text = JSON.stringify(await exportCaseBundle(db, caseId));
+    await expect(verifyCaseBundle(text.slice(0, text.length - 40))).rejects.toMatchObject({ localized: { en: expect.stringContaining('truncated') } });
+    // A forger who recomputes the hash still cannot make events and snapshot disagree.
+    const forged = JSON.parse(text);
+    forged.snapshot.fields.nama = 'Orang Lain';
+    const { integrity: _integrity, ...body } = forged;
+    const { canonicalJson, sha256Hex } = await import('../../core/engine');
+    forged.integrity.hash = sha256Hex(canonicalJson(body));
+    await expect(verifyCaseBundle(JSON.stringify(forged))).rejects.toMatchObject({ localized: { en: expect.stringContaining('does not rebuild the recorded case state') } });
+  });
+
+  it('refuses to merge a case that went on differently in both offices', async () => {
+    const { db, caseId } = await officeWithCase();
+    const other = track(scratchDb('office-b'));
+    await importCaseBundle(other, JSON.stringify(await exportCaseBundle(db, caseId)));
+    const cmd = (id: string) => ({ type: 'step.complete', id, caseId, expectedRevision: 2, at: '2025-06-02T02:00:00.000Z', stepId: 's2' }) as CaseCommand;
+    await commitCommand(db, cmd(newId()));
+    await commitCommand(other, cmd(newId()));
+    const before = await counts(other);
+    await expect(importCaseBundle(other, JSON.stringify(await exportCaseBundle(db, caseId)))).rejects.toMatchObject({
+      localized: { en: expect.stringContaining('went on differently on this device (revision 3)') },
+    });
+    expect(await counts(other)).toEqual(before);
+  });
+});
+
+describe('whole-database backup (dexie-export-import)', () => {
+  it('exports with the schema version in its name and restores into an empty device', async () => {
+    const { db, caseId } = await officeWithCase();
+    const backup = await exportBackup(db, new Date('2025-06-03T10:00:00Z'));
+    expect(backup.fileName).toBe('sop-studio-cadangan-skema1-2025-06-03-10-00-00.json');
+    const restored = track(scratchDb('restore'));
+    await restored.open();
+    expect(await restoreBackup(restored, backup.blob)).toMatchObject({ schemaVersion: 1 });
+    expect((await restored.cases.get(caseId))!.state).toEqual((await db.cases.get(caseId))!.state);
+    expect(await (await restored.attachments.toArray())[0]!.blob.text()).toBe('foto KTP');
+  });
+
+  it('refuses a backup from a newer schema, and a file that is not a backup, leaving data unchanged', async () => {
+    const { db, caseId } = await officeWithCase();
+    const json = JSON.parse(await (await exportBackup(db)).blob.text());
+    json.data.databaseVersion = 90;
+    await expect(restoreBackup(db, new Blob([JSON.stringify(json)]))).rejects.toMatchObject({ localized: { en: expect.stringContaining('newer version of the app (schema 90)') } });
+    await expect(restoreBackup(db, new Blob(['{"hello":1}']))).rejects.toMatchObject({ code: 'bundle.invalid' });
+    expect(await db.cases.get(caseId)).toBeDefined();
+  });
+});

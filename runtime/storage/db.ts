@@ -1,0 +1,151 @@
+/**
+ * The clerk's offline database (IndexedDB through Dexie).
+ *
+ * Versioned: each `this.version(n)` below is a schema version, and every
+ * upgrade is tested from a saved fixture of the version before it
+ * (`fixtures/v1.json` and later ones). `meta.schemaVersion` records the last
+ * migration that ran. Ids are client-generated UUIDv7 (time-ordered, so
+ * primary-key order is creation order), never auto-increment, so cases and
+ * events can move between offices without clashes.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import type { CaseEvent, CaseState, CaseStatus } from '../../core/engine';
+
+export const RUNTIME_DB_NAME = 'sop-studio-runtime';
+/** Trial runs from the designer use their own database, so trial cases never mix with real ones. */
+export const TRIAL_DB_NAME = 'sop-studio-runtime-trial';
+export const SCHEMA_VERSION = 1;
+
+/** Stands in for "no due time" in due-time indexes (IndexedDB leaves undefined keys out of an index). */
+export const NO_DUE = 8_640_000_000_000_000;
+
+/** A published SOP revision: immutable once stored. */
+export interface SopRow {
+  /** `${sopId}@${revision}` */
+  key: string;
+  sopId: string;
+  revision: number;
+  contentHash: string;
+  title: string;
+  storedAt: number;
+  doc: SopDocument;
+  /** Draft opened for a trial run (only in the trial database). */
+  trial?: boolean;
+}
+
+/** A case snapshot plus the columns the case list and inbox query. */
+export interface CaseRow {
+  id: string;
+  sopId: string;
+  sopKey: string;
+  sopRevision: number;
+  title: string;
+  status: CaseStatus;
+  revision: number;
+  /** The first actor the case waits on ('' when none): the inbox index. */
+  currentActor: string;
+  currentActors: string[];
+  currentStepIds: string[];
+  /** Earliest due time (active steps and the case), ms; NO_DUE when none. */
+  dueAt: number;
+  caseDueAt: number;
+  applicantName: string;
+  nameLower: string;
+  /** Lowercased words of the applicant's name, for prefix search on any word. */
+  nameTokens: string[];
+  applicantNik: string;
+  startedAt: number;
+  updatedAt: number;
+  state: CaseState;
+}
+
+export interface EventRow {
+  id: string;
+  caseId: string;
+  revision: number;
+  commandId: string;
+  event: CaseEvent;
+}
+
+/** A file captured while filling in a step, kept with the draft until the step is committed. */
+export interface DraftFile {
+  id: string;
+  requirementId?: string;
+  fieldId?: string;
+  name: string;
+  type: string;
+  size: number;
+  blob: Blob;
+}
+
+export interface DraftValues {
+  ticked: string[];
+  waivers: Record<string, string>;
+  fields: Record<string, string>;
+  output: string;
+  note: string;
+  returnReason?: string;
+}
+
+export interface DraftRow {
+  /** `${caseId}|${visitId}` */
+  id: string;
+  caseId: string;
+  visitId: string;
+  values: DraftValues;
+  files: DraftFile[];
+  updatedAt: number;
+}
+
+export interface AttachmentRow {
+  id: string;
+  caseId: string;
+  eventId: string;
+  visitId?: string;
+  requirementId?: string;
+  fieldId?: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256?: string;
+  blob: Blob;
+  storedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** The v1 schema, also written into `fixtures/v1.json`. Later versions add to it, never edit it. */
+export const SCHEMA_V1 = {
+  sops: '&key, sopId, [sopId+revision]',
+  cases:
+    'id, [sopId+status+dueAt+id], [currentActor+status+dueAt+id], [status+dueAt+id], [dueAt+id], applicantNik, *nameTokens, updatedAt',
+  events: 'id, caseId, [caseId+revision], commandId',
+  drafts: 'id, caseId, updatedAt',
+  attachments: 'id, caseId, eventId',
+  meta: '&key',
+} as const;
+
+export class RuntimeDb extends Dexie {
+  declare sops: Table<SopRow, string>;
+  declare cases: Table<CaseRow, string>;
+  declare events: Table<EventRow, string>;
+  declare drafts: Table<DraftRow, string>;
+  declare attachments: Table<AttachmentRow, string>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(name: string = RUNTIME_DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.on('populate', (tx) => {
+      tx.table('meta').add({ key: 'schemaVersion', value: SCHEMA_VERSION });
+    });
+  }
+}
+
+export async function schemaVersionOf(db: RuntimeDb): Promise<number | undefined> {
+  return (await db.meta.get('schemaVersion'))?.value as number | undefined;
+}

@@ -1,0 +1,464 @@
+/**
+ * Everything the runtime reads and writes. One command is one transaction:
+ * the events, the case snapshot, the attachments and the draft clean-up are
+ * committed together or not at all.
+ */
+import Dexie from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  applyEvent,
+  currentActors,
+  decide,
+  earliestDue,
+  rememberSopContentHash,
+  sopContentHash,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+  type CaseStatus,
+  type FieldValues,
+  type LocalizedText,
+  type Rejection,
+} from '../../core/engine';
+import { DEFAULT_WORKING_CALENDAR, checkWorkingCalendar, type WorkingCalendarConfig } from '../../core/sla';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import {
+  NO_DUE,
+  type AttachmentRow,
+  type CaseRow,
+  type DraftFile,
+  type DraftRow,
+  type DraftValues,
+  type RuntimeDb,
+  type SopRow,
+} from './db';
+import { StorageError, toStorageError } from './errors';
+
+export const newId = (): string => uuidv7();
+
+export const sopKeyOf = (sopId: string, revision: number): string => `${sopId}@${revision}`;
+
+// ---------------------------------------------------------------- SOP revisions
+
+/** Trial runs key each draft by its content, so a trial case keeps the exact draft it started on. */
+export const trialSopKeyOf = (doc: SopDocument): string => `${doc.id}@uji-coba-${sopContentHash(doc).slice(0, 16)}`;
+
+export function sopRowOf(doc: SopDocument, trial = false): SopRow {
+  return {
+    key: trial ? trialSopKeyOf(doc) : sopKeyOf(doc.id, doc.revision.number),
+    sopId: doc.id,
+    revision: doc.revision.number,
+    contentHash: sopContentHash(doc),
+    title: doc.identity.title,
+    storedAt: Date.now(),
+    doc,
+    ...(trial ? { trial: true } : {}),
+  };
+}
+
+/**
+ * Stores a published SOP revision. Revisions are immutable: storing the same
+ * content again does nothing; different content under a stored revision
+ * number is refused (a new revision needs a new number).
+ */
+export async function storeSopRevision(db: RuntimeDb, doc: SopDocument, options: { trial?: boolean } = {}): Promise<SopRow> {
+  const row = sopRowOf(doc, options.trial);
+  return db.transaction('rw', db.sops, async () => {
+    const existing = await db.sops.get(row.key);
+    if (existing) {
+      if (existing.contentHash === row.contentHash) return existing;
+      if (!options.trial) {
+        throw new StorageError('sop.revisionConflict', {
+          id: `SOP ${doc.id} revisi ${doc.revision.number} sudah tersimpan dengan isi berbeda; revisi yang disahkan tidak dapat diubah.`,
+          en: `SOP ${doc.id} revision ${doc.revision.number} is already stored with other content; a published revision cannot change.`,
+        });
+      }
+    }
+    await db.sops.put(row);
+    return row;
+  });
+}
+
+/** Seeds the published samples once (first run); later runs leave the catalogue alone. */
+export async function seedPublishedSops(db: RuntimeDb, docs: readonly SopDocument[]): Promise<number> {
+  return db.transaction('rw', db.sops, db.meta, async () => {
+    if (await db.meta.get('seededAt')) return 0;
+    const rows = docs.filter((d) => d.revision.status === 'published').map((d) => sopRowOf(d));
+    const existing = new Set(await db.sops.bulkGet(rows.map((r) => r.key)).then((got) => got.filter(Boolean).map((r) => r!.key)));
+    await db.sops.bulkAdd(rows.filter((r) => !existing.has(r.key)));
+    await db.meta.put({ key: 'seededAt', value: Date.now() });
+    return rows.length - existing.size;
+  });
+}
+
+/**
+ * Published revisions never change, so each is read from IndexedDB once per
+ * database connection and kept (with its hash) for every later command.
+ */
+const sopCache = new WeakMap<RuntimeDb, Map<string, SopRow>>();
+
+export async function getSopRevision(db: RuntimeDb, key: string): Promise<SopRow | undefined> {
+  let cache = sopCache.get(db);
+  if (!cache) sopCache.set(db, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const row = await db.sops.get(key);
+  if (row) {
+    rememberSopContentHash(row.doc, row.contentHash);
+    // Trial revisions may be replaced (a drafter edits and tries again), so only published ones are kept.
+    if (!row.trial) cache.set(key, row);
+  }
+  return row;
+}
+
+export async function listSops(db: RuntimeDb): Promise<SopRow[]> {
+  const rows = await db.sops.toArray();
+  // Newest revision of each SOP, by title.
+  const latest = new Map<string, SopRow>();
+  for (const row of rows) {
+    const seen = latest.get(row.sopId);
+    if (!seen || seen.revision < row.revision) latest.set(row.sopId, row);
+  }
+  return [...latest.values()].sort((a, b) => a.title.localeCompare(b.title, 'id'));
+}
+
+// ---------------------------------------------------------------- calendar
+
+const calendarCache = new WeakMap<RuntimeDb, WorkingCalendarConfig>();
+
+export async function loadCalendar(db: RuntimeDb): Promise<WorkingCalendarConfig> {
+  const cached = calendarCache.get(db);
+  if (cached) return cached;
+  const stored = (await db.meta.get('calendar'))?.value as WorkingCalendarConfig | undefined;
+  const calendar = stored && checkWorkingCalendar(stored).length === 0 ? stored : DEFAULT_WORKING_CALENDAR;
+  calendarCache.set(db, calendar);
+  return calendar;
+}
+
+export async function saveCalendar(db: RuntimeDb, calendar: WorkingCalendarConfig): Promise<void> {
+  await db.meta.put({ key: 'calendar', value: calendar });
+  calendarCache.set(db, calendar);
+}
+
+// ---------------------------------------------------------------- case rows
+
+function applicantFieldIds(doc: SopDocument): { name?: string; nik?: string } {
+  const atStart = (doc.caseFields ?? []).filter((f) => f.step === undefined);
+  const name = atStart.find((f) => f.id === 'nama') ?? atStart.find((f) => f.type === 'text');
+  const nik = atStart.find((f) => f.type === 'nik');
+  return { ...(name ? { name: name.id } : {}), ...(nik ? { nik: nik.id } : {}) };
+}
+
+export function nameTokensOf(name: string): string[] {
+  return [...new Set(name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+}
+
+export function caseRowOf(doc: SopDocument, state: CaseState, sopKey = sopKeyOf(state.sop.sopId, state.sop.revision)): CaseRow {
+  const ids = applicantFieldIds(doc);
+  const name = ids.name ? String(state.fields[ids.name] ?? '') : '';
+  const nik = ids.nik ? String(state.fields[ids.nik] ?? '') : '';
+  const actors = currentActors(state);
+  const due = earliestDue(state);
+  return {
+    id: state.id,
+    sopId: state.sop.sopId,
+    sopKey,
+    sopRevision: state.sop.revision,
+    title: state.sop.title,
+    status: state.status,
+    revision: state.revision,
+    currentActor: actors[0] ?? '',
+    currentActors: actors,
+    currentStepIds: state.visits.filter((v) => v.status === 'active').map((v) => v.stepId),
+    dueAt: due ? Date.parse(due) : NO_DUE,
+    caseDueAt: state.caseDueAt ? Date.parse(state.caseDueAt) : NO_DUE,
+    applicantName: name,
+    nameLower: name.toLowerCase(),
+    nameTokens: nameTokensOf(name),
+    applicantNik: nik,
+    startedAt: Date.parse(state.startedAt),
+    updatedAt: Date.parse(state.updatedAt),
+    state,
+  };
+}
+
+// ---------------------------------------------------------------- commands
+
+export interface NewAttachment {
+  id: string;
+  blob: Blob;
+  name: string;
+  type: string;
+  requirementId?: string;
+  fieldId?: string;
+  visitId?: string;
+}
+
+export type CommitResult =
+  | { ok: true; state: CaseState; events: CaseEvent[]; duplicate: boolean }
+  | { ok: false; rejection: Rejection | { code: 'sop.missing' | 'storage.full' | 'storage.failed'; message: LocalizedText } };
+
+export interface CommitOptions {
+  attachments?: readonly NewAttachment[];
+  calendar?: WorkingCalendarConfig;
+  /** Drafts to delete with this commit (the visits the command finished with). */
+  clearDrafts?: readonly string[];
+}
+
+/**
+ * Decides and commits one command in one read-write transaction over the
+ * case, its events and attachments. The current revision is read inside the
+ * transaction, so of two tabs committing on the same revision exactly one
+ * wins; the other gets the engine's stale-revision rejection.
+ */
+export async function commitCommand(db: RuntimeDb, command: CaseCommand, options: CommitOptions = {}): Promise<CommitResult> {
+  const calendar = options.calendar ?? (await loadCalendar(db));
+  try {
+    return await db.transaction('rw', [db.cases, db.events, db.attachments, db.drafts, db.sops], async (): Promise<CommitResult> => {
+      const row = await db.cases.get(command.caseId);
+      const sopKey =
+        command.type === 'case.start' ? (command as CaseCommand & { sopKey?: string }).sopKey : row?.sopKey;
+      const sopRow = sopKey ? await getSopRevision(db, sopKey) : undefined;
+      if (!sopRow) {
+        return {
+          ok: false,
+          rejection: {
+            code: 'sop.missing',
+            message: { id: `SOP ${sopKey ?? '?'} tidak ada di perangkat ini.`, en: `SOP ${sopKey ?? '?'} is not on this device.` },
+          },
+        };
+      }
+      // A command already stored (a retry, or a bundle imported twice) does nothing.
+      if ((await db.events.where('commandId').equals(command.id).count()) > 0 && row) {
+        return { ok: true, state: row.state, events: [], duplicate: true };
+      }
+      const result = decide(sopRow.doc, row?.state, stripExtras(command), { calendar });
+      if (!result.ok) return result;
+      if (result.events.length === 0) return { ok: true, state: row!.state, events: [], duplicate: result.duplicate };
+      let state = row?.state;
+      for (const event of result.events) state = applyEvent(state, event);
+      const now = Date.now();
+      const firstEvent = result.events[0]!;
+      await db.events.bulkAdd(result.events.map((event) => ({ id: event.id, caseId: event.caseId, revision: event.revision, commandId: event.commandId, event })));
+      if (options.attachments?.length) {
+        await db.attachments.bulkAdd(
+          options.attachments.map(
+            (a): AttachmentRow => ({
+              id: a.id,
+              caseId: command.caseId,
+              eventId: firstEvent.id,
+              ...(a.visitId ? { visitId: a.visitId } : {}),
+              ...(a.requirementId ? { requirementId: a.requirementId } : {}),
+              ...(a.fieldId ? { fieldId: a.fieldId } : {}),
+              name: a.name,
+              type: a.type,
+              size: a.blob.size,
+              blob: a.blob,
+              storedAt: now,
+            }),
+          ),
+        );
+      }
+      await db.cases.put(caseRowOf(sopRow.doc, state!, sopRow.key));
+      if (options.clearDrafts?.length) await db.drafts.bulkDelete(options.clearDrafts.map((visitId) => draftIdOf(command.caseId, visitId)));
+      return { ok: true, state: state!, events: result.events, duplicate: false };
+    });
+  } catch (error) {
+    const storageError = toStorageError(error);
+    return { ok: false, rejection: { code: storageError.code === 'storage.full' ? 'storage.full' : 'storage.failed', message: storageError.localized } };
+  }
+}
+
+function stripExtras(command: CaseCommand): CaseCommand {
+  if (command.type !== 'case.start' || !('sopKey' in command)) return command;
+  const { sopKey: _ignored, ...rest } = command as CaseCommand & { sopKey?: string };
+  return rest as CaseCommand;
+}
+
+export interface StartCaseInput {
+  sopKey: string;
+  fields: FieldValues;
+  by?: { actorId?: string; user?: string };
+  caseId?: string;
+  commandId?: string;
+  at?: string;
+  allowDraft?: boolean;
+}
+
+export function startCommand(input: StartCaseInput): CaseCommand & { sopKey: string } {
+  return {
+    type: 'case.start',
+    id: input.commandId ?? newId(),
+    caseId: input.caseId ?? newId(),
+    at: input.at ?? new Date().toISOString(),
+    fields: input.fields,
+    sopKey: input.sopKey,
+    ...(input.by ? { by: input.by } : {}),
+    ...(input.allowDraft ? { allowDraft: true } : {}),
+  };
+}
+
+export async function startCase(db: RuntimeDb, input: StartCaseInput, options: CommitOptions = {}): Promise<CommitResult> {
+  return commitCommand(db, startCommand(input), options);
+}
+
+export async function getCase(db: RuntimeDb, caseId: string): Promise<CaseRow | undefined> {
+  return db.cases.get(caseId);
+}
+
+export async function caseEvents(db: RuntimeDb, caseId: string): Promise<CaseEvent[]> {
+  const rows = await db.events.where('[caseId+revision]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray();
+  // Within one revision, events keep the order their command made them in.
+  return rows
+    .sort((a, b) => a.revision - b.revision || eventIndex(a.id) - eventIndex(b.id))
+    .map((r) => r.event);
+}
+
+function eventIndex(id: string): number {
+  return Number(id.slice(id.lastIndexOf(':') + 1)) || 0;
+}
+
+// ---------------------------------------------------------------- drafts
+
+export const draftIdOf = (caseId: string, visitId: string): string => `${caseId}|${visitId}`;
+
+export const emptyDraftValues = (): DraftValues => ({ ticked: [], waivers: {}, fields: {}, output: '', note: '' });
+
+export async function loadDraft(db: RuntimeDb, caseId: string, visitId: string): Promise<DraftRow | undefined> {
+  return db.drafts.get(draftIdOf(caseId, visitId));
+}
+
+export async function saveDraft(db: RuntimeDb, caseId: string, visitId: string, values: DraftValues, files?: DraftFile[]): Promise<void> {
+  try {
+    await db.transaction('rw', db.drafts, async () => {
+      const existing = await db.drafts.get(draftIdOf(caseId, visitId));
+      await db.drafts.put({
+        id: draftIdOf(caseId, visitId),
+        caseId,
+        visitId,
+        values,
+        files: files ?? existing?.files ?? [],
+        updatedAt: Date.now(),
+      });
+    });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+export async function deleteDraft(db: RuntimeDb, caseId: string, visitId: string): Promise<void> {
+  await db.drafts.delete(draftIdOf(caseId, visitId));
+}
+
+// ---------------------------------------------------------------- case list
+
+export type StatusFilter = CaseStatus | 'all';
+
+export interface CaseListQuery {
+  sopId?: string;
+  status?: StatusFilter;
+  actor?: string;
+  overdue?: boolean;
+  /** Clock for the overdue filter. */
+  now?: number;
+  /** The last row of the previous page; the next page starts right after it. */
+  after?: PageCursor;
+  limit?: number;
+}
+
+export interface PageCursor {
+  dueAt: number;
+  id: string;
+}
+
+export interface CasePage {
+  rows: CaseRow[];
+  /** Cursor for the next page; undefined on the last page. */
+  next?: PageCursor;
+}
+
+/**
+ * One page of the case list, by due time ascending, paged by index keys (the
+ * last row's [dueAt, id]) rather than offsets: page 500 costs what page 1 does.
+ */
+export async function listCases(db: RuntimeDb, query: CaseListQuery = {}): Promise<CasePage> {
+  const limit = query.limit ?? 25;
+  const status = query.status ?? 'open';
+  const now = query.now ?? Date.now();
+  // Overdue: due strictly before now.
+  const dueUpper: number = query.overdue ? now - 1 : NO_DUE;
+  let indexName: string;
+  let prefix: (string | number)[];
+  const extraFilters: ((row: CaseRow) => boolean)[] = [];
+  if (query.actor !== undefined && status !== 'all') {
+    indexName = '[currentActor+status+dueAt+id]';
+    prefix = [query.actor, status];
+    if (query.sopId) extraFilters.push((r) => r.sopId === query.sopId);
+  } else if (query.sopId !== undefined && status !== 'all') {
+    indexName = '[sopId+status+dueAt+id]';
+    prefix = [query.sopId, status];
+  } else if (status !== 'all') {
+    indexName = '[status+dueAt+id]';
+    prefix = [status];
+  } else {
+    indexName = '[dueAt+id]';
+    prefix = [];
+    if (query.sopId) extraFilters.push((r) => r.sopId === query.sopId);
+    if (query.actor !== undefined) extraFilters.push((r) => r.currentActors.includes(query.actor!));
+  }
+  const lower = query.after ? [...prefix, query.after.dueAt, query.after.id] : [...prefix, Dexie.minKey, Dexie.minKey];
+  const upper = [...prefix, dueUpper, Dexie.maxKey];
+  let collection = db.cases.where(indexName).between(lower, upper, !query.after, true);
+  if (extraFilters.length) collection = collection.filter((row) => extraFilters.every((f) => f(row)));
+  const rows = await collection.limit(limit + 1).toArray();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { rows: page, ...(rows.length > limit && last ? { next: { dueAt: last.dueAt, id: last.id } } : {}) };
+}
+
+/** Cases whose applicant NIK starts with `prefix` (digits only), or any of whose name words start with `text`. */
+export async function searchCases(db: RuntimeDb, text: string, limit = 25): Promise<CaseRow[]> {
+  const q = text.trim().toLowerCase();
+  if (q === '') return [];
+  const digits = q.replace(/[\s.\-]/g, '');
+  if (/^\d+$/.test(digits)) {
+    return db.cases.where('applicantNik').startsWith(digits).limit(limit).toArray();
+  }
+  const words = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 0) return [];
+  const [first, ...rest] = words.sort((a, b) => b.length - a.length);
+  let collection = db.cases.where('nameTokens').startsWith(first!).distinct();
+  if (rest.length) collection = collection.filter((row) => rest.every((w) => row.nameTokens.some((t) => t.startsWith(w))));
+  return collection.limit(limit).toArray();
+}
+
+// ---------------------------------------------------------------- device storage
+
+export interface StorageStatus {
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+}
+
+/** Asks the browser to keep this site's data under storage pressure (no prompt in Chromium). */
+export async function requestPersistence(): Promise<boolean | null> {
+  try {
+    if (!navigator.storage?.persist) return null;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return null;
+  }
+}
+
+export async function storageStatus(): Promise<StorageStatus> {
+  try {
+    const [estimate, persisted] = await Promise.all([
+      navigator.storage?.estimate ? navigator.storage.estimate() : Promise.resolve(undefined),
+      navigator.storage?.persisted ? navigator.storage.persisted() : Promise.resolve(null),
+    ]);
+    return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+  } catch {
+    return { persisted: null, usage: null, quota: null };
+  }
+}

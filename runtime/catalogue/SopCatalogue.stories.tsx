@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent } from 'storybook/test';
+import { expect, fn, userEvent } from 'storybook/test';
 import { loadSamples } from '../../samples/index';
+import type { SopRow } from '../storage/db';
 import { sopRowOf } from '../storage/repository';
 import { SopCatalogueView } from './SopCatalogue';
 
@@ -11,7 +12,7 @@ const sops = loadSamples()
 const meta = {
   title: 'Runtime/SopCatalogue',
   component: SopCatalogueView,
-  args: { sops },
+  args: { sops, onPrint: fn() },
 } satisfies Meta<typeof SopCatalogueView>;
 
 export default meta;
@@ -36,6 +37,16 @@ export const English: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('heading', { name: 'Published SOPs' })).toBeVisible();
     await expect(canvas.getByRole('link', { name: 'Start a case: Penerbitan Surat Pernyataan Miskin (SPM) OnLine' })).toBeVisible();
+  },
+};
+
+export const PrintPublishedRevision: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, args }) => {
+    await userEvent.type(canvas.getByLabelText('Cari SOP'), 'Banyuwangi');
+    await userEvent.click(canvas.getByRole('button', { name: 'Cetak SOP: Penerbitan Surat Pernyataan Miskin (SPM) OnLine (revisi 1)' }));
+    await expect(args.onPrint).toHaveBeenCalledTimes(1);
+    await expect((args.onPrint as unknown as { mock: { calls: [SopRow][] } }).mock.calls[0]![0].doc.id).toBe('bwi-spm-online');
   },
 };
 

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useT } from '../../ui/i18n';
+import { openPrintView } from '../../ui/print';
 import { useRuntime } from '../context';
 import { hrefs } from '../router';
 import type { SopRow } from '../storage/db';
@@ -8,10 +9,16 @@ import { listSops } from '../storage/repository';
 
 export interface SopCatalogueViewProps {
   sops: readonly SopRow[];
+  /** Opens the Permenpan print view of a published revision (a new tab by default). */
+  onPrint?: (sop: SopRow) => void;
+}
+
+function printInNewTab(sop: SopRow): void {
+  openPrintView(sop.doc);
 }
 
 /** The published SOPs on this device, each with a link to start a case. */
-export function SopCatalogueView({ sops }: SopCatalogueViewProps) {
+export function SopCatalogueView({ sops, onPrint = printInNewTab }: SopCatalogueViewProps) {
   const t = useT();
   const searchId = useId();
   const [query, setQuery] = useState('');
@@ -47,6 +54,14 @@ export function SopCatalogueView({ sops }: SopCatalogueViewProps) {
               <a className="rt-button" href={hrefs.start(sop.key)} aria-label={t('runtime.catalogue.startFor', { title: sop.title })}>
                 {t('runtime.catalogue.start')}
               </a>
+              <button
+                type="button"
+                className="rt-button rt-button--secondary"
+                onClick={() => onPrint(sop)}
+                aria-label={t('runtime.catalogue.printFor', { title: sop.title, revision: sop.revision })}
+              >
+                {t('runtime.catalogue.print')}
+              </button>
             </li>
           );
         })}

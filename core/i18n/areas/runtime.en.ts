@@ -21,6 +21,8 @@ export const runtimeMessagesEn: Record<keyof typeof runtimeMessagesId, string> =
   'runtime.catalogue.meta': 'Revision {revision} · {steps} steps · {actors} actors',
   'runtime.catalogue.start': 'Start a case',
   'runtime.catalogue.startFor': 'Start a case: {title}',
+  'runtime.catalogue.print': 'Print SOP',
+  'runtime.catalogue.printFor': 'Print SOP: {title} (revision {revision})',
   'runtime.start.heading': 'New case',
   'runtime.start.intro': 'Fill in the applicant\'s data. Fields marked * are required.',
   'runtime.start.noFields': 'This SOP asks for no applicant data.',

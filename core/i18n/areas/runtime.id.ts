@@ -24,6 +24,8 @@ export const runtimeMessagesId = {
   'runtime.catalogue.meta': 'Revisi {revision} · {steps} langkah · {actors} pelaksana',
   'runtime.catalogue.start': 'Mulai kasus',
   'runtime.catalogue.startFor': 'Mulai kasus: {title}',
+  'runtime.catalogue.print': 'Cetak SOP',
+  'runtime.catalogue.printFor': 'Cetak SOP: {title} (revisi {revision})',
 
   'runtime.start.heading': 'Kasus baru',
   'runtime.start.intro': 'Isi data pemohon. Isian bertanda * wajib diisi.',

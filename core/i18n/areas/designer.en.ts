@@ -359,4 +359,9 @@ export const designerMessagesEn: Record<keyof typeof designerMessagesId, string>
   'designer.shortcut.regions': 'move between toolbar, view, panel and problems',
   'designer.flow.renumber': 'Renumber',
   'designer.flow.renumberHint': 'Number every step 1, 2, 3… in row order',
+  'designer.trial.button': 'Trial run',
+  'designer.trial.starting': 'Preparing the trial run…',
+  'designer.trial.hint': 'Run this draft as a clerk would, without publishing it. Trial cases are kept apart from real cases.',
+  'designer.trial.noSteps': 'Add steps before a trial run.',
+  'designer.trial.failed': 'The trial run could not start: browser storage refused. Try again, or wipe the trial data in the Case Runner.',
 } satisfies Record<keyof typeof designerMessagesId, string>;

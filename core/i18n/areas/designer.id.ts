@@ -361,4 +361,9 @@ export const designerMessagesId = {
   'designer.shortcut.regions': 'pindah antarbagian: bilah alat, tampilan, panel, masalah',
   'designer.flow.renumber': 'Nomori ulang',
   'designer.flow.renumberHint': 'Beri nomor 1, 2, 3… pada semua langkah sesuai urutan baris',
+  'designer.trial.button': 'Uji coba',
+  'designer.trial.starting': 'Menyiapkan uji coba…',
+  'designer.trial.hint': 'Jalankan draf ini sebagai petugas, tanpa menerbitkannya. Kasus uji coba disimpan terpisah dari kasus sungguhan.',
+  'designer.trial.noSteps': 'Tambahkan langkah dulu sebelum uji coba.',
+  'designer.trial.failed': 'Uji coba tidak dapat dimulai: penyimpanan browser menolak. Coba lagi, atau kosongkan data uji coba di aplikasi Pelaksanaan Kasus.',
 } satisfies Record<string, string>;

@@ -13,7 +13,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { canConnect, canReconnect, command, locatePointer, type Command } from '../../core/document';
 import type { Diagnostic } from '../../core/validation';
 import type { Flow, SopDocument } from '../../schemas/generated/sop.types';
@@ -23,21 +23,27 @@ import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 import { moveSelectedStep, selectNeighbourStep } from '../editor/editorActions';
 import { bilingual } from '../ui/bilingual';
 import { CanvasContextMenu, type ContextTarget } from './CanvasContextMenu';
-import { toFlowElements, type RouteFlowEdge, type StepFlowNode } from './flowElements';
+import { createFlowElementsMemo, elementNames, toFlowElements, type FlowElementsMemo, type RouteFlowEdge, type StepFlowNode } from './flowElements';
 import { RouteEdge } from './RouteEdge';
 import { StepNode } from './StepNode';
 import { SwimlaneTable } from './SwimlaneTable';
-import { measureRowHeights } from './measureRows';
-import { computeCanvasGeometry, laneAt, rowAt } from './tableGeometry';
+import { laneAt, rowAt, VIRTUALIZE_FROM_STEPS } from './tableGeometry';
+import { useCanvasGeometry } from './useCanvasGeometry';
 
 const nodeTypes: NodeTypes = { step: StepNode };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
 const MARKER = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#1b2330' };
+const FIT_VIEW = { padding: 0.05 };
+const MINIMAP_STYLE = { width: 150, height: 110 };
+const minimapNodeClass = (node: StepFlowNode) => `minimap-node minimap-node--${node.data.kind}`;
+const withMarker = (edge: RouteFlowEdge): RouteFlowEdge => ({ ...edge, markerEnd: MARKER });
 
 export interface CanvasViewProps {
   doc: SopDocument;
   flow: Flow;
   diagnostics: readonly Diagnostic[];
+  /** The document the diagnostics were computed for, when they lag `doc` (default: `doc`). */
+  diagnosticsDoc?: SopDocument;
 }
 
 /** The swimlane flowchart, drawn like the paper table. React Flow only draws; edits are commands. */
@@ -49,7 +55,7 @@ export function CanvasView(props: CanvasViewProps) {
   );
 }
 
-function Canvas({ doc, flow, diagnostics }: CanvasViewProps) {
+function Canvas({ doc, flow, diagnostics, diagnosticsDoc }: CanvasViewProps) {
   const { t } = useI18n();
   const store = useEditorStore();
   const { ui } = useEditorSnapshot();
@@ -58,7 +64,10 @@ function Canvas({ doc, flow, diagnostics }: CanvasViewProps) {
   const [menu, setMenu] = useState<ContextTarget | null>(null);
   const [dragNodes, setDragNodes] = useState<StepFlowNode[] | null>(null);
 
-  const geometry = useMemo(() => computeCanvasGeometry(doc, flow, measureRowHeights), [doc.actors, doc.columns, flow]); // eslint-disable-line react-hooks/exhaustive-deps
+  const geometry = useCanvasGeometry(doc, flow);
+  // A long flow draws only what is on screen (and a screen around it): every symbol, arrow and row
+  // costs style, layout and paint on each keystroke. The minimap still shows every symbol.
+  const virtualize = flow.steps.length >= VIRTUALIZE_FROM_STEPS;
   const selectedStepIds = useMemo(
     () => new Set(ui.selection.kind === 'steps' && ui.selection.flowId === flow.id ? ui.selection.ids : []),
     [ui.selection, flow.id],
@@ -67,68 +76,87 @@ function Canvas({ doc, flow, diagnostics }: CanvasViewProps) {
     () => new Set(ui.selection.kind === 'edge' && ui.selection.flowId === flow.id ? [ui.selection.id] : []),
     [ui.selection, flow.id],
   );
+  // Diagnostics may lag the document by a render (the editor validates in the background): they are
+  // located in the document they were computed for.
+  const problemsDoc = diagnosticsDoc ?? doc;
+  const previousProblems = useRef<Map<string, 'error' | 'warning'>>(undefined);
   const problems = useMemo(() => {
     const map = new Map<string, 'error' | 'warning'>();
     for (const d of diagnostics) {
       if (d.severity === 'info') continue;
-      const located = locatePointer(doc, d.pointer);
+      const located = locatePointer(problemsDoc, d.pointer);
       if (located.kind !== 'step' || located.flowId !== flow.id || !located.id) continue;
       if (map.get(located.id) !== 'error') map.set(located.id, d.severity);
     }
+    const previous = previousProblems.current;
+    if (previous && previous.size === map.size && [...map].every(([id, severity]) => previous.get(id) === severity)) return previous;
+    previousProblems.current = map;
     return map;
-  }, [diagnostics, doc, flow.id]);
+  }, [diagnostics, problemsDoc, flow.id]);
 
+  // Unchanged nodes and edges stay the same objects, so React Flow re-renders only what an edit changed.
+  const elementsMemo = useRef<FlowElementsMemo>(undefined);
+  elementsMemo.current ??= createFlowElementsMemo();
   const elements = useMemo(
     () =>
       toFlowElements(
         geometry,
         flow,
-        {
-          step: (step, kind) =>
-            t('designer.canvas.nodeLabel', {
-              step: stepLabel(step, flow.steps.indexOf(step), t),
-              kind: t(`designer.kind.${kind as 'process'}`),
-              text: step.text || t('designer.canvas.noText'),
-            }),
-          exit: (target) => t('designer.canvas.exitLabel', { target }),
-        },
+        elementNames(t),
         selectedStepIds,
         selectedEdgeIds,
         problems,
+        elementsMemo.current,
+        t,
+        withMarker,
       ),
     [geometry, flow, selectedStepIds, selectedEdgeIds, problems, t],
   );
-  const edges = useMemo<RouteFlowEdge[]>(
-    () => elements.edges.map((edge) => ({ ...edge, markerEnd: MARKER })),
-    [elements.edges],
-  );
+  const edges = elements.edges;
   const nodes = dragNodes ?? elements.nodes;
 
   // A new document (undo, another view) ends any drag preview.
   useEffect(() => setDragNodes(null), [elements.nodes]);
 
-  // Opening: the table's full width, from the top, never larger than 100 %.
+  // Opening: the table's full width, never larger than 100 %, from the top, or around the selected
+  // step (a reload comes back to where the drafter was).
   const onInit = useCallback(() => {
     const width = wrapper.current?.clientWidth || 1000;
+    const height = wrapper.current?.clientHeight || 600;
     const zoom = Math.max(0.4, Math.min(1, (width - 32) / geometry.width));
-    void reactFlow.setViewport({ x: 16, y: 16, zoom });
+    const [first] = selectedStepIds;
+    const node = first ? elements.nodes.find((n) => n.data.stepId === first) : undefined;
+    const y = node ? Math.min(16, height / 3 - node.position.y * zoom) : 16;
+    void reactFlow.setViewport({ x: 16, y, zoom });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reactFlow]);
 
-  // Keyboard selection scrolls the step into view.
+  // A selection off screen (keyboard, problems panel, a new step) scrolls it into view, by as little
+  // as needed on each axis, so the steps around it stay where the drafter saw them.
   const selectedKey = [...selectedStepIds].join(',');
+  const mounted = useRef(false);
   useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true; // the opening viewport (onInit) shows the selection
+      return;
+    }
     const [first] = selectedStepIds;
     const node = first ? elements.nodes.find((n) => n.data.stepId === first) : undefined;
     const box = wrapper.current?.getBoundingClientRect();
     if (!node || !box) return;
     const { x, y, zoom } = reactFlow.getViewport();
+    const margin = 40;
     const left = node.position.x * zoom + x;
     const top = node.position.y * zoom + y;
+    const w = (node.width ?? 54) * zoom;
     const h = (node.height ?? 30) * zoom;
-    if (top < 40 || top + h > box.height - 40 || left < 0 || left > box.width - 40) {
-      void reactFlow.setViewport({ x: Math.min(16, box.width / 2 - node.position.x * zoom), y: box.height / 3 - node.position.y * zoom, zoom }, { duration: 150 });
-    }
+    let dx = 0;
+    let dy = 0;
+    if (top < margin) dy = margin - top;
+    else if (top + h > box.height - margin) dy = box.height - margin - (top + h);
+    if (left < margin) dx = margin - left;
+    else if (left + w > box.width - margin) dx = box.width - margin - (left + w);
+    if (dx !== 0 || dy !== 0) void reactFlow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 150 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedKey]);
 
@@ -199,6 +227,76 @@ function Canvas({ doc, flow, diagnostics }: CanvasViewProps) {
     [flow.id, store],
   );
 
+  // Handlers and options keep their identity across renders: React Flow re-renders every node and
+  // edge when one of them changes.
+  const onNodeClick = useCallback(
+    (event: ReactMouseEvent, node: StepFlowNode) => {
+      if (node.data.edgeId) store.select({ kind: 'edge', flowId: flow.id, id: node.data.edgeId });
+      else if (event.shiftKey && store.selectedStepIds.length > 0) {
+        const ids = store.selectedStepIds.includes(node.data.stepId)
+          ? store.selectedStepIds.filter((id) => id !== node.data.stepId)
+          : [...store.selectedStepIds, node.data.stepId];
+        store.select(ids.length > 0 ? { kind: 'steps', flowId: flow.id, ids } : { kind: 'none' });
+      } else store.select({ kind: 'steps', flowId: flow.id, ids: [node.data.stepId] });
+    },
+    [store, flow.id],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_event: ReactMouseEvent, node: StepFlowNode) => {
+      if (node.data.edgeId) return;
+      store.setPanel('properties');
+      store.select({ kind: 'steps', flowId: flow.id, ids: [node.data.stepId] }, 'text');
+    },
+    [store, flow.id],
+  );
+  const onEdgeClick = useCallback(
+    (_event: ReactMouseEvent, edge: RouteFlowEdge) => {
+      if (edge.data?.edgeId) store.select({ kind: 'edge', flowId: flow.id, id: edge.data.edgeId });
+    },
+    [store, flow.id],
+  );
+  const onPaneClick = useCallback(() => {
+    setMenu(null);
+    store.select({ kind: 'none' });
+  }, [store]);
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: StepFlowNode) => {
+      event.preventDefault();
+      if (node.data.edgeId) {
+        store.select({ kind: 'edge', flowId: flow.id, id: node.data.edgeId });
+        setMenu({ kind: 'edge', edgeId: node.data.edgeId, x: event.clientX, y: event.clientY });
+        return;
+      }
+      if (!store.selectedStepIds.includes(node.data.stepId)) store.select({ kind: 'steps', flowId: flow.id, ids: [node.data.stepId] });
+      setMenu({ kind: 'step', stepId: node.data.stepId, x: event.clientX, y: event.clientY });
+    },
+    [store, flow.id],
+  );
+  const onEdgeContextMenu = useCallback(
+    (event: ReactMouseEvent, edge: RouteFlowEdge) => {
+      event.preventDefault();
+      if (!edge.data?.edgeId) return;
+      store.select({ kind: 'edge', flowId: flow.id, id: edge.data.edgeId });
+      setMenu({ kind: 'edge', edgeId: edge.data.edgeId, x: event.clientX, y: event.clientY });
+    },
+    [store, flow.id],
+  );
+  const onPaneContextMenu = useCallback((event: ReactMouseEvent | MouseEvent) => {
+    event.preventDefault();
+    setMenu({ kind: 'pane', x: event.clientX, y: event.clientY });
+  }, []);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'controls.ariaLabel': t('designer.canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('designer.canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('designer.canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('designer.canvas.fit'),
+      'minimap.ariaLabel': t('designer.canvas.minimap'),
+      'handle.ariaLabel': t('designer.canvas.handle'),
+    }),
+    [t],
+  );
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target !== event.currentTarget && !(event.target instanceof HTMLElement && event.target.closest('.react-flow__pane, .react-flow'))) return;
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
@@ -255,51 +353,18 @@ function Canvas({ doc, flow, diagnostics }: CanvasViewProps) {
         onInit={onInit}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={(event, node) => {
-          if (node.data.edgeId) store.select({ kind: 'edge', flowId: flow.id, id: node.data.edgeId });
-          else if (event.shiftKey && store.selectedStepIds.length > 0) {
-            const ids = store.selectedStepIds.includes(node.data.stepId)
-              ? store.selectedStepIds.filter((id) => id !== node.data.stepId)
-              : [...store.selectedStepIds, node.data.stepId];
-            store.select(ids.length > 0 ? { kind: 'steps', flowId: flow.id, ids } : { kind: 'none' });
-          } else store.select({ kind: 'steps', flowId: flow.id, ids: [node.data.stepId] });
-        }}
-        onNodeDoubleClick={(_event, node) => {
-          if (node.data.edgeId) return;
-          store.setPanel('properties');
-          store.select({ kind: 'steps', flowId: flow.id, ids: [node.data.stepId] }, 'text');
-        }}
-        onEdgeClick={(_event, edge) => {
-          if (edge.data?.edgeId) store.select({ kind: 'edge', flowId: flow.id, id: edge.data.edgeId });
-        }}
-        onPaneClick={() => {
-          setMenu(null);
-          store.select({ kind: 'none' });
-        }}
-        onNodeContextMenu={(event, node) => {
-          event.preventDefault();
-          if (node.data.edgeId) {
-            store.select({ kind: 'edge', flowId: flow.id, id: node.data.edgeId });
-            setMenu({ kind: 'edge', edgeId: node.data.edgeId, x: event.clientX, y: event.clientY });
-            return;
-          }
-          if (!selectedStepIds.has(node.data.stepId)) store.select({ kind: 'steps', flowId: flow.id, ids: [node.data.stepId] });
-          setMenu({ kind: 'step', stepId: node.data.stepId, x: event.clientX, y: event.clientY });
-        }}
-        onEdgeContextMenu={(event, edge) => {
-          event.preventDefault();
-          if (!edge.data?.edgeId) return;
-          store.select({ kind: 'edge', flowId: flow.id, id: edge.data.edgeId });
-          setMenu({ kind: 'edge', edgeId: edge.data.edgeId, x: event.clientX, y: event.clientY });
-        }}
-        onPaneContextMenu={(event) => {
-          event.preventDefault();
-          setMenu({ kind: 'pane', x: event.clientX, y: event.clientY });
-        }}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onReconnect={onReconnect}
         edgesReconnectable
+        onlyRenderVisibleElements={virtualize}
         nodesFocusable={false}
         edgesFocusable={false}
         disableKeyboardA11y
@@ -310,20 +375,13 @@ function Canvas({ doc, flow, diagnostics }: CanvasViewProps) {
         maxZoom={2}
         zoomOnDoubleClick={false}
         attributionPosition="top-right"
-        ariaLabelConfig={{
-          'controls.ariaLabel': t('designer.canvas.controls'),
-          'controls.zoomIn.ariaLabel': t('designer.canvas.zoomIn'),
-          'controls.zoomOut.ariaLabel': t('designer.canvas.zoomOut'),
-          'controls.fitView.ariaLabel': t('designer.canvas.fit'),
-          'minimap.ariaLabel': t('designer.canvas.minimap'),
-          'handle.ariaLabel': t('designer.canvas.handle'),
-        }}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <ViewportPortal>
-          <SwimlaneTable doc={doc} flow={flow} geometry={geometry} selectedStepIds={selectedStepIds} />
+          <SwimlaneTable doc={doc} flow={flow} geometry={geometry} selectedStepIds={selectedStepIds} onlyVisibleRows={virtualize} />
         </ViewportPortal>
-        <Controls showInteractive={false} fitViewOptions={{ padding: 0.05 }} />
-        <MiniMap pannable zoomable style={{ width: 150, height: 110 }} nodeClassName={(node) => `minimap-node minimap-node--${(node as StepFlowNode).data.kind}`} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+        <MiniMap pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapNodeClass} />
       </ReactFlow>
       {menu && <CanvasContextMenu target={menu} flow={flow} onClose={() => setMenu(null)} />}
       {flow.steps.length === 0 && (

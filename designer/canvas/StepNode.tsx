@@ -17,7 +17,8 @@ export const StepNode = memo(function StepNode({ data, width, height, selected }
       className={`step-node step-node--${data.kind} ${selected ? 'step-node--selected' : ''} ${data.problem ? `step-node--${data.problem}` : ''} ${data.external ? 'step-node--external' : ''}`}
       title={data.label}
     >
-      {!isExit && <Handle type="target" position={Position.Top} className="step-node__handle" />}
+      {/* An exit marker takes no new arrows, but its own arrow needs an end to be drawn. */}
+      <Handle type="target" position={Position.Top} className={`step-node__handle${isExit ? ' step-node__handle--hidden' : ''}`} isConnectable={!isExit} />
       <SymbolShape kind={data.kind} width={w} height={h} letter={data.kind === 'connector' ? data.text : undefined} />
       {isExit && data.text && <span className="step-node__exit-text">{data.text}</span>}
       {!isExit && <Handle type="source" position={Position.Bottom} className="step-node__handle" />}

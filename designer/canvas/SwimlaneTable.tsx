@@ -1,3 +1,4 @@
+import { useStore } from '@xyflow/react';
 import { memo } from 'react';
 import type { Flow, SopDocument, Step } from '../../schemas/generated/sop.types';
 import { useT } from '../../ui/i18n';
@@ -9,6 +10,8 @@ export interface SwimlaneTableProps {
   flow: Flow;
   geometry: CanvasGeometry;
   selectedStepIds: ReadonlySet<string>;
+  /** Draw only the rows near the visible part of the canvas (long flows). Needs React Flow's store. */
+  onlyVisibleRows?: boolean;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface SwimlaneTableProps {
  * background layer in flow coordinates; it takes no pointer events, so panning
  * and selecting work through it.
  */
-export const SwimlaneTable = memo(function SwimlaneTable({ doc, flow, geometry, selectedStepIds }: SwimlaneTableProps) {
+export const SwimlaneTable = memo(function SwimlaneTable({ doc, flow, geometry, selectedStepIds, onlyVisibleRows = false }: SwimlaneTableProps) {
   const t = useT();
   const { layout, flowX, flowY, leftColumns, rightColumns, width, height } = geometry;
   const steps = new Map(flow.steps.map((s) => [s.id, s]));
@@ -81,29 +84,115 @@ export const SwimlaneTable = memo(function SwimlaneTable({ doc, flow, geometry, 
         </div>
       ))}
       {/* step rows */}
-      {layout.rows.map((row) => {
-        const step = steps.get(row.stepId);
-        if (!step) return null;
-        const top = flowY + row.y;
-        return (
-          <div key={row.stepId} className={selectedStepIds.has(row.stepId) ? 'swimlane-table__row--selected' : undefined}>
-            <div className="swimlane-table__rowline" style={cell(0, top, width, row.height)} />
-            {leftColumns.map((col) => (
-              <div key={col.key} className={`swimlane-table__td swimlane-table__td--${col.key}`} style={cell(col.x, top, col.width, row.height)}>
-                {col.key === 'no' ? step.number ?? '' : <StepText step={step} />}
-              </div>
-            ))}
-            {rightColumns.map((col) => (
-              <div key={col.key} className={`swimlane-table__td swimlane-table__td--${col.key}`} style={cell(col.x, top, col.width, row.height)}>
-                <CellText step={step} column={col.key} />
-              </div>
-            ))}
-          </div>
-        );
-      })}
+      {onlyVisibleRows ? (
+        <VisibleStepRows geometry={geometry} steps={steps} selectedStepIds={selectedStepIds} />
+      ) : (
+        <StepRows geometry={geometry} steps={steps} selectedStepIds={selectedStepIds} first={0} last={layout.rows.length - 1} />
+      )}
     </div>
   );
 });
+
+interface StepRowsProps {
+  geometry: CanvasGeometry;
+  steps: ReadonlyMap<string, Step>;
+  selectedStepIds: ReadonlySet<string>;
+}
+
+function StepRows({ geometry, steps, selectedStepIds, first, last }: StepRowsProps & { first: number; last: number }) {
+  const { layout, flowY, leftColumns, rightColumns, width } = geometry;
+  return layout.rows.slice(first, last + 1).map((row) => {
+    const step = steps.get(row.stepId);
+    if (!step) return null;
+    return (
+      <TableRow
+        key={row.stepId}
+        step={step}
+        top={flowY + row.y}
+        height={row.height}
+        width={width}
+        leftColumns={leftColumns}
+        rightColumns={rightColumns}
+        selected={selectedStepIds.has(row.stepId)}
+      />
+    );
+  });
+}
+
+/** Rows drawn around the visible area: one screen above and below it, in steps of half a screen so panning rarely re-renders. */
+function VisibleStepRows(props: StepRowsProps) {
+  const { layout, flowY } = props.geometry;
+  const [first, last] = useStore(
+    (s) => {
+      const [, ty, zoom] = s.transform;
+      const screen = (s.height || 800) / zoom;
+      const step = screen / 2;
+      const top = Math.floor((-ty / zoom - flowY - screen) / step) * step;
+      const bottom = Math.ceil((-ty / zoom - flowY + 2 * screen) / step) * step;
+      return [rowIndexAt(layout.rows, top), rowIndexAt(layout.rows, bottom)] as const;
+    },
+    (a, b) => a[0] === b[0] && a[1] === b[1],
+  );
+  return <StepRows {...props} first={first} last={last} />;
+}
+
+/** Index of the row at layout y (clamped to the rows), by binary search: rows are sorted by y. */
+function rowIndexAt(rows: readonly { y: number; height: number }[], y: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.y + rows[mid]!.height <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo);
+}
+
+interface TableRowProps {
+  step: Step;
+  top: number;
+  height: number;
+  width: number;
+  leftColumns: readonly TableColumn[];
+  rightColumns: readonly TableColumn[];
+  selected: boolean;
+}
+
+/** One step's band: re-rendered only when its step, place or selection changes, so typing in one step redraws one row. */
+const TableRow = memo(function TableRow({ step, top, height, width, leftColumns, rightColumns, selected }: TableRowProps) {
+  const cell = (x: number, w: number) => ({ left: x, top, width: w, height });
+  return (
+    <div data-step-id={step.id} className={selected ? 'swimlane-table__row--selected' : undefined}>
+      <div className="swimlane-table__rowline" style={cell(0, width)} />
+      {leftColumns.map((col) => (
+        <div key={col.key} className={`swimlane-table__td swimlane-table__td--${col.key}`} style={cell(col.x, col.width)}>
+          {col.key === 'no' ? step.number ?? '' : <StepText step={step} />}
+        </div>
+      ))}
+      {rightColumns.map((col) => (
+        <div key={col.key} className={`swimlane-table__td swimlane-table__td--${col.key}`} style={cell(col.x, col.width)}>
+          <CellText step={step} column={col.key} />
+        </div>
+      ))}
+    </div>
+  );
+}, sameRow);
+
+function sameColumns(a: readonly TableColumn[], b: readonly TableColumn[]): boolean {
+  return a === b || (a.length === b.length && a.every((c, i) => c.key === b[i]!.key && c.x === b[i]!.x && c.width === b[i]!.width));
+}
+
+function sameRow(a: TableRowProps, b: TableRowProps): boolean {
+  return (
+    a.step === b.step &&
+    a.top === b.top &&
+    a.height === b.height &&
+    a.width === b.width &&
+    a.selected === b.selected &&
+    sameColumns(a.leftColumns, b.leftColumns) &&
+    sameColumns(a.rightColumns, b.rightColumns)
+  );
+}
 
 function HeaderCell({ col, top, height, text }: { col: TableColumn; top: number; height: number; text: string }) {
   return (

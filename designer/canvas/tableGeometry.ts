@@ -21,6 +21,9 @@ export const SCREEN_COLUMN_WIDTHS = {
   keterangan: 130,
 } as const;
 
+/** From this many steps on, the canvas draws only the symbols, arrows and rows near the visible area. */
+export const VIRTUALIZE_FROM_STEPS = 60;
+
 export const HEADER_GROUP_HEIGHT = 26;
 export const HEADER_NAMES_HEIGHT = 48;
 export const HEADER_HEIGHT = HEADER_GROUP_HEIGHT + HEADER_NAMES_HEIGHT;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { command } from '../../core/document';
 import { validateSop } from '../../core/validation';
 import { computeFlowTotal } from '../../core/waktu';
@@ -37,8 +37,12 @@ export function EditorLayout({ repository, persistence, onClose }: EditorLayoutP
   const snapshot = useEditorSnapshot();
   const { doc, ui } = snapshot;
   const flow = doc.flows.find((f) => f.id === ui.flowId) ?? doc.flows[0];
-  const diagnostics = useMemo(() => validateSop(doc).diagnostics, [doc]);
-  const total = useMemo(() => (flow ? computeFlowTotal(flow) : null), [flow]);
+  // Validation and the total follow the document in a background render, so a keystroke is
+  // painted first and the problems panel catches up right after (a frame later on a long SOP).
+  const checkedDoc = useDeferredValue(doc);
+  const diagnostics = useMemo(() => validateSop(checkedDoc).diagnostics, [checkedDoc]);
+  const checkedFlow = checkedDoc.flows.find((f) => f.id === ui.flowId) ?? checkedDoc.flows[0];
+  const total = useMemo(() => (checkedFlow ? computeFlowTotal(checkedFlow) : null), [checkedFlow]);
   const [rootRef, onKeyDown] = useEditorKeyboard(store);
 
   return (
@@ -51,7 +55,7 @@ export function EditorLayout({ repository, persistence, onClose }: EditorLayoutP
           {!flow ? (
             <p className="editor__empty">{t('designer.flow.none')}</p>
           ) : ui.view === 'canvas' ? (
-            <CanvasView doc={doc} flow={flow} diagnostics={diagnostics} />
+            <CanvasView doc={doc} flow={flow} diagnostics={diagnostics} diagnosticsDoc={checkedDoc} />
           ) : ui.view === 'table' ? (
             <TableView doc={doc} flow={flow} />
           ) : (
@@ -71,8 +75,8 @@ export function EditorLayout({ repository, persistence, onClose }: EditorLayoutP
       <ProblemsPanel
         diagnostics={diagnostics}
         total={total}
-        statedTotal={flow?.statedTotal?.raw}
-        describe={(d) => describePointer(doc, d.pointer, t)}
+        statedTotal={checkedFlow?.statedTotal?.raw}
+        describe={(d) => describePointer(checkedDoc, d.pointer, t)}
         onSelect={(d) => store.selectPointer(d.pointer)}
       />
       <Toast

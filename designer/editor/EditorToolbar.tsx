@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { useI18n } from '../../ui/i18n';
 import { exportFileName, exportText } from '../library/sopFiles';
 import { PublishDialog } from '../publish/PublishDialog';
+import { TrialRunButton } from '../trial/TrialRunButton';
 import type { DesignerView, SopRepository } from '../storage';
+import { exportFlowPng, exportFlowSvg, printDraft } from '../print/printActions';
+import { bilingual } from '../ui/bilingual';
 import { downloadText } from '../ui/download';
 import { localized } from '../ui/localized';
 import { useEditorSnapshot, useEditorStore } from './EditorContext';
@@ -80,7 +83,28 @@ export function EditorToolbar({ repository, persistence, onClose }: { repository
         ))}
       </div>
       {ui.view !== 'json' && <StepPalette />}
-      <div className="editor-toolbar__group editor-toolbar__end">
+      <div className="editor-toolbar__group editor-toolbar__end" role="group" aria-label={t('designer.toolbar.output')}>
+        <button type="button" className="button" title={t('designer.toolbar.printHint')} onClick={() => printDraft(store.doc)}>
+          {t('designer.toolbar.print')}
+        </button>
+        <button type="button" className="button" title={t('designer.toolbar.exportSvgHint')} onClick={() => exportFlowSvg(store.doc, ui.flowId, lang)}>
+          {t('designer.toolbar.exportSvg')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          title={t('designer.toolbar.exportPngHint')}
+          onClick={() => {
+            exportFlowPng(store.doc, ui.flowId, lang).catch((error: unknown) =>
+              store.notify(bilingual('designer.toolbar.exportFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error'),
+            );
+          }}
+        >
+          {t('designer.toolbar.exportPng')}
+        </button>
+      </div>
+      <div className="editor-toolbar__group">
+        <TrialRunButton doc={store.doc} />
         <button type="button" className="button" onClick={() => downloadText(exportFileName(doc), exportText(doc))}>
           {t('designer.toolbar.export')}
         </button>

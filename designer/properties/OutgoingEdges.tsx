@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { command } from '../../core/document';
 import type { Flow, Step } from '../../schemas/generated/sop.types';
 import { useT } from '../../ui/i18n';
@@ -20,8 +20,7 @@ export function OutgoingEdges({ flow, step }: { flow: Flow; step: Step }) {
   const [adding, setAdding] = useState('');
   const [leavesTarget, setLeavesTarget] = useState('');
   const edges = flow.edges.filter((e) => e.from === step.id);
-  const targets = flow.steps.filter((s) => s.id !== step.id);
-  const name = (s: Step) => `${stepLabel(s, flow.steps.indexOf(s), t)}: ${s.text.slice(0, 40) || t(`designer.kind.${s.kind}`)}`;
+  const targetOptions = useTargetOptions(flow, step);
 
   const add = () => {
     if (adding === '') return;
@@ -54,11 +53,7 @@ export function OutgoingEdges({ flow, step }: { flow: Flow; step: Step }) {
                 }}
               >
                 {edge.leaves && <option value={LEAVES}>{t('designer.edges.leaves', { target: edge.leaves.target })}</option>}
-                {targets.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    → {name(s)}
-                  </option>
-                ))}
+                {targetOptions}
               </select>
               <input
                 aria-label={t('designer.edges.labelN', { n })}
@@ -86,11 +81,7 @@ export function OutgoingEdges({ flow, step }: { flow: Flow; step: Step }) {
         <div className="list-editor__item">
           <select id={addId} value={adding} onChange={(event) => setAdding(event.target.value)}>
             <option value="">{t('designer.edges.choose')}</option>
-            {targets.map((s) => (
-              <option key={s.id} value={s.id}>
-                → {name(s)}
-              </option>
-            ))}
+            {targetOptions}
             <option value={LEAVES}>{t('designer.edges.leavesOption')}</option>
           </select>
           {adding === LEAVES && (
@@ -103,4 +94,28 @@ export function OutgoingEdges({ flow, step }: { flow: Flow; step: Step }) {
       </div>
     </fieldset>
   );
+}
+
+/**
+ * "→ Langkah 4: Periksa berkas" for every other step, built again only when
+ * those steps change: typing in this step's text leaves them as they were,
+ * and a 500-step flow then does not rebuild 500 options per keystroke.
+ */
+function useTargetOptions(flow: Flow, step: Step): ReactNode[] {
+  const t = useT();
+  const index = flow.steps.indexOf(step);
+  const targets = flow.steps.filter((s) => s.id !== step.id);
+  const cache = useRef<{ targets: Step[]; index: number; t: unknown; options: ReactNode[] }>(undefined);
+  const previous = cache.current;
+  if (previous && previous.t === t && previous.index === index && previous.targets.length === targets.length && previous.targets.every((s, i) => s === targets[i])) {
+    return previous.options;
+  }
+  const rowOf = new Map(flow.steps.map((s, i) => [s.id, i]));
+  const options = targets.map((s) => (
+    <option key={s.id} value={s.id}>
+      {`→ ${stepLabel(s, rowOf.get(s.id) ?? 0, t)}: ${s.text.slice(0, 40) || t(`designer.kind.${s.kind}`)}`}
+    </option>
+  ));
+  cache.current = { targets, index, t, options };
+  return options;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { command } from '../../core/document';
 import { describeParsedWaktu, parseWaktu } from '../../core/waktu';
 import type { Flow, SopDocument, Step } from '../../schemas/generated/sop.types';
@@ -36,7 +36,7 @@ interface Cursor {
  * Word to add steps. Every change is a command, shown on the canvas at once.
  */
 export function TableView({ doc, flow }: TableViewProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const store = useEditorStore();
   const { ui } = useEditorSnapshot();
   const selectedId = ui.selection.kind === 'steps' && ui.selection.flowId === flow.id ? ui.selection.ids[0] : undefined;
@@ -145,6 +145,38 @@ export function TableView({ doc, flow }: TableViewProps) {
     }
   };
 
+  const labels = useMemo(
+    () => GRID_COLUMNS.map((column) => columnLabel(doc, HEADER_KEYS[column], t)),
+    // Only the SOP's own column labels and the language change them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [doc.columns, t],
+  );
+
+  // The rows call the latest closures through one stable object.
+  const latest = useRef({ moveTo, startEditing, onCellKeyDown, commit, setEditing, row, col });
+  latest.current = { moveTo, startEditing, onCellKeyDown, commit, setEditing, row, col };
+  const handlers = useMemo<GridHandlers>(
+    () => ({
+      cellRef: (key, node) => {
+        if (node) cells.current.set(key, node);
+        else cells.current.delete(key);
+      },
+      focusCell: (r, c, active) => {
+        hadFocus.current = true;
+        if (!active) latest.current.moveTo(r, c);
+      },
+      moveTo: (r, c) => latest.current.moveTo(r, c),
+      startEditing: () => latest.current.startEditing(),
+      keyDown: (event) => latest.current.onCellKeyDown(event),
+      commit: (value, move, r, c) => {
+        latest.current.commit(value);
+        if (move) latest.current.moveTo(r + move.rows, c + move.cols);
+      },
+      cancel: () => latest.current.setEditing(null),
+    }),
+    [],
+  );
+
   if (flow.steps.length === 0) {
     return (
       <section className="table-view" aria-label={t('designer.table.label')}>
@@ -163,60 +195,28 @@ export function TableView({ doc, flow }: TableViewProps) {
         <table role="grid" className="step-grid" aria-describedby="table-help" aria-rowcount={flow.steps.length + 1}>
           <thead>
             <tr>
-              {GRID_COLUMNS.map((column) => (
+              {GRID_COLUMNS.map((column, c) => (
                 <th key={column} scope="col" className={`step-grid__th step-grid__th--${column}`}>
-                  {columnLabel(doc, HEADER_KEYS[column], t)}
+                  {labels[c]}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {flow.steps.map((step, r) => (
-              <tr key={step.id} aria-selected={step.id === selectedId} className={step.id === selectedId ? 'step-grid__row--selected' : undefined}>
-                {GRID_COLUMNS.map((column, c) => {
-                  const active = r === row && c === col;
-                  const isEditing = active && editing !== null;
-                  return (
-                    <td
-                      key={column}
-                      ref={(node) => {
-                        const key = `${r}:${c}`;
-                        if (node) cells.current.set(key, node);
-                        else cells.current.delete(key);
-                      }}
-                      role="gridcell"
-                      tabIndex={active && !isEditing ? 0 : -1}
-                      className={`step-grid__cell step-grid__cell--${column} ${active ? 'step-grid__cell--active' : ''}`}
-                      onFocus={() => {
-                        hadFocus.current = true;
-                        if (!active) moveTo(r, c);
-                      }}
-                      onClick={() => moveTo(r, c)}
-                      onDoubleClick={() => column !== 'actors' && startEditing()}
-                      onKeyDown={active ? onCellKeyDown : undefined}
-                    >
-                      {isEditing ? (
-                        <CellEditor
-                          column={column}
-                          initial={editing.value}
-                          label={`${columnLabel(doc, HEADER_KEYS[column], t)} ${step.number ?? r + 1}`}
-                          onCommit={(value, move) => {
-                            commit(value);
-                            if (move) moveTo(r + move.rows, c + move.cols);
-                          }}
-                          onCancel={() => setEditing(null)}
-                        />
-                      ) : column === 'actors' ? (
-                        <LaneCell flow={flow} step={step} doc={doc} />
-                      ) : column === 'waktu' ? (
-                        <span title={describeParsedWaktu(parseWaktu(step.waktu?.raw ?? ''), lang)}>{cellText(step, column, doc.actors)}</span>
-                      ) : (
-                        <span className="step-grid__text">{cellText(step, column, doc.actors)}</span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
+              <GridRow
+                key={step.id}
+                step={step}
+                r={r}
+                activeCol={r === row ? col : -1}
+                editing={r === row ? editing : null}
+                selected={step.id === selectedId}
+                flowId={flow.id}
+                lanes={flow.lanes}
+                actors={doc.actors}
+                labels={labels}
+                handlers={handlers}
+              />
             ))}
           </tbody>
         </table>
@@ -224,6 +224,73 @@ export function TableView({ doc, flow }: TableViewProps) {
     </section>
   );
 }
+
+/** What a row asks of the grid; one object for the grid's lifetime, so rows stay memoised. */
+interface GridHandlers {
+  cellRef: (key: string, node: HTMLElement | null) => void;
+  focusCell: (r: number, c: number, active: boolean) => void;
+  moveTo: (r: number, c: number) => void;
+  startEditing: () => void;
+  keyDown: (event: KeyboardEvent) => void;
+  commit: (value: string, move: { rows: number; cols: number } | undefined, r: number, c: number) => void;
+  cancel: () => void;
+}
+
+interface GridRowProps {
+  step: Step;
+  r: number;
+  /** The active cell's column in this row, or -1. */
+  activeCol: number;
+  editing: { value: string } | null;
+  selected: boolean;
+  flowId: string;
+  lanes: readonly string[];
+  actors: SopDocument['actors'];
+  labels: readonly string[];
+  handlers: GridHandlers;
+}
+
+/** One step's row: re-rendered only when its step, the cursor in it or the lanes change. */
+const GridRow = memo(function GridRow({ step, r, activeCol, editing, selected, flowId, lanes, actors, labels, handlers }: GridRowProps) {
+  const { lang } = useI18n();
+  return (
+    <tr data-step-id={step.id} aria-selected={selected} className={selected ? 'step-grid__row--selected' : undefined}>
+      {GRID_COLUMNS.map((column, c) => {
+        const active = c === activeCol;
+        const isEditing = active && editing !== null;
+        return (
+          <td
+            key={column}
+            ref={(node) => handlers.cellRef(`${r}:${c}`, node)}
+            role="gridcell"
+            tabIndex={active && !isEditing ? 0 : -1}
+            className={`step-grid__cell step-grid__cell--${column} ${active ? 'step-grid__cell--active' : ''}`}
+            onFocus={() => handlers.focusCell(r, c, active)}
+            onClick={() => handlers.moveTo(r, c)}
+            onDoubleClick={() => column !== 'actors' && handlers.startEditing()}
+            onKeyDown={active ? handlers.keyDown : undefined}
+          >
+            {isEditing ? (
+              <CellEditor
+                column={column}
+                initial={editing.value}
+                label={`${labels[c]} ${step.number ?? r + 1}`}
+                onCommit={(value, move) => handlers.commit(value, move, r, c)}
+                onCancel={handlers.cancel}
+              />
+            ) : column === 'actors' ? (
+              <LaneCell flowId={flowId} lanes={lanes} step={step} actors={actors} />
+            ) : column === 'waktu' ? (
+              <span title={describeParsedWaktu(parseWaktu(step.waktu?.raw ?? ''), lang)}>{cellText(step, column, actors)}</span>
+            ) : (
+              <span className="step-grid__text">{cellText(step, column, actors)}</span>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
 
 function CellEditor({
   column,
@@ -288,12 +355,12 @@ function CellEditor({
   return MULTILINE.has(column) ? <textarea {...common} rows={Math.max(2, value.split('\n').length)} /> : <input {...common} />;
 }
 
-function LaneCell({ flow, step, doc }: { flow: Flow; step: Step; doc: SopDocument }) {
+function LaneCell({ flowId, lanes, step, actors }: { flowId: string; lanes: readonly string[]; step: Step; actors: SopDocument['actors'] }) {
   const { t } = useI18n();
   const store = useEditorStore();
-  const current = step.actors.find((a) => flow.lanes.includes(a.actor))?.actor ?? '';
+  const current = step.actors.find((a) => lanes.includes(a.actor))?.actor ?? '';
   const others = step.actors.filter((a) => a.actor !== current);
-  const label = (id: string) => doc.actors.find((a) => a.id === id)?.label ?? id;
+  const label = (id: string) => actors.find((a) => a.id === id)?.label ?? id;
   return (
     <span className="step-grid__lane">
       <select
@@ -308,12 +375,12 @@ function LaneCell({ flow, step, doc }: { flow: Flow; step: Step; doc: SopDocumen
           }
         }}
         onChange={(event) => {
-          const cmd = commandForLane(flow, step, event.target.value);
+          const cmd = commandForLane({ id: flowId, lanes: [...lanes] }, step, event.target.value);
           if (cmd) store.run(cmd, { select: false });
         }}
       >
         {current === '' && <option value="">{t('designer.canvas.externalLane')}</option>}
-        {flow.lanes.map((id) => (
+        {lanes.map((id) => (
           <option key={id} value={id}>
             {label(id)}
           </option>

@@ -69,7 +69,7 @@ export function commandForCell(flow: Flow, step: Step, column: Exclude<GridColum
 }
 
 /** The command that makes `actorId` the step's (first) lane actor. */
-export function commandForLane(flow: Flow, step: Step, actorId: string): Command | undefined {
+export function commandForLane(flow: Pick<Flow, 'id' | 'lanes'>, step: Step, actorId: string): Command | undefined {
   const current = step.actors.find((a) => flow.lanes.includes(a.actor))?.actor ?? step.actors[0]?.actor;
   if (current === actorId) return undefined;
   return command('step.moveToLane', { flowId: flow.id, stepId: step.id, toActorId: actorId, ...(current ? { fromActorId: current } : {}) });

@@ -1,0 +1,39 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
+import '../designer.css';
+import { CanvasPieces } from '../stories/canvasDemo';
+import { miniDoc } from '../stories/storySupport';
+
+/** Every symbol as the canvas draws it: terminators, process, decision, a chain of two actors, a connector, an exit marker. */
+const meta = {
+  title: 'Designer/Canvas/StepNode',
+  component: CanvasPieces,
+  args: { doc: miniDoc(), selected: ['s3'] },
+} satisfies Meta<typeof CanvasPieces>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByRole('group', { name: 'Langkah 3, Keputusan: Berkas lengkap?' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Langkah 1, Mulai: Pemohon datang membawa berkas' })).toBeVisible();
+    // Step 4 has two actors: a chain of two symbols in its row.
+    await expect(canvas.getAllByRole('group', { name: /^Langkah 4, Proses/ })).toHaveLength(2);
+    // The selected decision is highlighted; the connector carries its letter; the exit says where the case goes.
+    await expect(canvasElement.querySelector('.step-node--decision')).toHaveClass('step-node--selected');
+    await expect(canvasElement.querySelector('.step-node--connector text')).toHaveTextContent('A');
+    await expect(canvas.getByRole('group', { name: 'Keluar dari SOP ke Dinas Kesehatan' })).toBeVisible();
+    await expect(canvas.getByText('Dinas Kesehatan')).toBeVisible();
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('group', { name: 'Step 3, Decision: Berkas lengkap?' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Step 6, End: Surat diserahkan kepada pemohon' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Leaves the SOP to Dinas Kesehatan' })).toBeVisible();
+  },
+};

@@ -1,0 +1,47 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn } from 'storybook/test';
+import '../designer.css';
+import type { EditorStore } from './editorStore';
+import { storyPersistence, withEditor } from '../stories/storySupport';
+import { SaveBanner } from './SaveBanner';
+
+let store: EditorStore | undefined;
+
+/** Save problems that need the drafter: a failed save (full disk), another tab's save, another tab open. */
+const meta = {
+  title: 'Designer/Editor/SaveBanner',
+  component: SaveBanner,
+  args: { persistence: storyPersistence({ retry: fn(async () => {}), keepMine: fn(async () => {}), reloadFromStorage: fn(async () => {}) }) },
+  decorators: [withEditor('oku-01-sktm', undefined, (created) => (store = created))],
+} satisfies Meta<typeof SaveBanner>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, args, userEvent }) => {
+    // Nothing to say while saving works.
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    store!.setSave({ status: 'error', message: { id: 'Penyimpanan browser penuh.', en: 'The browser storage is full.' } });
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Penyimpanan browser penuh.');
+    await userEvent.click(canvas.getByRole('button', { name: 'Coba simpan lagi' }));
+    await expect(args.persistence.retry).toHaveBeenCalled();
+    store!.setSave({ status: 'conflict' });
+    await expect(await canvas.findByText(/telah disimpan di tab lain/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Muat versi tab lain' }));
+    await expect(args.persistence.reloadFromStorage).toHaveBeenCalled();
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas, args, userEvent }) => {
+    store!.setSave({ status: 'conflict' });
+    await userEvent.click(await canvas.findByRole('button', { name: 'Keep my version' }));
+    await expect(args.persistence.keepMine).toHaveBeenCalled();
+    store!.setSave({ status: 'saved' });
+    store!.setOtherTab(true);
+    await expect(await canvas.findByRole('status')).toHaveTextContent('This SOP is also open in another tab.');
+  },
+};

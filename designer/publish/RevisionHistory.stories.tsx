@@ -1,0 +1,61 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect } from 'storybook/test';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import '../designer.css';
+import { sampleDoc, storyRepository, withEditor } from '../stories/storySupport';
+import { RevisionHistory } from './RevisionHistory';
+
+const SAMPLE = 'bwi-spm-online';
+
+/** The draft after revision 1 was published: step 3 reworded. */
+function editedDraft(): SopDocument {
+  const doc = sampleDoc(SAMPLE);
+  const flow = doc.flows[0]!;
+  flow.steps[2] = { ...flow.steps[2]!, text: `${flow.steps[2]!.text} (diperbarui)` };
+  doc.revision = { number: 1, status: 'draft' };
+  return doc;
+}
+
+/** Revision history over a fresh database holding the sample's published revision 1. */
+function HistoryDemo() {
+  const [repository] = useState(() => storyRepository('revision-history', [sampleDoc(SAMPLE)]));
+  return (
+    <div style={{ padding: 16, maxWidth: 560 }}>
+      <RevisionHistory repository={repository} />
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Designer/Publish/RevisionHistory',
+  component: HistoryDemo,
+  decorators: [withEditor(editedDraft)],
+} satisfies Meta<typeof HistoryDemo>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Indonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, userEvent }) => {
+    await expect(canvas.getByRole('heading', { name: 'Riwayat revisi' })).toBeVisible();
+    await expect(await canvas.findByText('Revisi 1', { selector: 'strong' })).toBeVisible();
+    // Revision 1 against the draft: the reworded step.
+    await expect(canvas.getByRole('combobox', { name: 'Dari' })).toHaveValue('1');
+    await expect(canvas.getByRole('combobox', { name: 'Dengan' })).toHaveValue('draft');
+    await expect(await canvas.findByText(/^Langkah diubah: 3\. .*\(diperbarui\)/)).toBeVisible();
+    // The same revision on both sides: nothing changed.
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Dengan' }), '1');
+    await expect(await canvas.findByText('Tidak ada perubahan isi.')).toBeVisible();
+  },
+};
+
+export const English: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'Revision history' })).toBeVisible();
+    await expect(await canvas.findByRole('combobox', { name: 'With' })).toHaveDisplayValue('Current draft');
+    await expect(await canvas.findByText(/^Step changed: 3\./)).toBeVisible();
+  },
+};

@@ -52,9 +52,11 @@ export const Indonesian: Story = {
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveTextContent('SOP ini belum pernah diterbitkan.');
     // The browser closes a modal on Escape (a synthetic key event cannot): the dialog reports it and leaves.
+    // A closed <dialog> leaves the accessibility tree before its `close` event
+    // fires, so wait for the event's effect, not for the role to disappear.
     (dialog as HTMLDialogElement).close();
+    await waitFor(() => expect(args.onClose).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
-    await expect(args.onClose).toHaveBeenCalledTimes(1);
     await expect(opener).toHaveFocus();
   },
 };

@@ -1,32 +1,27 @@
 // The production build, served and opened in Debian's Chromium: the pages
 // must work under their strict Content-Security-Policy (no eval: the schema
 // validator is compiled ahead of time) and show the samples, validated.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium';
+import { serveProductionBuild, type ServedBuild } from './support/servedBuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = mkdtempSync(join(tmpdir(), 'sop-dist-'));
 const sampleCount = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.sop.json')).length;
-let server: PreviewServer;
+let app: ServedBuild;
 let browser: Browser;
 let baseUrl: string;
+let outDir: string;
 
 beforeAll(async () => {
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  baseUrl = server.resolvedUrls!.local[0]!;
-  browser = await launchChromium();
-}, 120_000);
+  app = await serveProductionBuild('app');
+  ({ browser, baseUrl, outDir } = app);
+}, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 async function openPage(path: string) {

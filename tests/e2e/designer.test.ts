@@ -2,66 +2,33 @@
 // Monaco (lazy, JSON only, bundled workers) works under the page's strict CSP,
 // the up-front JavaScript carries no Monaco, a real page reload restores the
 // open SOP, flow and view, and a second tab on the same SOP is warned.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium';
+import { initialScripts, serveProductionBuild, watchPage, type ServedBuild } from './support/servedBuild';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = mkdtempSync(join(tmpdir(), 'sop-designer-dist-'));
-let server: PreviewServer;
+let app: ServedBuild;
 let browser: Browser;
 let baseUrl: string;
+let outDir: string;
 
 beforeAll(async () => {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  baseUrl = server.resolvedUrls!.local[0]!;
-  browser = await launchChromium();
+  app = await serveProductionBuild('designer');
+  ({ browser, baseUrl, outDir } = app);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
-function initialScripts(): string[] {
-  const html = readFileSync(join(outDir, 'designer', 'index.html'), 'utf8');
-  return Array.from(html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g), (m) =>
-    normalize(join(outDir, 'designer', m[1]!)),
-  );
-}
 
-async function watch(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  return problems;
-}
 
 const TITLE = 'Penerbitan Surat Pernyataan Miskin (SPM) OnLine';
 
 describe('the built designer', () => {
   it('loads no Monaco up front', () => {
-    const scripts = initialScripts();
+    const scripts = initialScripts(outDir, 'designer');
     expect(scripts.length).toBeGreaterThan(0);
     let total = 0;
     for (const file of scripts) {
@@ -77,7 +44,7 @@ describe('the built designer', () => {
   it('runs Monaco with the SOP schema under the CSP and restores the open SOP and view after a real reload', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = await watch(page);
+    const problems = await watchPage(page);
     await page.goto(new URL('./designer/', baseUrl).href);
     await page.getByRole('button', { name: TITLE, exact: true }).click();
     await page.getByRole('button', { name: 'JSON', exact: true }).click();

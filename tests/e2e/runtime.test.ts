@@ -1,58 +1,28 @@
 // The clerk's app as built for production, served and driven in Debian's Chromium:
 // the JavaScript it loads up front stays small and free of the designer's editors,
 // a real page reload mid-step loses nothing, and a second tab sees the first tab's commit.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium';
+import { initialScripts, serveProductionBuild, watchPage, type ServedBuild } from './support/servedBuild';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = mkdtempSync(join(tmpdir(), 'sop-runtime-dist-'));
 const BUDGET_GZIP_BYTES = 250_000;
-let server: PreviewServer;
+let app: ServedBuild;
 let browser: Browser;
 let baseUrl: string;
+let outDir: string;
 
 beforeAll(async () => {
-  // Vitest sets NODE_ENV=test, which would bundle React's development build; measure what clerks get.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  baseUrl = server.resolvedUrls!.local[0]!;
-  browser = await launchChromium();
+  app = await serveProductionBuild('runtime');
+  ({ browser, baseUrl, outDir } = app);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
-/** Every script runtime/index.html loads before the user does anything (entry and modulepreloads). */
-export function initialScripts(distDir: string): string[] {
-  const html = readFileSync(join(distDir, 'runtime', 'index.html'), 'utf8');
-  return Array.from(html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g), (m) =>
-    normalize(join(distDir, 'runtime', m[1]!)),
-  );
-}
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
 
 async function tickRequired(page: Page) {
   for (const box of await page.getByRole('checkbox', { name: /wajib diperiksa/ }).all()) {
@@ -62,7 +32,7 @@ async function tickRequired(page: Page) {
 
 describe('the built runtime', () => {
   it(`loads at most ${BUDGET_GZIP_BYTES / 1000} kB of gzipped JavaScript up front, without React Flow or Monaco`, () => {
-    const scripts = initialScripts(outDir);
+    const scripts = initialScripts(outDir, 'runtime');
     expect(scripts.length).toBeGreaterThan(0);
     let total = 0;
     for (const file of scripts) {
@@ -78,7 +48,7 @@ describe('the built runtime', () => {
   it('keeps a step draft across a real page reload and shows a second tab the first tab\'s commit', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = watch(page);
+    const problems = await watchPage(page);
     await page.goto(new URL('./runtime/', baseUrl).href);
     await page.getByRole('link', { name: 'Mulai kasus: Penerbitan Surat Pernyataan Miskin (SPM) OnLine' }).click();
     await page.getByLabel('Nama pemohon').fill('Budi Santoso');
@@ -96,7 +66,7 @@ describe('the built runtime', () => {
     expect(await page.getByLabel('Catatan').inputValue()).toBe('Data cocok dengan SIAK');
 
     const second = await context.newPage();
-    const secondProblems = watch(second);
+    const secondProblems = await watchPage(second);
     await second.goto(page.url());
     await second.getByRole('heading', { level: 3, name: 'Langkah 2' }).waitFor();
     await page.getByRole('button', { name: 'Selesaikan langkah 2' }).click();

@@ -1,39 +1,24 @@
 // Issue 5 acceptance: a drafter tries a draft from the designer ("Uji coba"),
 // a clerk completes two steps of the trial case, and the real case list stays
 // empty: trial cases live in their own sandbox database.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium';
+import { serveProductionBuild, watchPage, type ServedBuild } from './support/servedBuild';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = mkdtempSync(join(tmpdir(), 'sop-trial-dist-'));
-let server: PreviewServer;
+let app: ServedBuild;
 let browser: Browser;
 let baseUrl: string;
+let outDir: string;
 
 beforeAll(async () => {
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  baseUrl = server.resolvedUrls!.local[0]!;
-  browser = await launchChromium();
+  app = await serveProductionBuild('trial');
+  ({ browser, baseUrl, outDir } = app);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
 
 async function completeStep(page: Page, number: number) {
   await page.getByRole('heading', { level: 3, name: `Langkah ${number}` }).waitFor();
@@ -47,14 +32,14 @@ describe('trial run from the designer', () => {
   it('runs two steps of a draft in the sandbox and leaves the real case list empty', async () => {
     const context = await browser.newContext();
     const designer = await context.newPage();
-    const designerProblems = watch(designer);
+    const designerProblems = await watchPage(designer);
     await designer.goto(new URL('./designer/', baseUrl).href);
     await designer.getByText('Penerbitan Surat Pernyataan Miskin (SPM) OnLine').click();
     const [trial] = await Promise.all([
       context.waitForEvent('page'),
       designer.getByRole('button', { name: 'Uji coba' }).click(),
     ]);
-    const trialProblems = watch(trial!);
+    const trialProblems = await watchPage(trial!);
     await trial!.waitForLoadState();
     expect(trial!.url()).toContain('uji-coba');
     await trial!.getByText(/^UJI COBA: SOP ini masih rancangan/).waitFor();
@@ -68,7 +53,7 @@ describe('trial run from the designer', () => {
     await trial!.getByRole('heading', { level: 3, name: 'Langkah 3' }).waitFor();
 
     const real = await context.newPage();
-    const realProblems = watch(real);
+    const realProblems = await watchPage(real);
     await real.goto(new URL('./runtime/#/kasus', baseUrl).href);
     await real.getByRole('heading', { name: 'Daftar kasus' }).waitFor();
     await real.getByText('Tidak ada kasus yang cocok.').waitFor();

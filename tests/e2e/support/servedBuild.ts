@@ -1,0 +1,68 @@
+// The production build, served on loopback, with Debian's Chromium to drive it:
+// the setup every built-app test shares.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { launchChromium } from '../../../bench/chromium';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+export interface ServedBuild {
+  outDir: string;
+  baseUrl: string;
+  browser: Browser;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Builds into a temporary folder (never touching dist/), serves it, and launches Chromium. */
+export async function serveProductionBuild(name: string): Promise<ServedBuild> {
+  const outDir = mkdtempSync(join(tmpdir(), `sop-${name}-dist-`));
+  // Vitest sets NODE_ENV=test, which would bundle React's development build; test what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const baseUrl = server.resolvedUrls!.local[0]!;
+  const browser = await launchChromium();
+  return {
+    outDir,
+    baseUrl,
+    browser,
+    url: (path) => new URL(path, baseUrl).href,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Collects console errors, uncaught exceptions and CSP violations of a page. */
+export async function watchPage(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+/** Every script an app page loads before the user does anything (entry and modulepreloads). */
+export function initialScripts(outDir: string, app: 'designer' | 'runtime'): string[] {
+  const html = readFileSync(join(outDir, app, 'index.html'), 'utf8');
+  return Array.from(html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g), (m) =>
+    normalize(join(outDir, app, m[1]!)),
+  );
+}

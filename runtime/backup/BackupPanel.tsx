@@ -27,24 +27,17 @@ export function BackupPanel() {
     <details className="rt-section rt-return">
       <summary>{t('runtime.backup.heading')}</summary>
       <div className="rt-form">
-        <div className="rt-field">
-          <label htmlFor={`${id}-bundle`}>{t('runtime.backup.importBundle')}</label>
-          <input
-            id={`${id}-bundle`}
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              void run(async () => {
-                const { importCaseBundle } = await import('../storage/bundle');
-                const summary = await importCaseBundle(db, await file.text());
-                return t('runtime.backup.imported', { events: summary.newEvents, files: summary.newAttachments });
-              });
-            }}
-          />
-        </div>
+        <JsonFilePicker
+          id={`${id}-bundle`}
+          label={t('runtime.backup.importBundle')}
+          onFile={(file) =>
+            run(async () => {
+              const { importCaseBundle } = await import('../storage/bundle');
+              const summary = await importCaseBundle(db, await file.text());
+              return t('runtime.backup.imported', { events: summary.newEvents, files: summary.newAttachments });
+            })
+          }
+        />
         <div>
           <button
             type="button"
@@ -61,24 +54,17 @@ export function BackupPanel() {
             {t('runtime.backup.export')}
           </button>
         </div>
-        <div className="rt-field">
-          <label htmlFor={`${id}-restore`}>{t('runtime.backup.restore')}</label>
-          <input
-            id={`${id}-restore`}
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              void run(async () => {
-                const { restoreBackup } = await import('../storage/backup');
-                const result = await restoreBackup(db, file);
-                return t('runtime.backup.restored', { version: result.schemaVersion });
-              });
-            }}
-          />
-        </div>
+        <JsonFilePicker
+          id={`${id}-restore`}
+          label={t('runtime.backup.restore')}
+          onFile={(file) =>
+            run(async () => {
+              const { restoreBackup } = await import('../storage/backup');
+              const result = await restoreBackup(db, file);
+              return t('runtime.backup.restored', { version: result.schemaVersion });
+            })
+          }
+        />
         {message && (
           <div role={message.kind === 'error' ? 'alert' : 'status'} className={`rt-alert ${message.kind === 'error' ? 'rt-alert--error' : 'rt-alert--ok'}`}>
             {typeof message.text === 'string' ? message.text : localized(message.text, lang)}
@@ -86,5 +72,24 @@ export function BackupPanel() {
         )}
       </div>
     </details>
+  );
+}
+
+/** A labelled picker for one JSON file; it clears itself so the same file can be chosen again. */
+function JsonFilePicker({ id, label, onFile }: { id: string; label: string; onFile: (file: File) => Promise<void> }) {
+  return (
+    <div className="rt-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void onFile(file);
+        }}
+      />
+    </div>
   );
 }

@@ -60,6 +60,7 @@ export default defineConfig({
             'designer/**/*.browser.test.{ts,tsx}',
             'runtime/**/*.browser.test.{ts,tsx}',
             'ui/**/*.browser.test.{ts,tsx}',
+            'device/**/*.browser.test.{ts,tsx}',
             'tests/browser/**/*.test.{ts,tsx}',
           ],
           browser: chromiumBrowserMode(),

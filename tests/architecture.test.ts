@@ -84,6 +84,16 @@ describe('architecture', () => {
     expect(violations(runtimeFiles, (file, specifier) => targetFolder(file, specifier) === 'designer')).toEqual([]);
   });
 
+  it('keeps device/ (the storage both apps share) free of React and of either app', () => {
+    const deviceFiles = sourceFiles('device');
+    expect(deviceFiles.length).toBeGreaterThan(0);
+    const apps = new Set(['designer', 'runtime', 'ui', 'start']);
+    const react = UI_PACKAGES.filter((pattern) => !pattern.test('dexie'));
+    expect(
+      violations(deviceFiles, (file, specifier) => apps.has(targetFolder(file, specifier) ?? '') || react.some((pattern) => pattern.test(specifier))),
+    ).toEqual([]);
+  });
+
   it('keeps the shared ui/ from importing either app', () => {
     const apps = new Set(['designer', 'runtime', 'start']);
     expect(violations(sourceFiles('ui'), (file, specifier) => apps.has(targetFolder(file, specifier) ?? '') && !/\.test\.tsx?$/.test(file))).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import type { CaseField, Edge, SopDocument, Step } from '../../schemas/generated/sop.types';
 import { DEFAULT_WORKING_CALENDAR, caseDueFromFlow, dueFromWaktu, type WorkingCalendarConfig } from '../sla';
+import { checkPersonRef } from '../people/person';
 import { parseWaktu } from '../waktu/parse';
 import { checkFieldValue, fieldsCollectedAt, normalizeFieldValue, type FieldValues } from './fields';
 import { applyEvent } from './fold';
@@ -72,6 +73,7 @@ function decideOrThrow(sop: SopDocument, state: CaseState | undefined, command: 
   }
   // A repeated command is answered before anything else: a retry after a lost reply must not fail.
   if (state && state.commandIds.includes(command.id)) return { ok: true, events: [], duplicate: true };
+  checkCommandBy(command);
 
   if (command.type === 'case.start') {
     if (state) {
@@ -251,6 +253,23 @@ export function stepName(step: Step): string {
   return step.number ? `${step.number.replace(/\.$/, '')}` : step.id;
 }
 
+/** The person on a command is recorded on every event it makes, so it must be a usable reference. */
+function checkCommandBy(command: CaseCommand): void {
+  const person = command.by?.person;
+  if (person !== undefined) {
+    const problems = Object.values(checkPersonRef(person));
+    if (problems.length > 0) {
+      fail('command.invalid', `Data petugas tidak sah: ${problems.map((p) => p.id).join(' ')}`, `The acting person is invalid: ${problems.map((p) => p.en).join(' ')}`);
+    }
+  }
+  if (command.type === 'case.start' && command.caseNumber !== undefined && !CASE_NUMBER_SHAPE.test(command.caseNumber)) {
+    fail('command.invalid', `Nomor kasus "${String(command.caseNumber)}" tidak sah.`, `The case number "${String(command.caseNumber)}" is invalid.`);
+  }
+}
+
+/** Any number a device or a server may give: upper-case letters, digits and dashes. */
+const CASE_NUMBER_SHAPE = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
+
 function startStepOf(index: FlowIndex): Step | undefined {
   return index.flow.steps.find((s) => s.kind === 'start') ?? index.flow.steps[0];
 }
@@ -290,6 +309,7 @@ function start(sop: SopDocument, command: StartCaseCommand, atMs: number, calend
   builder.emitStart({
     type: 'case.started',
     sop: pin,
+    ...(command.caseNumber ? { caseNumber: command.caseNumber } : {}),
     fields,
     ...(caseDue !== null ? { caseDueAt: new Date(caseDue).toISOString() } : {}),
   });

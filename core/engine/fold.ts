@@ -23,6 +23,7 @@ export function applyEvent(state: CaseState | undefined, event: CaseEvent): Case
   if (event.type === 'case.started') {
     return {
       id: event.caseId,
+      ...(event.caseNumber ? { number: event.caseNumber } : {}),
       sop: event.sop,
       status: 'open',
       revision: event.revision,

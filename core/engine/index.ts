@@ -19,6 +19,16 @@ export {
   type NikCheck,
   type NikParts,
 } from './fields';
+export {
+  caseCodeOf,
+  formatCaseNumber,
+  isDeviceCode,
+  looksLikeCaseNumber,
+  newDeviceCode,
+  normalizeCaseNumber,
+  parseCaseNumber,
+  type CaseNumberParts,
+} from './caseNumber';
 export { reject, type LocalizedText, type Rejection, type RejectionCode } from './messages';
 export {
   activeVisits,

@@ -5,6 +5,7 @@
  * Times are ISO 8601 strings in UTC (JSON-friendly, sortable); the working
  * calendar turns them into local office time when due times are computed.
  */
+import type { PersonRef } from '../people/person';
 import type { AttachmentRef, FieldValues } from './fields';
 
 /** Which SOP a case runs on: the exact published revision, pinned by content hash. */
@@ -19,9 +20,14 @@ export interface SopPin {
 
 export type CaseStatus = 'open' | 'finished' | 'returned' | 'cancelled';
 
-/** Who issued a command: the actor (lane) the clerk acts as, and optionally the clerk's name. */
+/**
+ * Who issued a command: the person (a local profile, later a server account)
+ * and the actor (lane) they acted as. `user` is the bare name that events
+ * written before people existed may carry; new events use `person`.
+ */
 export interface CommandBy {
   actorId?: string;
+  person?: PersonRef;
   user?: string;
 }
 
@@ -66,6 +72,8 @@ export interface StartCaseCommand extends CommandBase {
   fields?: FieldValues;
   /** Accept a draft SOP (trial runs only). */
   allowDraft?: boolean;
+  /** The case number the device (or server) gave this case; see caseNumber.ts. */
+  caseNumber?: string;
 }
 
 export interface CompleteStepCommand extends CaseCommandBase, StepSubmission {
@@ -138,6 +146,8 @@ interface EventBase {
 export interface CaseStartedEvent extends EventBase {
   type: 'case.started';
   sop: SopPin;
+  /** The number people use for this case ("SPM-2026-7KQX-0042"). */
+  caseNumber?: string;
   fields: FieldValues;
   /** Overall due time from the SOP's longest path, when any step states a time. */
   caseDueAt?: string;
@@ -281,6 +291,8 @@ export interface ReturnRecord {
 
 export interface CaseState {
   id: string;
+  /** The readable case number, when the case was given one (cases from before numbers were not). */
+  number?: string;
   sop: SopPin;
   status: CaseStatus;
   /** Number of commands applied; the next command must expect this. */

@@ -32,6 +32,7 @@ export const semanticRules = {
   'waktu.parsed-stale': { severity: 'warning', summary: 'The stored parsed Waktu disagrees with its raw text.' },
   'total.mismatch': { severity: 'warning', summary: 'The stated total differs from the total computed from the steps.' },
   'total.unreadable': { severity: 'warning', summary: 'The stated total could not be understood.' },
+  'publish.incomplete': { severity: 'error', summary: 'A document marked incomplete is not published.' },
   'identity.missing-field': { severity: 'warning', summary: 'Identity fields required for publishing are filled in.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

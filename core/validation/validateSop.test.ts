@@ -146,6 +146,14 @@ describe('validateSop on crafted invalid documents', () => {
     ]);
   });
 
+  it('refuses to publish a document marked incomplete, and only then', () => {
+    const doc = fixture();
+    doc.completeness = { status: 'incomplete', reason: 'Page 2 is missing.' };
+    expect(problemsOf(doc)).toEqual(['sop.incomplete /completeness'].filter(() => doc.flows.length === 0));
+    expect(problemsOf(doc, { purpose: 'publish' })).toContain('publish.incomplete /completeness');
+    expect(validateSop(doc, { purpose: 'publish' }).diagnostics.find((d) => d.ruleId === 'publish.incomplete')?.severity).toBe('error');
+  });
+
   it('gives every diagnostic both an Indonesian and an English message', () => {
     for (const { mutate } of invalidCases) {
       const doc = fixture();

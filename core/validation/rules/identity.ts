@@ -27,6 +27,14 @@ function isBlank(value: string | undefined): boolean {
 
 export function checkIdentityForPublish(ctx: RuleContext): void {
   if (ctx.options.purpose !== 'publish') return;
+  // A transcription marked incomplete (a missing page, an unreadable scan) is kept as a draft:
+  // clerks would run a procedure nobody has read in full.
+  if (ctx.doc.completeness?.status === 'incomplete') {
+    ctx.report('publish.incomplete', '/completeness', {
+      id: 'Dokumen ditandai belum lengkap; lengkapi dan hapus tanda itu sebelum menerbitkan.',
+      en: 'The document is marked incomplete; complete it and remove the mark before publishing.',
+    });
+  }
   for (const field of fieldsRequiredToPublish) {
     if (!isBlank(field.read(ctx.doc))) continue;
     ctx.report('identity.missing-field', field.pointer, {

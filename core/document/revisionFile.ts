@@ -1,0 +1,55 @@
+/**
+ * A published revision as a file: what the designer exports and the runtime
+ * imports (on a device the publishing designer never reached). The import
+ * holds the file to the rules a publication had to pass, so a file can
+ * never put onto a clerk's device what the designer would have refused.
+ */
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../validation/diagnostic';
+import { parseSopJson } from '../validation/parseSopJson';
+
+export type RevisionFileCheck = { ok: true; doc: SopDocument; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Checks the text of a revision file: valid JSON, a valid SOP for publishing, and a published revision. */
+export function checkRevisionFile(text: string): RevisionFileCheck {
+  const parsed = parseSopJson(text, { purpose: 'publish' });
+  if (parsed.value === undefined || hasErrors(parsed.diagnostics)) {
+    return { ok: false, diagnostics: sortDiagnostics(parsed.diagnostics.filter((d) => d.severity === 'error')) };
+  }
+  const doc = parsed.value as SopDocument;
+  const status = doc.revision.status;
+  if (status !== 'published' || doc.revision.number < 1) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          ruleId: 'revision.not-published',
+          severity: 'error',
+          pointer: '/revision/status',
+          message:
+            status === 'draft'
+              ? {
+                  id: 'Berkas ini draf, bukan revisi yang diterbitkan. Terbitkan dahulu di Perancang, lalu ekspor revisinya.',
+                  en: 'This file is a draft, not a published revision. Publish it in the Designer first, then export the revision.',
+                }
+              : {
+                  id: `Revisi ini berstatus "${status}"; hanya revisi yang diterbitkan dapat dipakai untuk kasus baru.`,
+                  en: `This revision has status "${status}"; only published revisions can be used for new cases.`,
+                },
+        },
+      ],
+    };
+  }
+  return { ok: true, doc, warnings: parsed.diagnostics.filter((d) => d.severity !== 'error') };
+}
+
+/** The file a published revision is exported as (its content hash does not depend on the formatting). */
+export function revisionFileText(doc: SopDocument): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** "perpres-12-2024-rev2.sop.json": the Nomor SOP (else the id) and the revision number. */
+export function revisionFileName(doc: SopDocument): string {
+  const stem = (doc.identity.number || doc.id).replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'sop';
+  return `${stem}-rev${doc.revision.number}.sop.json`;
+}

@@ -1,0 +1,217 @@
+/**
+ * The catalogue of published revisions on this device (see db.ts). Revisions
+ * are immutable and content-hashed: storing one again with the same content
+ * does nothing, and a changed document under a number already stored is
+ * refused, whoever brings it (the designer, a file, later the server).
+ *
+ * Which revision is offered for new cases: the newest revision of each SOP,
+ * unless it is archived. A newer revision supersedes the older ones; cases
+ * already running stay on the revision they pinned (the runtime keeps its
+ * own copy of every pinned revision).
+ */
+
+import { checkRevisionFile } from '../core/document/revisionFile';
+import { sopContentHash } from '../core/engine';
+import type { Diagnostic } from '../core/validation';
+import type { SopDocument } from '../schemas/generated/sop.types';
+import { DEVICE_SCHEMA_VERSION, type CatalogueRow, type CatalogueSource, type DeviceDb } from './db';
+import { DeviceStorageError, toDeviceError } from './errors';
+
+export type CatalogueSummary = Omit<CatalogueRow, 'json'>;
+
+/** A revision with its document, as the runtime shows and runs it. */
+export interface CatalogueRevision extends CatalogueSummary {
+  doc: SopDocument;
+}
+
+export const catalogueKeyOf = (sopId: string, revision: number): string => `${sopId}@${revision}`;
+
+const summaryOf = ({ json: _json, ...rest }: CatalogueRow): CatalogueSummary => rest;
+
+// Revisions never change, so each document is parsed once per page.
+const parsed = new Map<string, SopDocument>();
+
+function documentOf(row: CatalogueRow): SopDocument {
+  const cacheKey = `${row.key}#${row.contentHash}`;
+  let doc = parsed.get(cacheKey);
+  if (!doc) parsed.set(cacheKey, (doc = JSON.parse(row.json) as SopDocument));
+  return doc;
+}
+
+function withDocument(row: CatalogueRow): CatalogueRevision {
+  return { ...summaryOf(row), doc: documentOf(row) };
+}
+
+export interface AddRevisionOptions {
+  source: CatalogueSource;
+  /** The clock, for tests. */
+  now?: () => Date;
+}
+
+export type AddRevisionResult = { status: 'added' | 'unchanged'; revision: CatalogueSummary };
+
+function rowOf(doc: SopDocument, json: string, source: CatalogueSource, at: string): CatalogueRow {
+  return {
+    key: catalogueKeyOf(doc.id, doc.revision.number),
+    schemaVersion: DEVICE_SCHEMA_VERSION,
+    sopId: doc.id,
+    revision: doc.revision.number,
+    contentHash: sopContentHash(doc),
+    title: doc.identity.title,
+    office: doc.identity.office ?? '',
+    number: doc.identity.number ?? '',
+    publishedAt: doc.revision.publishedAt ?? at.slice(0, 10),
+    source,
+    storedAt: at,
+    json,
+  };
+}
+
+export function conflictError(doc: SopDocument): DeviceStorageError {
+  return new DeviceStorageError('revision.conflict', {
+    id: `SOP "${doc.identity.title}" revisi ${doc.revision.number} sudah ada di perangkat ini dengan isi yang berbeda. Revisi yang diterbitkan tidak dapat diubah; terbitkan perubahan sebagai revisi baru.`,
+    en: `SOP "${doc.identity.title}" revision ${doc.revision.number} is already on this device with different content. A published revision cannot change; publish the change as a new revision.`,
+  });
+}
+
+/** Adds a published revision; the same content again is a no-op, other content under its number is refused. */
+export async function addRevision(db: DeviceDb, doc: SopDocument, options: AddRevisionOptions): Promise<AddRevisionResult> {
+  if (doc.revision?.status !== 'published' || !(doc.revision.number >= 1)) {
+    throw new DeviceStorageError('revision.invalid', {
+      id: `SOP "${doc.identity?.title ?? doc.id}" bukan revisi yang diterbitkan; hanya revisi yang diterbitkan masuk katalog.`,
+      en: `SOP "${doc.identity?.title ?? doc.id}" is not a published revision; only published revisions enter the catalogue.`,
+    });
+  }
+  const at = (options.now ?? (() => new Date()))().toISOString();
+  const row = rowOf(doc, JSON.stringify(doc), options.source, at);
+  try {
+    return await db.transaction('rw', db.catalogue, async (): Promise<AddRevisionResult> => {
+      const existing = await db.catalogue.get(row.key);
+      if (existing) {
+        if (existing.contentHash !== row.contentHash) throw conflictError(doc);
+        return { status: 'unchanged', revision: summaryOf(existing) };
+      }
+      await db.catalogue.add(row);
+      return { status: 'added', revision: summaryOf(row) };
+    });
+  } catch (error) {
+    throw toDeviceError(error);
+  }
+}
+
+export type ImportRevisionResult =
+  | { ok: true; status: 'added' | 'unchanged'; revision: CatalogueSummary; warnings: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Imports a revision file (exported by a designer on another device). It must
+ * pass the publish rules and be a published revision; a changed revision that
+ * reuses a number is refused. Nothing is written unless everything holds.
+ */
+export async function importRevisionFile(db: DeviceDb, text: string, options: Omit<AddRevisionOptions, 'source'> = {}): Promise<ImportRevisionResult> {
+  const checked = checkRevisionFile(text);
+  if (!checked.ok) return { ok: false, diagnostics: checked.diagnostics };
+  try {
+    const added = await addRevision(db, checked.doc, { ...options, source: 'file' });
+    return { ok: true, ...added, warnings: checked.warnings };
+  } catch (error) {
+    const failure = toDeviceError(error);
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          ruleId: failure.code,
+          severity: 'error',
+          pointer: failure.code === 'revision.conflict' ? '/revision/number' : '',
+          message: failure.localized,
+        },
+      ],
+    };
+  }
+}
+
+/** Archives a revision (no new cases start on it) or, with `null`, puts it back. */
+export async function setRevisionArchived(db: DeviceDb, sopId: string, revision: number, archivedAt: string | null): Promise<void> {
+  try {
+    await db.transaction('rw', db.catalogue, async () => {
+      const row = await db.catalogue.get(catalogueKeyOf(sopId, revision));
+      if (!row) return;
+      const { archivedAt: _was, ...rest } = row;
+      await db.catalogue.put(archivedAt === null ? rest : { ...rest, archivedAt });
+    });
+  } catch (error) {
+    throw toDeviceError(error);
+  }
+}
+
+/** The revision a new case of this SOP starts on, or undefined when the SOP is withdrawn. */
+function offeredOf(revisions: readonly CatalogueRow[]): CatalogueRow | undefined {
+  const newest = revisions.reduce<CatalogueRow | undefined>((best, r) => (!best || r.revision > best.revision ? r : best), undefined);
+  return newest && newest.archivedAt === undefined ? newest : undefined;
+}
+
+/** The SOPs new cases can start on: one revision each (the newest, unless archived), by title. */
+export async function listOffered(db: DeviceDb): Promise<CatalogueRevision[]> {
+  const rows = await db.catalogue.toArray();
+  const bySop = new Map<string, CatalogueRow[]>();
+  for (const row of rows) bySop.set(row.sopId, [...(bySop.get(row.sopId) ?? []), row]);
+  return [...bySop.values()]
+    .map(offeredOf)
+    .filter((row): row is CatalogueRow => row !== undefined)
+    .map(withDocument)
+    .sort((a, b) => String(a.title).localeCompare(String(b.title), 'id') || a.sopId.localeCompare(b.sopId));
+}
+
+export async function getRevision(db: DeviceDb, key: string): Promise<CatalogueRevision | undefined> {
+  const row = await db.catalogue.get(key);
+  return row ? withDocument(row) : undefined;
+}
+
+export async function listRevisionsOf(db: DeviceDb, sopId: string): Promise<CatalogueSummary[]> {
+  const rows = await db.catalogue.where('sopId').equals(sopId).toArray();
+  return rows.map(summaryOf).sort((a, b) => a.revision - b.revision);
+}
+
+export type NewCaseAvailability =
+  | { offered: true }
+  | { offered: false; reason: 'missing' | 'archived' | 'superseded'; current?: CatalogueSummary };
+
+/** Whether a new case may start on this revision, and if not, which one it should start on. */
+export async function availabilityForNewCase(db: DeviceDb, key: string): Promise<NewCaseAvailability> {
+  const row = await db.catalogue.get(key);
+  if (!row) return { offered: false, reason: 'missing' };
+  const revisions = await db.catalogue.where('sopId').equals(row.sopId).toArray();
+  const offered = offeredOf(revisions);
+  if (offered?.key === key) return { offered: true };
+  const current = offered ? summaryOf(offered) : undefined;
+  const newest = Math.max(...revisions.map((r) => r.revision));
+  return { offered: false, reason: row.revision < newest ? 'superseded' : 'archived', ...(current ? { current } : {}) };
+}
+
+/**
+ * Puts the bundled published samples in the catalogue the first time any app
+ * opens it on this device; later opens leave the catalogue alone (a sample
+ * the drafter archived stays archived).
+ */
+export async function seedCatalogue(db: DeviceDb, docs: readonly SopDocument[], now: () => Date = () => new Date()): Promise<number> {
+  const at = now().toISOString();
+  try {
+    return await db.transaction('rw', db.catalogue, db.meta, async () => {
+      if (await db.meta.get('seededAt')) return 0;
+      const rows = docs
+        .filter((d) => d.revision.status === 'published' && d.revision.number >= 1)
+        .map((d) => rowOf(d, JSON.stringify(d), 'sample', at));
+      const present = new Set((await db.catalogue.bulkGet(rows.map((r) => r.key))).filter(Boolean).map((r) => r!.key));
+      await db.catalogue.bulkAdd(rows.filter((r) => !present.has(r.key)));
+      await db.meta.put({ key: 'seededAt', value: at });
+      return rows.length - present.size;
+    });
+  } catch (error) {
+    throw toDeviceError(error);
+  }
+}
+
+export async function isCatalogueSeeded(db: DeviceDb): Promise<boolean> {
+  return (await db.meta.get('seededAt')) !== undefined;
+}
+

@@ -1,0 +1,77 @@
+/**
+ * What both apps keep on this device, in one IndexedDB database of its own:
+ *
+ * - the catalogue of published SOP revisions: the designer writes a revision
+ *   here when it publishes (or archives) one, and the runtime offers what is
+ *   here for new cases. This table is the hand-over between the two apps, so
+ *   neither imports the other; a server later fills it as well.
+ * - the people who use this device (local profiles) and which one is acting.
+ *
+ * Dexie's live queries see writes from every tab of the origin, so a runtime
+ * tab that is already open updates the moment the designer publishes.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { LaneRef } from '../core/people';
+
+export const DEVICE_DB_NAME = 'sop-studio-device';
+/** Version of the record formats below; every record is stamped with the one that wrote it. */
+export const DEVICE_SCHEMA_VERSION = 1;
+
+export type CatalogueSource = 'designer' | 'file' | 'sample' | 'server';
+
+/** One published revision, frozen: only `archivedAt` ever changes. */
+export interface CatalogueRow {
+  /** `${sopId}@${revision}` */
+  key: string;
+  schemaVersion: number;
+  sopId: string;
+  revision: number;
+  /** SHA-256 of the document's canonical JSON (the hash cases pin). */
+  contentHash: string;
+  title: string;
+  /** The agency (identity.office), so two SOPs with one title can be told apart. */
+  office: string;
+  /** Nomor SOP. */
+  number: string;
+  /** The publication date the drafter gave (YYYY-MM-DD or ISO). */
+  publishedAt: string;
+  /** Set when the revision was archived: no new case starts on it; running cases go on. */
+  archivedAt?: string;
+  source: CatalogueSource;
+  storedAt: string;
+  /** The document as published, byte for byte. */
+  json: string;
+}
+
+/** A person who uses this device: the seam a signed-in server account replaces. */
+export interface ProfileRow {
+  id: string;
+  schemaVersion: number;
+  name: string;
+  nip?: string;
+  office?: string;
+  /** The lanes (SOP actors) this person may act as. */
+  lanes: LaneRef[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeviceMetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class DeviceDb extends Dexie {
+  declare catalogue: Table<CatalogueRow, string>;
+  declare profiles: Table<ProfileRow, string>;
+  declare meta: Table<DeviceMetaRow, string>;
+
+  constructor(name: string = DEVICE_DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      catalogue: '&key, sopId',
+      profiles: '&id, name',
+      meta: '&key',
+    });
+  }
+}

@@ -5,7 +5,9 @@ import { loadSamples } from '../samples';
 import type { SopDocument } from '../schemas/generated/sop.types';
 import { EditorScreen } from './editor/EditorScreen';
 import { LibraryScreen } from './library/LibraryScreen';
+import { DeviceDb, DEVICE_DB_NAME } from '../device';
 import { openDesignerDb, SopRepository, type SessionRecord } from './storage';
+import { deviceCatalogueTarget } from './storage/publication';
 import './designer.css';
 
 export interface AppProps {
@@ -13,6 +15,11 @@ export interface AppProps {
   dbName?: string;
   /** What a new database is seeded with (default: the bundled samples). */
   seed?: () => readonly SopDocument[];
+  /**
+   * The device database shared with the runtime (the catalogue published revisions go to).
+   * Defaults to the device's own; with a test `dbName`, to a database named after it.
+   */
+  deviceDbName?: string;
 }
 
 type Session = Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>;
@@ -22,11 +29,16 @@ type Session = Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>;
  * the editor. Which one (and which flow and view) is kept in IndexedDB, so a
  * reload comes back to exactly where the drafter was.
  */
-export function App({ dbName, seed }: AppProps) {
+export function App({ dbName, seed, deviceDbName }: AppProps) {
   const t = useT();
-  const [repository] = useState(
-    () => new SopRepository(openDesignerDb({ ...(dbName ? { name: dbName } : {}), ...(seed ? { seed } : {}) })),
-  );
+  const [repository] = useState(() => {
+    const device = new DeviceDb(deviceDbName ?? (dbName ? `${dbName}.device` : DEVICE_DB_NAME));
+    return new SopRepository(
+      openDesignerDb({ ...(dbName ? { name: dbName } : {}), ...(seed ? { seed } : {}) }),
+      undefined,
+      deviceCatalogueTarget(device),
+    );
+  });
   const [samples] = useState(() => loadSamples());
   const [session, setSession] = useState<Session | null>(null);
 
@@ -34,6 +46,8 @@ export function App({ dbName, seed }: AppProps) {
     let active = true;
     void (async () => {
       await repository.purgeDeleted().catch(() => 0);
+      // Revisions published while the catalogue could not be written reach it now.
+      void repository.syncPublications().catch(() => 0);
       const stored = await repository.loadSession().catch(() => undefined);
       const opened = stored?.screen === 'editor' && stored.sopId && (await repository.exists(stored.sopId).catch(() => false));
       if (active) setSession(opened && stored ? stored : { screen: 'library' });

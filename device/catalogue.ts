@@ -135,7 +135,7 @@ export async function setRevisionArchived(db: DeviceDb, sopId: string, revision:
   try {
     await db.transaction('rw', db.catalogue, async () => {
       const row = await db.catalogue.get(catalogueKeyOf(sopId, revision));
-      if (!row) return;
+      if (!row || (row.archivedAt !== undefined) === (archivedAt !== null)) return;
       const { archivedAt: _was, ...rest } = row;
       await db.catalogue.put(archivedAt === null ? rest : { ...rest, archivedAt });
     });

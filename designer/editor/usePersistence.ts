@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { createAutosaver, createTabChannel, toStorageError, type PublishedRevisionInput, type SopRepository } from '../storage';
+import type { LocalizedText } from '../../core/validation';
 import { bilingual } from '../ui/bilingual';
 import type { EditorStore } from './editorStore';
 
@@ -17,7 +18,12 @@ export interface Persistence {
    * Stores a published revision and the draft that continues after it, in one
    * transaction, then shows that draft (publishing is never undone).
    */
-  publish(revision: PublishedRevisionInput, nextDraft: SopDocument): Promise<boolean>;
+  publish(revision: PublishedRevisionInput, nextDraft: SopDocument): Promise<PublishDone | false>;
+}
+
+/** A revision was published; `handOverFailed` says it has not reached the runtime's catalogue yet. */
+export interface PublishDone {
+  handOverFailed?: LocalizedText;
 }
 
 /**
@@ -123,7 +129,7 @@ export function usePersistence(store: EditorStore, repository: SopRepository, in
         store.load(nextDraft);
         store.setSave({ status: 'saved' });
         channel.post({ type: 'saved', sopId, saveCount });
-        return true;
+        return result.handOverFailed ? { handOverFailed: result.handOverFailed } : {};
       },
       async retry() {
         try {

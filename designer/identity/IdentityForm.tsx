@@ -66,10 +66,10 @@ export function IdentityForm() {
       </fieldset>
       <fieldset className="field">
         <legend>{t('designer.identity.approver')}</legend>
-        <TextField label={t('designer.identity.approver.position')} value={approver.position} focusKey="approver" multiline onChange={(position) => setApprover({ position })} />
-        <TextField label={t('designer.identity.approver.name')} value={approver.name} onChange={(name) => setApprover({ name })} />
-        <TextField label={t('designer.identity.approver.rank')} value={approver.rank ?? ''} onChange={(rank) => setApprover({ rank })} />
-        <TextField label={t('designer.identity.approver.nip')} value={approver.nip ?? ''} onChange={(nip) => setApprover({ nip })} />
+        <TextField label={t('designer.identity.approver.position')} value={approver.position} focusKey="approver/position" multiline onChange={(position) => setApprover({ position })} />
+        <TextField label={t('designer.identity.approver.name')} value={approver.name} focusKey="approver/name" onChange={(name) => setApprover({ name })} />
+        <TextField label={t('designer.identity.approver.rank')} value={approver.rank ?? ''} focusKey="approver/rank" onChange={(rank) => setApprover({ rank })} />
+        <TextField label={t('designer.identity.approver.nip')} value={approver.nip ?? ''} focusKey="approver/nip" onChange={(nip) => setApprover({ nip })} />
       </fieldset>
       {BLOCKS.map((block) => (
         <TextListEditor

@@ -12,7 +12,7 @@ const persistence: Persistence = {
   reloadFromStorage: async () => {},
   keepMine: async () => {},
   retry: async () => {},
-  publish: fn(async () => true),
+  publish: fn(async () => ({})),
 };
 
 const meta = {
@@ -40,6 +40,34 @@ export const Indonesian: Story = {
   },
 };
 
+export const WarningsNeedConfirmation: Story = {
+  globals: { locale: 'id' },
+  // lmj-01 lacks its approver and approval date: publishing is allowed, but only knowingly.
+  decorators: [withEditor('lmj-01-ugb')],
+  play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByText(/3 peringatan untuk penerbitan/)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: /Nama pengesah belum diisi/ })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: /Tanggal Pengesahan belum diisi/ })).toBeVisible();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Catatan perubahan' }), 'Terbitan pertama');
+    const publish = canvas.getByRole('button', { name: 'Terbitkan revisi 1 meski ada peringatan' });
+    await expect(publish).toBeDisabled();
+    await userEvent.click(canvas.getByRole('checkbox', { name: /Saya sudah memeriksa 3 peringatan/ }));
+    await expect(publish).toBeEnabled();
+    await userEvent.click(publish);
+    await expect(args.persistence.publish).toHaveBeenCalledWith(expect.objectContaining({ number: 1 }), expect.anything());
+  },
+};
+
+export const WarningLinksToItsField: Story = {
+  globals: { locale: 'en' },
+  decorators: [withEditor('lmj-01-ugb')],
+  play: async ({ canvas, args, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: /Approver's name is empty/ }));
+    await expect(args.onClose).toHaveBeenCalled();
+    await expect(args.persistence.publish).not.toHaveBeenCalled();
+  },
+};
+
 export const BlockedInEnglish: Story = {
   globals: { locale: 'en' },
   // A blank SOP (no steps yet) cannot be published: the dialog lists why, and nothing is stored.
@@ -50,10 +78,11 @@ export const BlockedInEnglish: Story = {
       </EditorFixture>
     ),
   ],
-  play: async ({ canvas, args, userEvent }) => {
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Change note' }), 'First edition');
-    await userEvent.click(canvas.getByRole('button', { name: 'Publish revision 1' }));
+  play: async ({ canvas, args }) => {
+    // Errors show as soon as the dialog opens, and publishing stays impossible.
     await expect(await canvas.findByText(/Cannot publish yet/)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Publish revision 1' })).toBeDisabled();
+    await expect(canvas.queryByRole('textbox', { name: 'Change note' })).toBeNull();
     await expect(args.persistence.publish).not.toHaveBeenCalled();
   },
 };

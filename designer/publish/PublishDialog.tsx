@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { publishRevision } from '../../core/document';
-import { sortDiagnostics, type Diagnostic } from '../../core/validation';
+import { sortDiagnostics, validateSop, type Diagnostic } from '../../core/validation';
 import { useI18n } from '../../ui/i18n';
 import { useEditorStore } from '../editor/EditorContext';
 import { describePointer } from '../editor/describeLocation';
@@ -24,31 +24,46 @@ function today(): string {
 }
 
 /**
- * Publishing: the SOP is checked as for publication (identity fields filled,
- * no errors), then frozen as the next numbered revision with its date and
- * change note; editing continues on a new draft.
+ * Publishing: the SOP is checked as for publication before anything else.
+ * Errors block it; warnings (a missing Nomor, approver or date) are listed,
+ * each a link to its field, and publishing over them needs an explicit "yes".
+ * The revision is then frozen with its date and change note, handed to the
+ * runtime's catalogue on this device, and editing continues on a new draft.
  */
 export function PublishDialog({ open, persistence, onClose }: PublishDialogProps) {
   const { t, lang } = useI18n();
   const store = useEditorStore();
   const [note, setNote] = useState('');
   const [date, setDate] = useState(today);
-  const [problems, setProblems] = useState<Diagnostic[] | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [refused, setRefused] = useState<Diagnostic[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = { note: useId(), date: useId() };
+  const ids = { note: useId(), date: useId(), confirm: useId(), warnings: useId() };
   const doc = store.doc;
   const next = doc.revision.number + 1;
+  const checked = useMemo(() => (open ? sortDiagnostics(validateSop(doc, { purpose: 'publish' }).diagnostics) : []), [open, doc]);
+  const errors = refused ?? checked.filter((d) => d.severity === 'error');
+  const warnings = checked.filter((d) => d.severity === 'warning');
+  const blocked = errors.length > 0;
+  const needsConfirmation = warnings.length > 0 && !confirmed;
 
   const close = () => {
-    setProblems(null);
+    setRefused(null);
     setNote('');
+    setConfirmed(false);
     onClose();
   };
 
+  const goTo = (d: Diagnostic) => {
+    close();
+    store.selectPointer(d.pointer);
+  };
+
   const publish = async () => {
+    if (blocked || needsConfirmation || !note.trim()) return;
     const outcome = publishRevision(store.doc, { note: note.trim(), date });
     if (!outcome.ok) {
-      setProblems(sortDiagnostics(outcome.diagnostics.filter((d) => d.severity === 'error')));
+      setRefused(sortDiagnostics(outcome.diagnostics.filter((d) => d.severity === 'error')));
       return;
     }
     setBusy(true);
@@ -59,6 +74,7 @@ export function PublishDialog({ open, persistence, onClose }: PublishDialogProps
       );
       if (done) {
         store.notify(bilingual('designer.publish.done', { number: outcome.published.revision.number }));
+        if (done.handOverFailed) store.notify(done.handOverFailed, 'error');
         close();
       }
     } catch (error) {
@@ -67,6 +83,19 @@ export function PublishDialog({ open, persistence, onClose }: PublishDialogProps
       setBusy(false);
     }
   };
+
+  const problemList = (list: Diagnostic[], severity: 'error' | 'warning') => (
+    <ul className="problems__list">
+      {list.map((d, i) => (
+        <li key={i}>
+          <button type="button" className={`problem problem--${severity}`} onClick={() => goTo(d)}>
+            <span className="problem__where">{describePointer(doc, d.pointer, t)}</span>
+            <span className="problem__message">{localized(d.message, lang)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
     <Dialog
@@ -80,43 +109,44 @@ export function PublishDialog({ open, persistence, onClose }: PublishDialogProps
           <button type="button" className="button button--quiet" onClick={close}>
             {t('designer.common.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={busy || !note.trim()}>
-            {t('designer.publish.confirm', { number: next })}
+          <button type="submit" className="button button--primary" disabled={busy || blocked || needsConfirmation || !note.trim()}>
+            {warnings.length > 0 && !blocked ? t('designer.publish.confirmDespite', { number: next }) : t('designer.publish.confirm', { number: next })}
           </button>
         </>
       }
     >
       <p>{t('designer.publish.intro')}</p>
-      <div className="field">
-        <label htmlFor={ids.note}>{t('designer.publish.note')}</label>
-        <textarea id={ids.note} rows={3} value={note} autoFocus onChange={(event) => setNote(event.target.value)} />
-        <p className="field__hint">{t('designer.publish.noteHint')}</p>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.date}>{t('designer.publish.date')}</label>
-        <input id={ids.date} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-      </div>
-      {problems && (
+      {blocked && (
         <div role="alert" className="publish__problems">
-          <p className="field__error">{t('designer.publish.blocked', { count: problems.length })}</p>
-          <ul className="problems__list">
-            {problems.map((d, i) => (
-              <li key={i}>
-                <button
-                  type="button"
-                  className="problem problem--error"
-                  onClick={() => {
-                    close();
-                    store.selectPointer(d.pointer);
-                  }}
-                >
-                  <span className="problem__where">{describePointer(doc, d.pointer, t)}</span>
-                  <span className="problem__message">{localized(d.message, lang)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <p className="field__error">{t('designer.publish.blocked', { count: errors.length })}</p>
+          {problemList(errors, 'error')}
         </div>
+      )}
+      {!blocked && warnings.length > 0 && (
+        <div className="publish__problems" aria-labelledby={ids.warnings}>
+          <p id={ids.warnings} className="publish__warning-heading">
+            {t('designer.publish.warnings', { count: warnings.length })}
+          </p>
+          {problemList(warnings, 'warning')}
+          <label className="checkbox publish__confirm" htmlFor={ids.confirm}>
+            <input id={ids.confirm} type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+            {t('designer.publish.acceptWarnings', { count: warnings.length })}
+          </label>
+        </div>
+      )}
+      {!blocked && (
+        <>
+          <div className="field">
+            <label htmlFor={ids.note}>{t('designer.publish.note')}</label>
+            <textarea id={ids.note} rows={3} value={note} autoFocus onChange={(event) => setNote(event.target.value)} />
+            <p className="field__hint">{t('designer.publish.noteHint')}</p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.date}>{t('designer.publish.date')}</label>
+            <input id={ids.date} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+          </div>
+          <p className="field__hint">{t('designer.publish.reachesRuntime')}</p>
+        </>
       )}
     </Dialog>
   );

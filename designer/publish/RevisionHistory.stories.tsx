@@ -59,3 +59,19 @@ export const English: Story = {
     await expect(await canvas.findByText(/^Step changed: 3\./)).toBeVisible();
   },
 };
+
+export const ArchiveAfterConfirming: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, userEvent }) => {
+    await expect(await canvas.findByText('berlaku untuk kasus baru')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: /Ekspor berkas revisi 1/ })).toBeEnabled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Arsipkan revisi 1' }));
+    // Nothing changes until the drafter says yes.
+    const confirm = canvas.getByRole('alertdialog', { name: 'Arsipkan revisi 1' });
+    await expect(confirm).toHaveTextContent(/Kasus yang sedang berjalan pada revisi ini tetap berjalan/);
+    await userEvent.click(canvas.getByRole('button', { name: 'Ya, arsipkan revisi 1' }));
+    await expect(await canvas.findByText('diarsipkan')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Aktifkan lagi revisi 1' }));
+    await expect(await canvas.findByText('berlaku untuk kasus baru')).toBeVisible();
+  },
+};

@@ -1,19 +1,32 @@
-import { useEffect, useId, useState } from 'react';
-import { diffRevisions, type RevisionDiff } from '../../core/document';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { diffRevisions, revisionFileName, revisionFileText, type RevisionDiff } from '../../core/document';
+import type { LocalizedText } from '../../core/validation';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
-import { useEditorSnapshot } from '../editor/EditorContext';
+import { downloadBlob } from '../../ui/print/exportImage';
+import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 import type { RevisionRecord, SopRepository } from '../storage';
+import { bilingual } from '../ui/bilingual';
 import { formatDateTime } from '../ui/localized';
 import { RevisionDiffView } from './RevisionDiffView';
 
 const DRAFT = 'draft';
 
-/** The published revisions of this SOP, and what changed between any two of them (or the draft). */
+type RevisionSummary = Omit<RevisionRecord, 'json'>;
+
+/**
+ * The published revisions of this SOP: each can be exported as a file (for a
+ * runtime on another device) and archived (withdrawn from new cases; cases
+ * running on it go on), and any two of them (or the draft) can be compared.
+ */
 export function RevisionHistory({ repository }: { repository: SopRepository }) {
   const { t, lang } = useI18n();
+  const store = useEditorStore();
   const { doc } = useEditorSnapshot();
-  const [revisions, setRevisions] = useState<Omit<RevisionRecord, 'json'>[] | null>(null);
+  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  const [reload, setReload] = useState(0);
+  const [busy, setBusy] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(DRAFT);
   const [diff, setDiff] = useState<RevisionDiff | null>(null);
@@ -29,7 +42,34 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
     return () => {
       active = false;
     };
-  }, [repository, doc.id, doc.revision.number]);
+  }, [repository, doc.id, doc.revision.number, reload]);
+
+  const exportRevision = useCallback(
+    async (number: number) => {
+      const revision = await repository.loadRevision(doc.id, number);
+      if (!revision) return;
+      downloadBlob(new Blob([revisionFileText(revision)], { type: 'application/json' }), revisionFileName(revision));
+    },
+    [repository, doc.id],
+  );
+
+  const setArchived = useCallback(
+    async (r: RevisionSummary, archive: boolean) => {
+      setConfirming(null);
+      setBusy(r.number);
+      try {
+        const handOverFailed = await repository.setRevisionArchived(doc.id, r.number, archive ? new Date().toISOString() : null);
+        store.notify(bilingual(archive ? 'designer.history.archived' : 'designer.history.restored', { number: r.number }));
+        if (handOverFailed) store.notify(handOverFailed, 'error');
+      } catch (error) {
+        store.notify((error as { userMessage?: LocalizedText }).userMessage ?? bilingual('designer.history.archiveFailed'), 'error');
+      } finally {
+        setBusy(null);
+        setReload((n) => n + 1);
+      }
+    },
+    [repository, doc.id, store],
+  );
 
   useEffect(() => {
     let active = true;
@@ -47,7 +87,10 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
     };
   }, [repository, doc, from, to]);
 
-  const label = (r: Omit<RevisionRecord, 'json'>) => t('designer.history.revision', { number: r.number });
+  const label = (r: RevisionSummary) => t('designer.history.revision', { number: r.number });
+  const newest = revisions && revisions.length > 0 ? revisions[revisions.length - 1]!.number : 0;
+  const state = (r: RevisionSummary) =>
+    r.archivedAt ? t('designer.history.stateArchived') : r.number === newest ? t('designer.history.stateCurrent') : t('designer.history.stateSuperseded');
   const options = (
     <>
       {(revisions ?? []).map((r) => (
@@ -72,9 +115,34 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
         <>
           <ol className="revision-list">
             {[...revisions].reverse().map((r) => (
-              <li key={r.number}>
-                <strong>{label(r)}</strong> · {formatDateTime(r.publishedAt, lang)}
+              <li key={r.number} className={r.archivedAt ? 'revision-list__item revision-list__item--archived' : 'revision-list__item'}>
+                <strong>{label(r)}</strong> · {formatDateTime(r.publishedAt, lang)} · <span className="revision-list__state">{state(r)}</span>
                 {r.note && <p className="revision-list__note">{r.note}</p>}
+                <div className="revision-list__actions">
+                  <button type="button" className="button button--quiet" onClick={() => void exportRevision(r.number)} aria-label={t('designer.history.exportFor', { number: r.number })}>
+                    {t('designer.history.export')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    disabled={busy === r.number}
+                    onClick={() => (r.archivedAt ? void setArchived(r, false) : setConfirming(r.number))}
+                    aria-label={t(r.archivedAt ? 'designer.history.restoreFor' : 'designer.history.archiveFor', { number: r.number })}
+                  >
+                    {t(r.archivedAt ? 'designer.history.restore' : 'designer.history.archive')}
+                  </button>
+                </div>
+                {confirming === r.number && (
+                  <div role="alertdialog" aria-label={t('designer.history.archiveFor', { number: r.number })} className="revision-list__confirm">
+                    <p>{t('designer.history.archiveConfirm', { number: r.number })}</p>
+                    <button type="button" className="button button--danger" autoFocus onClick={() => void setArchived(r, true)}>
+                      {t('designer.history.archiveYes', { number: r.number })}
+                    </button>
+                    <button type="button" className="button button--quiet" onClick={() => setConfirming(null)}>
+                      {t('designer.common.cancel')}
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ol>

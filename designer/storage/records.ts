@@ -49,6 +49,8 @@ export interface RevisionRecord {
   note: string;
   title: string;
   json: string;
+  /** Set when the drafter archived the revision: no new case starts on it; running cases go on. */
+  archivedAt?: string;
 }
 
 export type DesignerView = 'canvas' | 'table' | 'json';

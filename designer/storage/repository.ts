@@ -2,6 +2,8 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { draftRecordFor, summaryFieldsOf, type DesignerDatabase } from './db';
 import { documentFromJson, documentToJson } from './documentJson';
 import { StorageError, toStorageError } from './errors';
+import type { PublicationTarget } from './publication';
+import type { LocalizedText } from '../../core/validation';
 import {
   STORAGE_SCHEMA_VERSION,
   type DraftRecord,
@@ -16,7 +18,7 @@ export interface LoadedDraft {
 }
 
 export type SaveResult =
-  | { status: 'saved'; summary: DraftSummary }
+  | { status: 'saved'; summary: DraftSummary; /** Set when the revision is saved but did not reach the catalogue yet (retried on the next start). */ handOverFailed?: LocalizedText }
   /** Another tab saved this SOP after we loaded it; nothing was written. */
   | { status: 'conflict'; current: DraftSummary };
 
@@ -55,6 +57,8 @@ export class SopRepository {
   constructor(
     readonly db: DesignerDatabase,
     private readonly now: () => Date = () => new Date(),
+    /** Where published revisions go for the runtime (the device catalogue); none in isolated tests. */
+    private readonly publication?: PublicationTarget,
   ) {}
 
   private async write<T>(run: () => Promise<T>): Promise<T> {
@@ -211,7 +215,7 @@ export class SopRepository {
   ): Promise<SaveResult> {
     const frozenJson = documentToJson(revision.doc);
     const draftJson = documentToJson(draft);
-    return this.write(() =>
+    const result = await this.write(() =>
       this.db.transaction('rw', this.db.drafts, this.db.revisions, async (): Promise<SaveResult> => {
         const existing = await this.db.drafts.get(draft.id);
         if (!existing || existing.deletedAt !== undefined) {
@@ -250,6 +254,63 @@ export class SopRepository {
         return { status: 'saved', summary: summaryOf(record) };
       }),
     );
+    if (result.status !== 'saved') return result;
+    const handOverFailed = await this.handOver(() => this.publication?.publish(revision.doc));
+    return handOverFailed ? { ...result, handOverFailed } : result;
+  }
+
+  /**
+   * Archives a published revision (no new case starts on it; cases running on
+   * it go on), or with `null` offers it again. The record stays: revisions are
+   * never deleted.
+   */
+  async setRevisionArchived(sopId: string, number: number, archivedAt: string | null): Promise<LocalizedText | undefined> {
+    await this.write(() =>
+      this.db.transaction('rw', this.db.revisions, async () => {
+        const record = await this.db.revisions.get([sopId, number]);
+        if (!record) {
+          throw new StorageError('not-found', {
+            id: `Revisi ${number} tidak ditemukan.`,
+            en: `Revision ${number} was not found.`,
+          });
+        }
+        const { archivedAt: _was, ...rest } = record;
+        await this.db.revisions.put(archivedAt === null ? rest : { ...rest, archivedAt });
+      }),
+    );
+    return this.handOver(() => this.publication?.setArchived(sopId, number, archivedAt));
+  }
+
+  /**
+   * Brings the catalogue up to date with every revision this designer
+   * published or archived: a hand-over that failed before (full disk, closed
+   * tab) happens now. Returns how many revisions it could not hand over.
+   */
+  async syncPublications(): Promise<number> {
+    if (!this.publication) return 0;
+    let failed = 0;
+    for (const record of await this.db.revisions.toArray()) {
+      if (record.schemaVersion > STORAGE_SCHEMA_VERSION) continue;
+      const doc = documentFromJson(record.json);
+      const problem =
+        (await this.handOver(() => this.publication!.publish(doc))) ??
+        (await this.handOver(() => this.publication!.setArchived(record.sopId, record.number, record.archivedAt ?? null)));
+      if (problem) failed++;
+    }
+    return failed;
+  }
+
+  private async handOver(run: () => Promise<void> | undefined): Promise<LocalizedText | undefined> {
+    try {
+      await run();
+      return undefined;
+    } catch (error) {
+      const reason = (error as { localized?: LocalizedText }).localized ?? { id: String(error), en: String(error) };
+      return {
+        id: `Revisi tersimpan di Perancang, tetapi belum sampai ke katalog Pelaksana di perangkat ini: ${reason.id} Akan dicoba lagi saat Perancang dibuka.`,
+        en: `The revision is saved in the Designer but has not reached the Runtime catalogue on this device yet: ${reason.en} It will be retried when the Designer opens.`,
+      };
+    }
   }
 
   async loadSession(): Promise<SessionRecord | undefined> {

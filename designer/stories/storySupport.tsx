@@ -111,7 +111,7 @@ export function storyPersistence(overrides: Partial<Persistence> = {}): Persiste
     reloadFromStorage: async () => {},
     keepMine: async () => {},
     retry: async () => {},
-    publish: async () => true,
+    publish: async () => ({}),
     ...overrides,
   };
 }

@@ -46,7 +46,7 @@ function lettersOnly(word: string): string {
 }
 
 /** The short code of an SOP for its case numbers: "(SPM)" in the title wins, else initials. */
-export function caseCodeOf(doc: Pick<SopDocument, 'identity'>): string {
+export function caseCodeOf(doc: { identity?: Pick<SopDocument['identity'], 'title'> }): string {
   const title = doc.identity?.title ?? '';
   const acronym = /\(([A-Za-z][A-Za-z0-9-]{1,9})\)/.exec(title)?.[1];
   if (acronym) {

@@ -4,6 +4,8 @@
  */
 import type { RuntimeDb } from './db';
 import { SCHEMA_VERSION } from './db';
+import { caseCodeOf } from '../../core/engine/caseNumber';
+import { activeLanesOf, assignCaseNumber } from './caseNumbers';
 import { StorageError, toStorageError } from './errors';
 
 export interface BackupFile {
@@ -48,8 +50,21 @@ export async function restoreBackup(db: RuntimeDb, file: Blob): Promise<{ schema
   }
   try {
     await importInto(db, file, { clearTablesBeforeImport: true, acceptNameDiff: true, acceptVersionDiff: true });
+    if (version < SCHEMA_VERSION) await upgradeRestoredCases(db);
   } catch (error) {
     throw toStorageError(error);
   }
   return { schemaVersion: version, tables: meta.data.tables.length };
+}
+
+/** A backup of an older schema holds case rows without the columns later versions added: fill them in as the upgrade would. */
+async function upgradeRestoredCases(db: RuntimeDb): Promise<void> {
+  await db.transaction('rw', db.cases, db.meta, async () => {
+    const rows = (await db.cases.toArray()).sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+    for (const row of rows) {
+      if (typeof row.caseNumber === 'string' && Array.isArray(row.activeLanes)) continue;
+      const caseNumber = typeof row.caseNumber === 'string' ? row.caseNumber : (row.state.number ?? (await assignCaseNumber(db.meta, caseCodeOf({ identity: { title: row.title } }), row.startedAt)));
+      await db.cases.put({ ...row, caseNumber, activeLanes: activeLanesOf(row.state) });
+    }
+  });
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { foldEvents, type CaseCommand } from '../../core/engine';
 import { exportBackup, restoreBackup } from './backup';
 import { exportCaseBundle, importCaseBundle, verifyCaseBundle } from './bundle';
-import { RuntimeDb } from './db';
+import { RuntimeDb, SCHEMA_VERSION } from './db';
 import { caseEvents, commitCommand, newId, startCase } from './repository';
 import { dbWithSop, scratchDb } from './testing';
 
@@ -128,10 +128,10 @@ describe('whole-database backup (dexie-export-import)', () => {
   it('exports with the schema version in its name and restores into an empty device', async () => {
     const { db, caseId } = await officeWithCase();
     const backup = await exportBackup(db, new Date('2025-06-03T10:00:00Z'));
-    expect(backup.fileName).toBe('sop-studio-cadangan-skema1-2025-06-03-10-00-00.json');
+    expect(backup.fileName).toBe(`sop-studio-cadangan-skema${SCHEMA_VERSION}-2025-06-03-10-00-00.json`);
     const restored = track(scratchDb('restore'));
     await restored.open();
-    expect(await restoreBackup(restored, backup.blob)).toMatchObject({ schemaVersion: 1 });
+    expect(await restoreBackup(restored, backup.blob)).toMatchObject({ schemaVersion: SCHEMA_VERSION });
     expect((await restored.cases.get(caseId))!.state).toEqual((await db.cases.get(caseId))!.state);
     expect(await (await restored.attachments.toArray())[0]!.blob.text()).toBe('foto KTP');
   });

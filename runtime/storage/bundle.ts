@@ -279,6 +279,8 @@ async function writeBundles(db: RuntimeDb, bundles: readonly CaseBundle[]): Prom
     storedEvents.set(row.caseId, list);
   }
   const storedAttachments = new Set((await db.attachments.where('caseId').anyOf(caseIds).primaryKeys()) as string[]);
+  // A case imported again keeps the number its row already has (cases from before numbers existed).
+  const storedRows = new Map((await db.cases.bulkGet(caseIds)).flatMap((r) => (r ? [[r.id, r] as const] : [])));
 
   const newSops = new Map<string, SopDocument>();
   const eventRows: { id: string; caseId: string; revision: number; commandId: string; event: CaseEvent }[] = [];
@@ -317,7 +319,7 @@ async function writeBundles(db: RuntimeDb, bundles: readonly CaseBundle[]): Prom
       storedAttachments.add(a.id);
       attachmentRows.push({ ...a, blob: new Blob([fromBase64(data) as BlobPart], { type: a.type }), storedAt: Date.now() });
     }
-    if (incoming.length) caseRows.set(bundle.caseId, caseRowOf(bundle.sop.doc, state));
+    if (incoming.length) caseRows.set(bundle.caseId, caseRowOf(bundle.sop.doc, state, undefined, storedRows.get(bundle.caseId)));
     summaries.push({ caseId: bundle.caseId, newEvents: incoming.length, newAttachments: newAttachments.length, sopAdded });
   }
   if (newSops.size) await db.sops.bulkAdd([...newSops.values()].map((doc) => sopRowOf(doc)));

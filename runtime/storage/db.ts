@@ -8,14 +8,16 @@
  * primary-key order is creation order), never auto-increment, so cases and
  * events can move between offices without clashes.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { caseCodeOf } from '../../core/engine/caseNumber';
+import { activeLanesOf, assignCaseNumber } from './caseNumbers';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import type { CaseEvent, CaseState, CaseStatus } from '../../core/engine';
 
 export const RUNTIME_DB_NAME = 'sop-studio-runtime';
 /** Trial runs from the designer use their own database, so trial cases never mix with real ones. */
 export const TRIAL_DB_NAME = 'sop-studio-runtime-trial';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Stands in for "no due time" in due-time indexes (IndexedDB leaves undefined keys out of an index). */
 export const NO_DUE = 8_640_000_000_000_000;
@@ -37,6 +39,14 @@ export interface SopRow {
 /** A case snapshot plus the columns the case list and inbox query. */
 export interface CaseRow {
   id: string;
+  /**
+   * The readable case number ("SPM-2026-7KQX-0042"), from the case.started
+   * event; cases started before numbers existed were given one by the v2
+   * upgrade, kept here only. '' for a legacy case imported from elsewhere.
+   */
+  caseNumber: string;
+  /** `${sopId}|${actorId}` of every lane the case waits on now: the "my work" index. */
+  activeLanes: string[];
   sopId: string;
   sopKey: string;
   sopRevision: number;
@@ -129,6 +139,13 @@ export const SCHEMA_V1 = {
   meta: '&key',
 } as const;
 
+/** v2: case numbers (searchable) and the lanes each open case waits on ("my work"). */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  cases:
+    'id, [sopId+status+dueAt+id], [currentActor+status+dueAt+id], [status+dueAt+id], [dueAt+id], applicantNik, *nameTokens, updatedAt, caseNumber, *activeLanes',
+} as const;
+
 export class RuntimeDb extends Dexie {
   declare sops: Table<SopRow, string>;
   declare cases: Table<CaseRow, string>;
@@ -140,6 +157,12 @@ export class RuntimeDb extends Dexie {
   constructor(name: string = RUNTIME_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await numberLegacyCases(tx);
+        await tx.table('meta').put({ key: 'schemaVersion', value: 2 });
+      });
     this.on('populate', (tx) => {
       tx.table('meta').add({ key: 'schemaVersion', value: SCHEMA_VERSION });
     });
@@ -148,4 +171,14 @@ export class RuntimeDb extends Dexie {
 
 export async function schemaVersionOf(db: RuntimeDb): Promise<number | undefined> {
   return (await db.meta.get('schemaVersion'))?.value as number | undefined;
+}
+
+/** The v2 upgrade: every case gets a number (in start order) and its active lanes. */
+async function numberLegacyCases(tx: Transaction): Promise<void> {
+  const cases = tx.table<CaseRow, string>('cases');
+  const rows = (await cases.toArray()).sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+  for (const row of rows) {
+    const caseNumber = row.state.number ?? (await assignCaseNumber(tx.table('meta'), caseCodeOf({ identity: { title: row.title } }), row.startedAt));
+    await cases.put({ ...row, caseNumber, activeLanes: activeLanesOf(row.state) });
+  }
 }

@@ -7,7 +7,10 @@ import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import {
   applyEvent,
+  caseCodeOf,
   currentActors,
+  looksLikeCaseNumber,
+  normalizeCaseNumber,
   decide,
   earliestDue,
   rememberSopContentHash,
@@ -33,6 +36,7 @@ import {
   type SopRow,
 } from './db';
 import { StorageError, toStorageError } from './errors';
+import { activeLanesOf, nextCaseNumber, type ReservedCaseNumber } from './caseNumbers';
 
 export const newId = (): string => uuidv7();
 
@@ -153,7 +157,13 @@ export function nameTokensOf(name: string): string[] {
   return [...new Set(name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
 }
 
-export function caseRowOf(doc: SopDocument, state: CaseState, sopKey = sopKeyOf(state.sop.sopId, state.sop.revision)): CaseRow {
+export function caseRowOf(
+  doc: SopDocument,
+  state: CaseState,
+  sopKey = sopKeyOf(state.sop.sopId, state.sop.revision),
+  /** The row this one replaces: a legacy case keeps the number the v2 upgrade gave it. */
+  previous?: Pick<CaseRow, 'caseNumber'>,
+): CaseRow {
   const ids = applicantFieldIds(doc);
   const name = ids.name ? String(state.fields[ids.name] ?? '') : '';
   const nik = ids.nik ? String(state.fields[ids.nik] ?? '') : '';
@@ -161,6 +171,8 @@ export function caseRowOf(doc: SopDocument, state: CaseState, sopKey = sopKeyOf(
   const due = earliestDue(state);
   return {
     id: state.id,
+    caseNumber: state.number ?? previous?.caseNumber ?? '',
+    activeLanes: activeLanesOf(state),
     sopId: state.sop.sopId,
     sopKey,
     sopRevision: state.sop.revision,
@@ -214,7 +226,7 @@ export interface CommitOptions {
 export async function commitCommand(db: RuntimeDb, command: CaseCommand, options: CommitOptions = {}): Promise<CommitResult> {
   const calendar = options.calendar ?? (await loadCalendar(db));
   try {
-    return await db.transaction('rw', [db.cases, db.events, db.attachments, db.drafts, db.sops], async (): Promise<CommitResult> => {
+    return await db.transaction('rw', [db.cases, db.events, db.attachments, db.drafts, db.sops, db.meta], async (): Promise<CommitResult> => {
       const row = await db.cases.get(command.caseId);
       const sopKey =
         command.type === 'case.start' ? (command as CaseCommand & { sopKey?: string }).sopKey : row?.sopKey;
@@ -232,8 +244,16 @@ export async function commitCommand(db: RuntimeDb, command: CaseCommand, options
       if ((await db.events.where('commandId').equals(command.id).count()) > 0 && row) {
         return { ok: true, state: row.state, events: [], duplicate: true };
       }
-      const result = decide(sopRow.doc, row?.state, stripExtras(command), { calendar });
+      let decided = stripExtras(command);
+      // A new case gets its number inside this transaction: two tabs never hand out the same one.
+      let reserved: ReservedCaseNumber | undefined;
+      if (decided.type === 'case.start' && !row && decided.caseNumber === undefined && !Number.isNaN(Date.parse(decided.at))) {
+        reserved = await nextCaseNumber(db.meta, caseCodeOf(sopRow.doc), Date.parse(decided.at), calendar.timeZone);
+        decided = { ...decided, caseNumber: reserved.number };
+      }
+      const result = decide(sopRow.doc, row?.state, decided, { calendar });
       if (!result.ok) return result;
+      if (result.events.length > 0) await reserved?.take();
       if (result.events.length === 0) return { ok: true, state: row!.state, events: [], duplicate: result.duplicate };
       let state = row?.state;
       for (const event of result.events) state = applyEvent(state, event);
@@ -259,7 +279,7 @@ export async function commitCommand(db: RuntimeDb, command: CaseCommand, options
           ),
         );
       }
-      await db.cases.put(caseRowOf(sopRow.doc, state!, sopRow.key));
+      await db.cases.put(caseRowOf(sopRow.doc, state!, sopRow.key, row));
       if (options.clearDrafts?.length) await db.drafts.bulkDelete(options.clearDrafts.map((visitId) => draftIdOf(command.caseId, visitId)));
       return { ok: true, state: state!, events: result.events, duplicate: false };
     });
@@ -416,10 +436,18 @@ export async function listCases(db: RuntimeDb, query: CaseListQuery = {}): Promi
   return { rows: page, ...(rows.length > limit && last ? { next: { dueAt: last.dueAt, id: last.id } } : {}) };
 }
 
-/** Cases whose applicant NIK starts with `prefix` (digits only), or any of whose name words start with `text`. */
+/**
+ * Cases whose number starts with what was typed ("SPM-2026-7KQX-0042", spaces
+ * and case ignored), whose applicant NIK starts with it (digits only), or any
+ * of whose name words start with it.
+ */
 export async function searchCases(db: RuntimeDb, text: string, limit = 25): Promise<CaseRow[]> {
   const q = text.trim().toLowerCase();
   if (q === '') return [];
+  if (looksLikeCaseNumber(q)) {
+    const byNumber = await db.cases.where('caseNumber').startsWith(normalizeCaseNumber(q)).limit(limit).toArray();
+    if (byNumber.length > 0) return byNumber;
+  }
   const digits = q.replace(/[\s.\-]/g, '');
   if (/^\d+$/.test(digits)) {
     return db.cases.where('applicantNik').startsWith(digits).limit(limit).toArray();
@@ -430,6 +458,25 @@ export async function searchCases(db: RuntimeDb, text: string, limit = 25): Prom
   let collection = db.cases.where('nameTokens').startsWith(first!).distinct();
   if (rest.length) collection = collection.filter((row) => rest.every((w) => row.nameTokens.some((t) => t.startsWith(w))));
   return collection.limit(limit).toArray();
+}
+
+/**
+ * "My work": the open cases waiting on any of these lanes (`${sopId}|${actorId}`),
+ * most urgent first. A clerk's lanes wait on a few hundred cases at most, so
+ * they are sorted here rather than through a compound index.
+ */
+export async function listMyWork(db: RuntimeDb, laneKeys: readonly string[], limit = 200): Promise<{ rows: CaseRow[]; more: boolean }> {
+  if (laneKeys.length === 0) return { rows: [], more: false };
+  const rows = await db.cases.where('activeLanes').anyOf([...laneKeys]).distinct().toArray();
+  const open = rows.filter((r) => r.status === 'open').sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
+  return { rows: open.slice(0, limit), more: open.length > limit };
+}
+
+/** Cases of this SOP still running for this NIK (open, or returned to the applicant). */
+export async function runningCasesForNik(db: RuntimeDb, sopId: string, nik: string): Promise<CaseRow[]> {
+  if (!/^\d{16}$/.test(nik)) return [];
+  const rows = await db.cases.where('applicantNik').equals(nik).toArray();
+  return rows.filter((r) => r.sopId === sopId && (r.status === 'open' || r.status === 'returned')).sort((a, b) => a.startedAt - b.startedAt);
 }
 
 // ---------------------------------------------------------------- device storage

@@ -7,8 +7,10 @@ import {
   caseEvents,
   commitCommand,
   listCases,
+  listMyWork,
   loadDraft,
   newId,
+  runningCasesForNik,
   requestPersistence,
   saveDraft,
   searchCases,
@@ -278,6 +280,69 @@ describe('schema versions and migrations', () => {
     expect((await listCases(db, { actor: 'dinas-kesehatan' })).rows.map((r) => r.id)).toEqual([caseId]);
     const next = await commitCommand(db, { type: 'step.complete', id: newId(), caseId, expectedRevision: 3, at: '2025-06-02T01:10:00.000Z', stepId: 's3' });
     expect(next.ok).toBe(true);
+  });
+
+  it('gives the cases of a version 1 database a number and their waiting lanes when it upgrades', async () => {
+    const name = `sop-studio-fixture-v2-${Date.now()}`;
+    await loadNativeFixture(name, v1Fixture as unknown as DbFixture);
+    const db = track(new RuntimeDb(name));
+    await db.open();
+    const caseId = '0193b6c2-7a10-7000-8000-000000000001';
+    const row = (await db.cases.get(caseId))!;
+    expect(row.caseNumber).toMatch(/^SPM-2025-[0-9A-HJKMNP-TV-Z]{4}-0001$/);
+    expect(row.activeLanes).toEqual(['bwi-spm-online|dinas-kesehatan']);
+    expect((await searchCases(db, row.caseNumber.toLowerCase())).map((r) => r.id)).toEqual([caseId]);
+    // The next case on this device continues the sequence, and the legacy number survives a command.
+    const { sopKey } = { sopKey: row.sopKey };
+    const second = okState(await startCase(db, { sopKey, fields: APPLICANT, at: '2025-07-01T01:00:00.000Z' }));
+    expect(second.number).toBe(row.caseNumber.replace(/0001$/, '0002'));
+    await commitCommand(db, { type: 'step.complete', id: newId(), caseId, expectedRevision: 3, at: '2025-06-02T01:10:00.000Z', stepId: 's3' });
+    expect((await db.cases.get(caseId))!.caseNumber).toBe(row.caseNumber);
+  });
+});
+
+describe('case numbers, my work and duplicate applicants', () => {
+  it('numbers cases in order per device and year, never wasting a number on a refused start', async () => {
+    const { db, sopKey } = await dbWithSop();
+    track(db);
+    const first = okState(await startCase(db, { sopKey, fields: APPLICANT, at: '2025-12-31T16:30:00.000Z' }));
+    const refused = await startCase(db, { sopKey, fields: { ...APPLICANT, nik: '123' }, at: '2025-12-31T16:40:00.000Z' });
+    expect(refused.ok).toBe(false);
+    const second = okState(await startCase(db, { sopKey, fields: APPLICANT, at: '2025-12-31T16:45:00.000Z' }));
+    // 16:30 UTC on 31 December is 23:30 WIB (2025); 16:45 UTC... still 2025 until 17:00 UTC.
+    expect(first.number).toMatch(/^SPM-2025-(\w{4})-0001$/);
+    expect(second.number).toBe(first.number!.replace(/0001$/, '0002'));
+    const newYear = okState(await startCase(db, { sopKey, fields: APPLICANT, at: '2025-12-31T17:05:00.000Z' }));
+    expect(newYear.number).toBe(first.number!.replace('-2025-', '-2026-'));
+    const row = (await db.cases.get(second.id))!;
+    expect(row.caseNumber).toBe(second.number);
+    expect((await searchCases(db, ` ${second.number!.toLowerCase()} `)).map((r) => r.id)).toEqual([second.id]);
+    expect((await searchCases(db, second.number!.slice(0, 9))).length).toBe(2);
+  });
+
+  it('lists my work across lanes, most urgent first, and only open cases', async () => {
+    const { db, sopKey } = await dbWithSop();
+    track(db);
+    const a = okState(await startCase(db, { sopKey, fields: APPLICANT, at: '2025-06-02T01:00:00.000Z' }));
+    const b = okState(await startCase(db, { sopKey, fields: APPLICANT, at: '2025-06-02T02:00:00.000Z' }));
+    await commitCommand(db, complete(b.id, 1));
+    // a waits on the applicant (s1), b on the village (s2).
+    expect((await listMyWork(db, ['bwi-spm-online|desa-kelurahan'])).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await listMyWork(db, ['bwi-spm-online|desa-kelurahan', 'bwi-spm-online|masyarakat-pemohon'])).rows.map((r) => r.id)).toEqual([a.id, b.id]);
+    expect((await listMyWork(db, ['other-sop|desa-kelurahan'])).rows).toEqual([]);
+    await commitCommand(db, { type: 'case.cancel', id: newId(), caseId: a.id, expectedRevision: 1, at: new Date().toISOString(), reason: 'Pemohon membatalkan' });
+    expect((await listMyWork(db, ['bwi-spm-online|masyarakat-pemohon'])).rows).toEqual([]);
+  });
+
+  it('finds the cases still running for a NIK on the same SOP', async () => {
+    const { db, sopKey } = await dbWithSop();
+    track(db);
+    expect(await runningCasesForNik(db, 'bwi-spm-online', APPLICANT.nik)).toEqual([]);
+    const a = okState(await startCase(db, { sopKey, fields: APPLICANT }));
+    expect((await runningCasesForNik(db, 'bwi-spm-online', APPLICANT.nik)).map((r) => r.id)).toEqual([a.id]);
+    expect(await runningCasesForNik(db, 'another-sop', APPLICANT.nik)).toEqual([]);
+    await commitCommand(db, { type: 'case.cancel', id: newId(), caseId: a.id, expectedRevision: 1, at: new Date().toISOString(), reason: 'Salah input' });
+    expect(await runningCasesForNik(db, 'bwi-spm-online', APPLICANT.nik)).toEqual([]);
   });
 });
 

@@ -30,7 +30,9 @@ export const English: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('heading', { level: 1, name: 'Case Runner' })).toBeVisible();
     await expect(await canvas.findByRole('heading', { name: 'Published SOPs' })).toBeVisible();
-    await expect(canvas.getByRole('link', { name: 'Inbox' })).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'My work' })).toBeVisible();
+    // Nobody has said who they are on this fresh device yet.
+    await expect(canvas.getByRole('link', { name: 'Who are you?' })).toHaveAttribute('href', '#/profil');
     await expect(canvas.getByRole('link', { name: 'Back to the start page' })).toBeVisible();
   },
 };

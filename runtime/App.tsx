@@ -6,6 +6,7 @@ import { CaseList } from './cases/CaseList';
 import { SopCatalogue } from './catalogue/SopCatalogue';
 import { RuntimeProvider, useRuntime } from './context';
 import { Inbox } from './inbox/Inbox';
+import { ProfilePage } from './profile/ProfilePage';
 import { Receipt } from './receipt/Receipt';
 import { CalendarSettingsForm } from './settings/CalendarSettings';
 import { hrefs, navigate, useRoute, type Route } from './router';
@@ -30,7 +31,7 @@ export function App({ db, seed, trial = false }: AppProps) {
   const [database] = useState(() => db ?? (trial ? new RuntimeDb(TRIAL_DB_NAME) : undefined));
   return (
     <AppShell title={t('runtime.title')} startHref="../">
-      <RuntimeProvider {...(database ? { db: database } : {})} seed={trial ? false : (seed ?? true)}>
+      <RuntimeProvider {...(database ? { db: database } : {})} seed={trial ? false : (seed ?? true)} trial={trial}>
         {trial && <TrialBanner />}
         <RuntimeScreens />
       </RuntimeProvider>
@@ -64,6 +65,7 @@ function TrialBanner() {
 function RuntimeScreens() {
   const t = useT();
   const route = useRoute();
+  const { person } = useRuntime();
   const current = (names: Route['name'][]) => (names.includes(route.name) ? ('page' as const) : undefined);
   return (
     <>
@@ -79,6 +81,9 @@ function RuntimeScreens() {
         </a>
         <a href={hrefs.settings()} aria-current={current(['settings'])}>
           {t('runtime.nav.settings')}
+        </a>
+        <a href={hrefs.profile()} aria-current={current(['profile'])} className="rt-nav__person">
+          {person ? t('runtime.nav.actingAs', { name: person.name }) : t('runtime.nav.noProfile')}
         </a>
       </nav>
       <Screen route={route} />
@@ -109,6 +114,8 @@ function Screen({ route }: { route: Route }) {
       return <CaseList />;
     case 'settings':
       return <CalendarSettings />;
+    case 'profile':
+      return <ProfilePage />;
     default:
       return <p role="alert">{t('runtime.notFound')}</p>;
   }

@@ -52,6 +52,7 @@ beforeEach(() => {
 afterEach(async () => {
   db.close();
   await Dexie.delete(dbName);
+  await Dexie.delete(`${dbName}.device`);
   window.location.hash = '';
 });
 
@@ -59,7 +60,19 @@ describe('acceptance: Banyuwangi SPM end to end through the UI (Chromium)', () =
   it('starts a case, loops once through "tidak memenuhi syarat", survives a reload mid-step, and finishes', async () => {
     let screen = await mount(db);
 
+    // Nobody has said who they are yet: starting a case asks for a profile first.
+    await screen.getByRole('link', { name: 'Mulai kasus: Penerbitan Surat Pernyataan Miskin (SPM) OnLine' }).click();
+    await expect.element(screen.getByRole('alert')).toHaveTextContent(/Isi profil Anda dahulu/);
+    await screen.getByRole('link', { name: 'Isi profil' }).click();
+    await screen.getByLabelText('Nama lengkap').fill('Rina Operator');
+    await screen.getByLabelText('NIP (boleh kosong)').fill('19850512 201001 2 003');
+    await screen.getByLabelText('Cari lajur, SOP atau organisasi').fill('spm online');
+    await screen.getByRole('checkbox', { name: /^DESA\/KELURAHAN — / }).click();
+    await screen.getByRole('button', { name: 'Simpan profil' }).click();
+    await expect.element(screen.getByRole('link', { name: 'Petugas: Rina Operator' })).toBeVisible();
+
     // Catalogue → start form (the NIK is checked as it is typed).
+    await screen.getByRole('link', { name: 'Katalog SOP' }).click();
     await screen.getByRole('link', { name: 'Mulai kasus: Penerbitan Surat Pernyataan Miskin (SPM) OnLine' }).click();
     await expect.element(screen.getByRole('heading', { name: 'Kasus baru' })).toBeVisible();
     await screen.getByLabelText('Nama pemohon').fill('Siti Aminah');
@@ -134,6 +147,10 @@ describe('acceptance: Banyuwangi SPM end to end through the UI (Chromium)', () =
     const s4second = events.find((e) => e.type === 'step.completed' && e.visitId === 's4#2');
     expect(s4second && 'submission' in s4second && s4second.submission.output).toBe('Foto rumah dan surat keterangan numpang dilengkapi');
     expect((await db.drafts.toArray()).map((d) => `${d.visitId} ${JSON.stringify(d.values)}`)).toEqual([]);
+    // Every event names the person who acted, and the case has a number to read over the phone.
+    expect(new Set(events.map((e) => e.by?.person?.name))).toEqual(new Set(['Rina Operator']));
+    expect(events.every((e) => e.by?.person?.nip === '198505122010012003')).toBe(true);
+    expect((await db.cases.get(caseId))!.caseNumber).toMatch(/^SPM-\d{4}-\w{4}-0001$/);
 
     // The receipt lists the documents received at step 1.
     await screen.getByRole('link', { name: 'Tanda terima & ringkasan' }).click();

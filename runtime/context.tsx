@@ -1,15 +1,28 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { laneKeyOf, type LaneRef, type PersonRef } from '../core/people';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendarConfig } from '../core/sla';
+import { currentProfile, DEVICE_DB_NAME, DeviceDb, isCatalogueSeeded, personOf, seedCatalogue, type ProfileRow } from '../device';
+import { deviceCatalogue, trialCatalogue, type RuntimeCatalogue } from './catalogue/runtimeCatalogue';
 import { RuntimeDb } from './storage/db';
-import { loadCalendar, requestPersistence, saveCalendar, seedPublishedSops } from './storage/repository';
+import { loadCalendar, requestPersistence, saveCalendar } from './storage/repository';
 
 export interface RuntimeContextValue {
   db: RuntimeDb;
+  /** The storage shared with the designer: the catalogue of published revisions and the people. */
+  device: DeviceDb;
+  /** The SOPs new cases can start on. */
+  catalogue: RuntimeCatalogue;
   calendar: WorkingCalendarConfig;
   /** Saves a new working calendar; due times of steps activated from now on use it. */
   setCalendar: (calendar: WorkingCalendarConfig) => Promise<void>;
   /** The clock (ms); ticks every minute so overdue flags stay current. */
   now: number;
+  /** The person acting on this device (recorded on every event), or null until someone says who they are. */
+  person: PersonRef | null;
+  /** The lanes the acting person may act as (`${sopId}|${actorId}`). */
+  myLaneKeys: readonly string[];
+  profile: ProfileRow | null;
 }
 
 const RuntimeContext = createContext<RuntimeContextValue | null>(null);
@@ -17,32 +30,50 @@ const RuntimeContext = createContext<RuntimeContextValue | null>(null);
 export interface RuntimeProviderProps {
   /** The database; the clerk's real one by default. Tests and stories pass their own. */
   db?: RuntimeDb;
-  /** Seed the published sample SOPs on first run (default true). */
+  /** The shared device database; by default the device's own, or one named after a test's `db`. */
+  device?: DeviceDb;
+  /** Seed the published sample SOPs into the catalogue on first run (default true). */
   seed?: boolean;
+  /** A trial run: the catalogue is the sandbox's drafts. */
+  trial?: boolean;
   /** A fixed clock for stories and tests. */
   now?: number;
+  /** A fixed person (stories, tests); by default the device's acting profile. */
+  person?: PersonRef | null;
+  /** The fixed person's lanes. */
+  lanes?: readonly LaneRef[];
   children: ReactNode;
 }
 
+/** Who acts in a trial run when nobody on the device has a profile: a drafter trying a draft needs no paperwork. */
+export const TRIAL_PERSON: PersonRef = { id: 'uji-coba', name: 'Penguji (uji coba)' };
+
 type Status = { kind: 'opening' } | { kind: 'ready'; calendar: WorkingCalendarConfig } | { kind: 'failed'; error: string };
 
+function defaultDevice(db: RuntimeDb | undefined): DeviceDb {
+  return new DeviceDb(db && db.name !== 'sop-studio-runtime' && db.name !== 'sop-studio-runtime-trial' ? `${db.name}.device` : DEVICE_DB_NAME);
+}
+
 /**
- * Opens the database, seeds the published samples on first run (loaded only
- * then, so later visits do not download them), asks for persistent storage,
- * and hands the database and the working calendar to every screen.
+ * Opens the databases, seeds the published samples into the catalogue on the
+ * device's first run (loaded only then, so later visits do not download them),
+ * asks for persistent storage, and hands the databases, the catalogue, the
+ * working calendar and the acting person to every screen.
  */
-export function RuntimeProvider({ db: given, seed = true, now: fixedNow, children }: RuntimeProviderProps) {
+export function RuntimeProvider({ db: given, device: givenDevice, seed = true, trial = false, now: fixedNow, person: fixedPerson, lanes: fixedLanes, children }: RuntimeProviderProps) {
   const [db] = useState(() => given ?? new RuntimeDb());
+  const [device] = useState(() => givenDevice ?? defaultDevice(given));
+  const [catalogue] = useState(() => (trial ? trialCatalogue(db) : deviceCatalogue(device)));
   const [status, setStatus] = useState<Status>({ kind: 'opening' });
   const [tick, setTick] = useState(() => Date.now());
 
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      await db.open();
-      if (seed && !(await db.meta.get('seededAt'))) {
+      await Promise.all([db.open(), device.open()]);
+      if (seed && !trial && !(await isCatalogueSeeded(device))) {
         const { loadSamples } = await import('../samples/index');
-        await seedPublishedSops(db, loadSamples());
+        await seedCatalogue(device, loadSamples());
       }
       void requestPersistence();
       const calendar = await loadCalendar(db);
@@ -53,13 +84,15 @@ export function RuntimeProvider({ db: given, seed = true, now: fixedNow, childre
     return () => {
       cancelled = true;
     };
-  }, [db, seed]);
+  }, [db, device, seed, trial]);
 
   useEffect(() => {
     if (fixedNow !== undefined) return;
     const timer = setInterval(() => setTick(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, [fixedNow]);
+
+  const profile = useLiveQuery(async () => (fixedPerson === undefined ? ((await currentProfile(device)) ?? null) : null), [device, fixedPerson]);
 
   const setCalendar = useCallback(
     async (calendar: WorkingCalendarConfig) => {
@@ -69,10 +102,22 @@ export function RuntimeProvider({ db: given, seed = true, now: fixedNow, childre
     [db],
   );
 
-  const value = useMemo<RuntimeContextValue | null>(
-    () => (status.kind === 'ready' ? { db, calendar: status.calendar ?? DEFAULT_WORKING_CALENDAR, setCalendar, now: fixedNow ?? tick } : null),
-    [db, status, fixedNow, tick, setCalendar],
-  );
+  const value = useMemo<RuntimeContextValue | null>(() => {
+    if (status.kind !== 'ready' || profile === undefined) return null;
+    const person = fixedPerson !== undefined ? fixedPerson : profile ? personOf(profile) : trial ? TRIAL_PERSON : null;
+    const lanes = fixedPerson !== undefined ? (fixedLanes ?? []) : (profile?.lanes ?? []);
+    return {
+      db,
+      device,
+      catalogue,
+      calendar: status.calendar ?? DEFAULT_WORKING_CALENDAR,
+      setCalendar,
+      now: fixedNow ?? tick,
+      person,
+      myLaneKeys: lanes.map(laneKeyOf),
+      profile: profile ?? null,
+    };
+  }, [db, device, catalogue, status, fixedNow, tick, setCalendar, profile, fixedPerson, fixedLanes, trial]);
 
   if (status.kind === 'failed') {
     return <StorageFailure error={status.error} />;

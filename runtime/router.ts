@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /**
  * Hash routes, so the clerk's app works from any static folder and offline:
  * #/ catalogue · #/sop/<key>/mulai start a case · #/kasus list · #/kasus/<id> case ·
- * #/kasus/<id>/tanda-terima receipt · #/masuk inbox · #/pengaturan working calendar.
+ * #/kasus/<id>/tanda-terima receipt · #/masuk inbox · #/pengaturan working calendar · #/profil who I am.
  */
 export type Route =
   | { name: 'catalogue' }
@@ -13,6 +13,7 @@ export type Route =
   | { name: 'receipt'; caseId: string }
   | { name: 'inbox' }
   | { name: 'settings' }
+  | { name: 'profile' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'kasus' && parts.length === 3 && parts[2] === 'tanda-terima') return { name: 'receipt', caseId: parts[1]! };
   if (parts[0] === 'masuk' && parts.length === 1) return { name: 'inbox' };
   if (parts[0] === 'pengaturan' && parts.length === 1) return { name: 'settings' };
+  if (parts[0] === 'profil' && parts.length === 1) return { name: 'profile' };
   return { name: 'notFound' };
 }
 
@@ -36,6 +38,7 @@ export const hrefs = {
   receipt: (caseId: string) => `#/kasus/${encodeURIComponent(caseId)}/tanda-terima`,
   inbox: () => '#/masuk',
   settings: () => '#/pengaturan',
+  profile: () => '#/profil',
 };
 
 function subscribe(onChange: () => void): () => void {

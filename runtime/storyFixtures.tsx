@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { CaseDriver } from '../core/engine/testing/caseDriver';
 import type { CaseState } from '../core/engine';
+import type { LaneRef, PersonRef } from '../core/people';
 import type { SopDocument } from '../schemas/generated/sop.types';
 import { RuntimeProvider } from './context';
 import type { RuntimeDb } from './storage/db';
@@ -53,9 +54,20 @@ export async function seededDb(count = 6): Promise<RuntimeDb> {
   return db;
 }
 
-export function WithRuntime({ db, children }: { db: RuntimeDb; children: ReactNode }) {
+/** The clerk every story acts as, unless it says otherwise. */
+export const STORY_PERSON: PersonRef = { id: '0193b6c2-7a10-7000-8000-0000000000ff', name: 'Rina Operator', nip: '198505122010012003', office: 'Kantor Desa Kemiren' };
+
+export interface WithRuntimeProps {
+  db: RuntimeDb;
+  /** The acting person (`null`: nobody has said who they are yet). */
+  person?: PersonRef | null;
+  lanes?: readonly LaneRef[];
+  children: ReactNode;
+}
+
+export function WithRuntime({ db, person = STORY_PERSON, lanes = [], children }: WithRuntimeProps) {
   return (
-    <RuntimeProvider db={db} seed={false} now={STORY_NOW}>
+    <RuntimeProvider db={db} seed={false} now={STORY_NOW} person={person} lanes={lanes}>
       {children}
     </RuntimeProvider>
   );

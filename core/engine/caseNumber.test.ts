@@ -24,6 +24,7 @@ describe('case numbers', () => {
     expect(normalizeCaseNumber('spm - 2026 - o1lx - 7')).toBe('SPM-2026-011X-7');
     expect(parseCaseNumber('Siti Aminah')).toBeUndefined();
     expect(looksLikeCaseNumber('SPM-2026')).toBe(true);
+    expect(looksLikeCaseNumber('spm - 2026 - 7kqx')).toBe(true);
     expect(looksLikeCaseNumber('3510015205850002')).toBe(false);
     expect(looksLikeCaseNumber('Siti')).toBe(false);
   });

@@ -90,5 +90,5 @@ export function normalizeCaseNumber(text: string): string {
 
 /** True when the text could be (the start of) a case number rather than a name or a NIK. */
 export function looksLikeCaseNumber(text: string): boolean {
-  return /^[A-Za-z0-9]{2,6}-\d/.test(text.trim());
+  return /^[A-Za-z0-9]{2,6}-\d/.test(text.replace(/\s+/g, ''));
 }

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../../core/engine';
 import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
 import { downloadBlob } from '../download';
+import { JsonFilePicker } from '../forms/JsonFilePicker';
 import { localized } from '../format';
 import { toStorageError } from '../storage/errors';
 
@@ -72,24 +73,5 @@ export function BackupPanel() {
         )}
       </div>
     </details>
-  );
-}
-
-/** A labelled picker for one JSON file; it clears itself so the same file can be chosen again. */
-function JsonFilePicker({ id, label, onFile }: { id: string; label: string; onFile: (file: File) => Promise<void> }) {
-  return (
-    <div className="rt-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="file"
-        accept=".json,application/json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void onFile(file);
-        }}
-      />
-    </div>
   );
 }

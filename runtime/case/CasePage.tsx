@@ -25,6 +25,11 @@ import { Timeline } from './Timeline';
 /** How long typing may pause before the draft is written (a crash loses at most this much). */
 const DRAFT_DELAY_MS = 250;
 
+const PROFILE_NEEDED = {
+  id: 'Isi profil Anda dahulu: setiap langkah dicatat atas nama petugas yang mengerjakannya.',
+  en: 'Fill in your profile first: every step is recorded in the name of the person who did it.',
+};
+
 export function CasePage({ caseId }: { caseId: string }) {
   const { db } = useRuntime();
   const { t } = useI18n();
@@ -49,7 +54,7 @@ function commitFailure(result: CommitResult): { message: LocalizedText; details?
 }
 
 export function CaseView({ row, sop, drafts }: CaseViewProps) {
-  const { db, calendar, now } = useRuntime();
+  const { db, calendar, now, person } = useRuntime();
   const { lang, t } = useI18n();
   const state: CaseState = row.state;
   const tz = calendar.timeZone;
@@ -117,7 +122,8 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
     timers.current.delete(visitId);
   }
 
-  async function commit(command: CaseCommand, files: DraftFile[] = [], clearDrafts: string[] = []) {
+  async function commit(command: CaseCommand, files: DraftFile[] = [], clearDrafts: string[] = []): Promise<CommitResult> {
+    if (!person) return { ok: false, rejection: { code: 'command.invalid', message: PROFILE_NEEDED } };
     for (const visitId of clearDrafts) closedVisits.current.add(visitId);
     const result = await commitCommand(db, command, {
       calendar,
@@ -143,7 +149,8 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
     caseId: row.id,
     at: new Date().toISOString(),
     expectedRevision: row.revision,
-    ...(actorId ? { by: { actorId } } : {}),
+    // Every event names the person who acted and the lane they acted as.
+    by: { ...(actorId ? { actorId } : {}), ...(person ? { person } : {}) },
   });
 
   const onStepSubmit = (visitId: string, stepId: string) => async (intent: StepIntent, submission: StepSubmission, actingAs: string | undefined, files: DraftFile[]): Promise<StepProblem | void> => {
@@ -175,6 +182,14 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
 
   return (
     <article className="rt-case" aria-labelledby="rt-case-heading">
+      {!person && state.status !== 'finished' && state.status !== 'cancelled' && (
+        <div role="alert" className="rt-alert rt-alert--warning rt-no-print">
+          <p>{t('runtime.profile.needed')}</p>
+          <a className="rt-button" href={hrefs.profile()}>
+            {t('runtime.profile.setUp')}
+          </a>
+        </div>
+      )}
       <header className="rt-case__header">
         <h2 id="rt-case-heading">{t('runtime.case.heading', { name: row.applicantName || t('runtime.case.noName') })}</h2>
         <p>
@@ -183,7 +198,7 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
         </p>
         <p className="rt-muted">{t('runtime.case.sop', { title: state.sop.title, revision: state.sop.revision })}</p>
         <p className="rt-muted">
-          {t('runtime.case.number', { id: row.id })} · {t('runtime.case.startedAt', { time: formatDateTime(state.startedAt, lang, tz) })}
+          {t('runtime.case.number', { id: row.caseNumber || row.id })} · {t('runtime.case.startedAt', { time: formatDateTime(state.startedAt, lang, tz) })}
           {state.caseDueAt && <> · {t('runtime.case.due', { time: formatDateTime(state.caseDueAt, lang, tz) })}</>}
         </p>
         <p className="rt-case__links">

@@ -27,10 +27,16 @@ export const Indonesian: Story = {
     expect(names.slice(0, 2)).toEqual(['Budi Santoso', 'Siti Aminah']);
     await userEvent.selectOptions(canvas.getByLabelText('Menunggu pelaksana'), 'desa-kelurahan');
     await waitFor(() => expect(canvas.getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['Budi Santoso', 'Slamet Riyadi', 'Agus Salim']));
-    await userEvent.type(canvas.getByLabelText('Cari nama pemohon atau awalan NIK'), 'dewi');
+    await userEvent.type(canvas.getByLabelText('Cari nomor kasus, nama pemohon atau awalan NIK'), 'dewi');
     await expect(await canvas.findByText('1 hasil untuk "dewi" (paling banyak 50).')).toBeVisible();
-    await userEvent.clear(canvas.getByLabelText('Cari nama pemohon atau awalan NIK'));
-    await userEvent.type(canvas.getByLabelText('Cari nama pemohon atau awalan NIK'), '3510011205850003');
+    await userEvent.clear(canvas.getByLabelText('Cari nomor kasus, nama pemohon atau awalan NIK'));
+    await userEvent.type(canvas.getByLabelText('Cari nomor kasus, nama pemohon atau awalan NIK'), '3510011205850003');
+    await waitFor(() => expect(canvas.getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['Ani Rahayu']));
+    // By case number, as read over the phone: Ani's number, typed in lower case with spaces.
+    const number = canvas.getAllByRole('cell')[0]!.textContent!;
+    expect(number).toMatch(/^SPM-2025-\w{4}-0003$/);
+    await userEvent.clear(canvas.getByLabelText('Cari nomor kasus, nama pemohon atau awalan NIK'));
+    await userEvent.type(canvas.getByLabelText('Cari nomor kasus, nama pemohon atau awalan NIK'), number.toLowerCase().replace(/-/g, ' - '));
     await waitFor(() => expect(canvas.getAllByRole('rowheader').map((th) => th.textContent)).toEqual(['Ani Rahayu']));
   },
 };

@@ -12,7 +12,7 @@ export interface CaseTableProps {
   caption: string;
 }
 
-/** Cases as a table: applicant, NIK, SOP, active step, who it waits for, due time (overdue marked), status. */
+/** Cases as a table: applicant, case number, NIK, SOP, active step, who it waits for, due time (overdue marked), status. */
 export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps) {
   const { lang, t } = useI18n();
   return (
@@ -22,6 +22,7 @@ export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps
         <thead>
           <tr>
             <th scope="col">{t('runtime.list.col.applicant')}</th>
+            <th scope="col">{t('runtime.list.col.number')}</th>
             <th scope="col">{t('runtime.list.col.nik')}</th>
             <th scope="col">{t('runtime.list.col.sop')}</th>
             <th scope="col">{t('runtime.list.col.step')}</th>
@@ -41,6 +42,7 @@ export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps
                 <th scope="row">
                   <a href={hrefs.case(row.id)}>{row.applicantName || t('runtime.case.noName')}</a>
                 </th>
+                <td className="rt-mono rt-nowrap">{row.caseNumber || '—'}</td>
                 <td className="rt-mono">{row.applicantNik || '—'}</td>
                 <td>{row.title}</td>
                 <td>{stepLabels || '—'}</td>

@@ -1,13 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent } from 'storybook/test';
 import { loadSamples } from '../../samples/index';
-import type { SopRow } from '../storage/db';
-import { sopRowOf } from '../storage/repository';
+import { catalogueItemOf, type CatalogueItem } from './runtimeCatalogue';
 import { SopCatalogueView } from './SopCatalogue';
 
 const sops = loadSamples()
   .filter((s) => s.revision.status === 'published')
-  .map((s) => sopRowOf(s));
+  .map((s) => catalogueItemOf(s));
 
 const meta = {
   title: 'Runtime/SopCatalogue',
@@ -25,7 +24,8 @@ export const Indonesian: Story = {
     expect(canvas.getAllByRole('link', { name: /^Mulai kasus: / })).toHaveLength(sops.length);
     await userEvent.type(canvas.getByLabelText('Cari SOP'), 'Banyuwangi');
     expect(canvas.getAllByRole('link', { name: /^Mulai kasus: / })).toHaveLength(1);
-    await expect(canvas.getByText('Revisi 1 · 10 langkah · 5 pelaksana')).toBeVisible();
+    await expect(canvas.getByText(/^Revisi 1 · diterbitkan \d+ \S+ \d{4}$/)).toBeVisible();
+    await expect(canvas.getByText('10 langkah · 5 pelaksana')).toBeVisible();
     await userEvent.clear(canvas.getByLabelText('Cari SOP'));
     await userEvent.type(canvas.getByLabelText('Cari SOP'), 'zzz');
     await expect(canvas.getByRole('status')).toHaveTextContent('Tidak ada SOP yang cocok dengan "zzz".');
@@ -46,7 +46,7 @@ export const PrintPublishedRevision: Story = {
     await userEvent.type(canvas.getByLabelText('Cari SOP'), 'Banyuwangi');
     await userEvent.click(canvas.getByRole('button', { name: 'Cetak SOP: Penerbitan Surat Pernyataan Miskin (SPM) OnLine (revisi 1)' }));
     await expect(args.onPrint).toHaveBeenCalledTimes(1);
-    await expect((args.onPrint as unknown as { mock: { calls: [SopRow][] } }).mock.calls[0]![0].doc.id).toBe('bwi-spm-online');
+    await expect((args.onPrint as unknown as { mock: { calls: [CatalogueItem][] } }).mock.calls[0]![0].doc.id).toBe('bwi-spm-online');
   },
 };
 
@@ -54,5 +54,13 @@ export const Empty: Story = {
   args: { sops: [] },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Belum ada SOP yang disahkan di perangkat ini.')).toBeVisible();
+  },
+};
+
+export const NewerRevisionAndDate: Story = {
+  globals: { locale: 'en' },
+  args: { sops: [{ ...catalogueItemOf(loadSamples()[0]!), revision: 2, publishedAt: '2026-12-02' }] },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('Revision 2 · published 2 Dec 2026')).toBeVisible();
   },
 };

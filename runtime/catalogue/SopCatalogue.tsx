@@ -1,31 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
-import { useT } from '../../ui/i18n';
+import { useId, useState, type ReactNode } from 'react';
+import { useI18n } from '../../ui/i18n';
 import { openPrintView } from '../../ui/print';
 import { useRuntime } from '../context';
+import { formatDate } from '../format';
 import { hrefs } from '../router';
-import type { SopRow } from '../storage/db';
-import { listSops } from '../storage/repository';
+import { ImportRevisionPanel } from './ImportRevisionPanel';
+import type { CatalogueItem } from './runtimeCatalogue';
 
 export interface SopCatalogueViewProps {
-  sops: readonly SopRow[];
+  sops: readonly CatalogueItem[];
   /** Opens the Permenpan print view of a published revision (a new tab by default). */
-  onPrint?: (sop: SopRow) => void;
+  onPrint?: (sop: CatalogueItem) => void;
+  /** Shown under the list: importing a revision file. */
+  footer?: ReactNode;
+  timeZone?: string;
 }
 
-function printInNewTab(sop: SopRow): void {
+function printInNewTab(sop: CatalogueItem): void {
   openPrintView(sop.doc);
 }
 
-/** The published SOPs on this device, each with a link to start a case. */
-export function SopCatalogueView({ sops, onPrint = printInNewTab }: SopCatalogueViewProps) {
-  const t = useT();
+/** The SOPs new cases can start on: each with its revision and publication date, a start link and its print. */
+export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZone = 'Asia/Jakarta' }: SopCatalogueViewProps) {
+  const { t, lang } = useI18n();
   const searchId = useId();
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
-  const shown = q
-    ? sops.filter((s) => `${s.title} ${s.doc.identity.number} ${s.doc.identity.office}`.toLowerCase().includes(q))
-    : sops;
+  const shown = q ? sops.filter((s) => `${s.title} ${s.number} ${s.office}`.toLowerCase().includes(q)) : sops;
   return (
     <section aria-labelledby="rt-catalogue-heading" className="rt-section">
       <h2 id="rt-catalogue-heading">{t('runtime.catalogue.heading')}</h2>
@@ -45,12 +47,17 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab }: SopCatalogue
             <li key={sop.key} className="rt-card">
               <h3>{sop.title}</h3>
               <p className="rt-muted">
-                {sop.doc.identity.number && <>{sop.doc.identity.number} · </>}
-                {sop.doc.identity.office}
+                {sop.number && <>{sop.number} · </>}
+                {sop.office}
               </p>
-              <p className="rt-muted">
-                {t('runtime.catalogue.meta', { revision: sop.revision, steps: flow?.steps.length ?? 0, actors: flow?.lanes.length ?? 0 })}
+              <p className="rt-card__revision">
+                {sop.trial
+                  ? t('runtime.catalogue.trialDraft')
+                  : sop.publishedAt
+                    ? t('runtime.catalogue.revisionPublished', { revision: sop.revision, date: formatDate(sop.publishedAt, lang, timeZone) })
+                    : t('runtime.catalogue.revisionOnly', { revision: sop.revision })}
               </p>
+              <p className="rt-muted">{t('runtime.catalogue.size', { steps: flow?.steps.length ?? 0, actors: flow?.lanes.length ?? 0 })}</p>
               <a className="rt-button" href={hrefs.start(sop.key)} aria-label={t('runtime.catalogue.startFor', { title: sop.title })}>
                 {t('runtime.catalogue.start')}
               </a>
@@ -66,14 +73,16 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab }: SopCatalogue
           );
         })}
       </ul>
+      {footer}
     </section>
   );
 }
 
 export function SopCatalogue() {
-  const { db } = useRuntime();
-  const t = useT();
-  const sops = useLiveQuery(() => listSops(db), [db]);
+  const { catalogue, calendar, device } = useRuntime();
+  const { t } = useI18n();
+  // A live query: a revision the designer publishes in another tab appears here at once.
+  const sops = useLiveQuery(() => catalogue.listOffered(), [catalogue]);
   if (!sops) return <p role="status">{t('runtime.loading')}</p>;
-  return <SopCatalogueView sops={sops} />;
+  return <SopCatalogueView sops={sops} timeZone={calendar.timeZone} footer={catalogue.kind === 'device' ? <ImportRevisionPanel device={device} /> : undefined} />;
 }

@@ -1,81 +1,81 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../ui/i18n';
-import { actorOptions } from '../cases/CaseList';
 import { CaseTable } from '../cases/CaseTable';
 import { useRuntime } from '../context';
-import { listCases, type PageCursor } from '../storage/repository';
+import { hrefs } from '../router';
+import { listMyWork } from '../storage/repository';
 
-export const ACTING_AS_KEY = 'sop-studio.runtime.actingAs';
-
-function readActingAs(): string {
-  try {
-    return localStorage.getItem(ACTING_AS_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** "I act as" one actor: the open cases waiting on that actor, most urgent first. */
-export function Inbox({ initialActor }: { initialActor?: string }) {
-  const { db, calendar, now } = useRuntime();
+/**
+ * "My work": the open cases whose active step waits on one of my lanes (the
+ * lanes of my profile), most urgent first. One lane can be picked to narrow
+ * the list; the choice of lanes itself lives in the profile.
+ */
+export function Inbox() {
+  const { db, calendar, now, person, myLaneKeys } = useRuntime();
   const { t } = useI18n();
   const id = useId();
-  const [actor, setActorState] = useState(() => initialActor ?? readActingAs());
-  const [cursors, setCursors] = useState<(PageCursor | undefined)[]>([undefined]);
+  const [lane, setLane] = useState('');
+  const keys = lane && myLaneKeys.includes(lane) ? [lane] : myLaneKeys;
+  const work = useLiveQuery(() => listMyWork(db, keys), [db, keys.join(',')]);
   const sops = useLiveQuery(() => db.sops.toArray(), [db]);
   const sopMap = useMemo(() => new Map((sops ?? []).map((s) => [s.key, s])), [sops]);
-  const actors = useMemo(() => actorOptions(sops ?? []), [sops]);
-  const after = cursors[cursors.length - 1];
-  const page = useLiveQuery(
-    () => (actor ? listCases(db, { actor, status: 'open', ...(after ? { after } : {}), limit: 20, now }) : undefined),
-    [db, actor, after, now],
-  );
-  const actorName = actors.find((a) => a.id === actor)?.label ?? actor;
-
-  function setActor(value: string) {
-    setActorState(value);
-    setCursors([undefined]);
-    try {
-      localStorage.setItem(ACTING_AS_KEY, value);
-    } catch {
-      // Remembering the choice is a convenience only.
+  // Name my lanes by the newest revision of their SOP this device holds.
+  const laneNames = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const sop of [...(sops ?? [])].sort((a, b) => a.revision - b.revision)) {
+      for (const actor of sop.doc.actors) names.set(`${sop.sopId}|${actor.id}`, `${actor.label} — ${sop.title}`);
     }
+    return names;
+  }, [sops]);
+
+  if (!person) {
+    return (
+      <section className="rt-section" aria-labelledby={`${id}-heading`}>
+        <h2 id={`${id}-heading`}>{t('runtime.inbox.heading')}</h2>
+        <div role="alert" className="rt-alert rt-alert--warning">
+          <p>{t('runtime.inbox.needProfile')}</p>
+          <a className="rt-button" href={hrefs.profile()}>
+            {t('runtime.profile.setUp')}
+          </a>
+        </div>
+      </section>
+    );
   }
 
   return (
-    <section className="rt-section" aria-labelledby="rt-inbox-heading">
-      <h2 id="rt-inbox-heading">{t('runtime.inbox.heading')}</h2>
-      <div className="rt-field">
-        <label htmlFor={`${id}-actor`}>{t('runtime.inbox.actingAs')}</label>
-        <select id={`${id}-actor`} value={actor} onChange={(e) => setActor(e.target.value)}>
-          <option value="">{t('runtime.inbox.choose')}</option>
-          {actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {!actor ? (
-        <p>{t('runtime.inbox.pick')}</p>
-      ) : !page ? (
-        <p role="status">{t('runtime.loading')}</p>
-      ) : page.rows.length === 0 ? (
-        <p role="status">{t('runtime.inbox.empty', { actor: actorName })}</p>
+    <section className="rt-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('runtime.inbox.heading')}</h2>
+      <p>{t('runtime.inbox.intro', { name: person.name, count: myLaneKeys.length })}</p>
+      {myLaneKeys.length === 0 ? (
+        <div role="status" className="rt-alert rt-alert--warning">
+          <p>{t('runtime.inbox.noLanes')}</p>
+          <a className="rt-button" href={hrefs.profile()}>
+            {t('runtime.profile.edit')}
+          </a>
+        </div>
       ) : (
         <>
-          <p role="status">{t('runtime.inbox.count', { count: page.rows.length + (page.next ? '+' : ''), actor: actorName })}</p>
-          <CaseTable rows={page.rows} sops={sopMap} timeZone={calendar.timeZone} now={now} caption={t('runtime.inbox.heading')} />
-          {(page.next || cursors.length > 1) && (
-            <nav className="rt-pager" aria-label={t('runtime.list.page', { n: cursors.length })}>
-              <button type="button" className="rt-button rt-button--secondary" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-                {t('runtime.list.prev')}
-              </button>
-              <button type="button" className="rt-button rt-button--secondary" disabled={!page.next} onClick={() => page.next && setCursors((c) => [...c, page.next])}>
-                {t('runtime.list.next')}
-              </button>
-            </nav>
+          <div className="rt-field">
+            <label htmlFor={`${id}-lane`}>{t('runtime.inbox.lane')}</label>
+            <select id={`${id}-lane`} value={lane} onChange={(e) => setLane(e.target.value)}>
+              <option value="">{t('runtime.inbox.allMyLanes', { count: myLaneKeys.length })}</option>
+              {myLaneKeys.map((key) => (
+                <option key={key} value={key}>
+                  {laneNames.get(key) ?? key}
+                </option>
+              ))}
+            </select>
+          </div>
+          {!work ? (
+            <p role="status">{t('runtime.loading')}</p>
+          ) : work.rows.length === 0 ? (
+            <p role="status">{t('runtime.inbox.nothing')}</p>
+          ) : (
+            <>
+              <p role="status">{t('runtime.inbox.waiting', { count: work.rows.length + (work.more ? '+' : '') })}</p>
+              <CaseTable rows={work.rows} sops={sopMap} timeZone={calendar.timeZone} now={now} caption={t('runtime.inbox.heading')} />
+            </>
           )}
         </>
       )}

@@ -1,25 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
-import { fieldsCollectedAt, type LocalizedText, type Rejection } from '../../core/engine';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { checkNik, fieldsCollectedAt, normalizeNik, type LocalizedText, type Rejection } from '../../core/engine';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
-import { localized } from '../format';
+import { formatDateTime, localized } from '../format';
 import { FieldInput } from '../forms/FieldInput';
 import { hrefs, navigate } from '../router';
-import { startCase } from '../storage/repository';
+import { runningCasesForNik, startCase, storeSopRevision } from '../storage/repository';
 
 export interface StartCaseFormProps {
   sop: SopDocument;
+  /** What to say about a valid NIK as it is typed (the cases already running for it). */
+  nikNotice?: (nik: string) => ReactNode;
   /** Starts the case; resolves to a rejection to show, or nothing on success. */
   onSubmit: (fields: Record<string, string>) => Promise<{ message: LocalizedText; details?: Record<string, LocalizedText> } | void>;
 }
 
 /** The applicant form generated from the SOP's case fields that have no collecting step. */
-export function StartCaseForm({ sop, onSubmit }: StartCaseFormProps) {
+export function StartCaseForm({ sop, nikNotice, onSubmit }: StartCaseFormProps) {
   const { lang, t } = useI18n();
   const fields = fieldsCollectedAt(sop.caseFields, null).filter((f) => f.type !== 'file');
   const [values, setValues] = useState<Record<string, string>>({});
+  const nikField = fields.find((f) => f.type === 'nik');
+  const nik = nikField ? normalizeNik(values[nikField.id] ?? '') : '';
+  const nikValid = nik !== '' && checkNik(nik).ok;
   const [problem, setProblem] = useState<{ message: LocalizedText; details?: Record<string, LocalizedText> } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,6 +52,7 @@ export function StartCaseForm({ sop, onSubmit }: StartCaseFormProps) {
             {...(problem?.details?.[field.id] ? { error: problem.details[field.id] } : {})}
           />
         ))}
+        {nikNotice && nikValid && nikNotice(nik)}
         {problem && (
           <div role="alert" className="rt-alert rt-alert--error">
             {localized(problem.message, lang)}
@@ -61,16 +67,68 @@ export function StartCaseForm({ sop, onSubmit }: StartCaseFormProps) {
 }
 
 export function StartCasePage({ sopKey }: { sopKey: string }) {
-  const { db, calendar } = useRuntime();
-  const { t } = useI18n();
-  const row = useLiveQuery(() => db.sops.get(sopKey).then((r) => r ?? null), [db, sopKey]);
-  if (row === undefined) return <p role="status">{t('runtime.loading')}</p>;
-  if (row === null) return <p role="alert">{t('runtime.notFound')}</p>;
+  const { db, calendar, catalogue, person, myLaneKeys } = useRuntime();
+  const { t, lang } = useI18n();
+  const found = useLiveQuery(async () => {
+    const item = await catalogue.get(sopKey);
+    return item ? { item, availability: await catalogue.availability(sopKey) } : null;
+  }, [catalogue, sopKey]);
+  if (found === undefined) return <p role="status">{t('runtime.loading')}</p>;
+  if (found === null) return <p role="alert">{t('runtime.notFound')}</p>;
+  const { item, availability } = found;
+  if (!availability.offered) {
+    return (
+      <section className="rt-section" aria-labelledby="rt-start-heading">
+        <h2 id="rt-start-heading">{t('runtime.start.heading')}</h2>
+        <p className="rt-lead">{item.title}</p>
+        <div role="alert" className="rt-alert rt-alert--warning">
+          <p>
+            {availability.reason === 'superseded'
+              ? t('runtime.start.superseded', { revision: item.revision, current: availability.current?.revision ?? '?' })
+              : t('runtime.start.archived', { revision: item.revision })}
+          </p>
+          {availability.current && (
+            <a className="rt-button" href={hrefs.start(availability.current.key)}>
+              {t('runtime.start.onCurrent', { revision: availability.current.revision })}
+            </a>
+          )}
+        </div>
+      </section>
+    );
+  }
+  if (!person) {
+    return (
+      <section className="rt-section" aria-labelledby="rt-start-heading">
+        <h2 id="rt-start-heading">{t('runtime.start.heading')}</h2>
+        <p className="rt-lead">{item.title}</p>
+        <div role="alert" className="rt-alert rt-alert--warning">
+          <p>{t('runtime.profile.needed')}</p>
+          <a className="rt-button" href={hrefs.profile()}>
+            {t('runtime.profile.setUp')}
+          </a>
+        </div>
+      </section>
+    );
+  }
+  const startActors = new Set((item.doc.flows[0]?.steps.find((step) => step.kind === 'start')?.actors ?? []).map((a) => a.actor));
+  const mine = myLaneKeys.filter((key) => key.startsWith(`${item.sopId}|`)).map((key) => key.slice(item.sopId.length + 1));
+  const actorId = mine.find((a) => startActors.has(a)) ?? mine[0];
   return (
     <StartCaseForm
-      sop={row.doc}
+      sop={item.doc}
+      nikNotice={(nik) => <RunningCasesWarning sopId={item.sopId} nik={nik} />}
       onSubmit={async (fields) => {
-        const result = await startCase(db, { sopKey, fields, ...(row.trial ? { allowDraft: true } : {}) }, { calendar });
+        try {
+          // The case pins this exact revision: the runtime keeps its own copy, so archiving or a newer revision never changes it.
+          if (!item.trial) await storeSopRevision(db, item.doc);
+        } catch (error) {
+          return { message: (error as { localized?: LocalizedText }).localized ?? { id: String(error), en: String(error) } };
+        }
+        const result = await startCase(
+          db,
+          { sopKey: item.key, fields, by: { person, ...(actorId ? { actorId } : {}) }, ...(item.trial ? { allowDraft: true } : {}) },
+          { calendar },
+        );
         if (result.ok) {
           navigate(hrefs.case(result.state.id));
           return;
@@ -78,5 +136,26 @@ export function StartCasePage({ sopKey }: { sopKey: string }) {
         return result.rejection as Rejection;
       }}
     />
+  );
+}
+
+/** A NIK that already has a case running on this SOP: said plainly, with a link, but never blocking (a second application can be legitimate). */
+export function RunningCasesWarning({ sopId, nik }: { sopId: string; nik: string }) {
+  const { db, calendar } = useRuntime();
+  const { t, lang } = useI18n();
+  const running = useLiveQuery(() => runningCasesForNik(db, sopId, nik), [db, sopId, nik]);
+  if (!running || running.length === 0) return null;
+  return (
+    <div role="status" className="rt-alert rt-alert--warning rt-running">
+      <p>{t('runtime.start.nikRunning', { count: running.length })}</p>
+      <ul>
+        {running.map((row) => (
+          <li key={row.id}>
+            <a href={hrefs.case(row.id)}>{row.caseNumber || row.id.slice(0, 8)}</a> · {row.applicantName} · {t('runtime.start.startedOn', { date: formatDateTime(new Date(row.startedAt).toISOString(), lang, calendar.timeZone) })}
+          </li>
+        ))}
+      </ul>
+      <p className="rt-muted">{t('runtime.start.nikRunningHint')}</p>
+    </div>
   );
 }

@@ -16,6 +16,7 @@ import {
   rememberSopContentHash,
   sopContentHash,
   type CaseCommand,
+  type CommandBy,
   type CaseEvent,
   type CaseState,
   type CaseStatus,
@@ -298,7 +299,7 @@ function stripExtras(command: CaseCommand): CaseCommand {
 export interface StartCaseInput {
   sopKey: string;
   fields: FieldValues;
-  by?: { actorId?: string; user?: string };
+  by?: CommandBy;
   caseId?: string;
   commandId?: string;
   at?: string;

@@ -33,6 +33,15 @@ export const English: Story = {
   },
 };
 
+/** The return names the person who made it, beside their lane. */
+export const WithPerson: Story = {
+  globals: { locale: 'id' },
+  args: { record: { ...sentBack.state.returns[0]!, by: { actorId: 'kecamatan', user: 'Rina Operator' } } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('note')).toHaveTextContent('Dikembalikan dari langkah 6 oleh Rina Operator (KECAMATAN), 2 Jun 2025, 11.52 WIB.');
+  },
+};
+
 /** Returned to the applicant, with no lane recorded: the "came back" heading and no "by". */
 export const ApplicantCameBack: Story = {
   globals: { locale: 'id' },

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { actorLabel, findFlow, indexFlow, stepName, type CaseState, type ReturnRecord } from '../../core/engine';
+import { findFlow, indexFlow, stepName, type CaseState, type ReturnRecord } from '../../core/engine';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { formatDateTime } from '../format';
+import { actedBy } from './actedBy';
 
 export interface CameBackNoticeProps {
   sop: SopDocument;
@@ -22,9 +23,7 @@ export function CameBackNotice({ sop, state, record, timeZone }: CameBackNoticeP
     const step = index?.steps.get(id);
     return step ? stepName(step) : id;
   });
-  const who = record.by?.actorId ? actorLabel(sop, record.by.actorId) : '';
-  const person = record.by?.user ?? '';
-  const by = [who, person].filter(Boolean).join(', ');
+  const by = actedBy(sop, record.by);
   const missing = record.missing.map((id) => index?.requirements.get(id)?.text ?? id);
   const toApplicant = 'applicant' in record.to;
   return (

@@ -4,6 +4,7 @@ import { parseWaktu } from '../../core/waktu';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { formatDateTime, formatMinutesShort } from '../format';
+import { actedBy } from './actedBy';
 
 export interface TimelineProps {
   sop: SopDocument;
@@ -48,7 +49,7 @@ export function Timeline({ sop, state, calendar, now }: TimelineProps) {
     const ended = returnThatEnded(state, visit);
     if (ended) {
       const to = 'applicant' in ended.to ? t('runtime.timeline.toApplicant') : t('runtime.timeline.toStep', { number: stepLabel(ended.to.stepId) });
-      const by = ended.by?.actorId ? actorLabel(sop, ended.by.actorId) : '';
+      const by = actedBy(sop, ended.by);
       out.push({ key: 'return', label: t(by ? 'runtime.timeline.returnReasonBy' : 'runtime.timeline.returnReason', { to, by }), text: ended.reason });
       if (ended.missing.length) out.push({ key: 'missing', label: t('runtime.timeline.missing'), text: ended.missing.map(requirementText).join('; ') });
     }

@@ -2,7 +2,7 @@
 // runtime prints (the applicant's receipt, the case page, the SOP from the
 // catalogue) carries its content on paper, and at 1280×720 the active step's
 // main action is on screen without scrolling, for every published sample.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSamples } from '../../samples/loadSamples.node';
 import type { SopDocument } from '../../schemas/generated/sop.types';
@@ -29,8 +29,28 @@ function startUrl(doc: SopDocument): string {
   return app.url(`./runtime/#/sop/${encodeURIComponent(`${doc.id}@${doc.revision.number}`)}/mulai`);
 }
 
+const profiled = new WeakSet<BrowserContext>();
+
+/**
+ * Says who works on this device, once per browser profile, where the build asks
+ * for it (a runtime that records the person on every event); a build without
+ * profiles shows "page not found" here and the helper does nothing.
+ */
+async function ensureProfile(page: Page): Promise<void> {
+  if (profiled.has(page.context())) return;
+  profiled.add(page.context());
+  await page.goto(app.url('./runtime/#/profil'));
+  const name = page.getByLabel('Nama lengkap');
+  await name.or(page.getByText('Halaman tidak ditemukan.')).first().waitFor();
+  if (!(await name.isVisible())) return;
+  await name.fill('Rina Operator');
+  await page.getByRole('button', { name: 'Simpan profil' }).click();
+  await page.getByRole('link', { name: 'Petugas: Rina Operator' }).waitFor();
+}
+
 /** Starts a case through the start form; returns the case page's URL. */
 async function startCase(page: Page, doc: SopDocument, name: string, nik: string): Promise<string> {
+  await ensureProfile(page);
   await page.goto(startUrl(doc));
   await page.getByRole('heading', { level: 2, name: 'Kasus baru' }).waitFor();
   const fields = (doc.caseFields ?? []).filter((f) => !f.step);

@@ -39,8 +39,9 @@ async function completeStep(screen: Screen, number: string, next: string | null)
   if (next) await expectStep(screen, next);
 }
 
+/** Clicks the branch with the SOP's label; the button goes on to say where it leads ("… → langkah 7 (…)"). */
 async function choose(screen: Screen, label: string, next: string) {
-  await screen.getByRole('button', { name: label, exact: true }).click();
+  await screen.getByRole('button', { name: new RegExp(`^${label} → (kembali ke )?langkah ${next} `) }).click();
   await expectStep(screen, next);
 }
 

@@ -17,8 +17,11 @@ export const STORY_NOW = Date.parse('2025-06-03T02:00:00.000Z');
 
 export const APPLICANT = { nama: 'Siti Aminah', nik: '3510015205850002', alamat: 'Dusun Krajan RT 01 RW 02, Desa Kemiren', telepon: '081234567890' };
 
-/** The Banyuwangi case after `steps` steps (the 6th is a "Tidak" back to the village when `loop`). */
-export function bwiCase(steps: number, options: { loop?: boolean } = {}): { sop: SopDocument; state: CaseState } {
+/**
+ * The Banyuwangi case after `steps` steps (the 6th is a "Tidak" back to the village when `loop`);
+ * with `sentBack`, Kecamatan then returns it from step 6 to the village step (give `steps` 5).
+ */
+export function bwiCase(steps: number, options: { loop?: boolean; sentBack?: boolean } = {}): { sop: SopDocument; state: CaseState } {
   const sop = sampleDoc('bwi-spm-online');
   const d = new CaseDriver(sop, '0193b6c2-7a10-7000-8000-0000000000aa', '2025-06-02T01:00:00.000Z');
   d.ok({ type: 'case.start', fields: APPLICANT, by: { actorId: 'desa-kelurahan' } });
@@ -34,6 +37,10 @@ export function bwiCase(steps: number, options: { loop?: boolean } = {}): { sop:
     d.clock += 40 * 60_000;
     run();
   });
+  if (options.sentBack) {
+    d.clock += 25 * 60_000;
+    d.ok({ type: 'case.return', stepId: 's6', to: { stepId: 's4' }, reason: 'Fotokopi KTP pemilik rumah belum ada', missing: ['s4-r3'], by: { actorId: 'kecamatan' } });
+  }
   return { sop, state: d.current };
 }
 

@@ -57,3 +57,6 @@ export {
   workActorsOf,
 } from './sopIndex';
 export type * from './types';
+export { branchDestinations, describeBranch, describeDestination, type BranchDestination, type BranchWording } from './branches';
+export { returnBehind, returnThatEnded } from './returns';
+export { stepAttachments, type StepAttachments } from './attachments';

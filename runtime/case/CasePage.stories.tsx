@@ -47,3 +47,17 @@ export const English: Story = {
     await expect(await canvas.findByRole('alert')).toHaveTextContent(/^Not saved yet: Required items not ticked/);
   },
 };
+
+/** The clerk's own typing is saved as a draft, and that is not a "draft restored". */
+export const TypingIsNotARestore: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas }) => {
+    await userEvent.type(await canvas.findByLabelText('Catatan'), 'Fotokopi KK menyusul');
+    await expect(await canvas.findByText(/^Draf tersimpan otomatis pukul/, {}, { timeout: 3000 })).toBeVisible();
+    // Give the live query time to bring the saved draft back to the page, as it did when this said "restored".
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(canvas.queryByText('Draf yang belum dikirim dipulihkan.')).toBeNull();
+    // One attachment control per document of step 1, in the checklist.
+    await expect(canvas.getAllByRole('button', { name: /^Lampirkan foto\/berkas untuk/ })).toHaveLength(3);
+  },
+};

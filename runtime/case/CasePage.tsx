@@ -8,6 +8,8 @@ import {
   type CaseState,
   type LocalizedText,
   type StepSubmission,
+  type Visit,
+  visitCurrentActors,
 } from '../../core/engine';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
@@ -17,6 +19,7 @@ import { formatDateTime, localized } from '../format';
 import { hrefs } from '../router';
 import type { CaseRow, DraftFile, DraftRow, DraftValues } from '../storage/db';
 import { commitCommand, emptyDraftValues, newId, saveDraft, type CommitResult } from '../storage/repository';
+import { draftHasContent } from './draftContent';
 import { ReturnPanel, type ReturnIntent } from './ReturnPanel';
 import { StepForm, type StepIntent, type StepProblem } from './StepForm';
 import { SwimlaneMap } from './SwimlaneMap';
@@ -64,6 +67,13 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
   const [resumeNote, setResumeNote] = useState('');
   // Steps active when the page opened keep focus where the browser put it; steps that appear later take it.
   const initialVisits = useRef(new Set(state.visits.filter((v) => v.status === 'active').map((v) => v.id)));
+  // Whether each step opened on a draft with something in it, decided when the step is first shown:
+  // the clerk's own typing on this page saves a draft too, and that is not a restore.
+  const openedOnDraft = useRef(new Map<string, boolean>());
+  const restoredDraft = (visitId: string, draft: DraftRow | undefined): boolean => {
+    if (!openedOnDraft.current.has(visitId)) openedOnDraft.current.set(visitId, draft !== undefined && draftHasContent(draft.values, draft.files));
+    return openedOnDraft.current.get(visitId)!;
+  };
 
   useEffect(() => {
     const pending = timers.current;
@@ -167,11 +177,13 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
     return commitFailure(await commit(command, files, endsWork ? [visitId] : []));
   };
 
-  const onReturn = async (intent: ReturnIntent) => {
+  // A return or cancellation is made by whoever acts on the step now; the timeline and the step sent back to name them.
+  const onReturn = async (intent: ReturnIntent, visit: Visit) => {
+    const by = visitCurrentActors(visit)[0];
     const command: CaseCommand =
       intent.kind === 'cancel'
-        ? { type: 'case.cancel', ...base(), reason: intent.reason }
-        : { type: 'case.return', ...base(), stepId: intent.stepId, to: intent.to, reason: intent.reason, missing: intent.missing };
+        ? { type: 'case.cancel', ...base(by), reason: intent.reason }
+        : { type: 'case.return', ...base(by), stepId: intent.stepId, to: intent.to, reason: intent.reason, missing: intent.missing };
     return commitFailure(await commit(command));
   };
 
@@ -266,14 +278,14 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
                   timeZone={tz}
                   initialValues={draft?.values ?? emptyDraftValues()}
                   initialFiles={draft?.files ?? []}
-                  restored={draft !== undefined}
+                  restored={restoredDraft(visit.id, draft)}
                   onDraftChange={(values, files) => scheduleDraft(visit.id, values, files)}
                   draftSavedAt={savedAt[visit.id]}
                   onSubmit={onStepSubmit(visit.id, visit.stepId)}
                   newFileId={newId}
                   focusOnMount={!initialVisits.current.has(visit.id)}
                 />
-                <ReturnPanel sop={sop} state={state} visit={visit} onSubmit={onReturn} />
+                <ReturnPanel sop={sop} state={state} visit={visit} onSubmit={(intent) => onReturn(intent, visit)} />
               </div>
             );
           })}

@@ -1,7 +1,10 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import {
   actorLabel,
+  describeBranch,
   fieldsCollectedAt,
+  returnBehind,
+  stepAttachments,
   stepName,
   visitAction,
   type AttachmentRef,
@@ -10,9 +13,11 @@ import {
   type StepSubmission,
   type Visit,
 } from '../../core/engine';
-import type { CaseField, SopDocument } from '../../schemas/generated/sop.types';
+import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { formatDateTime, formatTimeOfDay, localized } from '../format';
+import { AttachmentInput } from '../forms/AttachmentInput';
+import { CameBackNotice } from './CameBackNotice';
 import { FieldInput } from '../forms/FieldInput';
 import type { DraftFile, DraftValues } from '../storage/db';
 
@@ -33,7 +38,7 @@ export interface StepFormProps {
   timeZone: string;
   initialValues: DraftValues;
   initialFiles: DraftFile[];
-  /** True when the values came from a saved draft (after a reload or crash). */
+  /** True when the form opened on a draft with something in it, saved before this page was opened (a reload, a crash, another visit). */
   restored?: boolean;
   /** Called as the clerk types (the container saves the draft, debounced). */
   onDraftChange: (values: DraftValues, files: DraftFile[]) => void;
@@ -46,10 +51,11 @@ export interface StepFormProps {
 }
 
 /**
- * The active step's form: who acts, the step text, the requirements
- * checklist (with waivers and photo/scan capture), the step's own fields,
- * output and note; then the SOP's own decision labels, the completion button,
- * or the next signer's sign-off.
+ * The active step's form: who acts, the step text, why the case came back
+ * here (when it was returned), the requirements checklist (with waivers and
+ * one attachment control per document), the step's own fields, output and
+ * note; then, in a bar that stays on screen, the SOP's decision labels with
+ * where each leads, the completion button, or the next signer's sign-off.
  */
 export function StepForm(props: StepFormProps) {
   const { sop, state, visit, timeZone } = props;
@@ -86,12 +92,18 @@ export function StepForm(props: StepFormProps) {
   if (!action || !step) return null;
   const needsWork = visit.phase === 'work' || (!visit.hasWork && visit.workDoneAt === undefined);
   const stepFields = fieldsCollectedAt(sop.caseFields, step.id);
+  const attachments = stepAttachments(step, sop.caseFields);
+  const cameBack = returnBehind(state, visit);
+  const missing = new Set(cameBack?.missing ?? []);
   const label = (id: string) => actorLabel(sop, id);
   const performers = step.actors.filter((a) => a.role === 'performs').map((a) => label(a.actor));
   const receivers = step.actors.filter((a) => a.role === 'receives').map((a) => label(a.actor));
   const detail = (id: string) => problem?.details?.[id];
 
   const update = (change: Partial<DraftValues>) => setValues((v) => ({ ...v, ...change }));
+  const removeFile = (id: string) => setFiles((f) => f.filter((x) => x.id !== id));
+  // File fields that record a requirement's document are attached in the checklist, not again here.
+  const ownFields = stepFields.filter((f) => f.type !== 'file' || attachments.ownFields.includes(f));
 
   function buildSubmission(): StepSubmission {
     const ticked = values.ticked.filter((id) => (step!.requirements ?? []).some((r) => r.id === id));
@@ -123,9 +135,8 @@ export function StepForm(props: StepFormProps) {
     setProblem(result ?? null);
   }
 
-  function addFiles(list: FileList | null, target: { requirementId?: string; fieldId?: string }) {
-    if (!list) return;
-    const added = Array.from(list).map(
+  function addFiles(list: File[], target: { requirementId?: string; fieldId?: string }) {
+    const added = list.map(
       (file): DraftFile => ({ id: props.newFileId(), name: file.name, type: file.type || 'application/octet-stream', size: file.size, blob: file, ...target }),
     );
     setFiles((f) => [...f, ...added]);
@@ -152,6 +163,7 @@ export function StepForm(props: StepFormProps) {
       <DueLine visit={visit} waktuRaw={step.waktu?.raw ?? ''} timeZone={timeZone} />
       <div className="rt-step__text">{step.text}</div>
       {step.parties && step.parties.length > 0 && <p className="rt-muted">{t('runtime.step.parties', { parties: step.parties.join(', ') })}</p>}
+      {cameBack && <CameBackNotice sop={sop} state={state} record={cameBack} timeZone={timeZone} />}
       {step.remarks && (
         <details className="rt-step__remarks">
           <summary>{t('runtime.step.remarks')}</summary>
@@ -160,6 +172,11 @@ export function StepForm(props: StepFormProps) {
       )}
       {props.restored && <p className="rt-muted" role="status">{t('runtime.form.draftRestored')}</p>}
 
+      {visit.phase === 'signing' && visit.submission?.note?.trim() && (
+        <p className="rt-step__note">
+          <strong>{t('runtime.step.workNote')}</strong> {visit.submission.note.trim()}
+        </p>
+      )}
       {visit.signatures.length > 0 && (
         <ul className="rt-signatures">
           {visit.signatures.map((sig) => (
@@ -169,6 +186,7 @@ export function StepForm(props: StepFormProps) {
                 actor: label(sig.actorId),
                 time: formatDateTime(sig.at, lang, timeZone),
               })}
+              {sig.note?.trim() && <span className="rt-step__note">{` · ${t('runtime.timeline.note')} ${sig.note.trim()}`}</span>}
             </li>
           ))}
         </ul>
@@ -195,9 +213,12 @@ export function StepForm(props: StepFormProps) {
                 const checked = values.ticked.includes(req.id);
                 const waiving = Object.hasOwn(values.waivers, req.id);
                 const reqFiles = files.filter((f) => f.requirementId === req.id);
-                const err = detail(req.id);
+                const field = attachments.fieldOfRequirement.get(req.id);
+                const err = detail(req.id) ?? (field ? detail(field.id) : undefined);
+                const errId = `${formId}-${req.id}-error`;
+                const wasMissing = missing.has(req.id);
                 return (
-                  <div key={req.id} className="rt-check" data-requirement={req.id}>
+                  <div key={req.id} className={wasMissing ? 'rt-check rt-check--missing' : 'rt-check'} data-requirement={req.id}>
                     <label className="rt-check__label">
                       <input
                         type="checkbox"
@@ -211,6 +232,8 @@ export function StepForm(props: StepFormProps) {
                         {req.text}
                         {req.mustCheck && ' '}
                         {req.mustCheck && <span className="rt-required">({t('runtime.step.mustCheck')})</span>}
+                        {wasMissing && ' '}
+                        {wasMissing && <span className="rt-tag rt-tag--missing">{t('runtime.step.wasMissing')}</span>}
                       </span>
                     </label>
                     {req.mustCheck && !checked && (
@@ -234,29 +257,35 @@ export function StepForm(props: StepFormProps) {
                         <input id={`${formId}-${req.id}-waiver`} value={values.waivers[req.id] ?? ''} onChange={(e) => update({ waivers: { ...values.waivers, [req.id]: e.target.value } })} />
                       </div>
                     )}
-                    <FileCapture
-                      label={t('runtime.step.attachFor', { item: shorten(req.text) })}
+                    <AttachmentInput
+                      item={req.text}
                       files={reqFiles}
-                      onAdd={(list) => addFiles(list, { requirementId: req.id })}
-                      onRemove={(id) => setFiles((f) => f.filter((x) => x.id !== id))}
+                      onAdd={(list) => addFiles(list, { requirementId: req.id, ...(field ? { fieldId: field.id } : {}) })}
+                      onRemove={removeFile}
+                      errorId={err ? errId : undefined}
                     />
-                    {err && <p className="rt-field__error">{localized(err, lang)}</p>}
+                    {err && (
+                      <p id={errId} className="rt-field__error">
+                        {localized(err, lang)}
+                      </p>
+                    )}
                   </div>
                 );
               })}
             </fieldset>
           )}
-          {stepFields.length > 0 && (
+          {ownFields.length > 0 && (
             <fieldset>
               <legend>{t('runtime.step.fields')}</legend>
-              {stepFields.map((field) =>
+              {ownFields.map((field) =>
                 field.type === 'file' ? (
                   <FileField
                     key={field.id}
-                    field={field}
+                    label={field.label}
+                    required={field.required}
                     files={files.filter((f) => f.fieldId === field.id)}
                     onAdd={(list) => addFiles(list, { fieldId: field.id })}
-                    onRemove={(id) => setFiles((f) => f.filter((x) => x.id !== id))}
+                    onRemove={removeFile}
                     error={detail(field.id)}
                   />
                 ) : (
@@ -293,18 +322,19 @@ export function StepForm(props: StepFormProps) {
         <textarea id={`${formId}-note`} rows={2} value={values.note} onChange={(e) => update({ note: e.target.value })} />
       </div>
 
-      {problem && (
-        <div role="alert" className="rt-alert rt-alert--error">
-          {t('runtime.step.rejected', { message: localized(problem.message, lang) })}
-        </div>
-      )}
       {props.draftSavedAt !== undefined && (
         <p className="rt-muted" role="status">
           {t('runtime.form.draftSaved', { time: formatTimeOfDay(props.draftSavedAt, lang, timeZone) })}
         </p>
       )}
 
+      {/* Sticky: the step's main action stays on screen however long the checklist is. */}
       <div className="rt-actions">
+        {problem && (
+          <div role="alert" className="rt-alert rt-alert--error">
+            {t('runtime.step.rejected', { message: localized(problem.message, lang) })}
+          </div>
+        )}
         {action.kind === 'complete' && (
           <button type="button" className="rt-button" disabled={busy} onClick={() => submit({ kind: 'complete' })}>
             {t('runtime.step.complete', { number: stepName(step) })}
@@ -313,11 +343,22 @@ export function StepForm(props: StepFormProps) {
         {action.kind === 'choose' && (
           <div role="group" aria-label={t('runtime.step.decision')} className="rt-decision">
             <p>{t('runtime.step.decisionHelp')}</p>
-            {action.branches.map((edge) => (
-              <button key={edge.id} type="button" className="rt-button rt-button--decision" disabled={busy} onClick={() => submit({ kind: 'choose', edgeId: edge.id })}>
-                {edge.label || edge.leaves?.target || edge.to}
-              </button>
-            ))}
+            {action.branches.map((edge) => {
+              const wording = describeBranch(sop, state.sop.flowId, edge, lang);
+              return (
+                <button key={edge.id} type="button" className="rt-button rt-button--decision" disabled={busy} onClick={() => submit({ kind: 'choose', edgeId: edge.id })}>
+                  {wording.label || wording.destination ? (
+                    <>
+                      {wording.label && <span className="rt-decision__label">{wording.label}</span>}
+                      {wording.label && wording.destination && ' '}
+                      {wording.destination && <span className="rt-decision__to">{wording.destination}</span>}
+                    </>
+                  ) : (
+                    wording.text
+                  )}
+                </button>
+              );
+            })}
           </div>
         )}
         {action.kind === 'signOff' &&
@@ -335,10 +376,6 @@ function toRef(f: DraftFile): AttachmentRef {
   return { id: f.id, name: f.name, type: f.type, size: f.size };
 }
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
-
 function DueLine({ visit, waktuRaw, timeZone }: { visit: Visit; waktuRaw: string; timeZone: string }) {
   const { lang, t } = useI18n();
   if (visit.window) {
@@ -352,57 +389,22 @@ function DueLine({ visit, waktuRaw, timeZone }: { visit: Visit; waktuRaw: string
   return <p className="rt-due">{t('runtime.step.due', { time: formatDateTime(visit.dueAt, lang, timeZone), waktu: waktuRaw })}</p>;
 }
 
-interface FileCaptureProps {
-  label: string;
-  files: DraftFile[];
-  onAdd: (files: FileList | null) => void;
-  onRemove: (id: string) => void;
-}
-
-/** A photo/scan picker (the camera on a phone or tablet) and the files already captured. */
-function FileCapture({ label, files, onAdd, onRemove }: FileCaptureProps) {
-  const { t } = useI18n();
-  const id = useId();
+function FileField(props: { label: string; required: boolean; files: DraftFile[]; onAdd: (files: File[]) => void; onRemove: (id: string) => void; error: LocalizedText | undefined }) {
+  const { lang } = useI18n();
+  const labelId = useId();
+  const errorId = useId();
   return (
-    <div className="rt-files">
-      <label htmlFor={id} className="rt-files__pick">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="file"
-        accept="image/*,application/pdf"
-        capture="environment"
-        multiple
-        className="rt-files__input"
-        onChange={(e) => {
-          onAdd(e.target.files);
-          e.target.value = '';
-        }}
-      />
-      {files.length > 0 && (
-        <ul className="rt-files__list">
-          {files.map((f) => (
-            <li key={f.id}>
-              {f.name}{' '}
-              <button type="button" className="rt-link-button" onClick={() => onRemove(f.id)} aria-label={t('runtime.step.removeFile', { name: f.name })}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+    <div className="rt-field" role="group" aria-labelledby={labelId}>
+      <span id={labelId} className="rt-field__label">
+        {props.label}
+        {props.required ? ' *' : ''}
+      </span>
+      <AttachmentInput item={props.label} files={props.files} onAdd={props.onAdd} onRemove={props.onRemove} errorId={props.error ? errorId : undefined} />
+      {props.error && (
+        <p id={errorId} className="rt-field__error">
+          {localized(props.error, lang)}
+        </p>
       )}
     </div>
   );
 }
-
-function FileField(props: { field: CaseField; files: DraftFile[]; onAdd: (f: FileList | null) => void; onRemove: (id: string) => void; error: LocalizedText | undefined }) {
-  const { lang, t } = useI18n();
-  return (
-    <div className="rt-field">
-      <FileCapture label={`${props.field.label}${props.field.required ? ' *' : ''}: ${t('runtime.step.attach')}`} files={props.files} onAdd={props.onAdd} onRemove={props.onRemove} />
-      {props.error && <p className="rt-field__error">{localized(props.error, lang)}</p>}
-    </div>
-  );
-}
-

@@ -29,10 +29,26 @@ export const Indonesian: Story = {
   },
 };
 
+/** Sent back from step 6 to step 4: the reason and the missing document on the returned row, and the clerks' notes. */
+export const SentBack: Story = {
+  globals: { locale: 'id' },
+  args: { ...bwiCase(5, { sentBack: true }) },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByRole('columnheader', { name: 'Catatan' })).toBeVisible();
+    expect(canvasElement.querySelector('[data-visit="s2#1"]')!.textContent).toContain('Catatan: Terdaftar di SIAK');
+    const returned = canvasElement.querySelector('[data-visit="s6#1"]')!;
+    expect(returned.textContent).toContain('Dikembalikan ke langkah 4 oleh KECAMATAN: Fotokopi KTP pemilik rumah belum ada');
+    expect(returned.textContent).toContain('Kurang: Photo kopi KTP pemilik rumah, jika numpang/sewa');
+    expect(canvasElement.querySelector('[data-visit="s4#2"]')!.textContent).toContain('dikembalikan dari langkah 6');
+  },
+};
+
 export const English: Story = {
   globals: { locale: 'en' },
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
     await expect(canvas.getByRole('columnheader', { name: 'SOP time' })).toBeVisible();
     await expect(canvas.getByText('in progress')).toBeVisible();
+    await expect(canvas.getByRole('columnheader', { name: 'Notes' })).toBeVisible();
+    expect(canvasElement.querySelector('[data-visit="s2#1"] .rt-timeline__notes')!.textContent).toBe('Note: Terdaftar di SIAK');
   },
 };

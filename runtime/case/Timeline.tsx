@@ -1,9 +1,10 @@
-import { actorLabel, findFlow, indexFlow, stepName, timeline, type CaseState, type Visit } from '../../core/engine';
+import { actorLabel, findFlow, indexFlow, returnBehind, returnThatEnded, stepName, timeline, type CaseState, type Visit } from '../../core/engine';
 import { actualAgainstWaktu, type WorkingCalendarConfig } from '../../core/sla';
 import { parseWaktu } from '../../core/waktu';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { formatDateTime, formatMinutesShort } from '../format';
+import { actedBy } from './actedBy';
 
 export interface TimelineProps {
   sop: SopDocument;
@@ -15,7 +16,8 @@ export interface TimelineProps {
 /**
  * Who did what and when: one row per visit, in the order the visits happened
  * (a step visited twice appears twice), with the working time taken against
- * the step's Waktu.
+ * the step's Waktu, and what the clerks wrote: notes on the work and on each
+ * sign-off, and why a step was sent back and what was missing.
  */
 export function Timeline({ sop, state, calendar, now }: TimelineProps) {
   const { lang, t } = useI18n();
@@ -31,12 +33,37 @@ export function Timeline({ sop, state, calendar, now }: TimelineProps) {
     return [...names, ...signers].join(' → ') || '—';
   }
 
+  const stepLabel = (stepId: string) => {
+    const step = index?.steps.get(stepId);
+    return step ? stepName(step) : stepId;
+  };
+  const requirementText = (id: string) => index?.requirements.get(id)?.text ?? id;
+
+  function notes(visit: Visit): { key: string; label: string; text: string }[] {
+    const out: { key: string; label: string; text: string }[] = [];
+    const note = visit.submission?.note?.trim();
+    if (note) out.push({ key: 'note', label: t('runtime.timeline.note'), text: note });
+    for (const sig of visit.signatures) {
+      if (sig.note?.trim()) out.push({ key: `sig${sig.slot}`, label: t('runtime.timeline.signNote', { actor: actorLabel(sop, sig.actorId) }), text: sig.note.trim() });
+    }
+    const ended = returnThatEnded(state, visit);
+    if (ended) {
+      const to = 'applicant' in ended.to ? t('runtime.timeline.toApplicant') : t('runtime.timeline.toStep', { number: stepLabel(ended.to.stepId) });
+      const by = actedBy(sop, ended.by);
+      out.push({ key: 'return', label: t(by ? 'runtime.timeline.returnReasonBy' : 'runtime.timeline.returnReason', { to, by }), text: ended.reason });
+      if (ended.missing.length) out.push({ key: 'missing', label: t('runtime.timeline.missing'), text: ended.missing.map(requirementText).join('; ') });
+    }
+    return out;
+  }
+
   function result(visit: Visit, verdict: string | null): string {
     const parts: string[] = [];
     if (visit.status === 'active') parts.push(t('runtime.timeline.active'));
     if (visit.status === 'returned') parts.push(t('runtime.timeline.returned'));
     if (visit.status === 'cancelled') parts.push(t('runtime.timeline.cancelled'));
     if (visit.auto) parts.push(t('runtime.timeline.auto'));
+    const behind = returnBehind(state, visit);
+    if (behind) parts.push('applicant' in behind.to ? t('runtime.timeline.afterApplicant') : t('runtime.timeline.cameBack', { number: behind.fromStepIds.map(stepLabel).join(', ') }));
     if (visit.branch) parts.push(t('runtime.timeline.branch', { label: visit.branch.label || visit.branch.toStepId || '' }));
     if (verdict) parts.push(verdict);
     return parts.join(' · ');
@@ -59,6 +86,7 @@ export function Timeline({ sop, state, calendar, now }: TimelineProps) {
                 <th scope="col">{t('runtime.timeline.col.duration')}</th>
                 <th scope="col">{t('runtime.timeline.col.waktu')}</th>
                 <th scope="col">{t('runtime.timeline.col.result')}</th>
+                <th scope="col">{t('runtime.timeline.col.notes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -84,6 +112,13 @@ export function Timeline({ sop, state, calendar, now }: TimelineProps) {
                     <td>{t('runtime.timeline.working', { duration: formatMinutesShort(actual.workingMinutes, lang) })}</td>
                     <td>{raw || '—'}</td>
                     <td className={actual.verdict === 'late' && visit.status === 'done' ? 'rt-late' : undefined}>{result(visit, verdict)}</td>
+                    <td className="rt-timeline__notes">
+                      {notes(visit).map((n) => (
+                        <p key={n.key}>
+                          <span className="rt-timeline__note-label">{n.label}</span> {n.text}
+                        </p>
+                      ))}
+                    </td>
                   </tr>
                 );
               })}

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpProfile } from './support/clerk';
 import { initialScripts, serveProductionBuild, watchPage, type ServedBuild } from './support/servedBuild';
 
 const BUDGET_GZIP_BYTES = 250_000;
@@ -50,6 +51,8 @@ describe('the built runtime', () => {
     const page = await context.newPage();
     const problems = await watchPage(page);
     await page.goto(new URL('./runtime/', baseUrl).href);
+    await setUpProfile(page, new URL('./runtime/', baseUrl).href, { name: 'Rina Operator' });
+    await page.getByRole('link', { name: 'Katalog SOP' }).click();
     await page.getByRole('link', { name: 'Mulai kasus: Penerbitan Surat Pernyataan Miskin (SPM) OnLine' }).click();
     await page.getByLabel('Nama pemohon').fill('Budi Santoso');
     await page.getByLabel('NIK pemohon').fill('3510011205850001');

@@ -15,6 +15,9 @@ import { sampleDoc, scratchDb } from './storage/testing';
 /** A fixed clock for stories: Tuesday 3 June 2025, 09:00 WIB. */
 export const STORY_NOW = Date.parse('2025-06-03T02:00:00.000Z');
 
+/** The clerk every story acts as, unless it says otherwise. */
+export const STORY_PERSON: PersonRef = { id: '0193b6c2-7a10-7000-8000-0000000000ff', name: 'Rina Operator', nip: '198505122010012003', office: 'Kantor Desa Kemiren' };
+
 export const APPLICANT = { nama: 'Siti Aminah', nik: '3510015205850002', alamat: 'Dusun Krajan RT 01 RW 02, Desa Kemiren', telepon: '081234567890' };
 
 /**
@@ -24,9 +27,9 @@ export const APPLICANT = { nama: 'Siti Aminah', nik: '3510015205850002', alamat:
 export function bwiCase(steps: number, options: { loop?: boolean; sentBack?: boolean } = {}): { sop: SopDocument; state: CaseState } {
   const sop = sampleDoc('bwi-spm-online');
   const d = new CaseDriver(sop, '0193b6c2-7a10-7000-8000-0000000000aa', '2025-06-02T01:00:00.000Z');
-  d.ok({ type: 'case.start', fields: APPLICANT, by: { actorId: 'desa-kelurahan' } });
+  d.ok({ type: 'case.start', fields: APPLICANT, caseNumber: 'SPM-2025-7KQX-0042', by: { actorId: 'desa-kelurahan', person: STORY_PERSON } });
   const plan: (() => void)[] = [
-    () => d.ok({ type: 'step.complete', stepId: 's1', ticked: ['s1-r1', 's1-r2', 's1-r3'], output: 'Berkas diterima' }),
+    () => d.ok({ type: 'step.complete', stepId: 's1', ticked: ['s1-r1', 's1-r2', 's1-r3'], output: 'Berkas diterima', by: { actorId: 'masyarakat-pemohon', person: STORY_PERSON } }),
     () => d.ok({ type: 'step.complete', stepId: 's2', note: 'Terdaftar di SIAK' }),
     () => d.ok({ type: 'step.complete', stepId: 's3' }),
     () => d.ok({ type: 'step.complete', stepId: 's4', ticked: ['s4-r1', 's4-r2', 's4-r3'] }),
@@ -60,9 +63,6 @@ export async function seededDb(count = 6): Promise<RuntimeDb> {
   }
   return db;
 }
-
-/** The clerk every story acts as, unless it says otherwise. */
-export const STORY_PERSON: PersonRef = { id: '0193b6c2-7a10-7000-8000-0000000000ff', name: 'Rina Operator', nip: '198505122010012003', office: 'Kantor Desa Kemiren' };
 
 export interface WithRuntimeProps {
   db: RuntimeDb;

@@ -26,6 +26,8 @@ export const Indonesian: Story = {
     expect(step2.textContent).toContain('41 menit waktu kerja');
     expect(step2.textContent).toContain('melebihi Waktu');
     expect(canvasElement.querySelector('[data-visit="s1#1"]')!.textContent).toContain('tepat waktu');
+    // Who did it: the person, and the lane they acted as.
+    expect(canvasElement.querySelector('[data-visit="s1#1"]')!.textContent).toContain('Rina Operator (MASYARAKAT/ PEMOHON)');
   },
 };
 

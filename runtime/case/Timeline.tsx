@@ -26,11 +26,13 @@ export function Timeline({ sop, state, calendar, now }: TimelineProps) {
   const visits = timeline(state);
   const tz = calendar.timeZone;
 
+  /** The person and lane who did the work, then each signer: "Rina Operator (DESA/KELURAHAN) → Budi (KECAMATAN)". */
   function who(visit: Visit): string {
-    const by = visit.workDoneBy?.actorId;
-    const names = by ? [actorLabel(sop, by)] : visit.workActors.map((a) => actorLabel(sop, a));
-    const signers = visit.signatures.map((s) => actorLabel(sop, s.actorId));
-    return [...names, ...signers].join(' → ') || '—';
+    const done = visit.workDoneBy;
+    // A step that is only a sign-off chain has no work of its own: its signers say it all.
+    const workers = !visit.hasWork ? [] : done?.actorId || done?.person || done?.user ? [actedBy(sop, done)] : visit.workActors.map((a) => actorLabel(sop, a));
+    const signers = visit.signatures.map((s) => actedBy(sop, { ...s.by, actorId: s.actorId }));
+    return [...workers, ...signers].join(' → ') || '—';
   }
 
   const stepLabel = (stepId: string) => {

@@ -25,6 +25,10 @@ export const Indonesian: Story = {
     await expect(canvas.getByText('KK asli beserta photo kopinya')).toBeVisible();
     await expect(canvas.getByRole('cell', { name: '2 Jun 2025, 08.01 WIB' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Cetak' })).toBeVisible();
+    // The number read over the phone, and the petugas penerima by name and NIP.
+    await expect(canvas.getByRole('cell', { name: 'SPM-2025-7KQX-0042' })).toBeVisible();
+    await expect(canvas.getByRole('cell', { name: 'Rina Operator (NIP 19850512 201001 2 003)' })).toBeVisible();
+    await expect(canvas.getByText('NIP 19850512 201001 2 003', { exact: true })).toBeVisible();
   },
 };
 

@@ -5,6 +5,8 @@ import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
 import { formatDateTime } from '../format';
 import { hrefs } from '../router';
+import { actedBy } from '../case/actedBy';
+import { formatNip, personLabel } from '../../core/people';
 import type { CaseRow } from '../storage/db';
 
 export interface ReceiptViewProps {
@@ -27,6 +29,8 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
   const documents = (first?.submission?.ticked ?? []).map((id) => index?.requirements.get(id)?.text ?? id);
   const attachments = state.visits.flatMap((v) => v.submission?.attachments ?? []);
   const identity = sop.identity;
+  // The petugas penerima: the person who started the case.
+  const receiver = state.startedBy?.person;
 
   return (
     <article className="rt-receipt" aria-labelledby="rt-receipt-heading">
@@ -46,11 +50,12 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
       </h2>
       <table className="rt-receipt__table">
         <tbody>
-          <tr><th scope="row">{t('runtime.receipt.number')}</th><td className="rt-mono">{row.id}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.number')}</th><td className="rt-mono">{row.caseNumber || row.id}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.service')}</th><td>{state.sop.title}{identity.number ? ` (${identity.number})` : ''}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.applicant')}</th><td>{row.applicantName || '—'}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.nik')}</th><td className="rt-mono">{row.applicantNik || '—'}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.received')}</th><td>{formatDateTime(state.startedAt, lang, timeZone)}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.clerk')}</th><td>{receiver ? personLabel(receiver) : (state.startedBy?.user ?? '—')}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.due')}</th><td>{state.caseDueAt ? formatDateTime(state.caseDueAt, lang, timeZone) : '—'}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.status')}</th><td>{t(`runtime.case.status.${state.status}`)}</td></tr>
         </tbody>
@@ -73,7 +78,8 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
         </div>
         <div>
           <p>{t('runtime.receipt.clerk')}</p>
-          <p className="rt-receipt__sign-line">&nbsp;</p>
+          <p className="rt-receipt__sign-line">{receiver?.name ?? state.startedBy?.user ?? '\u00a0'}</p>
+          {receiver?.nip && <p className="rt-receipt__nip">NIP {formatNip(receiver.nip)}</p>}
         </div>
       </div>
       <section className="rt-receipt__summary" aria-labelledby="rt-summary-heading">
@@ -84,7 +90,7 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
             return (
               <li key={v.id}>
                 {t('runtime.step.heading', { number: step ? stepName(step) : v.stepId })}
-                {v.visitNo > 1 ? ` (${t('runtime.step.visit', { n: v.visitNo })})` : ''}: {v.workActors.map((a) => actorLabel(sop, a)).join(', ')} ·{' '}
+                {v.visitNo > 1 ? ` (${t('runtime.step.visit', { n: v.visitNo })})` : ''}: {v.workDoneBy ? actedBy(sop, v.workDoneBy) : v.workActors.map((a) => actorLabel(sop, a)).join(', ')} ·{' '}
                 {formatDateTime(v.activatedAt, lang, timeZone)} → {v.endedAt ? formatDateTime(v.endedAt, lang, timeZone) : t('runtime.timeline.active')}
                 {v.branch ? ` · ${t('runtime.timeline.branch', { label: v.branch.label })}` : ''}
               </li>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../../ui/i18n';
-import { openPrintView } from '../../ui/print';
+import { openPrintView } from '../../ui/print/handover';
 import { useRuntime } from '../context';
 import { formatDate } from '../format';
 import { hrefs } from '../router';

@@ -14,11 +14,55 @@ export interface ProfileInput {
 /** Opens the runtime's profile page, fills it in and saves it; the page stays on the runtime. */
 export async function setUpProfile(page: Page, runtimeUrl: string, input: ProfileInput): Promise<void> {
   await page.goto(`${runtimeUrl.replace(/#.*$/, '')}#/profil`);
-  await page.getByLabel('Nama lengkap').fill(input.name);
+  await page.getByLabel('Nama lengkap', { exact: true }).fill(input.name);
   if (input.nip) await page.getByLabel('NIP (boleh kosong)').fill(input.nip);
-  if (input.office) await page.getByLabel('Kantor').fill(input.office);
+  if (input.office) await page.getByLabel('Kantor', { exact: true }).fill(input.office);
   if (input.laneSearch) await page.getByLabel('Cari lajur, SOP atau organisasi').fill(input.laneSearch);
   for (const lane of input.lanes ?? []) await page.getByRole('checkbox', { name: lane }).first().check();
   await page.getByRole('button', { name: 'Simpan profil' }).click();
   await page.getByRole('link', { name: `Petugas: ${input.name}` }).waitFor();
+}
+
+/** Ticks every required document of the step on screen. */
+export async function tickRequired(page: Page): Promise<void> {
+  for (const box of await page.locator('.rt-step').first().getByRole('checkbox', { name: /wajib diperiksa/ }).all()) {
+    if (!(await box.isChecked())) await box.check();
+  }
+}
+
+/** Waits for step `number` to be the one on screen, ticks what it requires and completes it. */
+export async function completeStep(page: Page, number: string | number): Promise<void> {
+  await page.getByRole('heading', { level: 3, name: new RegExp(`^Langkah ${number}(kunjungan|$)`) }).first().waitFor();
+  await tickRequired(page);
+  await page.getByRole('button', { name: `Selesaikan langkah ${number}` }).click();
+}
+
+/** Takes a decision's branch by its label (the button also says where it leads). */
+export async function chooseBranch(page: Page, label: string): Promise<void> {
+  await tickRequired(page);
+  await page.getByRole('button', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} →`) }).click();
+}
+
+/**
+ * Completes whatever step is on screen, again and again, until the case is
+ * finished (linear SOPs; a decision takes its first branch).
+ */
+export async function finishCase(page: Page, maxSteps = 40): Promise<void> {
+  for (let i = 0; i < maxSteps; i++) {
+    const done = page.getByText(/^Kasus selesai pada/);
+    const step = page.locator('.rt-step').first();
+    await done.or(step).first().waitFor();
+    if (await done.isVisible()) return;
+    const heading = (await step.getByRole('heading', { level: 3 }).first().innerText()).trim();
+    await tickRequired(page);
+    const complete = step.getByRole('button', { name: /^Selesaikan langkah / });
+    if (await complete.count()) await complete.first().click();
+    else await step.getByRole('button', { name: / → / }).first().click();
+    // The next step (or the end) replaces this one.
+    await page.waitForFunction((previous) => {
+      const now = document.querySelector('.rt-step h3')?.textContent?.trim();
+      return now !== previous || /Kasus selesai pada/.test(document.body.textContent ?? '');
+    }, heading);
+  }
+  throw new Error(`the case did not finish within ${maxSteps} steps`);
 }

@@ -66,6 +66,13 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     const created = await repository.loadDraft('penerbitan-rekomendasi-baru');
     expect(created?.doc.identity.title).toBe('Penerbitan Rekomendasi Baru');
     expect(created?.doc.revision).toEqual({ number: 0, status: 'draft' });
+    // The applicant's data is there from the start, with the ids the runtime reads as name and NIK.
+    expect(created?.doc.caseFields?.map((f) => [f.id, f.label, f.type, f.required, f.step])).toEqual([
+      ['nama', 'Nama pemohon', 'text', true, undefined],
+      ['nik', 'NIK pemohon', 'nik', true, undefined],
+      ['alamat', 'Alamat', 'longText', false, undefined],
+      ['telepon', 'Nomor telepon', 'phone', false, undefined],
+    ]);
   }, 30_000);
 
   it('creates an SOP from a sample as an unpublished copy', async () => {

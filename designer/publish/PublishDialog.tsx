@@ -110,7 +110,7 @@ export function PublishDialog({ open, persistence, onClose }: PublishDialogProps
                     store.selectPointer(d.pointer);
                   }}
                 >
-                  <span className="problem__where">{describePointer(doc, d.pointer, t)}</span>
+                  <span className="problem__where">{describePointer(doc, d.pointer, t, lang)}</span>
                   <span className="problem__message">{localized(d.message, lang)}</span>
                 </button>
               </li>

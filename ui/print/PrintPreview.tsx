@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { DEFAULT_MARGINS_MM, exportFlowchartSvg, type Margins, type Orientation, type PaperSize, type PrintPlan } from '../../core/print';
+import { flowName } from '../../core/model/flowName';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../i18n';
 import { downloadBlob, svgToPngBlob } from './exportImage';
@@ -80,7 +81,7 @@ export function PrintPreview({ doc, initialPaper = 'a4', initialOrientation = 'l
               <option value="">{t('print.ui.allFlows')}</option>
               {doc.flows.map((flow, i) => (
                 <option key={flow.id} value={flow.id}>
-                  {flow.title ?? `${i + 1}`}
+                  {flowName(flow, i)[lang]}
                 </option>
               ))}
             </select>

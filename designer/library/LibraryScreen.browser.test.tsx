@@ -47,12 +47,33 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     expect(screen.getByRole('row').all()).toHaveLength(4);
     await expect.element(screen.getByRole('row', { name: /SPM\) OnLine/ })).toHaveTextContent('660/04/429.109/2024');
     await expect.element(screen.getByRole('row', { name: /SPM\) OnLine/ })).toHaveTextContent('Terbit, revisi 1');
-    await screen.getByLabelText('Cari judul atau Nomor SOP').fill('429.109');
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('429.109');
     expect(screen.getByRole('row').all()).toHaveLength(2);
-    await screen.getByLabelText('Cari judul atau Nomor SOP').fill('tertirah');
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('tertirah');
     await expect.element(screen.getByRole('button', { name: 'PENGIRIMAN PESERTA TERTIRAH', exact: true })).toBeVisible();
-    await screen.getByLabelText('Cari judul atau Nomor SOP').fill('tidak ada');
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('tidak ada');
     await expect.element(screen.getByText('Tidak ada SOP yang cocok dengan "tidak ada".')).toBeVisible();
+  }, 30_000);
+
+  it('shows each SOP\'s agency, so two SOPs with the same title can be told apart, and finds SOPs by agency', async () => {
+    const lumajangSktm = structuredClone(loadSample('oku-01-sktm')!);
+    lumajangSktm.id = 'sktm-lumajang';
+    lumajangSktm.identity = { ...lumajangSktm.identity, government: 'Pemerintah Kabupaten Lumajang', office: 'Dinas Sosial Kabupaten Lumajang', unit: 'Seksi Jaminan Sosial' };
+    await repository.createDraft(lumajangSktm);
+    const screen = await renderLibrary();
+    const sktm = screen.getByRole('row', { name: /SURAT KETERANGAN TIDAK MAMPU \(SKTM\)/ });
+    await expect.poll(() => sktm.all().map((row) => row.element().querySelector('.sop-table__agency')?.textContent).sort()).toEqual([
+      'Dinas Sosial Kabupaten LumajangSeksi Jaminan Sosial',
+      'Dinas Sosial Kabupaten OKU Selatan',
+    ]);
+    await expect.element(screen.getByRole('columnheader', { name: 'Instansi' })).toBeVisible();
+
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('oku selatan');
+    await expect.poll(() => screen.getByRole('row').all().length).toBe(2);
+    await expect.element(screen.getByRole('row', { name: /SKTM/ })).toHaveTextContent('Dinas Sosial Kabupaten OKU Selatan');
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('jaminan sosial');
+    await expect.poll(() => screen.getByRole('row').all().length).toBe(3); // header, the Lumajang SKTM, and Banyuwangi's unit
+    await expect.element(screen.getByRole('row', { name: /SKTM/ })).toHaveTextContent('Seksi Jaminan Sosial');
   }, 30_000);
 
   it('creates a blank SOP and opens it', async () => {

@@ -66,7 +66,7 @@ export function LibraryScreen({ repository, samples, onOpen }: LibraryScreenProp
   const visible = useMemo(() => {
     const key = searchKey(query.trim());
     if (!drafts || !key) return drafts ?? [];
-    return drafts.filter((d) => searchKey(d.title).includes(key) || searchKey(d.number).includes(key));
+    return drafts.filter((d) => [d.title, d.number, d.government, d.office, d.unit].some((text) => searchKey(text).includes(key)));
   }, [drafts, query]);
 
   const create = async (choice: NewSopChoice) => {

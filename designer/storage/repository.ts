@@ -32,8 +32,8 @@ export interface PublishedRevisionInput {
 export const DELETED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 function summaryOf(record: DraftRecord): DraftSummary {
-  const { id, title, number, status, revisionNumber, createdAt, updatedAt, saveCount } = record;
-  return { id, title, number, status, revisionNumber, createdAt, updatedAt, saveCount };
+  const { id, title, number, government, office, unit, status, revisionNumber, createdAt, updatedAt, saveCount } = record;
+  return { id, title, number, government, office, unit, status, revisionNumber, createdAt, updatedAt, saveCount };
 }
 
 function refuseNewer(record: { schemaVersion: number }): void {

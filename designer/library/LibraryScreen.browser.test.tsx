@@ -128,7 +128,9 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     const screen = await renderLibrary();
     await importFiles(screen, [fileOf('rusak.sop.json', '{\n  "id": "x",\n  oops\n}')]);
     await expect.element(screen.getByRole('heading', { name: '1 berkas tidak dapat diimpor' })).toBeVisible();
-    await expect.element(screen.getByText(/baris 3, kolom 3/)).toBeVisible();
+    await expect.element(screen.getByText(/baris 3, kolom 3/)).toHaveTextContent(
+      'Teks bukan JSON yang sah (baris 3, kolom 3): Di sini harus ada nama properti dalam tanda kutip ganda ("), bukan "oops".',
+    );
     await screen.getByRole('button', { name: 'Tutup', exact: true }).click();
 
     const missing = { ...seed()[0]!, id: 'tanpa-identitas' } as Partial<SopDocument>;
@@ -177,6 +179,15 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     expect(JSON.parse(await blobs[0]!.text())).toEqual(loadSample('bwi-spm-online'));
     create.mockRestore();
     click.mockRestore();
+  }, 30_000);
+
+  it('explains a broken file in English when English is chosen, with line and column', async () => {
+    const screen = await renderLibrary('en');
+    await importFiles(screen, [fileOf('broken.sop.json', '{\n  "id": "x",\n  "title": \'SKTM\'\n}')]);
+    await expect.element(screen.getByText(/line 3, column 12/)).toHaveTextContent(
+      'The text is not valid JSON (line 3, column 12): Text must be in double quotes ("), not single quotes (\').',
+    );
+    expect(await repository.exists('x')).toBe(false);
   }, 30_000);
 
   it('speaks English', async () => {

@@ -87,6 +87,13 @@ export class SopRepository {
     return record !== undefined && record.deletedAt === undefined;
   }
 
+  /** Whether an SOP with this id is in the library, deleted but still restorable, or absent. */
+  async draftState(id: string): Promise<'live' | 'deleted' | 'absent'> {
+    const record = await this.db.drafts.get(id);
+    if (!record) return 'absent';
+    return record.deletedAt === undefined ? 'live' : 'deleted';
+  }
+
   /** `base`, or `base-2`, `base-3`… : the first id no SOP (live or restorable) uses. */
   async uniqueId(base: string): Promise<string> {
     const taken = new Set(await this.db.drafts.toCollection().primaryKeys());

@@ -338,7 +338,7 @@ export const designerMessagesEn: Record<keyof typeof designerMessagesId, string>
   'designer.panel.caseFields': 'Case fields',
   'designer.panel.history': 'History',
   'designer.canvas.label': 'Flowchart canvas',
-  'designer.canvas.help': 'Up/Down arrows select a step. Alt+Left/Right moves the step to another lane, Alt+Up/Down moves its row. Enter edits the step text. Ctrl+Enter adds a step. The Menu key or Shift+F10 opens the step menu.',
+  'designer.canvas.help': 'Up/Down arrows select a step. Alt+Left/Right moves the step to another lane, Alt+Up/Down moves its row. Enter edits the step text. Ctrl+Enter adds a step. The Menu key or Shift+F10 opens the step menu. The mouse wheel scrolls the canvas (Shift+wheel sideways); Ctrl+wheel zooms.',
   'designer.canvas.nodeLabel': '{step}, {kind}: {text}',
   'designer.canvas.noText': '(no description yet)',
   'designer.canvas.exitLabel': 'Leaves the SOP to {target}',

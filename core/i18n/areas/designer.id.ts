@@ -340,7 +340,7 @@ export const designerMessagesId = {
   'designer.panel.caseFields': 'Isian kasus',
   'designer.panel.history': 'Riwayat',
   'designer.canvas.label': 'Kanvas diagram alir',
-  'designer.canvas.help': 'Panah atas/bawah memilih langkah. Alt+panah kiri/kanan memindahkan langkah ke lajur lain, Alt+panah atas/bawah memindahkan baris. Enter menyunting teks langkah. Ctrl+Enter menambah langkah. Tombol Menu atau Shift+F10 membuka menu langkah.',
+  'designer.canvas.help': 'Panah atas/bawah memilih langkah. Alt+panah kiri/kanan memindahkan langkah ke lajur lain, Alt+panah atas/bawah memindahkan baris. Enter menyunting teks langkah. Ctrl+Enter menambah langkah. Tombol Menu atau Shift+F10 membuka menu langkah. Roda tetikus menggulir kanvas (Shift+roda ke samping); Ctrl+roda memperbesar atau memperkecil.',
   'designer.canvas.nodeLabel': '{step}, {kind}: {text}',
   'designer.canvas.noText': '(belum ada uraian)',
   'designer.canvas.exitLabel': 'Keluar dari SOP ke {target}',

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AppShell } from '../ui/AppShell';
-import { useT } from '../ui/i18n';
+import { useI18n } from '../ui/i18n';
 import { loadSamples } from '../samples';
 import type { SopDocument } from '../schemas/generated/sop.types';
 import { EditorScreen } from './editor/EditorScreen';
 import { LibraryScreen } from './library/LibraryScreen';
 import { DeviceDb, DEVICE_DB_NAME } from '../device';
-import { openDesignerDb, SopRepository, type SessionRecord } from './storage';
+import { openRequestedSop, type OpenRequestNotice } from './library/openRequestedSop';
+import { bilingual } from './ui/bilingual';
+import { openDesignerDb, SopRepository, StorageError, type SessionRecord } from './storage';
 import { deviceCatalogueTarget } from './storage/publication';
+import { localized } from './ui/localized';
 import './designer.css';
 
 export interface AppProps {
@@ -20,6 +23,11 @@ export interface AppProps {
    * Defaults to the device's own; with a test `dbName`, to a database named after it.
    */
   deviceDbName?: string;
+  /**
+   * An SOP id the page's URL asks to open (`designer/?sop=<id>`, the start
+   * page's sample links). It wins over the remembered session.
+   */
+  openRequest?: string | null;
 }
 
 type Session = Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>;
@@ -29,8 +37,8 @@ type Session = Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>;
  * the editor. Which one (and which flow and view) is kept in IndexedDB, so a
  * reload comes back to exactly where the drafter was.
  */
-export function App({ dbName, seed, deviceDbName }: AppProps) {
-  const t = useT();
+export function App({ dbName, seed, deviceDbName, openRequest = null }: AppProps) {
+  const { t, lang } = useI18n();
   const [repository] = useState(() => {
     const device = new DeviceDb(deviceDbName ?? (dbName ? `${dbName}.device` : DEVICE_DB_NAME));
     return new SopRepository(
@@ -41,6 +49,8 @@ export function App({ dbName, seed, deviceDbName }: AppProps) {
   });
   const [samples] = useState(() => loadSamples());
   const [session, setSession] = useState<Session | null>(null);
+  const [openingNotice, setOpeningNotice] = useState<OpenRequestNotice | undefined>(undefined);
+  const [libraryNotice, setLibraryNotice] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     let active = true;
@@ -48,6 +58,29 @@ export function App({ dbName, seed, deviceDbName }: AppProps) {
       await repository.purgeDeleted().catch(() => 0);
       // Revisions published while the catalogue could not be written reach it now.
       void repository.syncPublications().catch(() => 0);
+      if (openRequest) {
+        let notice: string;
+        try {
+          const outcome = await openRequestedSop(repository, samples, openRequest);
+          if (!active) return;
+          if (outcome.kind === 'opened') {
+            setOpeningNotice(outcome.notice);
+            const next: Session = { screen: 'editor', sopId: outcome.id };
+            setSession(next);
+            void repository.saveSession(next).catch(() => {});
+            return;
+          }
+          notice = t('designer.openRequest.missing', { id: openRequest });
+        } catch (error) {
+          notice = error instanceof StorageError ? localized(error.userMessage, lang) : String(error);
+        }
+        // The link could not be honoured: the library says why, rather than reopening another SOP.
+        if (active) {
+          setLibraryNotice(notice);
+          setSession({ screen: 'library' });
+        }
+        return;
+      }
       const stored = await repository.loadSession().catch(() => undefined);
       const opened = stored?.screen === 'editor' && stored.sopId && (await repository.exists(stored.sopId).catch(() => false));
       if (active) setSession(opened && stored ? stored : { screen: 'library' });
@@ -55,6 +88,8 @@ export function App({ dbName, seed, deviceDbName }: AppProps) {
     return () => {
       active = false;
     };
+    // Runs once per database; the request is read when the page loads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repository]);
 
   const changeSession = useCallback(
@@ -81,6 +116,7 @@ export function App({ dbName, seed, deviceDbName }: AppProps) {
           session={session}
           onSessionChange={changeSession}
           onClose={() => changeSession({ screen: 'library' })}
+          {...(openingNotice && session.sopId === openRequest ? { openingNotice: bilingual(`designer.openRequest.${openingNotice}`) } : {})}
         />
       ) : (
         <div className="designer designer--library">
@@ -88,6 +124,7 @@ export function App({ dbName, seed, deviceDbName }: AppProps) {
             repository={repository}
             samples={samples}
             onOpen={(sopId) => changeSession({ screen: 'editor', sopId })}
+            {...(libraryNotice ? { initialNotice: libraryNotice } : {})}
           />
         </div>
       )}

@@ -42,6 +42,10 @@ export const Indonesian: Story = {
     const row = canvas.getByRole('row', { name: /SOP dengan jumlah waktu keliru/ });
     await expect(row).toHaveTextContent('1 jam 30 menit');
     await expect(row).toHaveTextContent('tertulis: 35 menit');
+    // Each sample opens in the designer.
+    const link = canvas.getByRole('link', { name: 'Buka SOP dengan jumlah waktu keliru di Perancang SOP' });
+    await expect(link).toHaveTextContent('Buka di Perancang');
+    await expect(link).toHaveAttribute('href', './designer/?sop=contoh-total-salah');
   },
 };
 
@@ -51,6 +55,7 @@ export const English: Story = {
     await expect(canvas.getByRole('heading', { name: 'Sample SOPs' })).toBeVisible();
     await expect(canvas.getByRole('status')).toHaveTextContent('2 of 3 samples valid; 1 warnings.');
     await expect(canvas.getByRole('row', { name: /Penerbitan Surat Keterangan/ })).toHaveTextContent('1 hour 30 minutes');
+    await expect(canvas.getByRole('link', { name: /^Open Penerbitan Surat Keterangan.* in the SOP designer$/ })).toHaveAttribute('href', './designer/?sop=contoh-sah');
   },
 };
 
@@ -93,5 +98,7 @@ export const NotAnSop: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status')).toHaveTextContent('0 of 1 samples valid');
     await expect(canvas.getByRole('row', { name: /list\.json/ })).toHaveTextContent('1 errors');
+    // Not an SOP: nothing the designer could open.
+    await expect(canvas.queryByRole('link')).toBeNull();
   },
 };

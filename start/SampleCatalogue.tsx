@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { computeSopStats, type SopStats } from '../core/model/sopStats';
 import { validateSop, type Diagnostic } from '../core/validation';
 import { formatWaktuTotal } from '../core/waktu';
+import { designerSopHref } from '../ui/appLinks';
 import { useI18n } from '../ui/i18n';
 
 export interface SampleFile {
@@ -12,12 +13,16 @@ export interface SampleFile {
 
 export interface SampleCatalogueProps {
   samples: readonly SampleFile[];
+  /** Where "open in the designer" leads for an SOP id (default: the designer beside the start page). */
+  designerHref?: (sopId: string) => string;
 }
 
 interface CheckedSample {
   fileName: string;
   diagnostics: Diagnostic[];
   stats?: SopStats;
+  /** The SOP's id, when the file is an SOP the designer can open. */
+  id?: string;
   number: string;
   office: string;
   incomplete: boolean;
@@ -28,7 +33,7 @@ function checkSample({ fileName, value }: SampleFile): CheckedSample {
   return {
     fileName,
     diagnostics,
-    ...(document ? { stats: computeSopStats(document) } : {}),
+    ...(document ? { stats: computeSopStats(document), id: document.id } : {}),
     number: document?.identity.number ?? '',
     office: document?.identity.office ?? '',
     incomplete: document?.completeness?.status === 'incomplete',
@@ -42,7 +47,7 @@ function matches(sample: CheckedSample, query: string): boolean {
 }
 
 /** The samples shipped with the app, each validated and summed live in the browser. */
-export function SampleCatalogue({ samples }: SampleCatalogueProps) {
+export function SampleCatalogue({ samples, designerHref = designerSopHref }: SampleCatalogueProps) {
   const { lang, t } = useI18n();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -73,6 +78,7 @@ export function SampleCatalogue({ samples }: SampleCatalogueProps) {
               <th scope="col">{t('samples.col.lanes')}</th>
               <th scope="col">{t('samples.col.total')}</th>
               <th scope="col">{t('samples.col.check')}</th>
+              <th scope="col">{t('start.sample.col.open')}</th>
             </tr>
           </thead>
           <tbody>
@@ -117,6 +123,13 @@ export function SampleCatalogue({ samples }: SampleCatalogueProps) {
                           ))}
                         </ul>
                       </details>
+                    )}
+                  </td>
+                  <td className="sample-catalogue__open">
+                    {sample.id && (
+                      <a href={designerHref(sample.id)} aria-label={t('start.sample.openLabel', { title })}>
+                        {t('start.sample.open')}
+                      </a>
                     )}
                   </td>
                 </tr>

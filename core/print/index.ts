@@ -7,4 +7,5 @@ export { layoutPage, paginationInput, connectorBandHeight, type PageDrawing, typ
 export { planTables, planPages, type PrintOptions, type PrintPlan, type PrintPage, type PrintMeasurements, type FlowPrint, type FlowTable, type TablePlans, type TrailingKey } from './printPlan';
 export { flowchartToSvg, drawFlowchartBody, escapeXml, type FlowchartSvgOptions } from './flowchartSvg';
 export { exportFlowchartSvg } from './exportFlowchart';
+export { documentLanguage } from './documentLanguage';
 export { symbolPath, SYMBOL_FILL, INK } from './symbols';

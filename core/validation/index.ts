@@ -2,3 +2,5 @@ export { validateSop, type ValidationResult, type ValidateOptions } from './vali
 export { parseSopJson, type ParsedSopText } from './parseSopJson';
 export { hasErrors, sortDiagnostics, pointerOf, type Diagnostic, type Severity, type LocalizedText } from './diagnostic';
 export { semanticRules, type SemanticRuleId } from './ruleCatalogue';
+export { locateJsonPointer, lineColumnAt, type JsonTextRange } from './jsonLocation';
+export { findJsonSyntaxError, describeJsonSyntaxError, type JsonSyntaxError, type JsonSyntaxProblem } from './jsonSyntax';

@@ -1,4 +1,6 @@
 import type { Diagnostic } from './diagnostic';
+import { lineColumnAt } from './jsonLocation';
+import { describeJsonSyntaxError, findJsonSyntaxError } from './jsonSyntax';
 import { validateSop, type ValidateOptions, type ValidationResult } from './validateSop';
 
 /** Files beyond this are refused before parsing: no real SOP comes near it, and parsing would stall the page. */
@@ -37,23 +39,27 @@ function failed(diagnostic: Diagnostic): ParsedSopText {
 }
 
 function syntaxDiagnostic(text: string, error: unknown): Diagnostic {
-  const detail = error instanceof Error ? error.message : String(error);
-  const offset = syntaxErrorOffset(text, detail);
-  const { line, column } = lineAndColumn(text, offset);
-  const where = { id: `baris ${line}, kolom ${column}`, en: `line ${line}, column ${column}` };
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const found = findJsonSyntaxError(bom ? text.slice(1) : text);
+  // The scanner agrees with JSON.parse; should an engine ever differ, point at
+  // what the engine reports, still without its (English-only) wording.
+  const offset = found ? found.offset + bom : engineOffset(text, error);
+  const { line, column } = lineColumnAt(text, offset);
+  const what = found ? describeJsonSyntaxError(found) : { id: 'Periksa tanda baca di sekitar titik ini.', en: 'Check the punctuation around this point.' };
   return {
     ruleId: 'json.syntax',
     severity: 'error',
     pointer: '',
     message: {
-      id: `Teks bukan JSON yang sah (${where.id}): ${detail}`,
-      en: `The text is not valid JSON (${where.en}): ${detail}`,
+      id: `Teks bukan JSON yang sah (baris ${line}, kolom ${column}): ${what.id}`,
+      en: `The text is not valid JSON (line ${line}, column ${column}): ${what.en}`,
     },
-    data: { line, column, offset },
+    data: { line, column, offset, ...(found ? { problem: found.problem } : {}) },
   };
 }
 
-function syntaxErrorOffset(text: string, message: string): number {
+function engineOffset(text: string, error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(message);
   if (position) return Number(position[1]);
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
@@ -61,19 +67,5 @@ function syntaxErrorOffset(text: string, message: string): number {
     const lines = text.split('\n', Number(lineColumn[1]));
     return lines.slice(0, -1).reduce((sum, l) => sum + l.length + 1, 0) + Number(lineColumn[2]) - 1;
   }
-  // "Unexpected end of JSON input" names no position: the problem is at the end.
   return text.length;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
 }

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { validateSop } from '../../core/validation';
 import '../designer.css';
 import { useEditorSnapshot } from '../editor/EditorContext';
@@ -58,5 +58,34 @@ export const KeyboardSelection: Story = {
     await userEvent.keyboard('{ArrowDown}{ArrowDown}');
     await expect(canvasElement.querySelectorAll('.step-node--selected')).toHaveLength(1);
     await expect(canvas.getByText(/^Langkah 2 dipilih:/)).toBeInTheDocument();
+  },
+};
+
+export const FitShowsTheWholeTable: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Fit the whole diagram' }));
+    const region = canvasElement.querySelector('.canvas-view')!.getBoundingClientRect();
+    await waitFor(() => {
+      const table = canvasElement.querySelector('.swimlane-table')!.getBoundingClientRect();
+      expect(table.top).toBeGreaterThanOrEqual(region.top - 0.5);
+      expect(table.left).toBeGreaterThanOrEqual(region.left - 0.5);
+      expect(table.bottom).toBeLessThanOrEqual(region.bottom + 0.5);
+      expect(table.right).toBeLessThanOrEqual(region.right + 0.5);
+    });
+  },
+};
+
+export const WheelScrollsCtrlWheelZooms: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvasElement }) => {
+    const layer = () => new DOMMatrixReadOnly(getComputedStyle(canvasElement.querySelector('.react-flow__viewport')!).transform);
+    const pane = canvasElement.querySelector('.react-flow__pane')!;
+    const before = layer();
+    pane.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: 80 }));
+    await waitFor(() => expect(layer().f).toBeCloseTo(before.f - 80, 0));
+    await expect(layer().a).toBeCloseTo(before.a, 5);
+    pane.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: -100, ctrlKey: true }));
+    await waitFor(() => expect(layer().a).toBeGreaterThan(before.a));
   },
 };

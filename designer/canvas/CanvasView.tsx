@@ -1,5 +1,6 @@
 import {
   applyNodeChanges,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -11,6 +12,7 @@ import {
   type EdgeTypes,
   type NodeChange,
   type NodeTypes,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
@@ -27,13 +29,18 @@ import { createFlowElementsMemo, elementNames, toFlowElements, type FlowElements
 import { RouteEdge } from './RouteEdge';
 import { StepNode } from './StepNode';
 import { SwimlaneTable } from './SwimlaneTable';
-import { laneAt, rowAt, VIRTUALIZE_FROM_STEPS } from './tableGeometry';
+import { fitTableViewport, laneAt, MIN_CANVAS_ZOOM, rowAt, VIRTUALIZE_FROM_STEPS } from './tableGeometry';
 import { useCanvasGeometry } from './useCanvasGeometry';
 
 const nodeTypes: NodeTypes = { step: StepNode };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
 const MARKER = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#1b2330' };
-const FIT_VIEW = { padding: 0.05 };
+/**
+ * A connection may be dropped this far (screen px) from a handle: the drop
+ * end needs no aim. The start end has a generous hit area around each handle
+ * (.step-node__handle in designer.css).
+ */
+const CONNECTION_RADIUS = 28;
 const MINIMAP_STYLE = { width: 150, height: 110 };
 const minimapNodeClass = (node: StepFlowNode) => `minimap-node minimap-node--${node.data.kind}`;
 const withMarker = (edge: RouteFlowEdge): RouteFlowEdge => ({ ...edge, markerEnd: MARKER });
@@ -130,6 +137,28 @@ function Canvas({ doc, flow, diagnostics, diagnosticsDoc }: CanvasViewProps) {
     void reactFlow.setViewport({ x: 16, y, zoom });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reactFlow]);
+
+  // "Fit" shows the paper table whole, header and text columns included, not only the symbols
+  // (React Flow's own fitView knows nothing of the table behind the nodes).
+  // A table of hundreds of steps needs a smaller zoom than the usual minimum: the minimum follows.
+  const [minZoom, setMinZoom] = useState(MIN_CANVAS_ZOOM);
+  const pendingFit = useRef<Viewport | null>(null);
+  const fitTable = useCallback(() => {
+    const box = wrapper.current;
+    if (!box) return;
+    const fitted = fitTableViewport(geometry, box.clientWidth, box.clientHeight);
+    if (fitted.zoom < minZoom) {
+      pendingFit.current = fitted; // applied once React Flow has the lower minimum
+      setMinZoom(fitted.zoom);
+      return;
+    }
+    void reactFlow.setViewport(fitted, { duration: 200 });
+  }, [reactFlow, geometry, minZoom]);
+  useEffect(() => {
+    const fitted = pendingFit.current;
+    pendingFit.current = null;
+    if (fitted) void reactFlow.setViewport(fitted, { duration: 200 });
+  }, [minZoom, reactFlow]);
 
   // A selection off screen (keyboard, problems panel, a new step) scrolls it into view, by as little
   // as needed on each axis, so the steps around it stay where the drafter saw them.
@@ -371,16 +400,28 @@ function Canvas({ doc, flow, diagnostics, diagnosticsDoc }: CanvasViewProps) {
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
-        minZoom={0.2}
+        minZoom={minZoom}
         maxZoom={2}
         zoomOnDoubleClick={false}
+        // As in draw.io and bpmn.io: the wheel scrolls (Shift+wheel sideways), Ctrl+wheel
+        // (Cmd+wheel on a Mac) and a trackpad pinch zoom around the pointer.
+        panOnScroll
+        panOnScrollSpeed={1}
+        zoomOnPinch
+        connectionRadius={CONNECTION_RADIUS}
         attributionPosition="top-right"
         ariaLabelConfig={ariaLabelConfig}
       >
         <ViewportPortal>
           <SwimlaneTable doc={doc} flow={flow} geometry={geometry} selectedStepIds={selectedStepIds} onlyVisibleRows={virtualize} />
         </ViewportPortal>
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton className="react-flow__controls-fitview" onClick={fitTable} title={t('designer.canvas.fit')} aria-label={t('designer.canvas.fit')}>
+            <svg viewBox="0 0 32 30" aria-hidden="true" focusable="false">
+              <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+            </svg>
+          </ControlButton>
+        </Controls>
         <MiniMap pannable zoomable style={MINIMAP_STYLE} nodeClassName={minimapNodeClass} />
       </ReactFlow>
       {menu && <CanvasContextMenu target={menu} flow={flow} onClose={() => setMenu(null)} />}

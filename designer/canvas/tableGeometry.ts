@@ -112,6 +112,32 @@ export function computeCanvasGeometry(
   };
 }
 
+/** How far the wheel and the minus button zoom out; "fit" goes further when a long table needs it. */
+export const MIN_CANVAS_ZOOM = 0.1;
+
+/**
+ * The viewport that shows the whole paper table (header rows, the No and
+ * Kegiatan columns, the lanes, Mutu Baku and Keterangan) inside a view of
+ * `viewWidth` × `viewHeight` pixels with `margin` pixels around it, centred.
+ * Like bpmn.io's "fit viewport", it never enlarges past 100 %: a small table
+ * is shown at its real size.
+ */
+export function fitTableViewport(
+  geometry: Pick<CanvasGeometry, 'width' | 'height'>,
+  viewWidth: number,
+  viewHeight: number,
+  margin = 16,
+): { x: number; y: number; zoom: number } {
+  const availableWidth = Math.max(1, viewWidth - 2 * margin);
+  const availableHeight = Math.max(1, viewHeight - 2 * margin);
+  const zoom = Math.max(0.001, Math.min(1, availableWidth / geometry.width, availableHeight / geometry.height));
+  return {
+    x: (viewWidth - geometry.width * zoom) / 2,
+    y: Math.max(margin, (viewHeight - geometry.height * zoom) / 2),
+    zoom,
+  };
+}
+
 /** The lane index under a canvas x, or -1 when x is outside the lanes. */
 export function laneAt(geometry: CanvasGeometry, canvasX: number): number {
   const x = canvasX - geometry.flowX;

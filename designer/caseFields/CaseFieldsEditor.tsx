@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { command } from '../../core/document';
 import type { CaseField } from '../../schemas/generated/sop.types';
-import { useT } from '../../ui/i18n';
+import { flowName } from '../../core/model/flowName';
+import { useI18n, useT } from '../../ui/i18n';
 import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 import { stepLabel } from '../editor/describeLocation';
 import { SelectField, TextField } from '../properties/fields';
@@ -81,13 +82,13 @@ export function CaseFieldsEditor() {
 }
 
 function CaseFieldForm({ field }: { field: CaseField }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const store = useEditorStore();
   const { doc } = useEditorSnapshot();
   const requiredId = useId();
   const update = (changes: Parameters<typeof command<'caseField.update'>>[1]['changes']) =>
     store.run(command('caseField.update', { fieldId: field.id, changes }), { select: false });
-  const steps = doc.flows.flatMap((flow) => flow.steps.map((step, i) => ({ value: step.id, label: `${doc.flows.length > 1 ? `${flow.title || flow.id} · ` : ''}${stepLabel(step, i, t)}: ${step.text.slice(0, 40)}` })));
+  const steps = doc.flows.flatMap((flow, f) => flow.steps.map((step, i) => ({ value: step.id, label: `${doc.flows.length > 1 ? `${flowName(flow, f)[lang]} · ` : ''}${stepLabel(step, i, t)}: ${step.text.slice(0, 40)}` })));
   return (
     <fieldset className="field case-field-form">
       <legend>{field.label}</legend>

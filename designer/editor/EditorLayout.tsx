@@ -76,7 +76,7 @@ export function EditorLayout({ repository, persistence, onClose }: EditorLayoutP
         diagnostics={diagnostics}
         total={total}
         statedTotal={checkedFlow?.statedTotal?.raw}
-        describe={(d) => describePointer(checkedDoc, d.pointer, t)}
+        describe={(d) => describePointer(checkedDoc, d.pointer, t, lang)}
         onSelect={(d) => store.selectPointer(d.pointer)}
       />
       <Toast

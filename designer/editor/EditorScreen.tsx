@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { LocalizedText } from '../../core/validation';
 import { useI18n } from '../../ui/i18n';
 import { StorageError, type SessionRecord, type SopRepository } from '../storage';
 import { localized } from '../ui/localized';
@@ -14,12 +15,14 @@ export interface EditorScreenProps {
   session: Session;
   onSessionChange: (session: Session) => void;
   onClose: () => void;
+  /** Said once the SOP is open (how a link's request was honoured). */
+  openingNotice?: LocalizedText;
 }
 
 type Loaded = { store: EditorStore; saveCount: number } | { error: string } | null;
 
 /** Loads one SOP from IndexedDB and opens it in the editor where the drafter left it. */
-export function EditorScreen({ repository, session, onSessionChange, onClose }: EditorScreenProps) {
+export function EditorScreen({ repository, session, onSessionChange, onClose, openingNotice }: EditorScreenProps) {
   const { t, lang } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>(null);
   const sopId = session.sopId!;
@@ -41,6 +44,7 @@ export function EditorScreen({ repository, session, onSessionChange, onClose }: 
             ? { selection: { kind: 'steps', flowId: session.flowId, ids: [session.selectedStepId] } }
             : {}),
         });
+        if (openingNotice) store.notify(openingNotice);
         setLoaded({ store, saveCount: draft.summary.saveCount });
       },
       (error: unknown) => {

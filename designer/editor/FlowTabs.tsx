@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { command } from '../../core/document';
-import { useT } from '../../ui/i18n';
+import { flowName } from '../../core/model/flowName';
+import { useI18n } from '../../ui/i18n';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { PromptDialog } from '../ui/PromptDialog';
 import { useEditorSnapshot, useEditorStore } from './EditorContext';
@@ -10,14 +11,13 @@ import { useEditorSnapshot, useEditorStore } from './EditorContext';
  * situation), with add, rename and remove. Arrow keys move between tabs.
  */
 export function FlowTabs() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const store = useEditorStore();
   const { doc, ui } = useEditorSnapshot();
   const [renaming, setRenaming] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const activeIndex = Math.max(0, doc.flows.findIndex((f) => f.id === ui.flowId));
-  const title = (index: number) => doc.flows[index]?.title || t('designer.flow.untitled', { number: index + 1 });
 
   const onKeyDown = (event: KeyboardEvent) => {
     const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -29,7 +29,8 @@ export function FlowTabs() {
   };
 
   const flowToRename = doc.flows.find((f) => f.id === renaming);
-  const flowToRemove = doc.flows.find((f) => f.id === removing);
+  const removeIndex = doc.flows.findIndex((f) => f.id === removing);
+  const flowToRemove = doc.flows[removeIndex];
 
   return (
     <div className="flow-tabs">
@@ -49,7 +50,7 @@ export function FlowTabs() {
             onClick={() => store.setFlow(flow.id)}
             onDoubleClick={() => setRenaming(flow.id)}
           >
-            {title(index)}
+            {flowName(flow, index)[lang]}
           </button>
         ))}
       </div>
@@ -113,7 +114,7 @@ export function FlowTabs() {
           },
         ]}
       >
-        <p>{t('designer.flow.removeBody', { title: flowToRemove?.title || flowToRemove?.id || '', steps: flowToRemove?.steps.length ?? 0 })}</p>
+        <p>{t('designer.flow.removeBody', { title: flowToRemove ? flowName(flowToRemove, removeIndex)[lang] : '', steps: flowToRemove?.steps.length ?? 0 })}</p>
       </ConfirmDialog>
     </div>
   );

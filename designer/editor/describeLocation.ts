@@ -1,5 +1,6 @@
 import { locatePointer } from '../../core/document';
-import type { Translate } from '../../core/i18n';
+import type { Lang, Translate } from '../../core/i18n';
+import { flowName } from '../../core/model/flowName';
 import type { SopDocument, Step } from '../../schemas/generated/sop.types';
 
 /** The step as people name it: its printed number, else its row. */
@@ -8,10 +9,12 @@ export function stepLabel(step: Step, index: number, t: Translate): string {
 }
 
 /** A short name of what a JSON pointer points at, for the problems panel. */
-export function describePointer(doc: SopDocument, pointer: string, t: Translate): string {
+export function describePointer(doc: SopDocument, pointer: string, t: Translate, lang: Lang): string {
   const located = locatePointer(doc, pointer);
-  const flow = located.flowId ? doc.flows.find((f) => f.id === located.flowId) : undefined;
-  const flowPrefix = flow && doc.flows.length > 1 ? `${flow.title || flow.id} · ` : '';
+  const flowIndex = located.flowId ? doc.flows.findIndex((f) => f.id === located.flowId) : -1;
+  const flow = doc.flows[flowIndex];
+  const nameOfFlow = flow ? flowName(flow, flowIndex)[lang] : '';
+  const flowPrefix = flow && doc.flows.length > 1 ? `${nameOfFlow} · ` : '';
   switch (located.kind) {
     case 'step': {
       const index = flow?.steps.findIndex((s) => s.id === located.id) ?? -1;
@@ -41,7 +44,7 @@ export function describePointer(doc: SopDocument, pointer: string, t: Translate)
     case 'identity':
       return t('designer.where.identity');
     case 'flow':
-      return t('designer.where.flow', { name: flow?.title || flow?.id || '' });
+      return nameOfFlow || t('designer.where.document');
     case 'field':
       if (located.field?.startsWith('headerBlocks')) return t('designer.where.headerBlocks');
       return located.field ? `/${located.field}` : t('designer.where.document');

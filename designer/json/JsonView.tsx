@@ -3,7 +3,7 @@ import type { Diagnostic, LocalizedText } from '../../core/validation';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { localized } from '../ui/localized';
-import { documentText, evaluateJsonText } from './jsonText';
+import { documentText, evaluateJsonText, markersFor } from './jsonText';
 
 const MonacoJsonEditor = lazy(() => import('./MonacoJsonEditor'));
 
@@ -19,7 +19,7 @@ export interface JsonViewProps {
 
 type Status =
   | { kind: 'ok' }
-  | { kind: 'invalid'; diagnostics: Diagnostic[] }
+  | { kind: 'invalid'; diagnostics: Diagnostic[]; text: string }
   | { kind: 'refused'; reason: LocalizedText };
 
 /**
@@ -56,7 +56,7 @@ export function JsonView({ doc, onApply, onUndo, onRedo, debounceMs = 350 }: Jso
     if (text === null) return;
     const state = evaluateJsonText(text, latest.current.doc);
     if (state.kind === 'invalid') {
-      setStatus({ kind: 'invalid', diagnostics: state.diagnostics });
+      setStatus({ kind: 'invalid', diagnostics: state.diagnostics, text });
       return;
     }
     if (state.kind === 'in-sync') {
@@ -72,6 +72,8 @@ export function JsonView({ doc, onApply, onUndo, onRedo, debounceMs = 350 }: Jso
   }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  const markers = useMemo(() => (status.kind === 'invalid' ? markersFor(status.text, status.diagnostics, lang) : []), [status, lang]);
 
   const onTextChange = useCallback(
     (text: string) => {
@@ -100,6 +102,7 @@ export function JsonView({ doc, onApply, onUndo, onRedo, debounceMs = 350 }: Jso
             loadingLabel={t('designer.json.loading')}
             onTextChange={onTextChange}
             onReady={() => setReady(true)}
+            markers={markers}
             onUndo={() => {
               if (!inSync()) return false;
               onUndo();

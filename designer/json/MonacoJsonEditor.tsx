@@ -3,8 +3,12 @@
  * loaded when the JSON view is first opened: JsonView imports it lazily.
  */
 import Editor from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { JsonMarker } from './jsonText';
 import { monaco, sopModelUri } from './monacoSetup';
+
+/** Owner of our markers in the model: the problems this app found, in the interface language. */
+const MARKER_OWNER = 'sop-studio';
 
 export interface MonacoJsonEditorProps {
   sopId: string;
@@ -22,10 +26,34 @@ export interface MonacoJsonEditorProps {
   onRedo: () => boolean;
   /** The editor is mounted and listening for changes. */
   onReady?: () => void;
+  /** Problems to underline in the text (Monaco's own JSON diagnostics are off: they speak only English). */
+  markers?: readonly JsonMarker[];
 }
 
-export default function MonacoJsonEditor({ sopId, text, ariaLabel, loadingLabel, onTextChange, onUndo, onRedo, onReady }: MonacoJsonEditorProps) {
+export default function MonacoJsonEditor({ sopId, text, ariaLabel, loadingLabel, onTextChange, onUndo, onRedo, onReady, markers = [] }: MonacoJsonEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [mounted, setMounted] = useState(false);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      markers.map((marker) => {
+        const start = model.getPositionAt(marker.start);
+        const end = model.getPositionAt(Math.max(marker.end, marker.start + 1));
+        return {
+          severity: marker.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          message: marker.message,
+          startLineNumber: start.lineNumber,
+          startColumn: start.column,
+          endLineNumber: end.lineNumber,
+          endColumn: end.column,
+        };
+      }),
+    );
+  }, [markers, mounted]);
   const handlers = useRef({ onTextChange, onUndo, onRedo });
   handlers.current = { onTextChange, onUndo, onRedo };
   /** The text the editor was last given from outside (not typed). */
@@ -75,6 +103,7 @@ export default function MonacoJsonEditor({ sopId, text, ariaLabel, loadingLabel,
         };
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, redo);
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, redo);
+        setMounted(true);
         // @monaco-editor/react subscribes onChange in an effect right after this one.
         setTimeout(() => onReady?.(), 0);
       }}

@@ -10,8 +10,9 @@
  *   from a CDN and nothing is evaluated from strings.
  * - `@monaco-editor/react` is pointed at this bundled instance, so its loader
  *   never injects a <script> from jsdelivr.
- * - The SOP schema is registered for every model, giving completion, hover
- *   documentation and schema diagnostics.
+ * - The SOP schema is registered for every model, giving completion and hover
+ *   documentation. Diagnostics come from our own validation (JsonView sets
+ *   them as markers, in the interface language), not from Monaco's worker.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 // The editor's contributions (hover, completion, folding, find, formatting...).
@@ -45,7 +46,10 @@ self.MonacoEnvironment = {
 };
 
 jsonDefaults.setDiagnosticsOptions({
-  validate: true,
+  // Monaco's own JSON diagnostics speak only English. The JSON view underlines
+  // what parseSopJson found instead (syntax and schema, in the interface
+  // language); the schema below still drives completion and hover.
+  validate: false,
   allowComments: false,
   trailingCommas: 'error',
   comments: 'error',

@@ -47,12 +47,33 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     expect(screen.getByRole('row').all()).toHaveLength(4);
     await expect.element(screen.getByRole('row', { name: /SPM\) OnLine/ })).toHaveTextContent('660/04/429.109/2024');
     await expect.element(screen.getByRole('row', { name: /SPM\) OnLine/ })).toHaveTextContent('Terbit, revisi 1');
-    await screen.getByLabelText('Cari judul atau Nomor SOP').fill('429.109');
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('429.109');
     expect(screen.getByRole('row').all()).toHaveLength(2);
-    await screen.getByLabelText('Cari judul atau Nomor SOP').fill('tertirah');
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('tertirah');
     await expect.element(screen.getByRole('button', { name: 'PENGIRIMAN PESERTA TERTIRAH', exact: true })).toBeVisible();
-    await screen.getByLabelText('Cari judul atau Nomor SOP').fill('tidak ada');
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('tidak ada');
     await expect.element(screen.getByText('Tidak ada SOP yang cocok dengan "tidak ada".')).toBeVisible();
+  }, 30_000);
+
+  it('shows each SOP\'s agency, so two SOPs with the same title can be told apart, and finds SOPs by agency', async () => {
+    const lumajangSktm = structuredClone(loadSample('oku-01-sktm')!);
+    lumajangSktm.id = 'sktm-lumajang';
+    lumajangSktm.identity = { ...lumajangSktm.identity, government: 'Pemerintah Kabupaten Lumajang', office: 'Dinas Sosial Kabupaten Lumajang', unit: 'Seksi Jaminan Sosial' };
+    await repository.createDraft(lumajangSktm);
+    const screen = await renderLibrary();
+    const sktm = screen.getByRole('row', { name: /SURAT KETERANGAN TIDAK MAMPU \(SKTM\)/ });
+    await expect.poll(() => sktm.all().map((row) => row.element().querySelector('.sop-table__agency')?.textContent).sort()).toEqual([
+      'Dinas Sosial Kabupaten LumajangSeksi Jaminan Sosial',
+      'Dinas Sosial Kabupaten OKU Selatan',
+    ]);
+    await expect.element(screen.getByRole('columnheader', { name: 'Instansi' })).toBeVisible();
+
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('oku selatan');
+    await expect.poll(() => screen.getByRole('row').all().length).toBe(2);
+    await expect.element(screen.getByRole('row', { name: /SKTM/ })).toHaveTextContent('Dinas Sosial Kabupaten OKU Selatan');
+    await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill('jaminan sosial');
+    await expect.poll(() => screen.getByRole('row').all().length).toBe(3); // header, the Lumajang SKTM, and Banyuwangi's unit
+    await expect.element(screen.getByRole('row', { name: /SKTM/ })).toHaveTextContent('Seksi Jaminan Sosial');
   }, 30_000);
 
   it('creates a blank SOP and opens it', async () => {
@@ -66,6 +87,13 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     const created = await repository.loadDraft('penerbitan-rekomendasi-baru');
     expect(created?.doc.identity.title).toBe('Penerbitan Rekomendasi Baru');
     expect(created?.doc.revision).toEqual({ number: 0, status: 'draft' });
+    // The applicant's data is there from the start, with the ids the runtime reads as name and NIK.
+    expect(created?.doc.caseFields?.map((f) => [f.id, f.label, f.type, f.required, f.step])).toEqual([
+      ['nama', 'Nama pemohon', 'text', true, undefined],
+      ['nik', 'NIK pemohon', 'nik', true, undefined],
+      ['alamat', 'Alamat', 'longText', false, undefined],
+      ['telepon', 'Nomor telepon', 'phone', false, undefined],
+    ]);
   }, 30_000);
 
   it('creates an SOP from a sample as an unpublished copy', async () => {
@@ -100,7 +128,9 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     const screen = await renderLibrary();
     await importFiles(screen, [fileOf('rusak.sop.json', '{\n  "id": "x",\n  oops\n}')]);
     await expect.element(screen.getByRole('heading', { name: '1 berkas tidak dapat diimpor' })).toBeVisible();
-    await expect.element(screen.getByText(/baris 3, kolom 3/)).toBeVisible();
+    await expect.element(screen.getByText(/baris 3, kolom 3/)).toHaveTextContent(
+      'Teks bukan JSON yang sah (baris 3, kolom 3): Di sini harus ada nama properti dalam tanda kutip ganda ("), bukan "oops".',
+    );
     await screen.getByRole('button', { name: 'Tutup', exact: true }).click();
 
     const missing = { ...seed()[0]!, id: 'tanpa-identitas' } as Partial<SopDocument>;
@@ -149,6 +179,15 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     expect(JSON.parse(await blobs[0]!.text())).toEqual(loadSample('bwi-spm-online'));
     create.mockRestore();
     click.mockRestore();
+  }, 30_000);
+
+  it('explains a broken file in English when English is chosen, with line and column', async () => {
+    const screen = await renderLibrary('en');
+    await importFiles(screen, [fileOf('broken.sop.json', '{\n  "id": "x",\n  "title": \'SKTM\'\n}')]);
+    await expect.element(screen.getByText(/line 3, column 12/)).toHaveTextContent(
+      'The text is not valid JSON (line 3, column 12): Text must be in double quotes ("), not single quotes (\').',
+    );
+    expect(await repository.exists('x')).toBe(false);
   }, 30_000);
 
   it('speaks English', async () => {

@@ -30,7 +30,7 @@ export const Indonesian: Story = {
   globals: { locale: 'id' },
   play: async ({ canvas, args, userEvent }) => {
     await expect(await canvas.findByRole('button', { name: 'PENGIRIMAN PESERTA TERTIRAH' })).toBeVisible();
-    await userEvent.type(canvas.getByRole('searchbox', { name: 'Cari judul atau Nomor SOP' }), '660/04');
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Cari judul, Nomor SOP, atau instansi' }), '660/04');
     await expect(canvas.queryByRole('button', { name: 'PENGIRIMAN PESERTA TERTIRAH' })).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: 'Penerbitan Surat Pernyataan Miskin (SPM) OnLine' }));
     await expect(args.onOpen).toHaveBeenCalledWith('bwi-spm-online');

@@ -18,6 +18,8 @@ export interface LibraryScreenProps {
   repository: SopRepository;
   samples: readonly SopDocument[];
   onOpen: (id: string) => void;
+  /** A message to show when the library opens (a link asked for an SOP that is not here). */
+  initialNotice?: string;
 }
 
 interface PendingConflict {
@@ -27,7 +29,7 @@ interface PendingConflict {
 }
 
 /** The SOPs stored in this browser: search, create, import, open, copy, rename, export, delete. */
-export function LibraryScreen({ repository, samples, onOpen }: LibraryScreenProps) {
+export function LibraryScreen({ repository, samples, onOpen, initialNotice }: LibraryScreenProps) {
   const { t, lang } = useI18n();
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [query, setQuery] = useState('');
@@ -35,7 +37,7 @@ export function LibraryScreen({ repository, samples, onOpen }: LibraryScreenProp
   const [renaming, setRenaming] = useState<DraftSummary | null>(null);
   const [rejected, setRejected] = useState<RejectedFile[]>([]);
   const [conflicts, setConflicts] = useState<PendingConflict[]>([]);
-  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(initialNotice ? { id: 0, text: initialNotice, tone: 'error' } : null);
   const fileInput = useRef<HTMLInputElement>(null);
   const toastId = useRef(0);
 
@@ -66,7 +68,7 @@ export function LibraryScreen({ repository, samples, onOpen }: LibraryScreenProp
   const visible = useMemo(() => {
     const key = searchKey(query.trim());
     if (!drafts || !key) return drafts ?? [];
-    return drafts.filter((d) => searchKey(d.title).includes(key) || searchKey(d.number).includes(key));
+    return drafts.filter((d) => [d.title, d.number, d.government, d.office, d.unit].some((text) => searchKey(text).includes(key)));
   }, [drafts, query]);
 
   const create = async (choice: NewSopChoice) => {

@@ -1,4 +1,4 @@
-import type { SopDocument } from '../../schemas/generated/sop.types';
+import type { CaseField, SopDocument } from '../../schemas/generated/sop.types';
 
 /** A slug for a new SOP's id from its title ("Penerbitan SKTM" → "penerbitan-sktm"). */
 export function slugFromTitle(title: string): string {
@@ -14,8 +14,24 @@ export function slugFromTitle(title: string): string {
 }
 
 /**
+ * The applicant data every service SOP collects when a case starts, as the
+ * samples write it. The ids are the ones the runtime reads as the applicant's
+ * name and NIK (case list, search, duplicate-NIK warning), so a new SOP is
+ * runnable with a searchable case list before the drafter touches this list.
+ * Labels are in the document's language (Indonesian), like the rest of the SOP.
+ */
+export function applicantCaseFields(): CaseField[] {
+  return [
+    { id: 'nama', label: 'Nama pemohon', type: 'text', required: true },
+    { id: 'nik', label: 'NIK pemohon', type: 'nik', required: true },
+    { id: 'alamat', label: 'Alamat', type: 'longText', required: false },
+    { id: 'telepon', label: 'Nomor telepon', type: 'phone', required: false },
+  ];
+}
+
+/**
  * A new, empty SOP: the identity page to fill in, one flowchart with no lanes
- * and no steps yet, and a draft revision. Creating a document is not an edit
+ * and no steps yet, the applicant's case fields, and a draft revision. Creating a document is not an edit
  * of an existing one, so this is not a command; everything after is.
  */
 export function blankSop(id: string, title: string): SopDocument {
@@ -45,6 +61,7 @@ export function blankSop(id: string, title: string): SopDocument {
     },
     actors: [],
     flows: [{ id: 'main', lanes: [], steps: [], edges: [] }],
+    caseFields: applicantCaseFields(),
     revision: { number: 0, status: 'draft' },
   };
 }

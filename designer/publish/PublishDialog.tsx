@@ -89,7 +89,7 @@ export function PublishDialog({ open, persistence, onClose }: PublishDialogProps
       {list.map((d, i) => (
         <li key={i}>
           <button type="button" className={`problem problem--${severity}`} onClick={() => goTo(d)}>
-            <span className="problem__where">{describePointer(doc, d.pointer, t)}</span>
+            <span className="problem__where">{describePointer(doc, d.pointer, t, lang)}</span>
             <span className="problem__message">{localized(d.message, lang)}</span>
           </button>
         </li>

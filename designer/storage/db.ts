@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { loadSamples } from '../../samples';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { agencyFieldsOf } from './agencyFields';
 import { documentToJson } from './documentJson';
 import { storageVersions, type StorageVersion } from './migrations';
 import {
@@ -71,10 +72,13 @@ export function openDesignerDb(options: OpenDesignerDbOptions = {}): DesignerDat
 }
 
 /** The library fields of a draft, taken from its document. */
-export function summaryFieldsOf(doc: SopDocument): Pick<DraftRecord, 'title' | 'number' | 'status' | 'revisionNumber'> {
+export function summaryFieldsOf(
+  doc: SopDocument,
+): Pick<DraftRecord, 'title' | 'number' | 'government' | 'office' | 'unit' | 'status' | 'revisionNumber'> {
   return {
     title: doc.identity?.title ?? '',
     number: doc.identity?.number ?? '',
+    ...agencyFieldsOf(doc),
     status: doc.revision?.status ?? 'draft',
     revisionNumber: doc.revision?.number ?? 0,
   };

@@ -10,7 +10,8 @@
  * migrations.browser.test.ts.
  */
 import type { Transaction } from 'dexie';
-import { STORAGE_SCHEMA_VERSION } from './records';
+import { agencyFieldsOf } from './agencyFields';
+import { STORAGE_SCHEMA_VERSION, type DraftRecord } from './records';
 
 export interface StorageVersion {
   version: number;
@@ -31,6 +32,26 @@ export const storageVersions: readonly StorageVersion[] = [
       session: 'key',
       // Small facts about the database itself (when it was seeded).
       meta: 'key',
+    },
+  },
+  {
+    // Drafts carry their agency (government, office, unit) for the library list,
+    // which never parses a draft's JSON.
+    version: 2,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table<DraftRecord>('drafts')
+        .toCollection()
+        .modify((record) => {
+          let doc: unknown;
+          try {
+            doc = JSON.parse(record.json);
+          } catch {
+            doc = null; // Unreadable JSON is reported when the draft is opened; the list just shows no agency.
+          }
+          Object.assign(record, agencyFieldsOf(doc), { schemaVersion: 2 });
+        });
     },
   },
 ];

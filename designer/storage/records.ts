@@ -10,7 +10,7 @@
 import type { Revision } from '../../schemas/generated/sop.types';
 
 /** Version of the record format below. Bump it with a migration in migrations.ts. */
-export const STORAGE_SCHEMA_VERSION = 1;
+export const STORAGE_SCHEMA_VERSION = 2;
 
 /** The IndexedDB database of the designer (the runtime keeps its own). */
 export const DESIGNER_DB_NAME = 'sop-studio-designer';
@@ -24,6 +24,14 @@ export interface DraftRecord {
   /** Copied from the document for the library list, which never parses `json`. */
   title: string;
   number: string;
+  /**
+   * The agency (identity.government / office / unit), so the library can tell
+   * apart two SOPs with the same title from different offices. Added in
+   * storage version 2.
+   */
+  government: string;
+  office: string;
+  unit: string;
   status: RevisionStatus;
   /** Last published revision number (0: never published). */
   revisionNumber: number;
@@ -73,5 +81,5 @@ export interface SessionRecord {
 /** The fields of a draft the library lists. */
 export type DraftSummary = Pick<
   DraftRecord,
-  'id' | 'title' | 'number' | 'status' | 'revisionNumber' | 'createdAt' | 'updatedAt' | 'saveCount'
+  'id' | 'title' | 'number' | 'government' | 'office' | 'unit' | 'status' | 'revisionNumber' | 'createdAt' | 'updatedAt' | 'saveCount'
 >;

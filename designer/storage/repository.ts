@@ -34,8 +34,8 @@ export interface PublishedRevisionInput {
 export const DELETED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 function summaryOf(record: DraftRecord): DraftSummary {
-  const { id, title, number, status, revisionNumber, createdAt, updatedAt, saveCount } = record;
-  return { id, title, number, status, revisionNumber, createdAt, updatedAt, saveCount };
+  const { id, title, number, government, office, unit, status, revisionNumber, createdAt, updatedAt, saveCount } = record;
+  return { id, title, number, government, office, unit, status, revisionNumber, createdAt, updatedAt, saveCount };
 }
 
 function refuseNewer(record: { schemaVersion: number }): void {
@@ -89,6 +89,13 @@ export class SopRepository {
   async exists(id: string): Promise<boolean> {
     const record = await this.db.drafts.get(id);
     return record !== undefined && record.deletedAt === undefined;
+  }
+
+  /** Whether an SOP with this id is in the library, deleted but still restorable, or absent. */
+  async draftState(id: string): Promise<'live' | 'deleted' | 'absent'> {
+    const record = await this.db.drafts.get(id);
+    if (!record) return 'absent';
+    return record.deletedAt === undefined ? 'live' : 'deleted';
   }
 
   /** `base`, or `base-2`, `base-3`… : the first id no SOP (live or restorable) uses. */

@@ -5,7 +5,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { createAutosaver } from './autosave';
 import { openDesignerDb, type DesignerDatabase } from './db';
 import { storageVersions, LATEST_STORAGE_VERSION } from './migrations';
-import { STORAGE_SCHEMA_VERSION } from './records';
+import { STORAGE_SCHEMA_VERSION, type DraftRecord } from './records';
 import { SopRepository } from './repository';
 import { StorageError } from './errors';
 
@@ -60,6 +60,31 @@ describe('designer storage (IndexedDB in Chromium)', () => {
     await db.open();
     expect(db.verno).toBe(LATEST_STORAGE_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'meta', 'revisions', 'session']);
+  });
+
+  it('migration 2 gives every draft of a version-1 database its agency, and restamps it', async () => {
+    const name = `designer-storage-test-${Date.now()}-${counter++}`;
+    const v1 = openDesignerDb({ name, versions: storageVersions.slice(0, 1), seed: () => [] });
+    opened.push(v1);
+    const doc = sample('bwi-spm-online');
+    await v1.drafts.add({
+      id: doc.id, schemaVersion: 1, title: doc.identity.title, number: doc.identity.number, status: 'published', revisionNumber: 1,
+      createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', saveCount: 3, json: JSON.stringify(doc),
+    } as unknown as DraftRecord);
+    await v1.drafts.add({
+      id: 'rusak', schemaVersion: 1, title: 'Rusak', number: '', status: 'draft', revisionNumber: 0,
+      createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', saveCount: 1, json: '{not json',
+    } as unknown as DraftRecord);
+    v1.close();
+
+    const latest = openDesignerDb({ name, seed: () => [] });
+    opened.push(latest);
+    const drafts = await new SopRepository(latest).listDrafts();
+    expect(drafts.map((d) => [d.id, d.government, d.office, d.unit, d.saveCount])).toEqual([
+      ['bwi-spm-online', 'Pemerintah Kabupaten Banyuwangi', doc.identity.office, 'Bidang Perlindungan dan Jaminan Sosial', 3],
+      ['rusak', '', '', '', 1],
+    ]);
+    expect((await latest.drafts.toArray()).map((r) => r.schemaVersion)).toEqual([2, 2]);
   });
 
   it('never overwrites an existing SOP id without being told to', async () => {
@@ -161,7 +186,7 @@ describe('designer storage (IndexedDB in Chromium)', () => {
     const repo = new SopRepository(freshDb(() => []));
     expect(await repo.loadSession()).toBeUndefined();
     await repo.saveSession({ screen: 'editor', sopId: 'x', flowId: 'main', view: 'json' });
-    expect(await repo.loadSession()).toMatchObject({ screen: 'editor', sopId: 'x', flowId: 'main', view: 'json', schemaVersion: 1 });
+    expect(await repo.loadSession()).toMatchObject({ screen: 'editor', sopId: 'x', flowId: 'main', view: 'json', schemaVersion: STORAGE_SCHEMA_VERSION });
   });
 
   it('refuses records written by a newer storage format instead of misreading them', async () => {

@@ -20,6 +20,16 @@ describe('acceptance: drawing an SOP only through the UI (real Chromium)', () =>
     await screen.getByRole('button', { name: 'Buat SOP' }).click();
     await expect.element(screen.getByRole('heading', { name: 'Penerbitan Surat Keterangan Domisili' })).toBeVisible();
 
+    // The applicant's case fields are already there.
+    await screen.getByRole('tab', { name: 'Isian kasus' }).click();
+    const caseFields = screen.getByRole('list', { name: 'Daftar isian' }).getByRole('listitem');
+    await expect.poll(() => caseFields.all().map((item) => item.element().textContent)).toEqual([
+      expect.stringMatching(/^Nama pemohonTeks singkat · wajib/),
+      expect.stringMatching(/^NIK pemohonNIK \(16 angka\) · wajib/),
+      expect.stringMatching(/^AlamatTeks panjang↑/),
+      expect.stringMatching(/^Nomor teleponNomor telepon↑/),
+    ]);
+
     // Three lanes.
     await screen.getByRole('tab', { name: 'Pelaksana' }).click();
     for (const [label, kind] of [['Pemohon', 'citizen'], ['Petugas Loket', 'role'], ['Kepala Seksi', 'role']] as const) {

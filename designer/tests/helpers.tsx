@@ -10,15 +10,22 @@ import { openDesignerDb, SopRepository } from '../storage';
 let counter = 0;
 
 /** A designer with its own IndexedDB database; `reload()` mounts a fresh app on the same data, as a page reload does. */
-export async function openDesigner(options: { seed?: () => readonly SopDocument[]; lang?: 'id' | 'en' } = {}) {
-  const dbName = `designer-journey-${Date.now()}-${counter++}`;
+export async function openDesigner(
+  options: { seed?: () => readonly SopDocument[]; lang?: 'id' | 'en'; openRequest?: string; dbName?: string } = {},
+) {
+  const dbName = options.dbName ?? `designer-journey-${Date.now()}-${counter++}`;
   const seed = options.seed ?? (() => []);
-  const mount = () =>
-    render(
+  // A page URL's request (`?sop=<id>`) is honoured on the first load only: the page then drops it from the address.
+  let openRequest = options.openRequest ?? null;
+  const mount = () => {
+    const request = openRequest;
+    openRequest = null;
+    return render(
       <I18nProvider initialLang={options.lang ?? 'id'} persist={false}>
-        <App dbName={dbName} seed={seed} />
+        <App dbName={dbName} seed={seed} openRequest={request} />
       </I18nProvider>,
     );
+  };
   let screen = await mount();
   return {
     get screen() {

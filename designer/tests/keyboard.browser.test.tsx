@@ -28,8 +28,8 @@ describe('keyboard only (real Chromium)', () => {
     const screen = designer.screen;
 
     // Library: search, then Tab to the SOP and open it.
-    await expect.element(screen.getByLabelText('Cari judul atau Nomor SOP')).toBeVisible();
-    (screen.getByLabelText('Cari judul atau Nomor SOP').element() as HTMLElement).focus();
+    await expect.element(screen.getByLabelText('Cari judul, Nomor SOP, atau instansi')).toBeVisible();
+    (screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').element() as HTMLElement).focus();
     await userEvent.keyboard('SKTM');
     await tabUntil((el) => el.textContent === 'STANDAR PELAYANAN SURAT KETERANGAN TIDAK MAMPU (SKTM)');
     await userEvent.keyboard('{Enter}');

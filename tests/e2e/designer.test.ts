@@ -74,4 +74,20 @@ describe('the built designer', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('opens a sample from the start page in the designer, and a reload keeps it open without repeating the request', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = await watchPage(page);
+    await page.goto(baseUrl);
+    await page.getByRole('link', { name: `Buka ${TITLE} di Perancang SOP` }).click();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/designer/');
+    expect(new URL(page.url()).search).toBe('');
+    await page.reload();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

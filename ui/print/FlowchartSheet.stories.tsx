@@ -38,9 +38,21 @@ export const Indonesian: Story = {
   },
 };
 
-export const English: Story = {
+/** An English interface still prints the document's language: Bahasa Indonesia. */
+export const EnglishInterfaceIndonesianTable: Story = {
   globals: { locale: 'en' },
   args: { doc: { ...loadSample('oku-01-sktm')!, columns: undefined } as never },
+  play: async ({ canvas, canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelector('[data-print-state="ready"]')).not.toBeNull());
+    await expect(canvas.getByRole('columnheader', { name: 'Kegiatan' })).toBeVisible();
+    await expect(canvas.getByRole('columnheader', { name: 'Mutu Baku' })).toBeVisible();
+  },
+};
+
+/** English labels when English is asked for. */
+export const English: Story = {
+  globals: { locale: 'en' },
+  args: { doc: { ...loadSample('oku-01-sktm')!, columns: undefined } as never, lang: 'en' },
   play: async ({ canvas, canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelector('[data-print-state="ready"]')).not.toBeNull());
     // A document without its own column labels gets the standard ones, in the chosen language.

@@ -1,9 +1,8 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createTranslator, type Lang } from '../../core/i18n';
 import { computeSwimlaneLayout } from '../../core/layout';
-import { pageBox, planTables, type Orientation, type PageDrawing, type PaperSize } from '../../core/print';
+import { documentLanguage, pageBox, planTables, type Orientation, type PageDrawing, type PaperSize } from '../../core/print';
 import type { SopDocument } from '../../schemas/generated/sop.types';
-import { useI18n } from '../i18n';
 import { FlowchartTable } from './FlowchartTable';
 import './print.css';
 
@@ -13,6 +12,7 @@ export interface FlowchartSheetProps {
   /** The table is as wide as this paper's printable width. */
   paper?: PaperSize;
   orientation?: Orientation;
+  /** Language of the printed labels; the document's own (Bahasa Indonesia) when absent, never the interface's. */
   lang?: Lang;
 }
 
@@ -22,8 +22,7 @@ export interface FlowchartSheetProps {
  * then draws the flowchart on them with the shared layout.
  */
 export function FlowchartSheet({ doc, flowId, paper = 'a4', orientation = 'landscape', lang }: FlowchartSheetProps) {
-  const ui = useI18n();
-  const language = lang ?? ui.lang;
+  const language = lang ?? documentLanguage(doc);
   const t = useMemo(() => createTranslator(language), [language]);
   const tables = useMemo(() => planTables(doc, { paper, orientation, lang: language, ...(flowId ? { flowId } : {}) }), [doc, paper, orientation, flowId, language]);
   const table = tables.flows[0];

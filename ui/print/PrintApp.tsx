@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { translate, type Lang } from '../../core/i18n';
+import { isLang, translate, type Lang } from '../../core/i18n';
 import { validateSop, hasErrors } from '../../core/validation';
 import { loadSample, sampleIds } from '../../samples';
 import type { SopDocument } from '../../schemas/generated/sop.types';
@@ -12,7 +12,8 @@ import { takeHandedOverDocument } from './handover';
  * The print page: `print/?doc=<key>` prints a document handed over by the
  * designer or the runtime (see `openPrintView`), `print/?sample=<id>` a
  * sample; without either it lists the samples. A document that does not
- * validate is not printed.
+ * validate is not printed. `&lang=en` prints in another language than the
+ * document's own (Bahasa Indonesia), whatever the interface speaks.
  */
 export function PrintApp() {
   const { t, lang } = useI18n();
@@ -22,7 +23,7 @@ export function PrintApp() {
   return (
     <AppShell title={t('print.ui.heading')} startHref="../">
       {doc ? (
-        <PrintPreview doc={doc} {...(params.get('paper') === 'f4' ? { initialPaper: 'f4' as const } : {})} {...(params.get('orientation') === 'portrait' ? { initialOrientation: 'portrait' as const } : {})} />
+        <PrintPreview doc={doc} {...(isLang(params.get('lang')) ? { initialDocLang: params.get('lang') as Lang } : {})} {...(params.get('paper') === 'f4' ? { initialPaper: 'f4' as const } : {})} {...(params.get('orientation') === 'portrait' ? { initialOrientation: 'portrait' as const } : {})} />
       ) : (
         <div className="print-picker">
           {problem ? <p role="alert">{problem}</p> : null}

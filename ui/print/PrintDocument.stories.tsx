@@ -35,9 +35,20 @@ export const PagesWithConnectors: Story = {
   },
 };
 
+/** The interface speaks English; the printout speaks the document's language. */
+export const EnglishInterfaceIndonesianPages: Story = {
+  globals: { locale: 'en' },
+  args: { doc: long },
+  play: async ({ canvas, canvasElement }) => {
+    await ready(canvasElement);
+    const pages = canvasElement.querySelectorAll('.print-page');
+    await expect(canvas.getByText(`Halaman 1 dari ${pages.length}`)).toBeVisible();
+  },
+};
+
 export const PagesInEnglish: Story = {
   globals: { locale: 'en' },
-  args: { doc: long, paper: 'f4', orientation: 'portrait' },
+  args: { doc: long, paper: 'f4', orientation: 'portrait', lang: 'en' },
   play: async ({ canvas, canvasElement }) => {
     await ready(canvasElement);
     const pages = canvasElement.querySelectorAll('.print-page');

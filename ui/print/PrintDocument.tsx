@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { createTranslator, type Lang, type Translate } from '../../core/i18n';
 import {
+  documentLanguage,
   planPages,
   planTables,
   type FlowTable,
@@ -13,7 +14,6 @@ import {
   type TrailingKey,
 } from '../../core/print';
 import type { SopDocument } from '../../schemas/generated/sop.types';
-import { useI18n } from '../i18n';
 import { NotesBlock, SignatureBlock } from './ClosingBlocks';
 import { FlowchartTable, type TableBand } from './FlowchartTable';
 import { IdentityPage } from './IdentityPage';
@@ -28,7 +28,7 @@ export interface PrintDocumentProps {
   margins?: Partial<Margins>;
   /** Print one flowchart; all when absent. */
   flowId?: string;
-  /** Language of the printed labels; the interface language when absent. */
+  /** Language of the printed labels; the document's own (Bahasa Indonesia) when absent, never the interface's. */
   lang?: Lang;
   /** Called once the pages are laid out (measured and paginated). */
   onReady?: (plan: PrintPlan) => void;
@@ -49,8 +49,7 @@ interface Measured {
  * with their text and pages break between rows.
  */
 export function PrintDocument({ doc, paper = 'a4', orientation = 'landscape', margins, flowId, lang, onReady }: PrintDocumentProps) {
-  const ui = useI18n();
-  const language = lang ?? ui.lang;
+  const language = lang ?? documentLanguage(doc);
   const t = useMemo(() => createTranslator(language), [language]);
   const marginKey = JSON.stringify(margins ?? {});
   const tables = useMemo(

@@ -35,10 +35,24 @@ export const Indonesian: Story = {
 export const English: Story = {
   globals: { locale: 'en' },
   args: { doc: lmj15 },
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(/Ready to print: \d+ pages/));
     await expect(canvas.getByRole('button', { name: 'Download PNG' })).toBeEnabled();
     await expect(canvas.getByLabelText('Paper size')).toHaveValue('a4');
+    // English controls, an Indonesian printout, until the reader picks English.
+    await expect(canvas.getByLabelText('Language of the printout')).toHaveValue('id');
+    await expect(canvasElement.querySelector('.print-document')).toHaveAttribute('lang', 'id');
+  },
+};
+
+export const PrintoutInEnglish: Story = {
+  globals: { locale: 'id' },
+  args: { doc: lmj15 },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(/Siap dicetak/));
+    await userEvent.selectOptions(canvas.getByLabelText('Bahasa cetakan'), 'en');
+    await waitFor(() => expect(canvasElement.querySelector('.print-document')).toHaveAttribute('lang', 'en'));
+    await waitFor(() => expect(canvas.getByText(/^Page 1 of \d+$/)).toBeInTheDocument());
   },
 };
 

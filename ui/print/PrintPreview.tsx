@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
-import { DEFAULT_MARGINS_MM, exportFlowchartSvg, type Margins, type Orientation, type PaperSize, type PrintPlan } from '../../core/print';
+import { isLang, LANGS, LANGUAGE_NAMES, type Lang } from '../../core/i18n';
+import { DEFAULT_MARGINS_MM, documentLanguage, exportFlowchartSvg, type Margins, type Orientation, type PaperSize, type PrintPlan } from '../../core/print';
+import { flowName } from '../../core/model/flowName';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../i18n';
 import { downloadBlob, svgToPngBlob } from './exportImage';
@@ -9,15 +11,20 @@ export interface PrintPreviewProps {
   doc: SopDocument;
   initialPaper?: PaperSize;
   initialOrientation?: Orientation;
+  /** The printout's language when the page asks for one (`print/?lang=en`); else the document's own. */
+  initialDocLang?: Lang;
 }
 
 /**
  * The print view with its controls, for the designer and the runtime: paper,
- * orientation, margins and flowchart, a Print button (the browser's print,
- * which prints only the sheets), and SVG/PNG export of the flowchart.
+ * orientation, margins, flowchart and the printout's language, a Print button
+ * (the browser's print, which prints only the sheets), and SVG/PNG export of
+ * the flowchart. The controls speak the interface language; the printout
+ * speaks the document's (Bahasa Indonesia) unless the reader picks another.
  */
-export function PrintPreview({ doc, initialPaper = 'a4', initialOrientation = 'landscape' }: PrintPreviewProps) {
+export function PrintPreview({ doc, initialPaper = 'a4', initialOrientation = 'landscape', initialDocLang }: PrintPreviewProps) {
   const { t, lang } = useI18n();
+  const [docLang, setDocLang] = useState<Lang>(() => initialDocLang ?? documentLanguage(doc));
   const id = useId();
   const [paper, setPaper] = useState<PaperSize>(initialPaper);
   const [orientation, setOrientation] = useState<Orientation>(initialOrientation);
@@ -28,11 +35,11 @@ export function PrintPreview({ doc, initialPaper = 'a4', initialOrientation = 'l
   const fileStem = (doc.identity.number || doc.id).replace(/[^\w.-]+/g, '-');
 
   const exportSvg = () => {
-    const svg = exportFlowchartSvg(doc, exportFlow, lang);
+    const svg = exportFlowchartSvg(doc, exportFlow, docLang);
     if (svg) downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${fileStem}-${exportFlow}.svg`);
   };
   const exportPng = async () => {
-    const svg = exportFlowchartSvg(doc, exportFlow, lang);
+    const svg = exportFlowchartSvg(doc, exportFlow, docLang);
     if (svg) downloadBlob(await svgToPngBlob(svg), `${fileStem}-${exportFlow}.png`);
   };
 
@@ -73,6 +80,23 @@ export function PrintPreview({ doc, initialPaper = 'a4', initialOrientation = 'l
             </label>
           ))}
         </fieldset>
+        <label>
+          {t('print.ui.docLanguage')}
+          <select
+            value={docLang}
+            onChange={(e) => {
+              if (!isLang(e.target.value)) return;
+              setPlan(null);
+              setDocLang(e.target.value);
+            }}
+          >
+            {LANGS.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
         {doc.flows.length > 1 ? (
           <label>
             {t('print.ui.flow')}
@@ -80,7 +104,7 @@ export function PrintPreview({ doc, initialPaper = 'a4', initialOrientation = 'l
               <option value="">{t('print.ui.allFlows')}</option>
               {doc.flows.map((flow, i) => (
                 <option key={flow.id} value={flow.id}>
-                  {flow.title ?? `${i + 1}`}
+                  {flowName(flow, i)[lang]}
                 </option>
               ))}
             </select>
@@ -102,7 +126,7 @@ export function PrintPreview({ doc, initialPaper = 'a4', initialOrientation = 'l
         </p>
       </form>
       <div aria-label={t('print.ui.document')} role="region">
-        <PrintDocument doc={doc} paper={paper} orientation={orientation} margins={margins} {...(flowId ? { flowId } : {})} onReady={setPlan} />
+        <PrintDocument doc={doc} paper={paper} orientation={orientation} margins={margins} lang={docLang} {...(flowId ? { flowId } : {})} onReady={setPlan} />
       </div>
     </div>
   );

@@ -53,6 +53,7 @@ export const printMessagesEn: Record<keyof typeof printMessagesId, string> = {
   'print.ui.marginRight': 'Right',
   'print.ui.marginBottom': 'Bottom',
   'print.ui.marginLeft': 'Left',
+  'print.ui.docLanguage': 'Language of the printout',
   'print.ui.flow': 'Flowchart',
   'print.ui.allFlows': 'All flowcharts',
   'print.ui.print': 'Print',

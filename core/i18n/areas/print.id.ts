@@ -59,6 +59,7 @@ export const printMessagesId = {
   'print.ui.marginRight': 'Kanan',
   'print.ui.marginBottom': 'Bawah',
   'print.ui.marginLeft': 'Kiri',
+  'print.ui.docLanguage': 'Bahasa cetakan',
   'print.ui.flow': 'Diagram alir',
   'print.ui.allFlows': 'Semua diagram alir',
   'print.ui.print': 'Cetak',

@@ -1,4 +1,5 @@
 import type { Flow } from '../../../schemas/generated/sop.types';
+import { flowNameInSentence } from '../../model/flowName';
 import { buildFlowGraph, reachableBackward, reachableForward, terminalSteps, type FlowGraph } from '../../model/flowGraph';
 import { pointerOf } from '../diagnostic';
 import type { RuleContext } from '../ruleContext';
@@ -26,8 +27,8 @@ export function checkFlowGraphs(ctx: RuleContext): void {
 function checkFlow(ctx: RuleContext, flow: Flow, f: number): void {
   if (flow.steps.length === 0) {
     ctx.report('flow.empty', pointerOf('flows', f, 'steps'), {
-      id: `Alur ${quote(flow.title ?? flow.id)} belum punya langkah.`,
-      en: `Flow ${quote(flow.title ?? flow.id)} has no steps.`,
+      id: `${flowNameInSentence(flow, f).id} belum punya langkah.`,
+      en: `${flowNameInSentence(flow, f).en} has no steps.`,
     });
     return;
   }
@@ -131,8 +132,8 @@ function checkStartCount(ctx: RuleContext, flow: Flow, f: number): number[] {
   });
   if (starts.length === 0) {
     ctx.report('flow.start-count', pointerOf('flows', f, 'steps'), {
-      id: `Alur ${quote(flow.title ?? flow.id)} tidak punya langkah mulai.`,
-      en: `Flow ${quote(flow.title ?? flow.id)} has no start step.`,
+      id: `${flowNameInSentence(flow, f).id} tidak punya langkah mulai.`,
+      en: `${flowNameInSentence(flow, f).en} has no start step.`,
     }, { starts: 0 });
   }
   return starts;
@@ -154,8 +155,8 @@ function checkReachability(ctx: RuleContext, graph: FlowGraph, f: number, starts
   const terminals = terminalSteps(graph);
   if (terminals.length === 0) {
     ctx.report('flow.no-end', pointerOf('flows', f, 'steps'), {
-      id: `Alur ${quote(flow.title ?? flow.id)} tidak punya langkah akhir.`,
-      en: `Flow ${quote(flow.title ?? flow.id)} has no end step.`,
+      id: `${flowNameInSentence(flow, f).id} tidak punya langkah akhir.`,
+      en: `${flowNameInSentence(flow, f).en} has no end step.`,
     });
     return;
   }

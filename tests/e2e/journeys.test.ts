@@ -300,4 +300,34 @@ describe('issue 8 journeys on the production build', () => {
     expect(problems).toEqual([]);
     await deviceB.close();
   }, 240_000);
+
+  it('every draft sample becomes runnable through the UI: open, publish, run a case to its end', async () => {
+    const drafts: [string, Record<string, string>][] = [
+      ['REKOMENDASI PENGUMPULAN UANG & BARANG (PUB)', { 'Nama pemohon / lembaga': 'Panitia Bakti Sosial' }],
+      ['Pelayanan Anak Terlantar, Jalanan, Cacat Dan Nakal', {}],
+      ['PENGIRIMAN PESERTA TERTIRAH', {}],
+      ['PENERBITAN REKOMENDASI KERINGANAN / PEMBEBASAN BIAYA KESEHATAN DI RUMAH SAKIT PEMERINTAH', { 'Nama pemohon': 'Slamet Riyadi', 'NIK pemohon': '3508011205850001' }],
+    ];
+    const context = await browser.newContext();
+    const designer = await openDesigner(context);
+    const runtime = await context.newPage();
+    const problems = [...(await watchPage(designer)), ...(await watchPage(runtime))];
+    await setUpProfile(runtime, app.url('./runtime/'), { name: 'Ani Rahayu' });
+    for (const [title, fields] of drafts) {
+      const library = designer.getByRole('button', { name: /Pustaka SOP/ });
+      if (await library.count()) await library.first().click();
+      await designer.getByRole('button', { name: title, exact: true }).click();
+      await publishOpenSop(designer, 'Diterbitkan untuk dijalankan');
+      await runtime.goto(app.url('./runtime/'));
+      await runtime.getByRole('link', { name: `Mulai kasus: ${title}` }).click();
+      await runtime.getByRole('heading', { level: 2, name: 'Kasus baru' }).waitFor();
+      for (const [label, value] of Object.entries(fields)) await runtime.getByLabel(new RegExp(`^${label.replace(/[/()]/g, '\\$&')}\\s*\\*?$`)).fill(value);
+      await runtime.getByRole('button', { name: 'Mulai kasus' }).click();
+      await runtime.locator('.rt-case').waitFor();
+      await finishCase(runtime);
+      expect(await runtime.locator('.rt-case__header').innerText(), title).toMatch(/Selesai/);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 300_000);
 });

@@ -47,22 +47,36 @@ export async function chooseBranch(page: Page, label: string): Promise<void> {
  * Completes whatever step is on screen, again and again, until the case is
  * finished (linear SOPs; a decision takes its first branch).
  */
-export async function finishCase(page: Page, maxSteps = 40): Promise<void> {
+export async function finishCase(page: Page, maxSteps = 60): Promise<void> {
+  // What is on screen: the step, its signatures and its buttons; any command changes it.
+  const stateOfStep = () =>
+    page.evaluate(() => {
+      const step = document.querySelector('.rt-step');
+      const buttons = [...(step?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim()).join('|');
+      return `${step?.querySelector('h3')?.textContent?.trim()}#${step?.querySelectorAll('.rt-signatures li').length}#${buttons}`;
+    });
   for (let i = 0; i < maxSteps; i++) {
     const done = page.getByText(/^Kasus selesai pada/);
     const step = page.locator('.rt-step').first();
     await done.or(step).first().waitFor();
     if (await done.isVisible()) return;
-    const heading = (await step.getByRole('heading', { level: 3 }).first().innerText()).trim();
+    const before = await stateOfStep();
     await tickRequired(page);
+    // Complete the work, else sign off (paraf / tanda tangan), else take the first branch.
     const complete = step.getByRole('button', { name: /^Selesaikan langkah / });
+    const signOff = step.getByRole('button', { name: /^Bubuhkan / });
     if (await complete.count()) await complete.first().click();
+    else if (await signOff.count()) await signOff.first().click();
     else await step.getByRole('button', { name: / → / }).first().click();
-    // The next step (or the end) replaces this one.
-    await page.waitForFunction((previous) => {
-      const now = document.querySelector('.rt-step h3')?.textContent?.trim();
-      return now !== previous || /Kasus selesai pada/.test(document.body.textContent ?? '');
-    }, heading);
+    await page.waitForFunction(
+      (previous) => {
+        if (/Kasus selesai pada/.test(document.body.textContent ?? '')) return true;
+        const step = document.querySelector('.rt-step');
+        const buttons = [...(step?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim()).join('|');
+        return `${step?.querySelector('h3')?.textContent?.trim()}#${step?.querySelectorAll('.rt-signatures li').length}#${buttons}` !== previous;
+      },
+      before,
+    );
   }
-  throw new Error(`the case did not finish within ${maxSteps} steps`);
+  throw new Error(`the case did not finish within ${maxSteps} commands`);
 }

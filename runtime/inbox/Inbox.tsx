@@ -46,7 +46,7 @@ export function Inbox() {
   return (
     <section className="rt-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('runtime.inbox.heading')}</h2>
-      <p>{t('runtime.inbox.intro', { name: person.name, count: myLaneKeys.length })}</p>
+      <p>{t('runtime.inbox.intro', { count: myLaneKeys.length })}</p>
       {myLaneKeys.length === 0 ? (
         <div role="status" className="rt-alert rt-alert--warning">
           <p>{t('runtime.inbox.noLanes')}</p>

@@ -7,7 +7,7 @@ export const runtimeMessagesEn: Record<keyof typeof runtimeMessagesId, string> =
   'runtime.nav.inbox': 'My work',
   'runtime.nav.cases': 'Case list',
   'runtime.inbox.heading': 'My work',
-  'runtime.inbox.intro': 'Cases whose active step waits on the lanes of {name} ({count} lanes), most urgent first.',
+  'runtime.inbox.intro': 'Cases whose active step waits on one of your {count} lanes, most urgent first.',
   'runtime.inbox.needProfile': 'The inbox shows the work in your lanes. Fill in your profile first and choose the lanes you work in.',
   'runtime.inbox.noLanes': 'Your profile has no lanes yet. Choose the lanes you work in to see your work.',
   'runtime.inbox.lane': 'Lane',

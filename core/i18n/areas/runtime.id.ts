@@ -9,7 +9,7 @@ export const runtimeMessagesId = {
   'runtime.nav.inbox': 'Pekerjaan saya',
   'runtime.nav.cases': 'Daftar kasus',
   'runtime.inbox.heading': 'Pekerjaan saya',
-  'runtime.inbox.intro': 'Kasus yang langkah aktifnya menunggu lajur {name} ({count} lajur), yang paling mendesak di atas.',
+  'runtime.inbox.intro': 'Kasus yang langkah aktifnya menunggu salah satu dari {count} lajur Anda, yang paling mendesak di atas.',
   'runtime.inbox.needProfile': 'Kotak masuk menampilkan pekerjaan di lajur Anda. Isi profil Anda dahulu dan pilih lajur yang Anda kerjakan.',
   'runtime.inbox.noLanes': 'Profil Anda belum memilih lajur. Pilih lajur yang Anda kerjakan untuk melihat pekerjaan Anda.',
   'runtime.inbox.lane': 'Lajur',

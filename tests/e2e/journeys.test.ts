@@ -143,6 +143,8 @@ describe('issue 8 journeys on the production build', () => {
     await runtime.getByRole('heading', { level: 2, name: 'Kasus Siti Aminah' }).waitFor();
 
     await completeStep(runtime, 1);
+    await runtime.getByRole('heading', { level: 3, name: /^Langkah 2/ }).waitFor();
+    await runtime.getByLabel('Catatan', { exact: true }).fill('KTP buram, diminta fotokopi ulang');
     await completeStep(runtime, 2);
     await runtime.getByRole('heading', { level: 3, name: /^Langkah 3/ }).waitFor();
     await chooseBranch(runtime, 'Tidak');
@@ -153,9 +155,10 @@ describe('issue 8 journeys on the production build', () => {
     await completeStep(runtime, 5);
     await runtime.getByText(/^Kasus selesai pada/).waitFor();
 
-    // The timeline names the person on every row.
+    // The timeline names the person on every row, and shows the clerk's note.
     const timeline = await runtime.locator('.rt-timeline tbody').innerText();
     expect(timeline.match(/Rina Operator/g)?.length).toBeGreaterThanOrEqual(7);
+    expect(timeline).toContain('KTP buram, diminta fotokopi ulang');
 
     await runtime.getByRole('link', { name: 'Tanda terima & ringkasan' }).click();
     await runtime.getByRole('heading', { level: 2, name: 'Tanda Terima Berkas' }).waitFor();

@@ -7,7 +7,7 @@
 import type { Flow } from '../../schemas/generated/sop.types';
 import { assignChannels, type BackEdgeSpan } from './channels';
 import { round } from './geometry';
-import { labelMaxWidth, measureLabel, placeLabels } from './labels';
+import { labelMaxWidth, labelRoomBesideExit, longestLabelWord, measureLabel, placeLabels } from './labels';
 import { planLanes } from './nodes';
 import { resolveLayoutOptions, type ResolvedLayoutOptions } from './options';
 import { routeEdges, type EdgeRequest } from './routing';
@@ -119,8 +119,59 @@ export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions
   x += exitColumn?.width ?? 0;
   const width = x;
 
-  // --- rows, top to bottom.
-  const extraCorridor = stepCorridors(flow, plan.placements.map((p) => p.chain[p.chain.length - 1]!.lane), lanes, labels, exits, opts);
+  // --- rows, symbols, arrows and labels. A label that finds no spot clear of every line gives
+  // its row more room (a taller corridor), and the rows are laid out again: rows only grow, so
+  // this settles in a round or two.
+  let extraCorridor = stepCorridors(flow, plan.placements.map((p) => p.chain[p.chain.length - 1]!.lane), lanes, labels, exits, opts);
+  const drawRows = (extra: readonly number[]) =>
+    drawBands(flow, { lanes, width, left, right, exitColumn, bandPlans, bandOfStep, plan, exits, requests, labels }, extra, opts);
+  let drawn = drawRows(extraCorridor);
+  for (let round = 0; round < MAX_LABEL_ROUNDS && drawn.cramped.length > 0; round++) {
+    extraCorridor = [...extraCorridor];
+    for (const edge of drawn.cramped) {
+      const stepIndex = stepIndexById.get(drawn.nodes.find((n) => n.id === edge.from)?.stepId ?? '');
+      if (stepIndex !== undefined) extraCorridor[stepIndex] = Math.max(extraCorridor[stepIndex]!, opts.corridor) + (edge.label?.height ?? opts.labelLineHeight);
+    }
+    drawn = drawRows(extraCorridor);
+  }
+  const { bands, rows, sections, nodes, edges, height: y } = drawn;
+
+  return {
+    flowId: flow.id,
+    lanes,
+    bands,
+    rows,
+    sections,
+    nodes,
+    edges,
+    channels: { left, right },
+    exitColumn,
+    symbol: { width: opts.symbolWidth, height: opts.symbolHeight },
+    width: round(width),
+    height: round(y),
+  };
+}
+
+/** How many times rows are given more room for labels that did not fit. */
+const MAX_LABEL_ROUNDS = 3;
+
+interface Columns {
+  lanes: LayoutLane[];
+  width: number;
+  left: LayoutColumn | null;
+  right: LayoutColumn | null;
+  exitColumn: LayoutColumn | null;
+  bandPlans: ReturnType<typeof planBands>;
+  bandOfStep: readonly number[];
+  plan: ReturnType<typeof planLanes>;
+  exits: ReadonlyArray<{ edgeId: string; stepIndex: number; target: string }>;
+  requests: readonly EdgeRequest[];
+  labels: ReadonlyMap<string, string>;
+}
+
+/** The rows (each at least its symbol band with `extraCorridor` above and below), the symbols in them, the arrows and their labels. */
+function drawBands(flow: Flow, columns: Columns, extraCorridor: readonly number[], opts: ResolvedLayoutOptions) {
+  const { lanes, width, left, right, exitColumn, bandPlans, bandOfStep, plan, exits, requests, labels } = columns;
   const tableWidth = width + Object.values(opts.textColumns).reduce((a, b) => a + b, 0);
   const bands: LayoutBandRef[] = [];
   const rows: LayoutRow[] = [];
@@ -205,22 +256,13 @@ export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions
   const scene = { lanes, bands, nodes, channels: { left, right }, options: opts };
   const edges = routeEdges(scene, [...chainRequests, ...requests]);
   const narrowest = Math.min(...lanes.map((l) => l.width));
-  placeLabels(edges, labels, nodes, { x: 0, y: 0, width, height: y }, narrowest, opts);
+  const cramped = placeLabels(edges, labels, nodes, { x: 0, y: 0, width, height: y }, narrowest, opts, tableGrid(lanes, bands));
+  return { bands, rows, sections, nodes, edges, height: y, cramped };
+}
 
-  return {
-    flowId: flow.id,
-    lanes,
-    bands,
-    rows,
-    sections,
-    nodes,
-    edges,
-    channels: { left, right },
-    exitColumn,
-    symbol: { width: sw, height: sh },
-    width: round(width),
-    height: round(y),
-  };
+/** The lines the table draws inside the flow area, which labels keep off: between lanes, between rows. */
+export function tableGrid(lanes: readonly LayoutLane[], bands: readonly { y: number }[]): { xs: number[]; ys: number[] } {
+  return { xs: lanes.slice(1).map((l) => l.x), ys: bands.slice(1).map((b) => b.y) };
 }
 
 /** Lane of each node id, from the plan (nodes have no geometry yet when channels are sized). */
@@ -277,7 +319,11 @@ function stepCorridors(
     const text = labels.get(edge.id);
     const i = indexById.get(edge.from);
     if (!text || i === undefined || exitLanes[i] === undefined) continue;
-    const { height } = measureLabel(text, labelMaxWidth(narrowest), opts);
+    // A label under the diamond stays inside its lane, beside the downward run: as tall as it is
+    // wrapped to that room (never narrower than its longest word, which then needs the next spot).
+    const lane = lanes[exitLanes[i]!];
+    const room = Math.min(labelMaxWidth(narrowest), labelRoomBesideExit(lane?.width ?? narrowest));
+    const { height } = measureLabel(text, Math.max(room, longestLabelWord(text, opts.labelFontSize)), opts);
     extra[i] = Math.max(extra[i]!, height + 4);
   }
   for (const exit of exits) {

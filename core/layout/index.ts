@@ -6,4 +6,4 @@ export { placeLabels } from './labels';
 export { isOrthogonal, rectsIntersect, segmentCrossesRect, simplifyPolyline } from './geometry';
 export { wrapText, estimateTextWidth } from './textMetrics';
 export type * from './types';
-export { layoutProblems, type DrawnFlowchart } from './invariants';
+export { layoutProblems, labelProblems, type DrawnFlowchart, type DrawnTable } from './invariants';

@@ -5,7 +5,7 @@
  * print tests and the designer's "opens without overlaps" test.
  */
 import { isOrthogonal, rectsIntersect, segmentCrossesRect } from './geometry';
-import type { LayoutColumn, LayoutEdge, LayoutNode, Point } from './types';
+import type { LayoutBand, LayoutColumn, LayoutEdge, LayoutLane, LayoutNode, Point } from './types';
 
 export interface DrawnFlowchart {
   nodes: readonly LayoutNode[];
@@ -81,4 +81,40 @@ function longestVerticalRun(points: readonly Point[]): { x: number; length: numb
     if (!best || length > best.length) best = { x: a.x, length };
   }
   return best;
+}
+
+/** A drawn flowchart with the table around it: its lanes and row bands draw the grid lines. */
+export interface DrawnTable {
+  nodes: readonly LayoutNode[];
+  edges: readonly LayoutEdge[];
+  lanes: readonly Pick<LayoutLane, 'x'>[];
+  bands: readonly LayoutBand[];
+}
+
+/**
+ * Where a branch label touches a line: an arrow (its own included), a symbol,
+ * another label, a line between lanes or between rows. Labels must show none.
+ */
+export function labelProblems(table: DrawnTable): string[] {
+  const problems: string[] = [];
+  const xs = table.lanes.slice(1).map((l) => l.x);
+  const ys = table.bands.slice(1).map((b) => b.y);
+  const labelled = table.edges.filter((e) => e.label);
+  labelled.forEach((edge, i) => {
+    const label = edge.label!;
+    const name = `label "${label.text}" of ${edge.id}`;
+    for (const other of table.edges) {
+      for (let k = 1; k < other.points.length; k++) {
+        if (segmentCrossesRect(other.points[k - 1]!, other.points[k]!, label, 0)) {
+          problems.push(`${name} is on the arrow ${other.id}`);
+          break;
+        }
+      }
+    }
+    for (const node of table.nodes) if (rectsIntersect(label, node)) problems.push(`${name} is on the symbol ${node.id}`);
+    for (const x of xs) if (x > label.x && x < label.x + label.width) problems.push(`${name} is on the line between lanes at x ${x}`);
+    for (const y of ys) if (y > label.y && y < label.y + label.height) problems.push(`${name} is on the line between rows at y ${y}`);
+    for (const other of labelled.slice(i + 1)) if (rectsIntersect(label, other.label!)) problems.push(`${name} is on the label of ${other.id}`);
+  });
+  return problems;
 }

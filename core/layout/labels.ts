@@ -1,23 +1,79 @@
 /**
  * Branch labels (Ya / Tidak / memenuhi syarat) are written beside the
- * diamond's exit, as on paper. Each label tries a few spots around the first
- * segment of its arrow and takes the first that covers no symbol, no other
- * label and no other arrow run.
+ * diamond's exit, as on paper, and never on a line: not on an arrow, not on a
+ * symbol, not on another label, and not on the table's grid (the lines between
+ * lanes and between rows, which the canvas and the printed table both draw).
+ * Each label tries spots beside the first runs of its arrow, inside one cell
+ * of the grid, wrapped to the room that cell leaves, and takes the first
+ * spot that is clear.
  */
 import { rectsIntersect, segmentCrossesRect } from './geometry';
 import type { ResolvedLayoutOptions } from './options';
-import { wrapText } from './textMetrics';
 import type { EdgeLabel, LayoutEdge, LayoutNode, Point, Rect } from './types';
 
-const LABEL_CHAR_WIDTH = 0.55;
 const LABEL_MAX_WIDTH = 90;
+/** Distance between a label and the arrow run it sits beside. */
+const GAP = 3;
+/** Free space kept between a label and a grid line. */
+const CLEARANCE = 1;
+/** Labels are looked for beside this many runs of their arrow, the first (at the diamond) first. */
+const RUNS_TRIED = 3;
+/** How many lines down (or up) a vertical run a label may slide to get past what is in its way. */
+const SLIDE_STEPS = 12;
 
-/** A label broken into lines of at most `maxWidth` px. */
-export function measureLabel(text: string, maxWidth: number, options: ResolvedLayoutOptions) {
+/**
+ * Advance widths of Helvetica (whose metrics Arial and Liberation Sans, the
+ * print fonts, share) in 1/1000 em, for the printable ASCII range. A label's
+ * box is its text's real width, so "TIDAK" in capitals is not drawn past
+ * the box the layout kept free for it. Other characters count as 0.6 em.
+ */
+const HELVETICA_WIDTHS = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space ! " # $ % & ' ( ) * + , - . /
+  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0-9 : ; < = > ?
+  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ A-O
+  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P-Z [ \ ] ^ _
+  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` a-o
+  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p-z { | } ~
+];
+
+/** Width in px of a line of label text. */
+export function labelTextWidth(text: string, fontSize: number): number {
+  let units = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    units += code >= 32 && code <= 126 ? HELVETICA_WIDTHS[code - 32]! : 600;
+  }
+  return (units * fontSize) / 1000;
+}
+
+/** Greedy word wrap to `maxWidth` px; a word wider than a line gets a line of its own (labels are never cut inside a word). */
+function wrapLabel(text: string, maxWidth: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && labelTextWidth(candidate, fontSize) > maxWidth) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/** A label broken into lines of at most `maxWidth` px (a single word may be wider). */
+export function measureLabel(text: string, maxWidth: number, options: Pick<ResolvedLayoutOptions, 'labelFontSize' | 'labelLineHeight'>) {
   const fontSize = options.labelFontSize;
-  const lines = wrapText(text.trim(), maxWidth, fontSize, LABEL_CHAR_WIDTH);
-  const width = Math.max(...lines.map((l) => l.length * fontSize * LABEL_CHAR_WIDTH), 0);
+  const lines = wrapLabel(text.trim(), maxWidth, fontSize);
+  const width = Math.max(0, ...lines.map((l) => labelTextWidth(l, fontSize)));
   return { lines, width: Math.ceil(width), height: Math.ceil(lines.length * options.labelLineHeight) };
+}
+
+/** The widest word of a label: no wrap makes the label narrower than this. */
+export function longestLabelWord(text: string, fontSize: number): number {
+  return Math.ceil(Math.max(0, ...text.split(/\s+/).map((w) => labelTextWidth(w, fontSize))));
 }
 
 /** The widest a label may be: about half a lane plus the next lane's gutter. */
@@ -25,6 +81,34 @@ export function labelMaxWidth(laneWidth: number): number {
   return Math.max(36, Math.min(LABEL_MAX_WIDTH, laneWidth - 6));
 }
 
+/**
+ * The room a label has beside a downward exit in the middle of a lane: from
+ * the run to the lane's edge. Rows reserve corridors for their labels with it.
+ */
+export function labelRoomBesideExit(laneWidth: number): number {
+  return Math.max(0, Math.floor(laneWidth / 2 - GAP - CLEARANCE));
+}
+
+/**
+ * The narrowest lane in which a label can stand beside a downward exit (on
+ * either side of the run in the lane's middle) without touching the lane's
+ * lines: twice its longest word and the gaps. A sideways exit needs no more:
+ * its run goes on across the next lanes, and its label may stand past a line.
+ */
+export function laneWidthForLabel(longestWord: number): number {
+  return Math.ceil(2 * (longestWord + GAP + CLEARANCE) + 1);
+}
+
+/** The lines of the table a label must not cross: x of the lines between lanes, y of the lines between rows. */
+export interface LabelGrid {
+  xs: readonly number[];
+  ys: readonly number[];
+}
+
+/**
+ * Places every label; returns the edges whose label found no spot clear of
+ * every line (the layout then gives their rows more room and tries again).
+ */
 export function placeLabels(
   edges: LayoutEdge[],
   labels: ReadonlyMap<string, string>,
@@ -32,8 +116,12 @@ export function placeLabels(
   bounds: Rect,
   laneWidth: number,
   options: ResolvedLayoutOptions,
-): void {
+  grid: LabelGrid = { xs: [], ys: [] },
+): LayoutEdge[] {
+  const cramped: LayoutEdge[] = [];
   const maxWidth = labelMaxWidth(laneWidth);
+  const xs = [...grid.xs].sort((a, b) => a - b);
+  const ys = [...grid.ys].sort((a, b) => a - b);
   // Labels only ever meet what is near them: index symbols and arrow runs by height on the page.
   const nodeIndex = new YBuckets<Rect>();
   for (const node of nodes) nodeIndex.add(node, node);
@@ -46,65 +134,162 @@ export function placeLabels(
     }
   }
   const placedIndex = new YBuckets<Rect>();
+  const crossesGrid = (box: Rect) =>
+    lineWithin(xs, box.x - CLEARANCE, box.x + box.width + CLEARANCE) || lineWithin(ys, box.y - CLEARANCE, box.y + box.height + CLEARANCE);
+  const clearOfDrawing = (box: Rect) =>
+    box.x >= bounds.x &&
+    box.x + box.width <= bounds.x + bounds.width &&
+    box.y >= bounds.y &&
+    box.y + box.height <= bounds.y + bounds.height &&
+    !nodeIndex.some(box, (n) => rectsIntersect(box, n)) &&
+    !placedIndex.some(box, (p) => rectsIntersect(box, p)) &&
+    !runIndex.some(box, (run) => segmentCrossesRect(run.a, run.b, box, 0));
+  const cell = { xs, ys, bounds };
+
   // Sideways exits first: their spot beside the run is the only good one, while a label under
   // a diamond can go either side of the downward run.
   const sideways = (e: LayoutEdge) => e.points.length >= 2 && e.points[0]!.y === e.points[1]!.y;
   const ordered = [...edges.filter(sideways), ...edges.filter((e) => !sideways(e))];
   for (const edge of ordered) {
-    const text = labels.get(edge.id);
-    if (!text || !text.trim() || edge.points.length < 2) continue;
+    const text = labels.get(edge.id)?.trim();
+    if (!text || edge.points.length < 2) continue;
+    // Best, a clear spot inside one cell of the row the arrow leaves from. A spot further along
+    // the arrow, in the next row, is taken but reported: that row is followed by another step on
+    // one page and by a connector on the next, so the layout gives the label room in its own row.
+    // Else a spot clear of the drawing that touches the grid; else the first (a layout too
+    // cramped for its labels still shows them).
     const p0 = edge.points[0]!;
-    const p1 = edge.points[1]!;
-    const gap = 3;
-    const fits = (box: Rect) =>
-      box.x >= bounds.x &&
-      box.x + box.width <= bounds.x + bounds.width &&
-      box.y >= bounds.y &&
-      box.y + box.height <= bounds.y + bounds.height &&
-      !nodeIndex.some(box, (n) => rectsIntersect(box, n)) &&
-      !placedIndex.some(box, (p) => rectsIntersect(box, p)) &&
-      !runIndex.some(box, (run) => !(run.edge === edge && run.index === 1) && segmentCrossesRect(run.a, run.b, box, 0));
-    // Wider first (fewer lines), then narrower wraps for tight spots such as a lane next to a channel.
-    let choice: Candidate | null = null;
-    let fallback: Candidate | null = null;
-    let lastLineCount = -1;
-    // Never narrower than the longest word: a label is wrapped between words, never inside one.
-    const longestWord = Math.max(0, ...text.split(/\s+/).map((w) => Math.ceil(w.length * options.labelFontSize * LABEL_CHAR_WIDTH) + 1));
-    for (const wrap of [maxWidth, Math.round(maxWidth * 0.66), Math.round(maxWidth * 0.45)].map((w) => Math.max(w, longestWord))) {
-      const m = measureLabel(text, wrap, options);
-      if (m.lines.length === lastLineCount) continue;
-      lastLineCount = m.lines.length;
-      const spots: Candidate[] = [];
-      if (p0.x === p1.x) {
-        // Leaving downwards (or upwards): beside the vertical run, just off the symbol.
-        const y = p1.y > p0.y ? p0.y + 1 : p0.y - 1 - m.height;
-        spots.push({ ...m, x: p0.x + gap, y, anchor: 'start' }, { ...m, x: p0.x - gap - m.width, y, anchor: 'end' });
-      } else {
-        // Leaving sideways: above the horizontal run, else below it.
-        const rightward = p1.x > p0.x;
-        const x = rightward ? p0.x + gap : p0.x - gap - m.width;
-        const anchor = rightward ? 'start' : 'end';
-        spots.push({ ...m, x, y: p0.y - 1 - m.height, anchor }, { ...m, x, y: p0.y + 1, anchor });
+    const rowTop = nextLine(ys, p0.y, -1, bounds.y);
+    const rowBottom = nextLine(ys, p0.y, 1, bounds.y + bounds.height);
+    let home: Candidate | undefined;
+    let clean: Candidate | undefined;
+    let clearOnly: Candidate | undefined;
+    let first: Candidate | undefined;
+    for (const spot of candidateSpots(edge.points, text, maxWidth, options, cell)) {
+      first ??= spot;
+      if (!clearOfDrawing(spot)) continue;
+      clearOnly ??= spot;
+      if (crossesGrid(spot)) continue;
+      clean ??= spot;
+      if (spot.y >= rowTop && spot.y + spot.height <= rowBottom) {
+        home = spot;
+        break;
       }
-      fallback ??= spots[0]!;
-      choice = spots.find(fits) ?? null;
-      if (choice) break;
     }
-    choice ??= fallback!;
-    const { lines, width, height } = choice;
+    if (!home) cramped.push(edge);
+    const choice = home ?? clean ?? clearOnly ?? first;
+    if (!choice) continue;
     const label: EdgeLabel = {
       text,
-      lines,
+      lines: choice.lines,
       x: choice.x,
       y: choice.y,
-      width,
-      height,
+      width: choice.width,
+      height: choice.height,
       anchor: choice.anchor,
       lineHeight: options.labelLineHeight,
       fontSize: options.labelFontSize,
     };
     placedIndex.add(label, label);
     edge.label = label;
+  }
+  return cramped;
+}
+
+interface Cell {
+  xs: readonly number[];
+  ys: readonly number[];
+  bounds: Rect;
+}
+
+/** Index of the first of the sorted `lines` greater than `v` (binary search: a long flow has hundreds of rows). */
+function firstAbove(lines: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The nearest line strictly beyond `v` in the direction of `sign`, else the bound. */
+function nextLine(lines: readonly number[], v: number, sign: 1 | -1, bound: number): number {
+  if (sign > 0) return lines[firstAbove(lines, v)] ?? bound;
+  let i = firstAbove(lines, v) - 1;
+  while (i >= 0 && lines[i]! >= v) i--;
+  return i >= 0 ? lines[i]! : bound;
+}
+
+/** Whether one of the sorted `lines` lies strictly between `from` and `to`. */
+function lineWithin(lines: readonly number[], from: number, to: number): boolean {
+  const next = lines[firstAbove(lines, from)];
+  return next !== undefined && next < to;
+}
+
+/**
+ * Where a label may go, best first: beside the first run of its arrow (at the
+ * diamond), on either side, then past each grid line the run crosses, then
+ * beside the next runs. Each spot is wrapped to the width its cell leaves, at
+ * most `maxWidth`, and more narrowly too (more lines, for tight spots).
+ */
+function* candidateSpots(points: readonly Point[], text: string, maxWidth: number, options: ResolvedLayoutOptions, cell: Cell): Generator<Candidate> {
+  const { xs, bounds } = cell;
+  const right = bounds.x + bounds.width;
+  const longestWord = longestLabelWord(text, options.labelFontSize);
+  const measured = new Map<number, ReturnType<typeof measureLabel>>();
+  const wraps = (room: number) => {
+    const widths = [maxWidth, maxWidth * 0.66, maxWidth * 0.45].map((w) => Math.round(Math.max(longestWord, Math.min(w, room))));
+    return [...new Set(widths)].map((w) => {
+      let m = measured.get(w);
+      if (!m) measured.set(w, (m = measureLabel(text, w, options)));
+      return m;
+    });
+  };
+  /** To the right of a vertical line at x (anchor start), or to its left (anchor end), within its lane. */
+  const sideRoom = (x: number, side: 1 | -1) => {
+    const edge = nextLine(xs, x, side, side > 0 ? right : bounds.x);
+    return side > 0 ? edge - (x + GAP) - CLEARANCE : x - GAP - edge - CLEARANCE;
+  };
+  // Beside a vertical run: to its right (anchor start) and to its left (anchor end), at its start
+  // (just off the diamond) first, then further along it, a line at a time, past what is in the way.
+  function* besideVertical(a: Point, b: Point): Generator<Candidate> {
+    const down = b.y > a.y;
+    const length = Math.abs(b.y - a.y);
+    const step = options.labelLineHeight;
+    const sides = ([1, -1] as const).map((side) => ({ side, fits: wraps(sideRoom(a.x, side)) }));
+    for (let offset = 0; offset === 0 || (offset + step <= length && offset <= SLIDE_STEPS * step); offset += step) {
+      for (const { side, fits } of sides) {
+        for (const m of fits) {
+          const x = side > 0 ? a.x + GAP : a.x - GAP - m.width;
+          const y = down ? a.y + 1 + offset : a.y - 1 - offset - m.height;
+          yield { ...m, x, y, anchor: side > 0 ? 'start' : 'end' };
+        }
+      }
+    }
+  }
+  // Above and below a horizontal run, starting at `from` (its start, or just past a grid line it crosses).
+  function* besideHorizontal(from: number, y: number, rightward: boolean): Generator<Candidate> {
+    const anchor = rightward ? 'start' : 'end';
+    for (const m of wraps(sideRoom(from, rightward ? 1 : -1))) {
+      const x = rightward ? from + GAP : from - GAP - m.width;
+      yield { ...m, x, y: y - 1 - m.height, anchor };
+      yield { ...m, x, y: y + 1, anchor };
+    }
+  }
+  for (let i = 1; i < Math.min(points.length, RUNS_TRIED + 1); i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (a.x === b.x) {
+      yield* besideVertical(a, b);
+      continue;
+    }
+    const rightward = b.x > a.x;
+    yield* besideHorizontal(a.x, a.y, rightward);
+    // The run goes on into the next lanes: the label may stand past each line it crosses.
+    const crossed = xs.filter((x) => (rightward ? x > a.x && x < b.x : x < a.x && x > b.x));
+    for (const x of rightward ? crossed : [...crossed].reverse()) yield* besideHorizontal(x, a.y, rightward);
   }
 }
 

@@ -5,6 +5,7 @@
  * (or starts) at a lettered off-page connector in a band, so nothing is drawn
  * across the page break.
  */
+import { tableGrid } from '../layout/computeSwimlaneLayout';
 import { placeLabels } from '../layout/labels';
 import { resolveLayoutOptions } from '../layout/options';
 import { routeEdges, type EdgeRequest } from '../layout/routing';
@@ -139,7 +140,7 @@ export function layoutPage(layout: SwimlaneLayout, options: SwimlaneLayoutOption
   const scene = { lanes: layout.lanes, bands, nodes, channels: layout.channels, options: opts };
   const edges = routeEdges(scene, requests);
   const height = y;
-  placeLabels(edges, labels, nodes, { x: 0, y: 0, width: layout.width, height }, Math.min(...layout.lanes.map((l) => l.width)), opts);
+  placeLabels(edges, labels, nodes, { x: 0, y: 0, width: layout.width, height }, Math.min(...layout.lanes.map((l) => l.width)), opts, tableGrid(layout.lanes, bands));
   return { bands, nodes, edges, connectors, lanes: layout.lanes, channels: layout.channels, width: layout.width, height };
 }
 

@@ -6,6 +6,7 @@
 import type { Lang, MessageKey } from '../i18n';
 import { translate } from '../i18n';
 import { computeSwimlaneLayout } from '../layout';
+import { laneWidthForLabel, longestLabelWord } from '../layout/labels';
 import type { SwimlaneLayout, SwimlaneLayoutOptions } from '../layout/types';
 import type { Flow, SopDocument } from '../../schemas/generated/sop.types';
 import type { Orientation, PageBox } from './paper';
@@ -93,19 +94,31 @@ export function planPrintTable(doc: SopDocument, flow: Flow, box: PageBox, lang:
   const minText = (key: TextKey) => (key === 'kegiatan' ? (portrait ? 120 : 170) : !filled(key) ? 46 : portrait ? 60 : 78);
   const neededText = textKeys.reduce((sum, k) => sum + minText(k), 0);
 
+  // A lane whose step writes a branch label under its diamond is made wide enough for the label's
+  // longest word beside the arrow, so the label never has to cross the lane's lines (up to a limit).
+  const labelWords = longestLabelWordByLane(flow, base.labelFontSize);
+  const symbolWidthFor = (laneWidth: number) => Math.max(18, Math.min(42, Math.round(laneWidth * 0.5)));
+  const laneWidthsFor = (laneWidth: number) =>
+    Array.from({ length: laneCount }, (_, lane) => {
+      const word = labelWords.get(lane);
+      if (word === undefined) return laneWidth;
+      return Math.max(laneWidth, Math.min(laneWidth + MAX_LABEL_WIDENING, laneWidthForLabel(word)));
+    });
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
   const sizeLanes = (extra: number) => {
     // Lanes start generous and give way, down to a floor, until the text columns have their minimum.
     // Text is what people read: with many lanes on narrow paper the lanes shrink (symbols with them)
     // before the text columns go below their minimum.
     let laneWidth = portrait ? 66 : 88;
     const floor = 34;
-    while (laneWidth > floor && width - noWidth - waktuWidth - laneCount * laneWidth - extra < neededText) laneWidth -= 2;
-    const symbolWidth = Math.max(18, Math.min(42, Math.round(laneWidth * 0.5)));
-    return { laneWidth, symbolWidth, symbolHeight: Math.round(symbolWidth * 0.6) };
+    while (laneWidth > floor && width - noWidth - waktuWidth - sum(laneWidthsFor(laneWidth)) - extra < neededText) laneWidth -= 2;
+    const symbolWidth = symbolWidthFor(laneWidth);
+    return { laneWidth, laneWidths: laneWidthsFor(laneWidth), symbolWidth, symbolHeight: Math.round(symbolWidth * 0.6) };
   };
   const layoutOptionsFor = (sizes: ReturnType<typeof sizeLanes>, textWidths: Record<string, number>): SwimlaneLayoutOptions => ({
     actors: doc.actors,
     laneWidth: sizes.laneWidth,
+    laneWidths: sizes.laneWidths,
     symbolWidth: sizes.symbolWidth,
     symbolHeight: sizes.symbolHeight,
     labelFontSize: base.labelFontSize,
@@ -122,11 +135,11 @@ export function planPrintTable(doc: SopDocument, flow: Flow, box: PageBox, lang:
 
   // Pass 1: the side channels' width depends on the flow (back-edges, labels), so measure it once.
   const firstSizes = sizeLanes(0);
-  const first = computeSwimlaneLayout(flow, layoutOptionsFor(firstSizes, shareText(width - noWidth - waktuWidth - laneCount * firstSizes.laneWidth)));
+  const first = computeSwimlaneLayout(flow, layoutOptionsFor(firstSizes, shareText(width - noWidth - waktuWidth - sum(firstSizes.laneWidths))));
   const extra = first.width - first.lanes.reduce((sum, l) => sum + l.width, 0);
   // Pass 2: final lane widths with the channels counted; the text columns share the rest.
   const sizes = sizeLanes(extra);
-  const provisional = computeSwimlaneLayout(flow, layoutOptionsFor(sizes, shareText(width - noWidth - waktuWidth - laneCount * sizes.laneWidth - extra)));
+  const provisional = computeSwimlaneLayout(flow, layoutOptionsFor(sizes, shareText(width - noWidth - waktuWidth - sum(sizes.laneWidths) - extra)));
   const textBudget = width - noWidth - waktuWidth - provisional.width;
   const textWidths = shareText(textBudget);
   // Rounding leftovers go to Kegiatan so the table fills the page exactly.
@@ -162,7 +175,29 @@ export function planPrintTable(doc: SopDocument, flow: Flow, box: PageBox, lang:
     width,
     actorsX: noWidth + textWidths['kegiatan']!,
   };
-  return { columns, metrics: { ...base, ...sizes }, layoutOptions, estimate };
+  const { laneWidths: _perLane, ...metrics } = sizes;
+  return { columns, metrics: { ...base, ...metrics }, layoutOptions, estimate };
+}
+
+/** Never widen a lane for its labels by more than this: past it, a label finds another spot or wraps. */
+const MAX_LABEL_WIDENING = 40;
+
+/** Per lane index: the longest word of the branch labels written in it; lanes without labels are absent. */
+function longestLabelWordByLane(flow: Flow, fontSize: number): Map<number, number> {
+  const laneOf = new Map<string, number>();
+  flow.steps.forEach((step) => {
+    // The exit leaves from the step's last actor in a lane, as the layout draws it.
+    const laned = step.actors.filter((a) => flow.lanes.includes(a.actor));
+    const last = laned[laned.length - 1];
+    if (last) laneOf.set(step.id, flow.lanes.indexOf(last.actor));
+  });
+  const needs = new Map<number, number>();
+  for (const edge of flow.edges) {
+    const lane = laneOf.get(edge.from);
+    if (!edge.label?.trim() || lane === undefined) continue;
+    needs.set(lane, Math.max(needs.get(lane) ?? 0, longestLabelWord(edge.label, fontSize)));
+  }
+  return needs;
 }
 
 type TextKey = 'kegiatan' | 'kelengkapan' | 'output' | 'keterangan';

@@ -9,7 +9,7 @@ import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../bench/chromium';
+import { launchChromium } from './chromium';
 import type { Margins, Orientation, PaperSize } from '../core/print/paper';
 import { hasErrors, type Diagnostic } from '../core/validation';
 import type { SopDocument } from '../schemas/generated/sop.types';

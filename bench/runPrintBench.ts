@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { PdfPrinter, bundlePrintView, type PrintTimings } from '../cli/printCommand';
+import { PdfPrinter, type PrintTimings } from '../cli/printCommand';
+import { loadPrintBundle as bundlePrintView } from '../cli/print/printBundle';
 import { computeSwimlaneLayout } from '../core/layout';
 import { generateSop } from './generateSop';
 import { median } from './measureValidation';

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT_USAGE, type CliIo, type Lang } from './io';
-import { runStatsCommand } from './statsCommand';
-import { runValidateCommand } from './validateCommand';
+import { parseMargins } from './margins';
 
 const usage = `Usage / Pemakaian:
   sop validate <files...> [--json] [--lang id|en] [--publish]
@@ -47,23 +46,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) return usageError(io, `${command}: no file given / belum ada berkas`);
 
   switch (command) {
-    case 'validate':
+    // Each command loads only what it needs: validate and stats never load Playwright, and print
+    // starts Chromium, its slowest part, before it loads the modules that read and check the file.
+    case 'validate': {
+      const { runValidateCommand } = await import('./validateCommand');
       return runValidateCommand({ files: positionals, json: values.json, lang, publish: values.publish }, io);
-    case 'stats':
+    }
+    case 'stats': {
       if (values.publish) return usageError(io, 'stats: --publish applies to validate only');
+      const { runStatsCommand } = await import('./statsCommand');
       return runStatsCommand({ files: positionals, json: values.json, lang }, io);
+    }
     case 'print': {
-      // Loaded on demand: printing pulls in Vite and Playwright, which validate and stats never need.
-      const { parseMargins, runPrintCommand } = await import('./printCommand');
       if (positionals.length !== 1) return usageError(io, 'print: give exactly one SOP file / berikan tepat satu berkas SOP');
       if (!values.out) return usageError(io, 'print: --out <file.pdf> is required / --out <berkas.pdf> wajib');
       if (values.paper !== 'a4' && values.paper !== 'f4') return usageError(io, `--paper must be a4 or f4, not ${JSON.stringify(values.paper)}`);
       if (values.orientation !== 'landscape' && values.orientation !== 'portrait') return usageError(io, `--orientation must be landscape or portrait, not ${JSON.stringify(values.orientation)}`);
       const margins = values.margins === undefined ? undefined : parseMargins(values.margins);
       if (margins === null) return usageError(io, `--margins must be one number or four (top,right,bottom,left) in mm, not ${JSON.stringify(values.margins)}`);
+      const { launchChromium } = await import('./chromium');
+      const browser = launchChromium();
+      browser.catch(() => {}); // reported by the command, which awaits it
+      const { runPrintCommand } = await import('./printCommand');
       return runPrintCommand(
         { file: positionals[0]!, out: values.out, paper: values.paper, orientation: values.orientation, lang, ...(margins ? { margins } : {}), ...(values.flow ? { flowId: values.flow } : {}) },
         io,
+        browser,
       );
     }
     default:

@@ -15,8 +15,10 @@ import { loadPrintBundle, type PrintBundle } from './printBundle';
 /** Where the print page lives: `.invalid` never resolves, so nothing but the route below can answer. */
 export const PRINT_ORIGIN = 'https://print.sop-studio.invalid';
 
-/** Where the time of one print goes: loading and laying out the pages, then Chromium writing the PDF. */
+/** Where the time of one print goes: opening the print page, laying out the pages, then Chromium writing the PDF. */
 export interface PrintTimings {
+  /** Waiting for a loaded print page (0 when it was opened ahead, while the caller did other work). */
+  pageMs: number;
   renderMs: number;
   pdfMs: number;
   totalMs: number;
@@ -82,11 +84,11 @@ export class PdfPrinter {
   /** Renders one document; resolves with the PDF bytes and what was laid out on which page. */
   async print(doc: SopDocument, options: RenderPrintOptions): Promise<{ pdf: Buffer; summary: PrintSummary; timings: PrintTimings }> {
     const started = performance.now();
-    return this.withRendered(doc, options, async (page, summary) => {
+    return this.withRendered(doc, options, async (page, summary, opened) => {
       const rendered = performance.now();
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       const done = performance.now();
-      return { pdf, summary, timings: { renderMs: rendered - started, pdfMs: done - rendered, totalMs: done - started } };
+      return { pdf, summary, timings: { pageMs: opened - started, renderMs: rendered - opened, pdfMs: done - rendered, totalMs: done - started } };
     });
   }
 
@@ -110,10 +112,11 @@ export class PdfPrinter {
     return { page, errors };
   }
 
-  private async withRendered<T>(doc: SopDocument, options: RenderPrintOptions, use: (page: Page, summary: PrintSummary) => Promise<T>): Promise<T> {
+  private async withRendered<T>(doc: SopDocument, options: RenderPrintOptions, use: (page: Page, summary: PrintSummary, opened: number) => Promise<T>): Promise<T> {
     const opening = this.nextPage ?? this.openPage();
     this.nextPage = null;
     const { page, errors } = await opening;
+    const opened = performance.now();
     try {
       // One round trip: the document goes over as JSON text (cheaper to pass than an object
       // graph), and the sheets' overflow is measured as soon as the pages are laid out.
@@ -132,7 +135,7 @@ export class PdfPrinter {
         [JSON.stringify(doc), options] as const,
       );
       if (errors.length > 0) throw new Error(errors.join('\n'));
-      return await use(page, summary);
+      return await use(page, summary, opened);
     } finally {
       await page.close();
     }

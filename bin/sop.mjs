@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The CLI is TypeScript shared with the apps; tsx runs it without a build step.
+import module from 'node:module';
 import { register } from 'tsx/esm/api';
 
+// Node 22.1+ keeps compiled code between runs (playwright-core alone takes ~100 ms to compile); older Node skips it.
+module.enableCompileCache?.();
 register();
 const { runCli } = await import('../cli/main.ts');
 process.exitCode = await runCli(process.argv.slice(2), {

@@ -10,7 +10,9 @@ const usage = `Usage / Pemakaian:
       Steps, lanes, decisions and the computed total Waktu of each flow.
   sop print <file> --out <file.pdf> [--paper a4|f4] [--orientation landscape|portrait]
             [--flow <id>] [--margins top,right,bottom,left] [--lang id|en]
-      Print the SOP (identity page and flowchart tables) to PDF with headless Chromium.
+      Print the SOP (identity page and flowchart tables) to PDF with headless Chromium:
+      CHROMIUM_PATH if set, else the first of /usr/bin/chromium, chromium-browser,
+      Google Chrome and Playwright's Chromium that is installed.
   sop help
 `;
 

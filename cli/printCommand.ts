@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import type { Margins, Orientation, PaperSize } from '../core/print/paper';
 import { hasErrors, type Diagnostic } from '../core/validation';
-import type { Browser } from 'playwright-core';
 import { ChromiumNotFoundError, launchChromium } from './chromium';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type Lang } from './io';
 import { PdfPrinter } from './print/pdfPrinter';

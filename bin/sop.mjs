@@ -7,7 +7,12 @@ import { register } from 'tsx/esm/api';
 module.enableCompileCache?.();
 register();
 const { runCli } = await import('../cli/main.ts');
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
+const code = await runCli(
+  process.argv.slice(2),
+  { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
+  { exitsAfter: true },
+);
+// Exit at once, once the output is flushed (pipes are asynchronous on some systems): Playwright's
+// exit handler kills a browser still open and removes its temporary profile.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+process.exit(code);

@@ -29,11 +29,19 @@ export interface PrintCommandOptions {
 }
 
 /**
- * Prints one SOP. `browser` is Chromium already starting (the CLI launches it
- * before it loads anything else, since it is the slowest part); every way out
- * closes it.
+ * Prints one SOP. `browser` is Chromium already starting, which the caller
+ * closes (the CLI launches it before it loads anything else, since it is the
+ * slowest part); without it, the command launches and closes its own.
  */
-export async function runPrintCommand(options: PrintCommandOptions, io: CliIo, browser: Promise<Browser> = launchChromium()): Promise<number> {
+export async function runPrintCommand(options: PrintCommandOptions, io: CliIo, browser?: Promise<Browser>): Promise<number> {
+  if (!browser) {
+    const own = launchChromium();
+    try {
+      return await runPrintCommand(options, io, own);
+    } finally {
+      await own.then((b) => b.close(), () => {});
+    }
+  }
   const say = (id: string, en: string) => (options.lang === 'en' ? `${en} / ${id}` : `${id} / ${en}`);
   // Failures surface where the printer is awaited; an early return must not leave them unhandled.
   const starting = PdfPrinter.start(browser);
@@ -88,8 +96,6 @@ export async function runPrintCommand(options: PrintCommandOptions, io: CliIo, b
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`sop print: ${say('gagal mencetak', 'printing failed')}: ${message}\n`);
     return EXIT_PROBLEMS;
-  } finally {
-    await browser.then((b) => b.close(), () => {});
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from './playwright';
 
 export interface ChromiumHost {
   platform: NodeJS.Platform;

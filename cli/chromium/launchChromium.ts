@@ -3,7 +3,8 @@
  * uses: no sandbox (containers, root), no GPU, and nothing that reaches the
  * network on its own (updates, sync, first-run pages).
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromium } from './playwright';
 import { findChromium } from './findChromium';
 import { currentSetupHost, missingChromiumMessage } from './setUpChromium';
 

@@ -1,12 +1,24 @@
 #!/usr/bin/env node
-// The CLI is TypeScript shared with the apps; tsx runs it without a build step.
+// Runs the command line compiled by `npm run gen` (cli/generated/sop.mjs) while it matches its
+// TypeScript sources; in a checkout whose sources changed since, runs those with tsx instead.
 import module from 'node:module';
-import { register } from 'tsx/esm/api';
 
 // Node 22.1+ keeps compiled code between runs (playwright-core alone takes ~100 ms to compile); older Node skips it.
 module.enableCompileCache?.();
-register();
-const { runCli } = await import('../cli/main.ts');
+
+async function loadCli() {
+  try {
+    const compiled = await import('../cli/generated/sop.mjs');
+    if (compiled.changedSources()?.length === 0) return compiled;
+  } catch {
+    // Missing or unreadable: the sources below still run.
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../cli/entry.ts');
+}
+
+const { runCli } = await loadCli();
 const code = await runCli(
   process.argv.slice(2),
   { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },

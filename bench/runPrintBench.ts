@@ -77,6 +77,8 @@ async function medianOfCommand(args: string[], runs = 5): Promise<number> {
   return Math.round(median(times));
 }
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
 function layoutTimings(): { steps: number; lanes: number; medianMs: number } {
   const flow = generateSop({ steps: 500, lanes: 12 }).flows[0]!;
   for (let i = 0; i < 40; i++) computeSwimlaneLayout(flow);
@@ -113,6 +115,8 @@ async function inProcess(doc: ReturnType<typeof generateSop>) {
 }
 
 async function main() {
+  // The machine may be shared: the load before and after the runs says how far to trust them.
+  const loadBefore = loadavg();
   const doc = generateSop({ steps: STEPS, lanes: LANES });
   const dir = mkdtempSync(join(tmpdir(), 'sop-bench-print-'));
   const generated = join(dir, `generated-${STEPS}.sop.json`);
@@ -141,7 +145,7 @@ async function main() {
   const result = {
     benchmark: 'print',
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageBefore: loadBefore.map(round2), loadAverageAfter: loadavg().map(round2) },
     cli: {
       command: 'node bin/sop.mjs print <file> --out <file.pdf>',
       measures: 'wall time from spawn to exit, PDF written; median after one warm-up run',

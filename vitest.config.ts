@@ -3,10 +3,12 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './bench/chromium';
+import { CHROMIUM_ARGS, currentSetupHost, setUpChromium } from './cli/chromium';
 
-// Chromium comes from Debian (`apt-get install chromium`), never from
-// `playwright install`: the machines reach no browser download site.
+// Before any test: find the browser (CHROMIUM_PATH, Debian's Chromium, Chrome, Playwright's own),
+// install Debian's chromium as root on Debian, or stop with one line saying what to run.
+// Nothing here downloads a browser.
+const CHROMIUM_PATH = setUpChromium(currentSetupHost()).path;
 
 /** Browser mode shared by the `browser` and `storybook` projects: one headless Chromium each. */
 function chromiumBrowserMode() {

@@ -1,16 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+// The browser is found by cli/chromium, the one discovery shared by the tests, the benchmarks and
+// `sop print`. This re-export keeps code written against bench/chromium working; new code imports cli/chromium.
+import { chromiumPath } from '../cli/chromium';
 
-/** Debian's Chromium, never a downloaded one: these machines reach no browser download site. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}
+export { CHROMIUM_ARGS, chromiumPath, launchChromium } from '../cli/chromium';
+export const CHROMIUM_PATH = chromiumPath();

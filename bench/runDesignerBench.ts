@@ -30,7 +30,7 @@ import { build, type Plugin, type Rollup } from 'vite';
 import { computeSwimlaneLayout } from '../core/layout';
 import { loadSample, sampleIds } from '../samples/loadSamples.node.ts';
 import type { SopDocument } from '../schemas/generated/sop.types';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../cli/chromium';
 import { median, TYPED } from './designer/frames';
 import { sopToBpmn } from './designer/sopToBpmn';
 import { VIRTUALIZE_FROM_STEPS } from '../designer/canvas/tableGeometry';

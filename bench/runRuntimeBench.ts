@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../cli/chromium';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const IMPORT_CASES = Number(process.env.BENCH_IMPORT_CASES ?? 10_000);
@@ -77,7 +77,7 @@ async function main() {
   // A persistent profile on disk, as a clerk's browser has: an incognito context keeps IndexedDB in
   // memory with a small quota, and 100,000 cases need well over a gigabyte.
   const profile = mkdtempSync(join(tmpdir(), 'sop-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   const browser = { version: () => context.browser()?.version() ?? 'chromium', close: () => context.close() };
   try {
     const page = context.pages()[0] ?? (await context.newPage());

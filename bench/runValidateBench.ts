@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { validateSop } from '../core/validation';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../cli/chromium';
 import { generateSop } from './generateSop';
 import { measureValidation, median, type ValidationTimings } from './measureValidation';
 

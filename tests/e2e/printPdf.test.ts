@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSop } from '../../bench/generateSop';
 import { runCli } from '../../cli/main';
 import { PdfPrinter } from '../../cli/printCommand';
+import { CONTENT_SECURITY_POLICY } from '../../scripts/csp';
 import { loadSamples } from '../../samples/loadSamples.node';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { pdfPages, squash } from './printSupport';
@@ -67,6 +68,41 @@ describe('sop print: every sample', () => {
     const pages = await pdfPages((await printer.print(doc, { paper: 'a4', orientation: 'landscape' })).pdf);
     const last = pages.at(-1)!;
     expect(last.items[last.items.indexOf('Jumlah waktu Pelayanan') + 1]).toBe('35 Menit');
+  }, 30_000);
+});
+
+describe('sop print: the print page', () => {
+  it("carries the apps' strict Content-Security-Policy: an inline script never runs", async () => {
+    const page = await printer.emptyPrintPage();
+    try {
+      const result = await page.evaluate(async () => {
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+        const script = document.createElement('script');
+        script.textContent = 'document.body.dataset.inline = "ran"';
+        document.head.append(script);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return {
+          policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+          ran: document.body.dataset['inline'] === 'ran',
+          printView: typeof (globalThis as { sopPrint?: unknown }).sopPrint,
+          violations,
+        };
+      });
+      expect(result.policy).toBe(CONTENT_SECURITY_POLICY);
+      expect(result.printView).toBe('object');
+      expect(result.ran).toBe(false);
+      expect(result.violations).toEqual(['script-src-elem']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('prints text that looks like markup as text', async () => {
+    const doc = structuredClone(samples.find((d) => d.id === 'bwi-spm-online')!);
+    doc.flows[0]!.steps[1]!.text = '<script>alert(1)</script><img src=x onerror=alert(2)> Verifikasi';
+    const pages = await pdfPages((await printer.print(doc, { paper: 'a4', orientation: 'landscape' })).pdf);
+    expect(pages.map((p) => p.squashed).join('')).toContain(squash('<script>alert(1)</script><img src=x onerror=alert(2)>'));
   }, 30_000);
 });
 

@@ -6,7 +6,7 @@ import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { launchChromium } from '../../../bench/chromium';
+import { launchChromium } from '../../../cli/chromium';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 

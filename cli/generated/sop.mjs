@@ -7540,6 +7540,10 @@ var init_ruleCatalogue = __esmMin((() => {
 			severity: "warning",
 			summary: "The stated total could not be understood."
 		},
+		"publish.incomplete": {
+			severity: "error",
+			summary: "A document marked incomplete is not published."
+		},
 		"identity.missing-field": {
 			severity: "warning",
 			summary: "Identity fields required for publishing are filled in."
@@ -7565,6 +7569,38 @@ function createRuleContext(doc, options, out) {
 var init_ruleContext = __esmMin((() => {
 	init_ruleCatalogue();
 }));
+// core/model/flowName.ts
+/**
+* How every surface names a flow: its title (the heading above its table),
+* else its position ("Alur 2"). The flow tabs, the problems panel, validation
+* messages and the print view all call this, so the drafter reads one name
+* for one flow everywhere; the internal id ("main", "f2") is never shown.
+*/
+function flowName(flow, index) {
+	const title = flow.title?.trim();
+	if (title) return {
+		id: title,
+		en: title
+	};
+	return {
+		id: `Alur ${index + 1}`,
+		en: `Flow ${index + 1}`
+	};
+}
+/**
+* The flow's name as the subject of a sentence: `Alur "Pengaduan"` for a
+* titled flow (quoted, since a title is user text), `Alur 2` otherwise.
+*/
+function flowNameInSentence(flow, index) {
+	const title = flow.title?.trim();
+	if (!title) return flowName(flow, index);
+	const quoted = JSON.stringify(title.length > 80 ? title.slice(0, 77) + "..." : title);
+	return {
+		id: `Alur ${quoted}`,
+		en: `Flow ${quoted}`
+	};
+}
+var init_flowName = __esmMin((() => {}));
 // core/model/flowGraph.ts
 function buildFlowGraph(flow) {
 	const stepIndex = /* @__PURE__ */ new Map();
@@ -7677,8 +7713,8 @@ function checkFlowGraphs(ctx) {
 function checkFlow(ctx, flow, f) {
 	if (flow.steps.length === 0) {
 		ctx.report("flow.empty", pointerOf("flows", f, "steps"), {
-			id: `Alur ${quote(flow.title ?? flow.id)} belum punya langkah.`,
-			en: `Flow ${quote(flow.title ?? flow.id)} has no steps.`
+			id: `${flowNameInSentence(flow, f).id} belum punya langkah.`,
+			en: `${flowNameInSentence(flow, f).en} has no steps.`
 		});
 		return;
 	}
@@ -7764,8 +7800,8 @@ function checkStartCount(ctx, flow, f) {
 		}, { starts: starts.length });
 	});
 	if (starts.length === 0) ctx.report("flow.start-count", pointerOf("flows", f, "steps"), {
-		id: `Alur ${quote(flow.title ?? flow.id)} tidak punya langkah mulai.`,
-		en: `Flow ${quote(flow.title ?? flow.id)} has no start step.`
+		id: `${flowNameInSentence(flow, f).id} tidak punya langkah mulai.`,
+		en: `${flowNameInSentence(flow, f).en} has no start step.`
 	}, { starts: 0 });
 	return starts;
 }
@@ -7784,8 +7820,8 @@ function checkReachability(ctx, graph, f, starts) {
 	const terminals = terminalSteps(graph);
 	if (terminals.length === 0) {
 		ctx.report("flow.no-end", pointerOf("flows", f, "steps"), {
-			id: `Alur ${quote(flow.title ?? flow.id)} tidak punya langkah akhir.`,
-			en: `Flow ${quote(flow.title ?? flow.id)} has no end step.`
+			id: `${flowNameInSentence(flow, f).id} tidak punya langkah akhir.`,
+			en: `${flowNameInSentence(flow, f).en} has no end step.`
 		});
 		return;
 	}
@@ -7799,6 +7835,7 @@ function checkReachability(ctx, graph, f, starts) {
 	});
 }
 var init_graph = __esmMin((() => {
+	init_flowName();
 	init_flowGraph();
 	init_diagnostic();
 	init_naming();
@@ -7846,6 +7883,10 @@ function isBlank(value) {
 }
 function checkIdentityForPublish(ctx) {
 	if (ctx.options.purpose !== "publish") return;
+	if (ctx.doc.completeness?.status === "incomplete") ctx.report("publish.incomplete", "/completeness", {
+		id: "Dokumen ditandai belum lengkap; lengkapi dan hapus tanda itu sebelum menerbitkan.",
+		en: "The document is marked incomplete; complete it and remove the mark before publishing."
+	});
 	for (const field of fieldsRequiredToPublish) {
 		if (!isBlank(field.read(ctx.doc))) continue;
 		ctx.report("identity.missing-field", field.pointer, {
@@ -8679,6 +8720,259 @@ var init_validateSop = __esmMin((() => {
 		checkIdentityForPublish
 	];
 }));
+// core/validation/jsonLocation.ts
+/** 1-based line and column of an offset, as editors count them. */
+function lineColumnAt(text, offset) {
+	let line = 1;
+	let lineStart = 0;
+	const end = Math.min(offset, text.length);
+	for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) {
+		line++;
+		lineStart = i + 1;
+	}
+	return {
+		line,
+		column: end - lineStart + 1
+	};
+}
+var init_jsonLocation = __esmMin((() => {}));
+// core/validation/jsonSyntax.ts
+/** The first syntax error of `text`, or null when it is JSON. */
+function findJsonSyntaxError(text) {
+	const stack = [];
+	let expect = "value";
+	let i = 0;
+	const fail = (offset, problem, found = describeAt(text, offset)) => ({
+		offset,
+		problem,
+		found,
+		open: stack.join("")
+	});
+	for (;;) {
+		while (i < text.length && WHITESPACE.has(text.charCodeAt(i))) i++;
+		if (i >= text.length) {
+			if (expect === "after-value" && stack.length === 0) return null;
+			return fail(text.length, stack.length === 0 && expect === "value" ? "empty" : "unexpected-end", "");
+		}
+		const ch = text[i];
+		if (ch === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) return fail(i, "comment", text.slice(i, i + 2));
+		switch (expect) {
+			case "after-value": {
+				const top = stack[stack.length - 1];
+				if (top === void 0) return fail(i, "extra-content");
+				if (ch === ",") {
+					i++;
+					expect = top === "{" ? "key" : "value";
+					continue;
+				}
+				if (top === "{" && ch === "}" || top === "[" && ch === "]") {
+					stack.pop();
+					i++;
+					expect = "after-value";
+					continue;
+				}
+				return fail(i, startsValue(ch) || ch === "'" ? "missing-comma" : "unexpected-character");
+			}
+			case "colon":
+				if (ch !== ":") return fail(i, "missing-colon");
+				i++;
+				expect = "value";
+				continue;
+			case "first-key":
+			case "key": {
+				if (ch === "}") {
+					if (expect === "key") return fail(i, "trailing-comma");
+					stack.pop();
+					i++;
+					expect = "after-value";
+					continue;
+				}
+				if (ch === "'") return fail(i, "single-quote");
+				if (ch !== "\"") return fail(i, "property-name-expected", WORD_CHARS.test(ch) ? wordAt(text, i) : describeAt(text, i));
+				const end = scanString(text, i);
+				if (typeof end !== "number") return fail(end.offset, end.problem);
+				i = end;
+				expect = "colon";
+				continue;
+			}
+			case "first-item":
+				if (ch === "]") {
+					stack.pop();
+					i++;
+					expect = "after-value";
+					continue;
+				}
+				expect = "value";
+				continue;
+			case "value":
+				if (ch === "]" && stack[stack.length - 1] === "[") return fail(i, "trailing-comma");
+				if (ch === "{" || ch === "[") {
+					stack.push(ch);
+					i++;
+					expect = ch === "{" ? "first-key" : "first-item";
+					continue;
+				}
+				if (ch === "\"") {
+					const end = scanString(text, i);
+					if (typeof end !== "number") return fail(end.offset, end.problem);
+					i = end;
+				} else if (ch === "-" || ch >= "0" && ch <= "9") {
+					let end = i + 1;
+					while (end < text.length && NUMBER_CHARS.test(text[end])) end++;
+					const number = text.slice(i, end);
+					if (!NUMBER.test(number)) return fail(i, "bad-number", number);
+					i = end;
+				} else if (ch === "'") return fail(i, "single-quote");
+				else if (WORD_CHARS.test(ch)) {
+					const word = wordAt(text, i);
+					if (word !== "true" && word !== "false" && word !== "null") return fail(i, "bare-word", word);
+					i += word.length;
+				} else return fail(i, "unexpected-character");
+				expect = "after-value";
+				continue;
+		}
+	}
+}
+/** Scans a string starting at its opening quote; returns the offset after the closing quote, or the problem. */
+function scanString(text, start) {
+	let i = start + 1;
+	while (i < text.length) {
+		const code = text.charCodeAt(i);
+		if (code === 34) return i + 1;
+		if (code === 92) {
+			const next = text[i + 1];
+			if (next === "u") {
+				if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return {
+					offset: i,
+					problem: "bad-escape"
+				};
+				i += 6;
+				continue;
+			}
+			if (next === void 0) break;
+			if (!"\"\\/bfnrt".includes(next)) return {
+				offset: i,
+				problem: "bad-escape"
+			};
+			i += 2;
+			continue;
+		}
+		if (code === 10 || code === 13) return {
+			offset: i,
+			problem: "unterminated-string"
+		};
+		if (code < 32) return {
+			offset: i,
+			problem: "control-character"
+		};
+		i++;
+	}
+	return {
+		offset: text.length,
+		problem: "unterminated-string"
+	};
+}
+function startsValue(ch) {
+	return ch === "\"" || ch === "{" || ch === "[" || ch === "-" || ch >= "0" && ch <= "9" || WORD_CHARS.test(ch);
+}
+function wordAt(text, start) {
+	let end = start;
+	while (end < text.length && end - start < 40 && WORD_CHARS.test(text[end])) end++;
+	return text.slice(start, end);
+}
+/** The character at `offset` (a whole surrogate pair), or '' at the end. */
+function describeAt(text, offset) {
+	const code = text.codePointAt(offset);
+	return code === void 0 ? "" : String.fromCodePoint(code);
+}
+/** Shows a found character or word as plain, visible, quoted text ("\t" for a tab). */
+function shown(found) {
+	return JSON.stringify(found);
+}
+/** What is wrong, in both languages, without the location. */
+function describeJsonSyntaxError(error) {
+	const found = shown(error.found);
+	switch (error.problem) {
+		case "empty": return {
+			id: "Teks kosong; belum ada JSON.",
+			en: "The text is empty; there is no JSON."
+		};
+		case "unexpected-end": {
+			const closers = [...error.open].reverse().map((c) => c === "{" ? "}" : "]").join(" ");
+			return closers ? {
+				id: `Teks berakhir sebelum JSON selesai; masih kurang ${closers}.`,
+				en: `The text ends before the JSON is complete; ${closers} still missing.`
+			} : {
+				id: "Teks berakhir sebelum JSON selesai.",
+				en: "The text ends before the JSON is complete."
+			};
+		}
+		case "unexpected-character": return {
+			id: `Karakter ${found} tidak diharapkan di sini.`,
+			en: `Unexpected character ${found} here.`
+		};
+		case "missing-comma": return {
+			id: `Kurang tanda koma (,) sebelum ${found}.`,
+			en: `A comma (,) is missing before ${found}.`
+		};
+		case "trailing-comma": return {
+			id: `Tanda koma (,) sebelum ${found} harus dihapus; JSON tidak membolehkan koma sesudah butir terakhir.`,
+			en: `Remove the comma (,) before ${found}; JSON allows no comma after the last item.`
+		};
+		case "missing-colon": return {
+			id: `Kurang titik dua (:) sesudah nama properti, sebelum ${found}.`,
+			en: `A colon (:) is missing after the property name, before ${found}.`
+		};
+		case "property-name-expected": return {
+			id: `Di sini harus ada nama properti dalam tanda kutip ganda ("), bukan ${found}.`,
+			en: `A property name in double quotes (") is expected here, not ${found}.`
+		};
+		case "unterminated-string": return {
+			id: "Teks tidak ditutup; kurang tanda kutip ganda (\") penutup.",
+			en: "A string is not closed; its closing double quote (\") is missing."
+		};
+		case "control-character": return {
+			id: `Karakter kendali ${found} tidak boleh ada di dalam teks; tulis sebagai \\t atau \\n.`,
+			en: `Control character ${found} is not allowed inside a string; write it as \\t or \\n.`
+		};
+		case "bad-escape": return {
+			id: "Garis miring terbalik (\\) di dalam teks harus diikuti \", \\, /, b, f, n, r, t, atau u dengan 4 digit heksadesimal; tulis \\\\ untuk garis miring terbalik biasa.",
+			en: "A backslash (\\) in a string must be followed by \", \\, /, b, f, n, r, t, or u and 4 hex digits; write \\\\ for a plain backslash."
+		};
+		case "bad-number": return {
+			id: `${found} bukan angka JSON yang sah.`,
+			en: `${found} is not a valid JSON number.`
+		};
+		case "bare-word": return {
+			id: `${found} bukan nilai JSON; teks harus diapit tanda kutip ganda (").`,
+			en: `${found} is not a JSON value; text must be in double quotes (").`
+		};
+		case "single-quote": return {
+			id: `Teks harus diapit tanda kutip ganda ("), bukan tanda kutip tunggal (').`,
+			en: `Text must be in double quotes ("), not single quotes (').`
+		};
+		case "comment": return {
+			id: "JSON tidak boleh berisi komentar.",
+			en: "JSON cannot contain comments."
+		};
+		case "extra-content": return {
+			id: `Ada teks lagi (${found}) sesudah akhir JSON.`,
+			en: `There is more text (${found}) after the end of the JSON.`
+		};
+	}
+}
+var WHITESPACE, NUMBER, NUMBER_CHARS, WORD_CHARS;
+var init_jsonSyntax = __esmMin((() => {
+	WHITESPACE = /* @__PURE__ */ new Set([
+		32,
+		9,
+		10,
+		13
+	]);
+	NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+	NUMBER_CHARS = /[-+0-9.eE]/;
+	WORD_CHARS = /[\p{L}\p{N}_$]/u;
+}));
 // core/validation/parseSopJson.ts
 /** Parses SOP JSON text (a file, a paste, the JSON editor) and validates it. Never throws. */
 function parseSopJson(text, options = {}) {
@@ -8712,50 +9006,42 @@ function failed(diagnostic) {
 	};
 }
 function syntaxDiagnostic(text, error) {
-	const detail = error instanceof Error ? error.message : String(error);
-	const offset = syntaxErrorOffset(text, detail);
-	const { line, column } = lineAndColumn(text, offset);
-	const where = {
-		id: `baris ${line}, kolom ${column}`,
-		en: `line ${line}, column ${column}`
+	const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
+	const found = findJsonSyntaxError(bom ? text.slice(1) : text);
+	const offset = found ? found.offset + bom : engineOffset(text, error);
+	const { line, column } = lineColumnAt(text, offset);
+	const what = found ? describeJsonSyntaxError(found) : {
+		id: "Periksa tanda baca di sekitar titik ini.",
+		en: "Check the punctuation around this point."
 	};
 	return {
 		ruleId: "json.syntax",
 		severity: "error",
 		pointer: "",
 		message: {
-			id: `Teks bukan JSON yang sah (${where.id}): ${detail}`,
-			en: `The text is not valid JSON (${where.en}): ${detail}`
+			id: `Teks bukan JSON yang sah (baris ${line}, kolom ${column}): ${what.id}`,
+			en: `The text is not valid JSON (line ${line}, column ${column}): ${what.en}`
 		},
 		data: {
 			line,
 			column,
-			offset
+			offset,
+			...found ? { problem: found.problem } : {}
 		}
 	};
 }
-function syntaxErrorOffset(text, message) {
+function engineOffset(text, error) {
+	const message = error instanceof Error ? error.message : String(error);
 	const position = /at position (\d+)/.exec(message);
 	if (position) return Number(position[1]);
 	const lineColumn = /line (\d+) column (\d+)/.exec(message);
 	if (lineColumn) return text.split("\n", Number(lineColumn[1])).slice(0, -1).reduce((sum, l) => sum + l.length + 1, 0) + Number(lineColumn[2]) - 1;
 	return text.length;
 }
-function lineAndColumn(text, offset) {
-	let line = 1;
-	let lineStart = 0;
-	const end = Math.min(offset, text.length);
-	for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) {
-		line++;
-		lineStart = i + 1;
-	}
-	return {
-		line,
-		column: end - lineStart + 1
-	};
-}
 var MAX_SOP_TEXT_LENGTH;
 var init_parseSopJson = __esmMin((() => {
+	init_jsonLocation();
+	init_jsonSyntax();
 	init_validateSop();
 	MAX_SOP_TEXT_LENGTH = 20971520;
 }));
@@ -8765,6 +9051,8 @@ var init_validation = __esmMin((() => {
 	init_parseSopJson();
 	init_diagnostic();
 	init_ruleCatalogue();
+	init_jsonLocation();
+	init_jsonSyntax();
 }));
 // cli/readSopFile.ts
 /** Reads and validates one file; a file that cannot be read becomes a diagnostic, not an exception. */

@@ -49,7 +49,8 @@ export const SwitchPersonEnglish: Story = {
     await userEvent.type(canvas.getByLabelText('Full name'), 'Ani Rahayu');
     await userEvent.click(canvas.getByRole('button', { name: 'Save profile' }));
     await expect(await canvas.findByText('Ani Rahayu')).toBeVisible();
-    await userEvent.click(canvas.getByRole('button', { name: 'Switch to Budi Santoso' }));
+    // The acting person and the list are two live queries; wait until both have caught up.
+    await userEvent.click(await canvas.findByRole('button', { name: 'Switch to Budi Santoso' }));
     await expect(await canvas.findByRole('button', { name: 'Switch to Ani Rahayu' })).toBeVisible();
   },
 };

@@ -63,6 +63,12 @@ function diffObject(before: JsonObject, after: JsonObject, path: PathSegment[], 
   const beforeKeys = presentKeys(before);
   const afterKeys = presentKeys(after);
   const sameKeys = beforeKeys.length === afterKeys.length && beforeKeys.every((k, i) => k === afterKeys[i]);
+  // The same keys in another order: no key is added or removed to carry the new order, so the
+  // object is replaced whole (rare: an edit never reorders keys; a pasted or imported value may).
+  if (!sameKeys && beforeKeys.length === afterKeys.length && afterKeys.every((k) => k in before && before[k] !== undefined)) {
+    ops.push({ op: 'set', path, before, after });
+    return;
+  }
   const keyOrder = sameKeys ? undefined : { before: beforeKeys, after: afterKeys };
   for (const key of new Set([...beforeKeys, ...afterKeys])) {
     const b = before[key];

@@ -31,6 +31,17 @@ describe('patches', () => {
     expect(Object.keys(applyPatch(after, invertPatch(patch)))).toEqual(Object.keys(before));
   });
 
+  it('keeps the key order of an object whose keys only moved (found by the property above, seed 863498875)', () => {
+    for (const [a, b] of [
+      [{ b: null, id: {} }, { id: null, b: [] }],
+      [{ a: 1, b: 2 }, { b: 2, a: 1 }],
+    ] as const) {
+      const patch = diffDocuments({ root: a }, { root: b });
+      expect(JSON.stringify(applyPatch({ root: a }, patch))).toBe(JSON.stringify({ root: b }));
+      expect(JSON.stringify(applyPatch({ root: b }, invertPatch(patch)))).toBe(JSON.stringify({ root: a }));
+    }
+  });
+
   it('refuses to apply where the document no longer holds what the patch expects', () => {
     const patch = diffDocuments({ a: 'x' }, { a: 'y' });
     expect(() => applyPatch({ a: 'z' }, patch)).toThrow(PatchConflictError);

@@ -92,13 +92,11 @@ export function TextLimitNote({ id, length, limit }: { id?: string; length: numb
   const { lang, t } = useI18n();
   const number = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
   const reached = length >= limit;
+  // Only reaching the limit is announced; a count read out at every keystroke would drown the typing.
   return (
-    <div id={id} className={reached ? 'field__limit field__limit--reached' : 'field__limit'} role="status">
-      {reached
-        ? t('limits.text.reached', { limit: number(limit) })
-        : length >= limit * SHOW_COUNT_FROM
-          ? t('limits.text.count', { count: number(length), limit: number(limit) })
-          : null}
+    <div id={id} className={reached ? 'field__limit field__limit--reached' : 'field__limit'}>
+      <span aria-live="polite">{reached ? t('limits.text.reached', { limit: number(limit) }) : ''}</span>
+      {!reached && length >= limit * SHOW_COUNT_FROM && <span>{t('limits.text.count', { count: number(length), limit: number(limit) })}</span>}
     </div>
   );
 }

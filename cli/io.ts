@@ -53,8 +53,3 @@ export function printableJson(value: unknown): string {
   // Inside strings JSON.stringify already escaped C0; raw line feeds are its own indentation.
   return JSON.stringify(value, null, 2).replace(TERMINAL_UNSAFE, (c) => (c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
-
-/** A localized message made safe for the terminal. */
-export function pickPrintable(lang: Lang, text: { id: string; en: string }): string {
-  return printable(pick(lang, text));
-}

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { EXIT_USAGE, type CliIo, type Lang } from './io';
+import { EXIT_USAGE, printable, type CliIo, type Lang } from './io';
 import { parseMargins } from './margins';
 
 const usage = `Usage / Pemakaian:
@@ -96,6 +96,6 @@ export async function runCli(argv: string[], io: CliIo, lifecycle: CliLifecycle 
 }
 
 function usageError(io: CliIo, message: string): number {
-  io.stderr(`sop: ${message}\n\n${usage}`);
+  io.stderr(`sop: ${printable(message)}\n\n${usage}`);
   return EXIT_USAGE;
 }

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import type { Margins, Orientation, PaperSize } from '../core/print/paper';
 import { hasErrors, type Diagnostic } from '../core/validation';
 import { ChromiumNotFoundError, launchChromium } from './chromium';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo, type Lang } from './io';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, printable, printableLines, type CliIo, type Lang } from './io';
 import { PdfPrinter } from './print/pdfPrinter';
 import { readSopFile } from './readSopFile';
 
@@ -50,17 +50,17 @@ export async function runPrintCommand(options: PrintCommandOptions, io: CliIo, b
   try {
     const parsed = await readSopFile(options.file);
     if (!parsed.document || hasErrors(parsed.diagnostics)) {
-      io.stderr(`sop print: ${say(`${options.file} bukan SOP yang sah, tidak dicetak.`, `${options.file} is not a valid SOP; nothing was printed.`)}\n`);
+      io.stderr(printable(`sop print: ${say(`${options.file} bukan SOP yang sah, tidak dicetak.`, `${options.file} is not a valid SOP; nothing was printed.`)}`) + '\n');
       for (const d of parsed.diagnostics.filter((x: Diagnostic) => x.severity === 'error')) {
         const [first, second] = options.lang === 'en' ? [d.message.en, d.message.id] : [d.message.id, d.message.en];
-        io.stderr(`  ${options.file}#${d.pointer || '/'}  ${d.ruleId}  ${first} / ${second}\n`);
+        io.stderr(printable(`  ${options.file}#${d.pointer || '/'}  ${d.ruleId}  ${first} / ${second}`) + '\n');
       }
       return EXIT_PROBLEMS;
     }
     const doc = parsed.document;
     if (options.flowId !== undefined && !doc.flows.some((f) => f.id === options.flowId)) {
       const known = doc.flows.map((f) => f.id).join(', ') || '-';
-      io.stderr(`sop print: ${say(`tidak ada diagram alir "${options.flowId}" (yang ada: ${known}).`, `no flowchart "${options.flowId}" (there are: ${known}).`)}\n`);
+      io.stderr(printable(`sop print: ${say(`tidak ada diagram alir "${options.flowId}" (yang ada: ${known}).`, `no flowchart "${options.flowId}" (there are: ${known}).`)}`) + '\n');
       return EXIT_USAGE;
     }
 
@@ -69,7 +69,7 @@ export async function runPrintCommand(options: PrintCommandOptions, io: CliIo, b
     // Fail before the slow part when the PDF could not be saved anyway.
     const unwritable = await checkWritable(out, target);
     if (unwritable) {
-      io.stderr(`sop print: ${say(`tidak dapat menulis ${options.out}: ${unwritable.id}.`, `cannot write ${options.out}: ${unwritable.en}.`)}\n`);
+      io.stderr(printable(`sop print: ${say(`tidak dapat menulis ${options.out}: ${unwritable.id}.`, `cannot write ${options.out}: ${unwritable.en}.`)}`) + '\n');
       return EXIT_PROBLEMS;
     }
 
@@ -85,16 +85,16 @@ export async function runPrintCommand(options: PrintCommandOptions, io: CliIo, b
     await writeFile(temp, pdf);
     await rename(temp, out);
     temp = null;
-    io.stdout(`${options.out}: ${say(`${summary.pageCount} halaman`, `${summary.pageCount} pages`)}\n`);
+    io.stdout(printable(`${options.out}: ${say(`${summary.pageCount} halaman`, `${summary.pageCount} pages`)}`) + '\n');
     return EXIT_OK;
   } catch (error) {
     if (temp) await rm(temp, { force: true });
     if (error instanceof ChromiumNotFoundError) {
-      io.stderr(`sop print: ${error.message}\n`);
+      io.stderr(printableLines(`sop print: ${error.message}`) + '\n');
       return EXIT_PROBLEMS;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`sop print: ${say('gagal mencetak', 'printing failed')}: ${message}\n`);
+    io.stderr(printableLines(`sop print: ${say('gagal mencetak', 'printing failed')}: ${message}`) + '\n');
     return EXIT_PROBLEMS;
   }
 }

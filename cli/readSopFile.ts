@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../core/validation';
-import { MAX_SOP_TEXT_LENGTH } from '../core/validation/parseSopJson';
+import { checkFileSize } from '../core/validation/parseSopJson';
 import { parseSopJson, type ParsedSopText } from '../core/validation';
 import type { ValidateOptions } from '../core/validation';
 
@@ -10,8 +10,9 @@ export async function readSopFile(path: string, options: ValidateOptions = {}): 
   try {
     const info = await stat(path);
     if (info.isDirectory()) return unreadable(path, { id: 'ini sebuah folder, bukan berkas', en: 'it is a folder, not a file' });
-    // Check the size before reading so a huge file is refused without loading it.
-    if (info.size > MAX_SOP_TEXT_LENGTH * 4) return parseSopJson(' '.repeat(MAX_SOP_TEXT_LENGTH + 1));
+    // Check the size before reading so a huge file is refused without loading it, naming its true size.
+    const tooLarge = checkFileSize(info.size);
+    if (tooLarge) return tooLarge;
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,6 +1,6 @@
 import { computeSopStats, type FlowStats, type SopStats } from '../core/model/sopStats';
 import { formatMinMax, type WaktuTotal } from '../core/waktu';
-import { EXIT_OK, EXIT_PROBLEMS, pick, type CliIo, type Lang } from './io';
+import { EXIT_OK, EXIT_PROBLEMS, pick, printable, printableJson, type CliIo, type Lang } from './io';
 import { readSopFile } from './readSopFile';
 
 export interface StatsCommandOptions {
@@ -17,13 +17,13 @@ export async function runStatsCommand(options: StatsCommandOptions, io: CliIo): 
     if (!parsed.document) {
       // Stats need a document of the right shape; semantic problems alone do not stop them.
       exitCode = EXIT_PROBLEMS;
-      for (const d of parsed.diagnostics) io.stderr(`${file}#${d.pointer || '/'}  ${d.ruleId}  ${pick(options.lang, d.message)}\n`);
+      for (const d of parsed.diagnostics) io.stderr(`${printable(file)}#${printable(d.pointer || '/')}  ${d.ruleId}  ${printable(pick(options.lang, d.message))}\n`);
       continue;
     }
     results.push(computeSopStats(parsed.document));
   }
   if (options.json) {
-    io.stdout(JSON.stringify(results.length === 1 && options.files.length === 1 ? results[0] : results, null, 2) + '\n');
+    io.stdout(printableJson(results.length === 1 && options.files.length === 1 ? results[0] : results) + '\n');
   } else {
     io.stdout(results.map((s) => formatStats(s, options.lang)).join('\n'));
   }
@@ -31,7 +31,8 @@ export async function runStatsCommand(options: StatsCommandOptions, io: CliIo): 
 }
 
 function formatStats(stats: SopStats, lang: Lang): string {
-  const lines = [`${stats.title} (${stats.id})`];
+  // Titles and ids come from the file: escaped so they cannot drive the terminal.
+  const lines = [`${printable(stats.title)} (${printable(stats.id)})`];
   for (const flow of stats.flows) lines.push(...formatFlow(flow, lang));
   if (stats.flows.length === 0) lines.push(pick(lang, { id: '  (tidak ada bagan alir)', en: '  (no flowchart)' }));
   return lines.join('\n') + '\n';
@@ -43,9 +44,9 @@ function formatFlow(flow: FlowStats, lang: Lang): string[] {
     ? t('tidak ada jumlah tertulis', 'no stated total')
     : flow.statedTotalMatches ? t('sesuai', 'matches') : t('TIDAK sesuai', 'does NOT match');
   return [
-    `  ${t('Alur', 'Flow')} ${flow.id}${flow.title ? ` (${flow.title})` : ''}: ${flow.steps} ${t('langkah', 'steps')}, ${flow.lanes} ${t('lajur', 'lanes')}, ${flow.decisions} ${t('keputusan', 'decisions')}`,
+    `  ${t('Alur', 'Flow')} ${printable(flow.id)}${flow.title ? ` (${printable(flow.title)})` : ''}: ${flow.steps} ${t('langkah', 'steps')}, ${flow.lanes} ${t('lajur', 'lanes')}, ${flow.decisions} ${t('keputusan', 'decisions')}`,
     ...formatTotal(flow.total, lang).map((line) => '    ' + line),
-    `    ${t('Jumlah tertulis', 'Stated total')}: ${flow.statedTotal ?? '-'} (${match})`,
+    `    ${t('Jumlah tertulis', 'Stated total')}: ${printable(flow.statedTotal ?? '-')} (${match})`,
   ];
 }
 

@@ -1,5 +1,5 @@
 import { sortDiagnostics, type Diagnostic } from '../core/validation';
-import { EXIT_OK, EXIT_PROBLEMS, pick, type CliIo, type Lang } from './io';
+import { EXIT_OK, EXIT_PROBLEMS, pick, printable, printableJson, type CliIo, type Lang } from './io';
 import { readSopFile } from './readSopFile';
 
 export interface ValidateCommandOptions {
@@ -21,7 +21,7 @@ export async function runValidateCommand(options: ValidateCommandOptions, io: Cl
     const result = await readSopFile(file, { purpose: options.publish ? 'publish' : 'edit' });
     reports.push({ file, valid: result.valid, diagnostics: sortDiagnostics(result.diagnostics) });
   }
-  if (options.json) io.stdout(JSON.stringify({ files: reports }, null, 2) + '\n');
+  if (options.json) io.stdout(printableJson({ files: reports }) + '\n');
   else io.stdout(formatReports(reports, options.lang));
   return reports.every((r) => r.valid) ? EXIT_OK : EXIT_PROBLEMS;
 }
@@ -37,15 +37,16 @@ function formatReports(reports: FileReport[], lang: Lang): string {
   let warnings = 0;
   for (const report of reports) {
     if (report.diagnostics.length === 0) {
-      lines.push(`${report.file}: ${pick(lang, { id: 'tidak ada masalah', en: 'no problems' })}`);
+      lines.push(`${printable(report.file)}: ${pick(lang, { id: 'tidak ada masalah', en: 'no problems' })}`);
       continue;
     }
-    lines.push(`${report.file}:`);
+    lines.push(`${printable(report.file)}:`);
     for (const d of report.diagnostics) {
       if (d.severity === 'error') errors++;
       if (d.severity === 'warning') warnings++;
-      // One line per diagnostic, file and pointer first, so editors and grep can use it.
-      lines.push(`  ${report.file}#${d.pointer || '/'}  ${severityLabel[lang][d.severity]}  ${d.ruleId}  ${pick(lang, d.message)}`);
+      // One line per diagnostic, file and pointer first, so editors and grep can use it;
+      // what came from the file is escaped, so it can neither break the line nor drive the terminal.
+      lines.push(`  ${printable(report.file)}#${printable(d.pointer || '/')}  ${severityLabel[lang][d.severity]}  ${d.ruleId}  ${printable(pick(lang, d.message))}`);
     }
   }
   const failed = reports.filter((r) => !r.valid).length;

@@ -96,7 +96,37 @@ var init_files = __esmMin((() => {
 function pick(lang, text) {
 	return text[lang];
 }
-var init_io = __esmMin((() => {}));
+/**
+* Text from a file (or a file name) made safe for one line of terminal
+* output: every control character shows as a visible escape (`\x1b`,
+* `\u202e`, `\n`) instead of reaching the terminal. Every line the CLI prints
+* that holds file content goes through here.
+*/
+function printable(text) {
+	return text.replace(TERMINAL_UNSAFE, (c) => {
+		if (c === "\n") return "\\n";
+		if (c === "\r") return "\\r";
+		if (c === "	") return "\\t";
+		const code = c.charCodeAt(0);
+		return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+	});
+}
+/** Like `printable`, but keeps the line breaks of a multi-line message (a browser's error). */
+function printableLines(text) {
+	return text.split("\n").map(printable).join("\n");
+}
+/**
+* JSON for stdout: JSON.stringify escapes C0 controls but leaves DEL, C1 and
+* bidi controls raw; written as `\uXXXX` they reach the terminal inert and
+* parse back to the same strings.
+*/
+function printableJson(value) {
+	return JSON.stringify(value, null, 2).replace(TERMINAL_UNSAFE, (c) => c === "\n" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var TERMINAL_UNSAFE;
+var init_io = __esmMin((() => {
+	TERMINAL_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+}));
 // cli/margins.ts
 init_files();
 init_io();
@@ -8642,6 +8672,174 @@ var init_schemaDiagnostics = __esmMin((() => {
 	init_diagnostic();
 	MAX_SCHEMA_DIAGNOSTICS = 200;
 }));
+// schemas/generated/limits.ts
+var schemaStringLimits;
+var init_limits$1 = __esmMin((() => {
+	schemaStringLimits = {
+		"ShortText": 2e3,
+		"LongText": 2e4,
+		"Step.number": 20
+	};
+}));
+// core/validation/limits.ts
+/** True when the text holds a character XML 1.0 (and so the SVG export) cannot carry. */
+function hasForbiddenCharacter(text) {
+	XML_FORBIDDEN_CHARACTERS.lastIndex = 0;
+	const found = XML_FORBIDDEN_CHARACTERS.test(text);
+	XML_FORBIDDEN_CHARACTERS.lastIndex = 0;
+	return found;
+}
+/**
+* Size of `text` as UTF-8, counted without encoding it; stops counting once
+* past `stopAbove` (the answer is then only known to exceed it).
+*/
+function utf8ByteLength(text, stopAbove = Infinity) {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 128) bytes += 1;
+		else if (code < 2048) bytes += 2;
+		else if (code >= 55296 && code <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+		if (bytes > stopAbove) return bytes;
+	}
+	return bytes;
+}
+/** True when a document of this many UTF-16 code units may be over the byte limit and must be counted. */
+function isOverByteLimit(text) {
+	if (text.length > SOP_LIMITS.maxBytes) return true;
+	if (text.length * 3 <= SOP_LIMITS.maxBytes) return false;
+	return utf8ByteLength(text, SOP_LIMITS.maxBytes) > SOP_LIMITS.maxBytes;
+}
+/** "20.0 MB", "340 KB", "512 B": a size for people, in both languages alike. */
+function formatByteSize(bytes) {
+	if (bytes >= 1048576) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+	if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+	return `${bytes} B`;
+}
+var SOP_LIMITS, XML_FORBIDDEN_CHARACTERS;
+var init_limits = __esmMin((() => {
+	init_limits$1();
+	SOP_LIMITS = {
+		/**
+		* Objects and arrays nested inside each other, the document itself counting
+		* as level 1. A real SOP reaches about 8; `extensions` may hold other tools'
+		* data, which still has to fit before anything recursive (Ajv, JSON.stringify,
+		* IndexedDB's structured clone, layout) touches the document.
+		*/
+		maxDepth: 64,
+		/** A whole document as UTF-8 JSON text, in bytes. The largest sample is under 200 KB. */
+		maxBytes: 20971520,
+		/** Labels, titles, names, Waktu (`ShortText` in the schema). */
+		shortText: schemaStringLimits.ShortText,
+		/** Step text, requirements, notes, list items (`LongText` in the schema). */
+		longText: schemaStringLimits.LongText,
+		/** A step's number as written ("10."). */
+		stepNumber: schemaStringLimits["Step.number"]
+	};
+	XML_FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+}));
+// core/validation/structureCheck.ts
+/**
+* Diagnostics for a value nested deeper than `SOP_LIMITS.maxDepth` (one, and
+* then nothing else is worth checking) or strings holding characters XML 1.0
+* cannot carry. Empty when the value is fine.
+*/
+function checkStructure(input) {
+	const diagnostics = [];
+	const stack = [{
+		value: input,
+		depth: 1,
+		parent: null,
+		key: ""
+	}];
+	while (stack.length > 0) {
+		const visit = stack.pop();
+		const { value } = visit;
+		if (typeof value === "string") {
+			if (diagnostics.length < MAX_CHARACTER_DIAGNOSTICS && hasForbiddenCharacter(value)) diagnostics.push(characterDiagnostic(visit, value));
+			continue;
+		}
+		if (typeof value !== "object" || value === null) continue;
+		if (visit.depth > SOP_LIMITS.maxDepth) return [depthDiagnostic(visit)];
+		const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const [key, child] = entries[i];
+			const childVisit = {
+				value: child,
+				depth: visit.depth + 1,
+				parent: visit,
+				key
+			};
+			if (diagnostics.length < MAX_CHARACTER_DIAGNOSTICS && hasForbiddenCharacter(key)) diagnostics.push(characterDiagnostic(childVisit, key, true));
+			stack.push(childVisit);
+		}
+	}
+	return diagnostics;
+}
+function pathOf(visit) {
+	const keys = [];
+	for (let at = visit; at?.parent; at = at.parent) keys.push(at.key);
+	return keys.reverse();
+}
+function pointerFrom(keys) {
+	return keys.map((key) => `/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+/** The first few levels of a long pointer, enough to find it: "/extensions/a/a/a/…". */
+function shortPointer(keys) {
+	const shown = pointerFrom(keys.slice(0, 6)).replace(XML_FORBIDDEN_CHARACTERS, "�");
+	return keys.length > 6 ? `${shown.slice(0, 120)}/…` : shown.slice(0, 120);
+}
+function depthDiagnostic(visit) {
+	const keys = pathOf(visit);
+	const top = keys[0] ?? "";
+	const where = shortPointer(keys);
+	const limit = SOP_LIMITS.maxDepth;
+	return {
+		ruleId: "schema.maxDepth",
+		severity: "error",
+		pointer: pointerFrom(keys),
+		message: {
+			id: `${top} bersarang lebih dalam dari ${limit} tingkat di ${where}; dokumen tidak dapat dibuka.`,
+			en: `${top} is nested deeper than ${limit} levels at ${where}; the document cannot be opened.`
+		},
+		data: { limit }
+	};
+}
+function characterDiagnostic(visit, text, isKey = false) {
+	XML_FORBIDDEN_CHARACTERS.lastIndex = 0;
+	const match = XML_FORBIDDEN_CHARACTERS.exec(text);
+	XML_FORBIDDEN_CHARACTERS.lastIndex = 0;
+	const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+	const position = match.index + 1;
+	const what = isKey ? {
+		id: "Nama properti",
+		en: "The property name"
+	} : {
+		id: "Teks",
+		en: "The text"
+	};
+	return {
+		ruleId: "schema.controlCharacter",
+		severity: "error",
+		pointer: pointerFrom(pathOf(visit)),
+		message: {
+			id: `${what.id} memuat karakter kendali ${code} (karakter ke-${position}) yang tidak dapat dicetak atau diekspor; hapus karakter itu.`,
+			en: `${what.en} holds the control character ${code} (character ${position}), which cannot be printed or exported; remove it.`
+		},
+		data: {
+			character: code,
+			position
+		}
+	};
+}
+var MAX_CHARACTER_DIAGNOSTICS;
+var init_structureCheck = __esmMin((() => {
+	init_limits();
+	MAX_CHARACTER_DIAGNOSTICS = 20;
+}));
 // core/validation/validateSop.ts
 /**
 * Checks any value against the SOP schema, then, if the shape is right, the
@@ -8651,7 +8849,10 @@ function validateSop(input, options = {}) {
 	try {
 		const newer = newerVersionDiagnostic(input);
 		if (newer) return finish([newer]);
-		if (!validate(input)) return finish(schemaErrorsToDiagnostics(validate.errors ?? []));
+		const structural = checkStructure(input);
+		if (structural.some((d) => d.ruleId === "schema.maxDepth")) return finish(structural);
+		if (!validate(input)) return finish([...structural, ...schemaErrorsToDiagnostics(validate.errors ?? [])]);
+		if (structural.length > 0) return finish(structural);
 		const doc = input;
 		const diagnostics = [];
 		const ctx = createRuleContext(doc, options, diagnostics);
@@ -8710,6 +8911,7 @@ var init_validateSop = __esmMin((() => {
 	init_references();
 	init_waktu();
 	init_schemaDiagnostics();
+	init_structureCheck();
 	semanticRuleSet = [
 		checkDuplicateIds,
 		checkLanesAndActors,
@@ -8976,18 +9178,7 @@ var init_jsonSyntax = __esmMin((() => {
 // core/validation/parseSopJson.ts
 /** Parses SOP JSON text (a file, a paste, the JSON editor) and validates it. Never throws. */
 function parseSopJson(text, options = {}) {
-	if (text.length > 20971520) {
-		const megabytes = (text.length / 1024 / 1024).toFixed(1);
-		return failed({
-			ruleId: "json.too-large",
-			severity: "error",
-			pointer: "",
-			message: {
-				id: `Berkas terlalu besar (${megabytes} MB); batasnya ${MAX_SOP_TEXT_LENGTH / 1024 / 1024} MB.`,
-				en: `File too large (${megabytes} MB); the limit is ${MAX_SOP_TEXT_LENGTH / 1024 / 1024} MB.`
-			}
-		});
-	}
+	if (isOverByteLimit(text)) return failed(tooLargeDiagnostic(utf8ByteLength(text)));
 	let value;
 	try {
 		value = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
@@ -8998,6 +9189,32 @@ function parseSopJson(text, options = {}) {
 		...validateSop(value, options),
 		value
 	};
+}
+/**
+* The refusal of a file over `SOP_LIMITS.maxBytes`, naming its true size:
+* callers that know a file's size before reading it (fs.stat, File.size) call
+* this instead of reading it.
+*/
+function tooLargeDiagnostic(bytes) {
+	const size = formatByteSize(bytes);
+	const limit = formatByteSize(SOP_LIMITS.maxBytes);
+	return {
+		ruleId: "json.too-large",
+		severity: "error",
+		pointer: "",
+		message: {
+			id: `Berkas terlalu besar (${size}); batasnya ${limit}.`,
+			en: `File too large (${size}); the limit is ${limit}.`
+		},
+		data: {
+			bytes,
+			limit: SOP_LIMITS.maxBytes
+		}
+	};
+}
+/** The refusal of a file whose size alone is over the limit, or null when it may be read. */
+function checkFileSize(bytes) {
+	return bytes > SOP_LIMITS.maxBytes ? failed(tooLargeDiagnostic(bytes)) : null;
 }
 function failed(diagnostic) {
 	return {
@@ -9038,17 +9255,18 @@ function engineOffset(text, error) {
 	if (lineColumn) return text.split("\n", Number(lineColumn[1])).slice(0, -1).reduce((sum, l) => sum + l.length + 1, 0) + Number(lineColumn[2]) - 1;
 	return text.length;
 }
-var MAX_SOP_TEXT_LENGTH;
 var init_parseSopJson = __esmMin((() => {
 	init_jsonLocation();
 	init_jsonSyntax();
+	init_limits();
 	init_validateSop();
-	MAX_SOP_TEXT_LENGTH = 20971520;
 }));
 // core/validation/index.ts
 var init_validation = __esmMin((() => {
 	init_validateSop();
 	init_parseSopJson();
+	init_limits();
+	init_structureCheck();
 	init_diagnostic();
 	init_ruleCatalogue();
 	init_jsonLocation();
@@ -9064,7 +9282,8 @@ async function readSopFile(path, options = {}) {
 			id: "ini sebuah folder, bukan berkas",
 			en: "it is a folder, not a file"
 		});
-		if (info.size > 83886080) return parseSopJson(" ".repeat(MAX_SOP_TEXT_LENGTH + 1));
+		const tooLarge = checkFileSize(info.size);
+		if (tooLarge) return tooLarge;
 		text = await readFile(path, "utf8");
 	} catch (error) {
 		const code = error.code;
@@ -9113,7 +9332,7 @@ async function runValidateCommand(options, io) {
 			diagnostics: sortDiagnostics(result.diagnostics)
 		});
 	}
-	if (options.json) io.stdout(JSON.stringify({ files: reports }, null, 2) + "\n");
+	if (options.json) io.stdout(printableJson({ files: reports }) + "\n");
 	else io.stdout(formatReports(reports, options.lang));
 	return reports.every((r) => r.valid) ? 0 : 1;
 }
@@ -9123,17 +9342,17 @@ function formatReports(reports, lang) {
 	let warnings = 0;
 	for (const report of reports) {
 		if (report.diagnostics.length === 0) {
-			lines.push(`${report.file}: ${pick(lang, {
+			lines.push(`${printable(report.file)}: ${pick(lang, {
 				id: "tidak ada masalah",
 				en: "no problems"
 			})}`);
 			continue;
 		}
-		lines.push(`${report.file}:`);
+		lines.push(`${printable(report.file)}:`);
 		for (const d of report.diagnostics) {
 			if (d.severity === "error") errors++;
 			if (d.severity === "warning") warnings++;
-			lines.push(`  ${report.file}#${d.pointer || "/"}  ${severityLabel[lang][d.severity]}  ${d.ruleId}  ${pick(lang, d.message)}`);
+			lines.push(`  ${printable(report.file)}#${printable(d.pointer || "/")}  ${severityLabel[lang][d.severity]}  ${d.ruleId}  ${printable(pick(lang, d.message))}`);
 		}
 	}
 	const failed = reports.filter((r) => !r.valid).length;
@@ -9194,17 +9413,17 @@ async function runStatsCommand(options, io) {
 		const parsed = await readSopFile(file);
 		if (!parsed.document) {
 			exitCode = 1;
-			for (const d of parsed.diagnostics) io.stderr(`${file}#${d.pointer || "/"}  ${d.ruleId}  ${pick(options.lang, d.message)}\n`);
+			for (const d of parsed.diagnostics) io.stderr(`${printable(file)}#${printable(d.pointer || "/")}  ${d.ruleId}  ${printable(pick(options.lang, d.message))}\n`);
 			continue;
 		}
 		results.push(computeSopStats(parsed.document));
 	}
-	if (options.json) io.stdout(JSON.stringify(results.length === 1 && options.files.length === 1 ? results[0] : results, null, 2) + "\n");
+	if (options.json) io.stdout(printableJson(results.length === 1 && options.files.length === 1 ? results[0] : results) + "\n");
 	else io.stdout(results.map((s) => formatStats(s, options.lang)).join("\n"));
 	return exitCode;
 }
 function formatStats(stats, lang) {
-	const lines = [`${stats.title} (${stats.id})`];
+	const lines = [`${printable(stats.title)} (${printable(stats.id)})`];
 	for (const flow of stats.flows) lines.push(...formatFlow(flow, lang));
 	if (stats.flows.length === 0) lines.push(pick(lang, {
 		id: "  (tidak ada bagan alir)",
@@ -9219,9 +9438,9 @@ function formatFlow(flow, lang) {
 	});
 	const match = flow.statedTotalMatches === null ? t("tidak ada jumlah tertulis", "no stated total") : flow.statedTotalMatches ? t("sesuai", "matches") : t("TIDAK sesuai", "does NOT match");
 	return [
-		`  ${t("Alur", "Flow")} ${flow.id}${flow.title ? ` (${flow.title})` : ""}: ${flow.steps} ${t("langkah", "steps")}, ${flow.lanes} ${t("lajur", "lanes")}, ${flow.decisions} ${t("keputusan", "decisions")}`,
+		`  ${t("Alur", "Flow")} ${printable(flow.id)}${flow.title ? ` (${printable(flow.title)})` : ""}: ${flow.steps} ${t("langkah", "steps")}, ${flow.lanes} ${t("lajur", "lanes")}, ${flow.decisions} ${t("keputusan", "decisions")}`,
 		...formatTotal(flow.total, lang).map((line) => "    " + line),
-		`    ${t("Jumlah tertulis", "Stated total")}: ${flow.statedTotal ?? "-"} (${match})`
+		`    ${t("Jumlah tertulis", "Stated total")}: ${printable(flow.statedTotal ?? "-")} (${match})`
 	];
 }
 function formatTotal(total, lang) {
@@ -9822,24 +10041,24 @@ async function runPrintCommand(options, io, browser) {
 	try {
 		const parsed = await readSopFile(options.file);
 		if (!parsed.document || hasErrors(parsed.diagnostics)) {
-			io.stderr(`sop print: ${say(`${options.file} bukan SOP yang sah, tidak dicetak.`, `${options.file} is not a valid SOP; nothing was printed.`)}\n`);
+			io.stderr(printable(`sop print: ${say(`${options.file} bukan SOP yang sah, tidak dicetak.`, `${options.file} is not a valid SOP; nothing was printed.`)}`) + "\n");
 			for (const d of parsed.diagnostics.filter((x) => x.severity === "error")) {
 				const [first, second] = options.lang === "en" ? [d.message.en, d.message.id] : [d.message.id, d.message.en];
-				io.stderr(`  ${options.file}#${d.pointer || "/"}  ${d.ruleId}  ${first} / ${second}\n`);
+				io.stderr(printable(`  ${options.file}#${d.pointer || "/"}  ${d.ruleId}  ${first} / ${second}`) + "\n");
 			}
 			return 1;
 		}
 		const doc = parsed.document;
 		if (options.flowId !== void 0 && !doc.flows.some((f) => f.id === options.flowId)) {
 			const known = doc.flows.map((f) => f.id).join(", ") || "-";
-			io.stderr(`sop print: ${say(`tidak ada diagram alir "${options.flowId}" (yang ada: ${known}).`, `no flowchart "${options.flowId}" (there are: ${known}).`)}\n`);
+			io.stderr(printable(`sop print: ${say(`tidak ada diagram alir "${options.flowId}" (yang ada: ${known}).`, `no flowchart "${options.flowId}" (there are: ${known}).`)}`) + "\n");
 			return 2;
 		}
 		const out = resolve(options.out);
 		const target = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 		const unwritable = await checkWritable(out, target);
 		if (unwritable) {
-			io.stderr(`sop print: ${say(`tidak dapat menulis ${options.out}: ${unwritable.id}.`, `cannot write ${options.out}: ${unwritable.en}.`)}\n`);
+			io.stderr(printable(`sop print: ${say(`tidak dapat menulis ${options.out}: ${unwritable.id}.`, `cannot write ${options.out}: ${unwritable.en}.`)}`) + "\n");
 			return 1;
 		}
 		const { pdf, summary } = await (await starting).print(doc, {
@@ -9853,16 +10072,16 @@ async function runPrintCommand(options, io, browser) {
 		await writeFile(temp, pdf);
 		await rename(temp, out);
 		temp = null;
-		io.stdout(`${options.out}: ${say(`${summary.pageCount} halaman`, `${summary.pageCount} pages`)}\n`);
+		io.stdout(printable(`${options.out}: ${say(`${summary.pageCount} halaman`, `${summary.pageCount} pages`)}`) + "\n");
 		return 0;
 	} catch (error) {
 		if (temp) await rm(temp, { force: true });
 		if (error instanceof ChromiumNotFoundError) {
-			io.stderr(`sop print: ${error.message}\n`);
+			io.stderr(printableLines(`sop print: ${error.message}`) + "\n");
 			return 1;
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		io.stderr(`sop print: ${say("gagal mencetak", "printing failed")}: ${message}\n`);
+		io.stderr(printableLines(`sop print: ${say("gagal mencetak", "printing failed")}: ${message}`) + "\n");
 		return 1;
 	}
 }
@@ -10010,7 +10229,7 @@ async function runCli(argv, io, lifecycle = {}) {
 	}
 }
 function usageError(io, message) {
-	io.stderr(`sop: ${message}\n\n${usage}`);
+	io.stderr(`sop: ${printable(message)}\n\n${usage}`);
 	return 2;
 }
 // cli/entry.ts

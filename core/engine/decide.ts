@@ -290,7 +290,7 @@ function start(sop: SopDocument, command: StartCaseCommand, atMs: number, calend
   if (!startStep) fail('sop.noStart', 'Diagram alir SOP ini tidak memiliki langkah.', "This SOP's flowchart has no steps.");
 
   const applicantFields = fieldsCollectedAt(sop.caseFields, null);
-  const fields = checkFields(sop.caseFields ?? [], applicantFields, command.fields ?? {}, {});
+  const fields = checkFields(sop.caseFields ?? [], applicantFields, command.fields ?? {}, {}, command.at);
   const caseDue = caseDueFromFlow(calendar, atMs, flow);
   const seed: CaseState = {
     id: command.caseId,
@@ -318,12 +318,22 @@ function start(sop: SopDocument, command: StartCaseCommand, atMs: number, calend
   return builder.events;
 }
 
+/**
+ * The latest calendar day it can be anywhere at the instant `at` (UTC+14), so
+ * a birth recorded early in the morning in WIT (UTC+9) is not "tomorrow" by UTC.
+ */
+function latestLocalDay(at: string): string | undefined {
+  const time = Date.parse(at);
+  return Number.isNaN(time) ? undefined : new Date(time + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** Checks and normalizes the values given for `collected` fields; other keys are refused. */
 function checkFields(
   all: readonly CaseField[],
   collected: readonly CaseField[],
   given: FieldValues,
   existing: FieldValues,
+  at: string,
 ): FieldValues {
   const allowed = new Map(collected.map((f) => [f.id, f]));
   const unknown = Object.keys(given).filter((k) => !allowed.has(k));
@@ -341,7 +351,7 @@ function checkFields(
   const out: FieldValues = {};
   for (const field of collected) {
     const value = Object.hasOwn(given, field.id) ? given[field.id] : existing[field.id];
-    const problem = checkFieldValue(field, value);
+    const problem = checkFieldValue(field, value, latestLocalDay(at));
     if (problem) details[field.id] = problem;
     else if (Object.hasOwn(given, field.id) && value !== undefined) out[field.id] = normalizeFieldValue(field, value);
   }
@@ -473,7 +483,7 @@ class EventBuilder {
       );
     }
     const collected = fieldsCollectedAt(this.sop.caseFields, step.id);
-    const fields = checkFields(this.sop.caseFields ?? [], collected, submission.fields ?? {}, this.state.fields);
+    const fields = checkFields(this.sop.caseFields ?? [], collected, submission.fields ?? {}, this.state.fields, this.command.at);
     const out: StepSubmission = {};
     if (ticked.length) out.ticked = ticked;
     if (waivers.length) out.waivers = waivers.map((w) => ({ requirementId: w.requirementId, reason: w.reason.trim() }));

@@ -94,6 +94,19 @@ describe('case.start', () => {
     expect(d.state).toBeUndefined();
   });
 
+  it('refuses birth dates 9999-12-31 and 0001-01-01, and one after the day the clerk records it', () => {
+    const sop = structuredClone(bwi);
+    sop.caseFields = [...(sop.caseFields ?? []), { id: 'tanggal-lahir', label: 'Tanggal lahir', type: 'date', required: true }];
+    const at = '2026-12-03T02:00:00.000Z';
+    for (const date of ['9999-12-31', '0001-01-01', '2026-12-05']) {
+      const r = rejected(new CaseDriver(sop).run({ type: 'case.start', at, fields: { ...APPLICANT, 'tanggal-lahir': date } }));
+      expect(r.code, date).toBe('field.invalid');
+      expect(r.details!['tanggal-lahir']!.en).toContain('between 1900-01-01 and today (2026-12-03)');
+    }
+    // 08:30 in Jayapura (WIT, UTC+9) is still the day before by UTC: a baby born that morning is not "tomorrow".
+    expect(new CaseDriver(sop).run({ type: 'case.start', at: '2026-12-02T23:30:00.000Z', fields: { ...APPLICANT, 'tanggal-lahir': '2026-12-03' } }).ok).toBe(true);
+  });
+
   it('refuses fields that are collected at a step, or not in the SOP', () => {
     const d = new CaseDriver(bwi);
     const r = rejected(d.run({ type: 'case.start', fields: { ...APPLICANT, 'berkas-ktp': [], hobi: 'x' } }));

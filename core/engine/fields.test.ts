@@ -91,6 +91,29 @@ describe('checkFieldValue', () => {
     expect(checkFieldValue(field('file'), [{ id: 'a', name: 'ktp.jpg', type: 'image/jpeg', size: 10 }])).toBeNull();
   });
 
+  it('bounds dates to plausible ones: real days from 1900-01-01 to 2100-12-31', () => {
+    expect(checkFieldValue(field('date'), '9999-12-31')?.en).toBe('Isian: the date must be between 1900-01-01 and 2100-12-31.');
+    expect(checkFieldValue(field('date'), '0001-01-01')?.id).toBe('Isian: tanggal harus antara 1900-01-01 dan 2100-12-31.');
+    expect(checkFieldValue(field('date'), '1899-12-31')).not.toBeNull();
+    expect(checkFieldValue(field('date'), '1900-01-01')).toBeNull();
+    expect(checkFieldValue(field('date'), '2100-12-31')).toBeNull();
+    expect(checkFieldValue(field('date'), '2025-02-29')?.en).toContain('must be a date');
+    expect(checkFieldValue(field('date'), '2024-02-29')).toBeNull();
+    expect(checkFieldValue(field('date'), '2025-04-31')?.en).toContain('must be a date');
+  });
+
+  it('refuses a birth date after the day of the command, and before 1900', () => {
+    const birth = field('date', { id: 'tanggal-lahir', label: 'Tanggal lahir' });
+    expect(checkFieldValue(birth, '2026-12-04', '2026-12-03')?.en).toBe('Tanggal lahir: a birth date must be between 1900-01-01 and today (2026-12-03).');
+    expect(checkFieldValue(birth, '9999-12-31', '2026-12-03')?.id).toBe('Tanggal lahir: tanggal lahir harus antara 1900-01-01 dan hari ini (2026-12-03).');
+    expect(checkFieldValue(birth, '0001-01-01', '2026-12-03')).not.toBeNull();
+    expect(checkFieldValue(birth, '2026-12-03', '2026-12-03')).toBeNull();
+    expect(checkFieldValue(birth, '1985-05-12', '2026-12-03')).toBeNull();
+    // A date of another kind (an appointment) may lie ahead.
+    expect(checkFieldValue(field('date', { id: 'jadwal', label: 'Jadwal kunjungan' }), '2027-01-15', '2026-12-03')).toBeNull();
+    expect(checkFieldValue(field('date', { id: 'birthDate', label: 'Born on' }), '2027-01-15', '2026-12-03')).not.toBeNull();
+  });
+
   it('stores NIK and phone without separators and numbers as numbers', () => {
     expect(normalizeFieldValue(field('nik'), '3510 0112 0585 0001')).toBe('3510011205850001');
     expect(normalizeFieldValue(field('phone'), '+62 812 3456 7890')).toBe('081234567890');

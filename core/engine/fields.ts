@@ -120,8 +120,64 @@ export function isEmptyValue(value: FieldValue | undefined | null): boolean {
   return value.length === 0;
 }
 
-/** The problem with one field's value, or null when it is acceptable (empty optional fields are). */
-export function checkFieldValue(field: CaseField, value: FieldValue | undefined | null): LocalizedText | null {
+/**
+ * The dates a date field accepts. Case dates in this domain (birth dates,
+ * letters, decrees, appointments) fall well inside them; 0001-01-01 or
+ * 9999-12-31 is a slip of the keyboard, and would sort, print and compute SLA
+ * nonsense. Birth dates are further bounded by the day of the command.
+ */
+export const DATE_FIELD_RANGE = { earliest: '1900-01-01', latest: '2100-12-31' } as const;
+
+/**
+ * A date field that holds a birth date ("Tanggal lahir", "birthDate"): no one
+ * is born after the day the clerk records it. The schema has no date kinds, so
+ * the field's id and label, as SOPs name them, decide.
+ */
+export function isBirthDateField(field: Pick<CaseField, 'id' | 'label'>): boolean {
+  return /lahir|birth/i.test(`${field.id} ${field.label}`);
+}
+
+/** True for YYYY-MM-DD naming a day that exists (no 31 April, 29 February only in leap years). */
+function isCalendarDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The latest date `field` accepts: the command's day for a birth date, else the end of the range. */
+export function latestDateFor(field: Pick<CaseField, 'id' | 'label'>, today?: string): string {
+  return today && isBirthDateField(field) && today < DATE_FIELD_RANGE.latest ? today : DATE_FIELD_RANGE.latest;
+}
+
+function checkDate(field: CaseField, value: FieldValue, today: string | undefined): LocalizedText | null {
+  const label = field.label;
+  if (typeof value !== 'string' || !isCalendarDay(value)) {
+    return { id: `${label} harus berupa tanggal (TTTT-BB-HH).`, en: `${label} must be a date (YYYY-MM-DD).` };
+  }
+  const latest = latestDateFor(field, today);
+  if (value < DATE_FIELD_RANGE.earliest || value > latest) {
+    if (latest !== DATE_FIELD_RANGE.latest) {
+      return {
+        id: `${label}: tanggal lahir harus antara ${DATE_FIELD_RANGE.earliest} dan hari ini (${latest}).`,
+        en: `${label}: a birth date must be between ${DATE_FIELD_RANGE.earliest} and today (${latest}).`,
+      };
+    }
+    return {
+      id: `${label}: tanggal harus antara ${DATE_FIELD_RANGE.earliest} dan ${latest}.`,
+      en: `${label}: the date must be between ${DATE_FIELD_RANGE.earliest} and ${latest}.`,
+    };
+  }
+  return null;
+}
+
+/**
+ * The problem with one field's value, or null when it is acceptable (empty
+ * optional fields are). `today` (YYYY-MM-DD, the command's day) bounds birth dates.
+ */
+export function checkFieldValue(field: CaseField, value: FieldValue | undefined | null, today?: string): LocalizedText | null {
   const label = field.label;
   if (isEmptyValue(value)) {
     return field.required ? { id: `${label} wajib diisi.`, en: `${label} is required.` } : null;
@@ -135,9 +191,7 @@ export function checkFieldValue(field: CaseField, value: FieldValue | undefined 
       return Number.isFinite(n) ? null : { id: `${label} harus berupa angka.`, en: `${label} must be a number.` };
     }
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
-        ? null
-        : { id: `${label} harus berupa tanggal (TTTT-BB-HH).`, en: `${label} must be a date (YYYY-MM-DD).` };
+      return checkDate(field, value as FieldValue, today);
     case 'choice':
       return typeof value === 'string' && (field.options ?? []).includes(value)
         ? null

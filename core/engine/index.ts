@@ -5,8 +5,11 @@
 export { decide, stepName, type DecideOptions } from './decide';
 export { applyEvent, foldEvents } from './fold';
 export {
+  DATE_FIELD_RANGE,
   NIK_PROVINCE_CODES,
   checkFieldValue,
+  isBirthDateField,
+  latestDateFor,
   checkNik,
   fieldsCollectedAt,
   isEmptyValue,

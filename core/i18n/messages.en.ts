@@ -1,4 +1,5 @@
 import { designerMessagesEn } from './areas/designer.en';
+import { limitsMessagesEn } from './areas/limits.en';
 import { printMessagesEn } from './areas/print.en';
 import { runtimeMessagesEn } from './areas/runtime.en';
 import { startMessagesEn } from './areas/start.en';
@@ -14,6 +15,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...runtimeMessagesEn,
   ...printMessagesEn,
   ...startMessagesEn,
+  ...limitsMessagesEn,
   'app.name': 'SOP Studio',
   'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
   'app.backToStart': 'Back to the start page',

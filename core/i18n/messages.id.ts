@@ -7,6 +7,7 @@
  * with the same names in every catalogue (checked by i18n.test.ts).
  */
 import { designerMessagesId } from './areas/designer.id';
+import { limitsMessagesId } from './areas/limits.id';
 import { printMessagesId } from './areas/print.id';
 import { runtimeMessagesId } from './areas/runtime.id';
 import { startMessagesId } from './areas/start.id';
@@ -16,6 +17,7 @@ export const messagesId = {
   ...runtimeMessagesId,
   ...printMessagesId,
   ...startMessagesId,
+  ...limitsMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

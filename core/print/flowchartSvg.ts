@@ -5,6 +5,7 @@
  */
 import { wrapText } from '../layout/textMetrics';
 import type { LayoutEdge, LayoutNode, SwimlaneLayout } from '../layout/types';
+import { XML_FORBIDDEN_CHARACTERS } from '../validation/limits';
 import { INK, SYMBOL_FILL, symbolPath } from './symbols';
 
 export interface FlowchartSvgOptions {
@@ -20,8 +21,18 @@ export interface FlowchartSvgOptions {
 const HEADER_FONT = 11;
 const NUMBER_COLUMN = 28;
 
+/**
+ * Text as XML character data or an attribute value. Characters XML 1.0 cannot
+ * carry even as references (U+000B from a Word line break, other C0 controls,
+ * unpaired surrogates) would make the whole SVG unreadable, so they go: the
+ * validator refuses them, and this is the second defence for documents that
+ * never passed it. A vertical tab or form feed was a line break, so a space.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text
+    .replace(/[\u000B\u000C]/g, ' ')
+    .replace(XML_FORBIDDEN_CHARACTERS, '')
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const n = (value: number) => String(Math.round(value * 100) / 100);

@@ -1,5 +1,7 @@
 export { validateSop, type ValidationResult, type ValidateOptions } from './validateSop';
-export { parseSopJson, type ParsedSopText } from './parseSopJson';
+export { parseSopJson, checkFileSize, tooLargeDiagnostic, type ParsedSopText } from './parseSopJson';
+export { SOP_LIMITS, cleanTypedText, hasForbiddenCharacter, formatByteSize, utf8ByteLength } from './limits';
+export { checkStructure } from './structureCheck';
 export { hasErrors, sortDiagnostics, pointerOf, type Diagnostic, type Severity, type LocalizedText } from './diagnostic';
 export { semanticRules, type SemanticRuleId } from './ruleCatalogue';
 export { locateJsonPointer, lineColumnAt, type JsonTextRange } from './jsonLocation';

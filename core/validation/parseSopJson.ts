@@ -1,10 +1,8 @@
 import type { Diagnostic } from './diagnostic';
 import { lineColumnAt } from './jsonLocation';
 import { describeJsonSyntaxError, findJsonSyntaxError } from './jsonSyntax';
+import { formatByteSize, isOverByteLimit, SOP_LIMITS, utf8ByteLength } from './limits';
 import { validateSop, type ValidateOptions, type ValidationResult } from './validateSop';
-
-/** Files beyond this are refused before parsing: no real SOP comes near it, and parsing would stall the page. */
-export const MAX_SOP_TEXT_LENGTH = 20 * 1024 * 1024;
 
 export interface ParsedSopText extends ValidationResult {
   /** The parsed JSON value, present whenever the text was valid JSON (even if not a valid SOP). */
@@ -13,18 +11,8 @@ export interface ParsedSopText extends ValidationResult {
 
 /** Parses SOP JSON text (a file, a paste, the JSON editor) and validates it. Never throws. */
 export function parseSopJson(text: string, options: ValidateOptions = {}): ParsedSopText {
-  if (text.length > MAX_SOP_TEXT_LENGTH) {
-    const megabytes = (text.length / 1024 / 1024).toFixed(1);
-    return failed({
-      ruleId: 'json.too-large',
-      severity: 'error',
-      pointer: '',
-      message: {
-        id: `Berkas terlalu besar (${megabytes} MB); batasnya ${MAX_SOP_TEXT_LENGTH / 1024 / 1024} MB.`,
-        en: `File too large (${megabytes} MB); the limit is ${MAX_SOP_TEXT_LENGTH / 1024 / 1024} MB.`,
-      },
-    });
-  }
+  // Files beyond the limit are refused before parsing: no real SOP comes near it, and parsing would stall the page.
+  if (isOverByteLimit(text)) return failed(tooLargeDiagnostic(utf8ByteLength(text)));
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -32,6 +20,31 @@ export function parseSopJson(text: string, options: ValidateOptions = {}): Parse
     return failed(syntaxDiagnostic(text, error));
   }
   return { ...validateSop(value, options), value };
+}
+
+/**
+ * The refusal of a file over `SOP_LIMITS.maxBytes`, naming its true size:
+ * callers that know a file's size before reading it (fs.stat, File.size) call
+ * this instead of reading it.
+ */
+export function tooLargeDiagnostic(bytes: number): Diagnostic {
+  const size = formatByteSize(bytes);
+  const limit = formatByteSize(SOP_LIMITS.maxBytes);
+  return {
+    ruleId: 'json.too-large',
+    severity: 'error',
+    pointer: '',
+    message: {
+      id: `Berkas terlalu besar (${size}); batasnya ${limit}.`,
+      en: `File too large (${size}); the limit is ${limit}.`,
+    },
+    data: { bytes, limit: SOP_LIMITS.maxBytes },
+  };
+}
+
+/** The refusal of a file whose size alone is over the limit, or null when it may be read. */
+export function checkFileSize(bytes: number): ParsedSopText | null {
+  return bytes > SOP_LIMITS.maxBytes ? failed(tooLargeDiagnostic(bytes)) : null;
 }
 
 function failed(diagnostic: Diagnostic): ParsedSopText {

@@ -8,6 +8,7 @@ import { checkIdentityForPublish } from './rules/identity';
 import { checkLanesAndActors, checkSectionsAndFields, checkStepNumbersAndRequirements } from './rules/references';
 import { checkWaktu } from './rules/waktu';
 import { schemaErrorsToDiagnostics } from './schemaDiagnostics';
+import { checkStructure } from './structureCheck';
 
 export type { ValidateOptions } from './ruleContext';
 
@@ -37,9 +38,14 @@ export function validateSop(input: unknown, options: ValidateOptions = {}): Vali
   try {
     const newer = newerVersionDiagnostic(input);
     if (newer) return finish([newer]);
+    // Depth first, without recursion: the schema validator (and everything after it) recurses.
+    const structural = checkStructure(input);
+    if (structural.some((d) => d.ruleId === 'schema.maxDepth')) return finish(structural);
     if (!validateSchema(input)) {
-      return finish(schemaErrorsToDiagnostics(validateSchema.errors ?? []));
+      return finish([...structural, ...schemaErrorsToDiagnostics(validateSchema.errors ?? [])]);
     }
+    // Characters XML cannot carry make the document unusable for print and export, like a schema error.
+    if (structural.length > 0) return finish(structural);
     const doc = input as SopDocument;
     const diagnostics: Diagnostic[] = [];
     const ctx = createRuleContext(doc, options, diagnostics);

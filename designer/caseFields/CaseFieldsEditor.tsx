@@ -6,6 +6,7 @@ import { useI18n, useT } from '../../ui/i18n';
 import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 import { stepLabel } from '../editor/describeLocation';
 import { SelectField, TextField } from '../properties/fields';
+import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
 
 const TYPES: readonly CaseField['type'][] = ['text', 'longText', 'number', 'date', 'choice', 'nik', 'phone', 'file'];
 
@@ -62,8 +63,9 @@ export function CaseFieldsEditor() {
           <input
             id={newId}
             value={label}
+            maxLength={SOP_LIMITS.shortText}
             placeholder={t('designer.caseFields.newPlaceholder')}
-            onChange={(event) => setLabel(event.target.value)}
+            onChange={(event) => setLabel(cleanTypedText(event.target.value))}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
@@ -110,6 +112,7 @@ function CaseFieldForm({ field }: { field: CaseField }) {
           label={t('designer.caseFields.options')}
           value={(field.options ?? []).join('\n')}
           multiline
+          maxLength={SOP_LIMITS.longText}
           rows={3}
           focusKey="options"
           hint={t('designer.caseFields.optionsHint')}

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useT } from '../../ui/i18n';
 import { useEditorStore } from '../editor/EditorContext';
-import { useFocusRequest } from '../properties/fields';
+import { TextLimitNote, useFocusRequest } from '../properties/fields';
+import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
 
 export interface TextListEditorProps {
   legend: string;
@@ -38,9 +39,11 @@ export function TextListEditor({ legend, items, onChange, itemLabel, addLabel, f
                 rows={1}
                 aria-label={itemLabel(n)}
                 value={item}
-                onChange={(event) => onChange(items.map((old, i) => (i === index ? event.target.value : old)))}
+                maxLength={SOP_LIMITS.longText}
+                onChange={(event) => onChange(items.map((old, i) => (i === index ? cleanTypedText(event.target.value) : old)))}
                 onBlur={() => store.seal()}
               />
+              <TextLimitNote length={item.length} limit={SOP_LIMITS.longText} />
               <span className="list-editor__buttons">
                 <button type="button" className="button button--small button--quiet" disabled={index === 0} aria-label={t('designer.list.up', { item: itemLabel(n) })} onClick={() => move(index, -1)}>
                   ↑

@@ -5,6 +5,7 @@ import { useT } from '../../ui/i18n';
 import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 import { TextField } from '../properties/fields';
 import { Dialog } from '../ui/Dialog';
+import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
 
 const KINDS: readonly Actor['kind'][] = ['role', 'organisation', 'citizen', 'system'];
 
@@ -35,8 +36,9 @@ export function LanesPanel() {
               <input
                 aria-label={t('designer.lanes.nameN', { n })}
                 value={actor?.label ?? actorId}
+                maxLength={SOP_LIMITS.shortText}
                 onFocus={() => store.select({ kind: 'lane', flowId: flow.id, id: actorId })}
-                onChange={(event) => store.run(command('lane.rename', { actorId, label: event.target.value }), { select: false })}
+                onChange={(event) => store.run(command('lane.rename', { actorId, label: cleanTypedText(event.target.value) }), { select: false })}
                 onBlur={() => store.seal()}
               />
               <select
@@ -107,8 +109,9 @@ function AddLane({ flow }: { flow: Flow }) {
         <input
           id={ids.label}
           value={label}
+          maxLength={SOP_LIMITS.shortText}
           placeholder={t('designer.lanes.newNamePlaceholder')}
-          onChange={(event) => setLabel(event.target.value)}
+          onChange={(event) => setLabel(cleanTypedText(event.target.value))}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
               event.preventDefault();

@@ -141,6 +141,23 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     expect(await repository.exists('tanpa-identitas')).toBe(false);
   }, 30_000);
 
+  it('refuses 100 000-deep extensions with a located message, and a 30 MB file by its true size, before anything is stored', async () => {
+    const screen = await renderLibrary();
+    const deep = { ...seed()[0]!, id: 'sangat-dalam' };
+    const text = JSON.stringify(deep).replace(/}$/, `,"extensions":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`);
+    await importFiles(screen, [fileOf('dalam.sop.json', text)]);
+    await expect.element(screen.getByRole('heading', { name: '1 berkas tidak dapat diimpor' })).toBeVisible();
+    await expect
+      .element(screen.getByText(/bersarang lebih dalam/))
+      .toHaveTextContent('extensions bersarang lebih dalam dari 64 tingkat di /extensions/a/a/a/a/a/…; dokumen tidak dapat dibuka.');
+    expect(document.body.textContent).not.toContain('RangeError');
+    expect(await repository.exists('sangat-dalam')).toBe(false);
+    await screen.getByRole('button', { name: 'Tutup', exact: true }).click();
+
+    await importFiles(screen, [new File([new Uint8Array(30 * 1024 * 1024).fill(32)], 'besar.sop.json')]);
+    await expect.element(screen.getByText(/Berkas terlalu besar/)).toHaveTextContent('Berkas terlalu besar (30.0 MB); batasnya 20.0 MB.');
+  }, 60_000);
+
   it('imports a new SOP, and asks before replacing one with the same id', async () => {
     const screen = await renderLibrary();
     const fresh = { ...seed()[0]!, id: 'sop-impor', identity: { ...seed()[0]!.identity, title: 'SOP hasil impor' } };

@@ -12,7 +12,7 @@ import { NewSopDialog, type NewSopChoice } from './NewSopDialog';
 import { blankSop, copyOfSop, slugFromTitle } from './newSop';
 import { renameSop } from './renameSop';
 import { SopTable, type SopRowAction } from './SopTable';
-import { checkImportText, exportFileName, exportText } from './sopFiles';
+import { checkImportFile, exportFileName, exportText } from './sopFiles';
 
 export interface LibraryScreenProps {
   repository: SopRepository;
@@ -144,7 +144,7 @@ export function LibraryScreen({ repository, samples, onOpen, initialNotice }: Li
     const clashes: PendingConflict[] = [];
     const imported: string[] = [];
     for (const file of files) {
-      const check = checkImportText(await file.text());
+      const check = await checkImportFile(file);
       if (!check.ok) {
         refused.push({ fileName: file.name, diagnostics: check.diagnostics });
         continue;

@@ -2,6 +2,7 @@ import type { Lang } from '../../core/i18n';
 import { useI18n } from '../../ui/i18n';
 import type { DraftSummary } from '../storage';
 import { formatDateTime } from '../ui/localized';
+import { UserText } from '../../ui/UserText';
 
 export type SopRowAction = 'open' | 'duplicate' | 'rename' | 'export' | 'delete';
 
@@ -77,20 +78,20 @@ function SopRow({ draft, lang, onAction, titleShared }: SopRowProps) {
     <tr>
       <th scope="row">
         <button type="button" className="link-button" onClick={() => onAction('open', draft)}>
-          {title}
+          <UserText>{title}</UserText>
         </button>
       </th>
       <td className="sop-table__agency">
         {agency.office || agency.unit ? (
           <>
-            {agency.office}
-            {agency.unit && <span className="sop-table__unit">{agency.unit}</span>}
+            <UserText>{agency.office}</UserText>
+            {agency.unit && <UserText className="sop-table__unit">{agency.unit}</UserText>}
           </>
         ) : (
           <span className="muted">{t('designer.library.noAgency')}</span>
         )}
       </td>
-      <td>{draft.number || <span className="muted">{t('designer.library.noNumber')}</span>}</td>
+      <td>{draft.number ? <UserText>{draft.number}</UserText> : <span className="muted">{t('designer.library.noNumber')}</span>}</td>
       <td>{formatDateTime(draft.updatedAt, lang)}</td>
       <td>
         <span className={`status-badge status-badge--${draft.status}`}>{statusText(draft, t)}</span>

@@ -5,7 +5,7 @@
  * import: a draft exported mid-work must come back, and the problems panel
  * shows them once it is open.
  */
-import { parseSopJson, sortDiagnostics, type Diagnostic } from '../../core/validation';
+import { checkFileSize, parseSopJson, sortDiagnostics, type Diagnostic } from '../../core/validation';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 
 export type ImportCheck =
@@ -18,6 +18,16 @@ export function isStructural(diagnostic: Diagnostic): boolean {
     diagnostic.severity === 'error' &&
     (diagnostic.ruleId.startsWith('json.') || diagnostic.ruleId.startsWith('schema.'))
   );
+}
+
+/**
+ * Checks a chosen file: one over the size limit is refused unread, naming its
+ * true size; anything else is read and checked as text.
+ */
+export async function checkImportFile(file: Blob): Promise<ImportCheck> {
+  const tooLarge = checkFileSize(file.size);
+  if (tooLarge) return { ok: false, diagnostics: tooLarge.diagnostics };
+  return checkImportText(await file.text());
 }
 
 export function checkImportText(text: string): ImportCheck {

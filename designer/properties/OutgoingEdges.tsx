@@ -4,6 +4,7 @@ import type { Flow, Step } from '../../schemas/generated/sop.types';
 import { useT } from '../../ui/i18n';
 import { stepLabel } from '../editor/describeLocation';
 import { useEditorStore } from '../editor/EditorContext';
+import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
 
 const LEAVES = '__leaves__';
 
@@ -59,7 +60,8 @@ export function OutgoingEdges({ flow, step }: { flow: Flow; step: Step }) {
                 aria-label={t('designer.edges.labelN', { n })}
                 placeholder={t('designer.edges.labelPlaceholder')}
                 value={edge.label ?? ''}
-                onChange={(event) => store.run(command('edge.setLabel', { flowId: flow.id, edgeId: edge.id, label: event.target.value || null }), { select: false })}
+                maxLength={SOP_LIMITS.shortText}
+                onChange={(event) => store.run(command('edge.setLabel', { flowId: flow.id, edgeId: edge.id, label: cleanTypedText(event.target.value) || null }), { select: false })}
                 onBlur={() => store.seal()}
               />
               <button

@@ -3,7 +3,8 @@ import type { RequirementInput } from '../../core/document';
 import type { Step } from '../../schemas/generated/sop.types';
 import { useT } from '../../ui/i18n';
 import { useEditorStore } from '../editor/EditorContext';
-import { useFocusRequest } from './fields';
+import { TextLimitNote, useFocusRequest } from './fields';
+import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
 
 /** Kelengkapan: the documents or equipment the step needs, in order. */
 export function RequirementsEditor({ step, onChange }: { step: Step; onChange: (items: RequirementInput[]) => void }) {
@@ -31,9 +32,11 @@ export function RequirementsEditor({ step, onChange }: { step: Step; onChange: (
                 ref={index === 0 ? focusRef : undefined}
                 aria-label={t('designer.step.requirementN', { n })}
                 value={item.text}
-                onChange={(event) => set(index, { text: event.target.value })}
+                maxLength={SOP_LIMITS.longText}
+                onChange={(event) => set(index, { text: cleanTypedText(event.target.value) })}
                 onBlur={() => store.seal()}
               />
+              <TextLimitNote length={item.text.length} limit={SOP_LIMITS.longText} />
               <label className="choice" title={t('designer.step.mustCheckHint')}>
                 <input type="checkbox" checked={item.mustCheck === true} onChange={(event) => set(index, { mustCheck: event.target.checked })} />
                 {t('designer.step.mustCheck')}

@@ -9,6 +9,7 @@ import { SelectField, TextField } from './fields';
 import { OutgoingEdges } from './OutgoingEdges';
 import { RequirementsEditor } from './RequirementsEditor';
 import { WaktuPreview } from './WaktuPreview';
+import { SOP_LIMITS } from '../../core/validation/limits';
 
 const KINDS: readonly StepKind[] = ['start', 'process', 'decision', 'end', 'connector'];
 
@@ -27,7 +28,7 @@ export function StepProperties({ flow, step }: { flow: Flow; step: Step }) {
         {stepLabel(step, index, t)} · {t(`designer.kind.${step.kind}`)}
       </h3>
       <div className="properties__row">
-        <TextField label={t('designer.step.number')} value={step.number ?? ''} focusKey="number" onChange={(v) => update({ number: v === '' ? null : v })} />
+        <TextField label={t('designer.step.number')} value={step.number ?? ''} maxLength={SOP_LIMITS.stepNumber} focusKey="number" onChange={(v) => update({ number: v === '' ? null : v })} />
         <SelectField
           label={t('designer.step.kind')}
           value={step.kind}
@@ -36,7 +37,7 @@ export function StepProperties({ flow, step }: { flow: Flow; step: Step }) {
           onChange={(kind) => store.run(command('step.changeKind', { flowId: flow.id, stepId: step.id, kind }), { select: false })}
         />
       </div>
-      <TextField label={t('designer.step.text')} value={step.text} multiline rows={3} focusKey="text" onChange={(v) => update({ text: v })} />
+      <TextField label={t('designer.step.text')} value={step.text} multiline rows={3} maxLength={SOP_LIMITS.longText} focusKey="text" onChange={(v) => update({ text: v })} />
       <ActorsEditor flow={flow} step={step} onChange={(actors: StepActor[]) => update({ actors })} />
       <RequirementsEditor step={step} onChange={(requirements) => update({ requirements: requirements.length > 0 ? requirements : null })} />
       <TextField
@@ -47,12 +48,13 @@ export function StepProperties({ flow, step }: { flow: Flow; step: Step }) {
         onChange={(v) => update({ waktuRaw: v === '' ? null : v })}
         hint={<WaktuPreview raw={step.waktu?.raw ?? ''} id={waktuHint} />}
       />
-      <TextField label={t('designer.step.output')} value={step.output ?? ''} multiline focusKey="output" onChange={(v) => update({ output: v === '' ? null : v })} />
-      <TextField label={t('designer.step.remarks')} value={step.remarks ?? ''} multiline focusKey="remarks" onChange={(v) => update({ remarks: v === '' ? null : v })} />
+      <TextField label={t('designer.step.output')} value={step.output ?? ''} multiline maxLength={SOP_LIMITS.longText} focusKey="output" onChange={(v) => update({ output: v === '' ? null : v })} />
+      <TextField label={t('designer.step.remarks')} value={step.remarks ?? ''} multiline maxLength={SOP_LIMITS.longText} focusKey="remarks" onChange={(v) => update({ remarks: v === '' ? null : v })} />
       <TextField
         label={t('designer.step.condition')}
         value={step.condition ?? ''}
         multiline
+        maxLength={SOP_LIMITS.longText}
         focusKey="condition"
         hint={t('designer.step.conditionHint')}
         onChange={(v) => update({ condition: v === '' ? null : v })}

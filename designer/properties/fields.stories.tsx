@@ -66,3 +66,35 @@ export const English: Story = {
     await expect(canvas.getByRole('combobox', { name: 'Symbol' })).toHaveDisplayValue('Process');
   },
 };
+
+/** A field with a small limit, to show the note: the count from 90 %, then the statement at the limit. */
+function LimitDemo({ initial }: { initial: string }) {
+  const t = useT();
+  const [text, setText] = useState(initial);
+  return (
+    <div style={{ padding: 16, maxWidth: 480 }}>
+      <TextField label={t('designer.step.output')} value={text} multiline maxLength={40} onChange={setText} />
+    </div>
+  );
+}
+
+/** Typing stops at the limit (here 40 characters) and the field says so; nothing longer reaches the document. */
+export const AtTheLimit: Story = {
+  globals: { locale: 'id' },
+  render: () => <LimitDemo initial="Surat keterangan tidak mampu kelurahan" />,
+  play: async ({ canvas, userEvent }) => {
+    const output = canvas.getByRole('textbox', { name: 'Output' });
+    await expect(canvas.getByText('38 dari 40 karakter')).toBeVisible();
+    await userEvent.type(output, ' Kemiren');
+    await expect(output).toHaveValue('Surat keterangan tidak mampu kelurahan K');
+    await expect(canvas.getByText('Batas 40 karakter tercapai; teks yang lebih panjang tidak disimpan.')).toBeVisible();
+  },
+};
+
+export const AtTheLimitEnglish: Story = {
+  globals: { locale: 'en' },
+  render: () => <LimitDemo initial={'x'.repeat(40)} />,
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('The limit of 40 characters is reached; longer text is not kept.')).toBeVisible();
+  },
+};

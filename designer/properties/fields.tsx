@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
+import { useI18n } from '../../ui/i18n';
 import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 
 /**
@@ -32,6 +34,13 @@ export interface TextFieldProps {
   placeholder?: string;
   rows?: number;
   disabled?: boolean;
+  /**
+   * The schema's length for this text (SOP_LIMITS.longText for step text,
+   * requirements, notes); short text by default, the limit of labels and
+   * names. The field never holds more, so the app never saves what its own
+   * import would refuse.
+   */
+  maxLength?: number;
 }
 
 /**
@@ -39,9 +48,10 @@ export interface TextFieldProps {
  * (merged into one undo step while typing), and leaving the field ends that
  * undo step.
  */
-export function TextField({ label, value, onChange, multiline, focusKey, hint, placeholder, rows = 2, disabled }: TextFieldProps) {
+export function TextField({ label, value, onChange, multiline, focusKey, hint, placeholder, rows = 2, disabled, maxLength = SOP_LIMITS.shortText }: TextFieldProps) {
   const id = useId();
   const hintId = useId();
+  const limitId = useId();
   const store = useEditorStore();
   const ref = useFocusRequest<HTMLInputElement & HTMLTextAreaElement>(focusKey);
   const common = {
@@ -50,19 +60,43 @@ export function TextField({ label, value, onChange, multiline, focusKey, hint, p
     value,
     placeholder,
     disabled,
-    'aria-describedby': hint ? hintId : undefined,
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    maxLength,
+    'aria-describedby': [hint ? hintId : '', limitId].filter(Boolean).join(' '),
+    // Word's line breaks (U+000B) become line feeds and other control characters go, as the validator demands.
+    onChange: (event: { target: { value: string } }) => onChange(cleanTypedText(event.target.value)),
     onBlur: () => store.seal(),
   };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea {...common} rows={rows} /> : <input {...common} />}
+      <TextLimitNote id={limitId} length={value.length} limit={maxLength} />
       {hint && (
         <div id={hintId} className="field__hint">
           {hint}
         </div>
       )}
+    </div>
+  );
+}
+
+/** From this share of the limit on, the count is shown, so the limit never comes as a surprise. */
+const SHOW_COUNT_FROM = 0.9;
+
+/**
+ * Under a text field: how many characters of the limit are used once the text
+ * nears it, and a plain statement when it is reached (the browser's
+ * `maxlength` then cuts typing and pasting there, silently on its own).
+ */
+export function TextLimitNote({ id, length, limit }: { id?: string; length: number; limit: number }) {
+  const { lang, t } = useI18n();
+  const number = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
+  const reached = length >= limit;
+  // Only reaching the limit is announced; a count read out at every keystroke would drown the typing.
+  return (
+    <div id={id} className={reached ? 'field__limit field__limit--reached' : 'field__limit'}>
+      <span aria-live="polite">{reached ? t('limits.text.reached', { limit: number(limit) }) : ''}</span>
+      {!reached && length >= limit * SHOW_COUNT_FROM && <span>{t('limits.text.count', { count: number(length), limit: number(limit) })}</span>}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { RevisionRecord, SopRepository } from '../storage';
 import { bilingual } from '../ui/bilingual';
 import { formatDateTime } from '../ui/localized';
 import { RevisionDiffView } from './RevisionDiffView';
+import { UserText } from '../../ui/UserText';
 
 const DRAFT = 'draft';
 
@@ -117,7 +118,7 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
             {[...revisions].reverse().map((r) => (
               <li key={r.number} className={r.archivedAt ? 'revision-list__item revision-list__item--archived' : 'revision-list__item'}>
                 <strong>{label(r)}</strong> · {formatDateTime(r.publishedAt, lang)} · <span className="revision-list__state">{state(r)}</span>
-                {r.note && <p className="revision-list__note">{r.note}</p>}
+                {r.note && <p className="revision-list__note"><UserText>{r.note}</UserText></p>}
                 <div className="revision-list__actions">
                   <button type="button" className="button button--quiet" onClick={() => void exportRevision(r.number)} aria-label={t('designer.history.exportFor', { number: r.number })}>
                     {t('designer.history.export')}

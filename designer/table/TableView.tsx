@@ -1,14 +1,17 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Translate } from '../../core/i18n';
+import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
 import { describeParsedWaktu, parseWaktu } from '../../core/waktu';
 import type { Flow, SopDocument, Step } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { columnLabel } from '../canvas/columnLabels';
 import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 import { deleteSelection, moveSelectedStep } from '../editor/editorActions';
+import { TextLimitNote } from '../properties/fields';
 import { bilingual } from '../ui/bilingual';
 import {
   branchTargetsByStep,
+  CELL_TEXT_LIMITS,
   cellText,
   commandForCell,
   commandForKind,
@@ -426,16 +429,24 @@ function CellEditor({
       event.stopPropagation();
     }
   };
+  const limit = isTextColumn(column) ? CELL_TEXT_LIMITS[column] : SOP_LIMITS.shortText;
   const common = {
     ref,
     value,
+    maxLength: limit,
     'aria-label': label,
     className: 'step-grid__editor',
-    onChange: (event: { target: { value: string } }) => setValue(event.target.value),
+    // Word's line breaks (U+000B) become line feeds and other control characters go, as the validator demands.
+    onChange: (event: { target: { value: string } }) => setValue(cleanTypedText(event.target.value)),
     onKeyDown,
     onBlur: () => finish(),
   };
-  return MULTILINE.has(column) ? <textarea {...common} rows={Math.max(2, value.split('\n').length)} /> : <input {...common} />;
+  return (
+    <>
+      {MULTILINE.has(column) ? <textarea {...common} rows={Math.max(2, value.split('\n').length)} /> : <input {...common} />}
+      <TextLimitNote length={value.length} limit={limit} />
+    </>
+  );
 }
 
 function LaneCell({ flowId, lanes, step, actors }: { flowId: string; lanes: readonly string[]; step: Step; actors: SopDocument['actors'] }) {

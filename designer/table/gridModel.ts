@@ -4,6 +4,7 @@
  */
 import { command, type Command } from '../../core/document';
 import type { Actor, Flow, Step } from '../../schemas/generated/sop.types';
+import { SOP_LIMITS } from '../../core/validation/limits';
 
 export type GridColumn = 'number' | 'text' | 'actors' | 'kind' | 'branches' | 'requirements' | 'waktu' | 'output' | 'remarks';
 
@@ -24,6 +25,20 @@ export const SELECT_COLUMNS: ReadonlySet<GridColumn> = new Set(['actors', 'kind'
 export const READ_ONLY_COLUMNS: ReadonlySet<GridColumn> = new Set(['branches']);
 
 export type TextGridColumn = Exclude<GridColumn, 'actors' | 'kind' | 'branches'>;
+
+/**
+ * The longest text each text column's editor takes, from the schema. The
+ * requirements cell holds all of a step's requirements, one per line; bounding
+ * the whole cell by one requirement's length keeps every line within it.
+ */
+export const CELL_TEXT_LIMITS: Record<TextGridColumn, number> = {
+  number: SOP_LIMITS.stepNumber,
+  text: SOP_LIMITS.longText,
+  requirements: SOP_LIMITS.longText,
+  waktu: SOP_LIMITS.shortText,
+  output: SOP_LIMITS.longText,
+  remarks: SOP_LIMITS.longText,
+};
 
 export function isTextColumn(column: GridColumn): column is TextGridColumn {
   return !SELECT_COLUMNS.has(column) && !READ_ONLY_COLUMNS.has(column);

@@ -4,6 +4,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { formatDateTime } from '../format';
 import { actedBy } from './actedBy';
+import { UserText } from '../../ui/UserText';
 
 export interface CameBackNoticeProps {
   sop: SopDocument;
@@ -35,7 +36,7 @@ export function CameBackNotice({ sop, state, record, timeZone }: CameBackNoticeP
         {t(by ? 'runtime.cameBack.byFrom' : 'runtime.cameBack.from', { steps: steps.join(', '), by, time: formatDateTime(record.at, lang, timeZone) })}
       </p>
       <p>
-        <strong>{t('runtime.cameBack.reason')}</strong> {record.reason}
+        <strong>{t('runtime.cameBack.reason')}</strong> <UserText>{record.reason}</UserText>
       </p>
       {missing.length > 0 && (
         <>

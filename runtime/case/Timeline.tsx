@@ -5,6 +5,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { formatDateTime, formatMinutesShort } from '../format';
 import { actedBy } from './actedBy';
+import { UserText } from '../../ui/UserText';
 
 export interface TimelineProps {
   sop: SopDocument;
@@ -108,7 +109,7 @@ export function Timeline({ sop, state, calendar, now }: TimelineProps) {
                       {visit.visitNo > 1 && ' '}
                       {visit.visitNo > 1 && <span className="rt-muted">({t('runtime.step.visit', { n: visit.visitNo })})</span>}
                     </th>
-                    <td>{who(visit)}</td>
+                    <td><UserText>{who(visit)}</UserText></td>
                     <td>{formatDateTime(visit.activatedAt, lang, tz)}</td>
                     <td>{visit.endedAt ? formatDateTime(visit.endedAt, lang, tz) : '—'}</td>
                     <td>{t('runtime.timeline.working', { duration: formatMinutesShort(actual.workingMinutes, lang) })}</td>
@@ -117,7 +118,7 @@ export function Timeline({ sop, state, calendar, now }: TimelineProps) {
                     <td className="rt-timeline__notes">
                       {notes(visit).map((n) => (
                         <p key={n.key}>
-                          <span className="rt-timeline__note-label">{n.label}</span> {n.text}
+                          <span className="rt-timeline__note-label">{n.label}</span> <UserText>{n.text}</UserText>
                         </p>
                       ))}
                     </td>

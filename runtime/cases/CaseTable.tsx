@@ -3,6 +3,7 @@ import { useI18n } from '../../ui/i18n';
 import { formatDateTime } from '../format';
 import { hrefs } from '../router';
 import { NO_DUE, type CaseRow, type SopRow } from '../storage/db';
+import { UserText } from '../../ui/UserText';
 
 export interface CaseTableProps {
   rows: readonly CaseRow[];
@@ -40,11 +41,11 @@ export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps
             return (
               <tr key={row.id}>
                 <th scope="row">
-                  <a href={hrefs.case(row.id)}>{row.applicantName || t('runtime.case.noName')}</a>
+                  <a href={hrefs.case(row.id)}><UserText>{row.applicantName || t('runtime.case.noName')}</UserText></a>
                 </th>
                 <td className="rt-mono rt-nowrap">{row.caseNumber || '—'}</td>
                 <td className="rt-mono">{row.applicantNik || '—'}</td>
-                <td>{row.title}</td>
+                <td><UserText>{row.title}</UserText></td>
                 <td>{stepLabels || '—'}</td>
                 <td>{row.currentActors.map((a) => (sop ? actorLabel(sop, a) : a)).join(', ') || '—'}</td>
                 <td>

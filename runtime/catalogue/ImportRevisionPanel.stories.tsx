@@ -50,3 +50,25 @@ export const AddedEnglish: Story = {
     await expect(await canvas.findByRole('status')).toHaveTextContent('"Tetirah" revision 1 added to the catalogue.');
   },
 };
+
+/** A 100 MB file is refused unread, by its true size (it used to say "20.0 MB"). */
+export const TooLargeIndonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, args }) => {
+    const huge = new File([new Uint8Array(100 * 1024 * 1024)], 'besar.sop.json', { type: 'application/json' });
+    await userEvent.upload(canvas.getByLabelText('Pilih berkas revisi (.sop.json)'), huge);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Berkas terlalu besar (100.0 MB); batasnya 20.0 MB.');
+    await expect(args.importText).not.toHaveBeenCalled();
+  },
+};
+
+/** 100 000-deep extensions are refused by the same check as every import, with where, and nothing written. */
+export const TooDeepEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { importText: undefined },
+  play: async ({ canvas }) => {
+    const deep = `{"schemaVersion":1,"extensions":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
+    await userEvent.upload(canvas.getByLabelText('Choose a revision file (.sop.json)'), file(deep));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('extensions is nested deeper than 64 levels at /extensions/a/a/a/a/a/…');
+  },
+};

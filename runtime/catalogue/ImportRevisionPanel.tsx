@@ -1,12 +1,9 @@
 import { useId, useState } from 'react';
-import type { Diagnostic } from '../../core/validation';
+import { checkFileSize, type Diagnostic } from '../../core/validation';
 import { importRevisionFile, type DeviceDb, type ImportRevisionResult } from '../../device';
 import { useI18n } from '../../ui/i18n';
 import { JsonFilePicker } from '../forms/JsonFilePicker';
 import { localized } from '../format';
-
-/** Revision files beyond this are refused unread (the SOP limit is 20 MB of text). */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface ImportRevisionPanelProps {
   device: DeviceDb;
@@ -28,24 +25,10 @@ export function ImportRevisionPanel({ device, importText }: ImportRevisionPanelP
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const onFile = async (file: File) => {
-    if (file.size > MAX_FILE_BYTES) {
-      setOutcome({
-        file: file.name,
-        result: {
-          ok: false,
-          diagnostics: [
-            {
-              ruleId: 'json.too-large',
-              severity: 'error',
-              pointer: '',
-              message: {
-                id: `Berkas terlalu besar (${(file.size / 1048576).toFixed(1)} MB); batasnya 20 MB.`,
-                en: `The file is too large (${(file.size / 1048576).toFixed(1)} MB); the limit is 20 MB.`,
-              },
-            },
-          ],
-        },
-      });
+    // Refused unread, naming its true size: the limit is the one every SOP file has.
+    const tooLarge = checkFileSize(file.size);
+    if (tooLarge) {
+      setOutcome({ file: file.name, result: { ok: false, diagnostics: tooLarge.diagnostics } });
       return;
     }
     let text: string;

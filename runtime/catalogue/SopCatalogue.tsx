@@ -7,6 +7,7 @@ import { formatDate } from '../format';
 import { hrefs } from '../router';
 import { ImportRevisionPanel } from './ImportRevisionPanel';
 import type { CatalogueItem } from './runtimeCatalogue';
+import { UserText } from '../../ui/UserText';
 
 export interface SopCatalogueViewProps {
   sops: readonly CatalogueItem[];
@@ -45,7 +46,7 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZo
           const flow = sop.doc.flows[0];
           return (
             <li key={sop.key} className="rt-card">
-              <h3>{sop.title}</h3>
+              <h3><UserText>{sop.title}</UserText></h3>
               <p className="rt-muted">
                 {sop.number && <>{sop.number} · </>}
                 {sop.office}

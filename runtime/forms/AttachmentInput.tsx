@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../ui/i18n';
 import { formatBytes } from '../format';
+import { UserText } from '../../ui/UserText';
 
 export interface AttachedFile {
   id: string;
@@ -70,7 +71,7 @@ export function AttachmentInput({ item, files, onAdd, onRemove, errorId }: Attac
         <ul id={listId} className="rt-attach__list" aria-label={t('runtime.attach.list', { item: shorten(item) })}>
           {files.map((f) => (
             <li key={f.id}>
-              <span className="rt-attach__name">{f.name}</span> <span className="rt-muted">({formatBytes(f.size, lang)})</span>{' '}
+              <UserText className="rt-attach__name">{f.name}</UserText> <span className="rt-muted">({formatBytes(f.size, lang)})</span>{' '}
               <button type="button" className="rt-link-button" onClick={() => onRemove(f.id)} aria-label={t('runtime.step.removeFile', { name: f.name })}>
                 {t('runtime.attach.remove')}
               </button>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { checkNik, type LocalizedText } from '../../core/engine';
+import { checkNik, DATE_FIELD_RANGE, latestDateFor, type LocalizedText } from '../../core/engine';
 import type { CaseField } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { localized } from '../format';
@@ -17,6 +17,12 @@ export interface FieldInputProps {
  * choice, nik, phone). File fields are captured by AttachmentInput instead.
  * The NIK is checked as the clerk types, so a mistyped digit shows at once.
  */
+/** Today on this device, YYYY-MM-DD, in its own time zone. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 export function FieldInput({ field, value, onChange, error }: FieldInputProps) {
   const { lang, t } = useI18n();
   const id = useId();
@@ -66,6 +72,9 @@ export function FieldInput({ field, value, onChange, error }: FieldInputProps) {
           inputMode={field.type === 'nik' || field.type === 'number' ? 'numeric' : field.type === 'phone' ? 'tel' : undefined}
           autoComplete={field.type === 'phone' ? 'tel' : field.id === 'nama' ? 'name' : 'off'}
           maxLength={field.type === 'nik' ? 24 : undefined}
+          // The browser's date picker offers only the dates the engine accepts.
+          min={field.type === 'date' ? DATE_FIELD_RANGE.earliest : undefined}
+          max={field.type === 'date' ? latestDateFor(field, localToday()) : undefined}
           onChange={(e) => onChange(e.target.value)}
         />
       );

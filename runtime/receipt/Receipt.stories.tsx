@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { caseRowOf } from '../storage/repository';
 import { bwiCase } from '../storyFixtures';
+import { hostileReceiptCase } from './hostileReceiptCase';
 import { ReceiptView } from './Receipt';
 
 const { sop, state } = bwiCase(2);
@@ -38,5 +39,19 @@ export const English: Story = {
     await expect(canvas.getByRole('heading', { name: 'Document Receipt' })).toBeVisible();
     await expect(canvas.getByRole('heading', { name: 'Case summary' })).toBeVisible();
     await expect(canvas.getByRole('link', { name: 'Back to the case' })).toBeVisible();
+  },
+};
+
+const hostile = hostileReceiptCase();
+
+/** A U+202E inside a file name and 300-character names: isolated and wrapped, the receipt keeps its width. */
+export const HostileNames: Story = {
+  globals: { locale: 'id' },
+  args: { row: caseRowOf(hostile.sop, hostile.state), sop: hostile.sop },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.getByText(hostile.names.afterOverride)).toBeVisible();
+    await expect(canvas.getByText(hostile.names.override).tagName).toBe('BDI');
+    const receipt = canvasElement.querySelector('.rt-receipt')!;
+    await expect(receipt.scrollWidth).toBeLessThanOrEqual(receipt.clientWidth);
   },
 };

@@ -1,7 +1,9 @@
+import { Fragment } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { actorLabel, findFlow, indexFlow, stepName, type CaseState } from '../../core/engine';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
+import { UserText } from '../../ui/UserText';
 import { useRuntime } from '../context';
 import { formatDateTime } from '../format';
 import { hrefs } from '../router';
@@ -41,9 +43,9 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
         </button>
       </div>
       <header className="rt-receipt__letterhead">
-        <p className="rt-receipt__gov">{identity.government}</p>
-        <p className="rt-receipt__office">{identity.office}</p>
-        {identity.address && <p className="rt-receipt__address">{identity.address}</p>}
+        <p className="rt-receipt__gov"><UserText>{identity.government}</UserText></p>
+        <p className="rt-receipt__office"><UserText>{identity.office}</UserText></p>
+        {identity.address && <p className="rt-receipt__address"><UserText>{identity.address}</UserText></p>}
       </header>
       <h2 id="rt-receipt-heading" className="rt-receipt__title">
         {t('runtime.receipt.heading')}
@@ -51,11 +53,11 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
       <table className="rt-receipt__table">
         <tbody>
           <tr><th scope="row">{t('runtime.receipt.number')}</th><td className="rt-mono">{row.caseNumber || row.id}</td></tr>
-          <tr><th scope="row">{t('runtime.receipt.service')}</th><td>{state.sop.title}{identity.number ? ` (${identity.number})` : ''}</td></tr>
-          <tr><th scope="row">{t('runtime.receipt.applicant')}</th><td>{row.applicantName || '—'}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.service')}</th><td><UserText>{state.sop.title}</UserText>{identity.number ? <> (<UserText>{identity.number}</UserText>)</> : ''}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.applicant')}</th><td><UserText>{row.applicantName || '—'}</UserText></td></tr>
           <tr><th scope="row">{t('runtime.receipt.nik')}</th><td className="rt-mono">{row.applicantNik || '—'}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.received')}</th><td>{formatDateTime(state.startedAt, lang, timeZone)}</td></tr>
-          <tr><th scope="row">{t('runtime.receipt.clerk')}</th><td>{receiver ? personLabel(receiver) : (state.startedBy?.user ?? '—')}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.clerk')}</th><td><UserText>{receiver ? personLabel(receiver) : (state.startedBy?.user ?? '—')}</UserText></td></tr>
           <tr><th scope="row">{t('runtime.receipt.due')}</th><td>{state.caseDueAt ? formatDateTime(state.caseDueAt, lang, timeZone) : '—'}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.status')}</th><td>{t(`runtime.case.status.${state.status}`)}</td></tr>
         </tbody>
@@ -64,21 +66,30 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
       {documents.length ? (
         <ol>
           {documents.map((d) => (
-            <li key={d}>{d}</li>
+            <li key={d}><UserText>{d}</UserText></li>
           ))}
         </ol>
       ) : (
         <p>{t('runtime.receipt.noDocuments')}</p>
       )}
-      {attachments.length > 0 && <p className="rt-muted">{attachments.map((a) => a.name).join(', ')}</p>}
+      {attachments.length > 0 && (
+        <p className="rt-muted rt-receipt__files">
+          {attachments.map((a, i) => (
+            <Fragment key={a.id}>
+              {i > 0 && ', '}
+              <UserText>{a.name}</UserText>
+            </Fragment>
+          ))}
+        </p>
+      )}
       <div className="rt-receipt__signatures">
         <div>
           <p>{t('runtime.receipt.applicantSign')}</p>
-          <p className="rt-receipt__sign-line">{row.applicantName}</p>
+          <p className="rt-receipt__sign-line"><UserText>{row.applicantName}</UserText></p>
         </div>
         <div>
           <p>{t('runtime.receipt.clerk')}</p>
-          <p className="rt-receipt__sign-line">{receiver?.name ?? state.startedBy?.user ?? '\u00a0'}</p>
+          <p className="rt-receipt__sign-line"><UserText>{receiver?.name ?? state.startedBy?.user ?? '\u00a0'}</UserText></p>
           {receiver?.nip && <p className="rt-receipt__nip">NIP {formatNip(receiver.nip)}</p>}
         </div>
       </div>
@@ -90,9 +101,9 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
             return (
               <li key={v.id}>
                 {t('runtime.step.heading', { number: step ? stepName(step) : v.stepId })}
-                {v.visitNo > 1 ? ` (${t('runtime.step.visit', { n: v.visitNo })})` : ''}: {v.workDoneBy ? actedBy(sop, v.workDoneBy) : v.workActors.map((a) => actorLabel(sop, a)).join(', ')} ·{' '}
+                {v.visitNo > 1 ? ` (${t('runtime.step.visit', { n: v.visitNo })})` : ''}: <UserText>{v.workDoneBy ? actedBy(sop, v.workDoneBy) : v.workActors.map((a) => actorLabel(sop, a)).join(', ')}</UserText> ·{' '}
                 {formatDateTime(v.activatedAt, lang, timeZone)} → {v.endedAt ? formatDateTime(v.endedAt, lang, timeZone) : t('runtime.timeline.active')}
-                {v.branch ? ` · ${t('runtime.timeline.branch', { label: v.branch.label })}` : ''}
+                {v.branch ? <> · <UserText>{t('runtime.timeline.branch', { label: v.branch.label })}</UserText></> : ''}
               </li>
             );
           })}

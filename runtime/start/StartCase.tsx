@@ -8,6 +8,7 @@ import { formatDateTime, localized } from '../format';
 import { FieldInput } from '../forms/FieldInput';
 import { hrefs, navigate } from '../router';
 import { runningCasesForNik, startCase, storeSopRevision } from '../storage/repository';
+import { UserText } from '../../ui/UserText';
 
 export interface StartCaseFormProps {
   sop: SopDocument;
@@ -151,7 +152,7 @@ export function RunningCasesWarning({ sopId, nik }: { sopId: string; nik: string
       <ul>
         {running.map((row) => (
           <li key={row.id}>
-            <a href={hrefs.case(row.id)}>{row.caseNumber || row.id.slice(0, 8)}</a> · {row.applicantName} · {t('runtime.start.startedOn', { date: formatDateTime(new Date(row.startedAt).toISOString(), lang, calendar.timeZone) })}
+            <a href={hrefs.case(row.id)}>{row.caseNumber || row.id.slice(0, 8)}</a> · <UserText>{row.applicantName}</UserText> · {t('runtime.start.startedOn', { date: formatDateTime(new Date(row.startedAt).toISOString(), lang, calendar.timeZone) })}
           </li>
         ))}
       </ul>

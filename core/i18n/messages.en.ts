@@ -1,3 +1,4 @@
+import { backupMessagesEn } from './areas/backup.en';
 import { designerMessagesEn } from './areas/designer.en';
 import { printMessagesEn } from './areas/print.en';
 import { runtimeMessagesEn } from './areas/runtime.en';
@@ -11,6 +12,7 @@ import type { MessageKey } from './messages.id';
  */
 export const messagesEn: Record<MessageKey, string> = {
   ...designerMessagesEn,
+  ...backupMessagesEn,
   ...runtimeMessagesEn,
   ...printMessagesEn,
   ...startMessagesEn,

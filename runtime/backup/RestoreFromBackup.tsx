@@ -1,0 +1,137 @@
+import { useEffect, useId, useState } from 'react';
+import type { LocalizedText } from '../../core/engine';
+import { useI18n } from '../../ui/i18n';
+import { useRuntime } from '../context';
+import { JsonFilePicker } from '../forms/JsonFilePicker';
+import { formatDateTime, localized } from '../format';
+import type { BackupCounts } from '../storage/backupSafety';
+import type { CheckedBackup } from '../storage/backupCheck';
+import { toStorageError } from '../storage/errors';
+import { useCountsText } from './counts';
+import { RestoreConfirm } from './RestoreConfirm';
+
+type State =
+  | { step: 'idle' }
+  | { step: 'busy'; text: string }
+  | { step: 'confirm'; name: string; backup: CheckedBackup; before: BackupCounts; after: BackupCounts }
+  | { step: 'done'; text: string }
+  | { step: 'refused'; summary: LocalizedText; problems: LocalizedText[]; unchanged: string };
+
+/** The problems listed on screen; the rest are counted. */
+const SHOWN_PROBLEMS = 10;
+
+/**
+ * Restore from a backup file: the file is checked completely first, then the
+ * clerk sees what will be replaced (counts now → after) and confirms; the data
+ * it replaces is kept and can be put back with one click.
+ */
+export function RestoreFromBackup() {
+  const { db, calendar } = useRuntime();
+  const { lang, t } = useI18n();
+  const countsText = useCountsText();
+  const id = useId();
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [copy, setCopy] = useState<{ takenAt: number; counts: BackupCounts } | null>(null);
+
+  async function refreshCopy() {
+    const { latestSafetyCopy } = await import('../storage/backupSafety');
+    const latest = await latestSafetyCopy(db).catch(() => undefined);
+    setCopy(latest ? { takenAt: latest.takenAt, counts: latest.counts } : null);
+  }
+  useEffect(() => {
+    void refreshCopy();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db]);
+
+  async function refused(error: unknown) {
+    const { currentCounts, BackupRefused } = await import('../storage/backup');
+    const { describeProblem } = await import('../storage/backupCheck');
+    const failure = toStorageError(error);
+    const problems = error instanceof BackupRefused ? error.problems.map(describeProblem) : [];
+    // Counted again now, so what the message says about the device is what is on it.
+    const unchanged = t('backup.refused.unchanged', { counts: countsText(await currentCounts(db)) });
+    setState({ step: 'refused', summary: failure.localized, problems, unchanged });
+  }
+
+  async function check(file: File) {
+    setState({ step: 'busy', text: t('backup.checking', { name: file.name }) });
+    try {
+      const { readBackupFile, currentCounts, countsOf } = await import('../storage/backup');
+      const backup = await readBackupFile(file);
+      setState({ step: 'confirm', name: file.name, backup, before: await currentCounts(db), after: countsOf(backup) });
+    } catch (error) {
+      await refused(error);
+    }
+  }
+
+  async function replace(backup: CheckedBackup) {
+    setState({ step: 'busy', text: t('backup.restoring') });
+    try {
+      const { replaceWithBackup } = await import('../storage/backup');
+      const result = await replaceWithBackup(db, backup);
+      setState({ step: 'done', text: t('backup.restored', { after: countsText(result.after), before: countsText(result.before) }) });
+    } catch (error) {
+      await refused(error);
+    }
+    await refreshCopy();
+  }
+
+  async function undo() {
+    setState({ step: 'busy', text: t('backup.restoring') });
+    try {
+      const { restoreSafetyCopy } = await import('../storage/backup');
+      const result = await restoreSafetyCopy(db);
+      setState({ step: 'done', text: t('backup.undone', { after: countsText(result.after), before: countsText(result.before) }) });
+    } catch (error) {
+      await refused(error);
+    }
+    await refreshCopy();
+  }
+
+  const busy = state.step === 'busy' || state.step === 'confirm';
+  return (
+    <div className="rt-restore">
+      {state.step !== 'confirm' && <JsonFilePicker id={`${id}-restore`} label={t('runtime.backup.restore')} onFile={check} />}
+      {state.step === 'confirm' && (
+        <RestoreConfirm
+          name={state.name}
+          version={state.backup.schemaVersion}
+          before={state.before}
+          after={state.after}
+          onConfirm={() => void replace(state.backup)}
+          onCancel={() => setState({ step: 'done', text: t('backup.cancelled') })}
+        />
+      )}
+      {state.step === 'busy' && <p role="status">{state.text}</p>}
+      {state.step === 'done' && (
+        <div role="status" className="rt-alert rt-alert--ok">
+          {state.text}
+        </div>
+      )}
+      {state.step === 'refused' && (
+        <div role="alert" className="rt-alert rt-alert--error">
+          <p>{localized(state.summary, lang)}</p>
+          {state.problems.length > 1 && (
+            <ul className="rt-restore__problems">
+              {state.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+                <li key={i}>{localized(p, lang)}</li>
+              ))}
+              {state.problems.length > SHOWN_PROBLEMS && <li>{t('backup.refused.more', { count: state.problems.length - SHOWN_PROBLEMS })}</li>}
+            </ul>
+          )}
+          <p>{state.unchanged}</p>
+        </div>
+      )}
+      {copy && (
+        <div className="rt-restore__undo">
+          <button type="button" className="rt-button rt-button--secondary" disabled={busy} aria-describedby={`${id}-copy`} onClick={() => void undo()}>
+            {t('backup.undo')}
+          </button>
+          <p id={`${id}-copy`} className="rt-muted">
+            {t('backup.undo.describe', { time: formatDateTime(copy.takenAt, lang, calendar.timeZone), counts: countsText(copy.counts) })}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -25,7 +25,7 @@ const formats: [string, (db: RuntimeDb) => Promise<string>][] = [
 ];
 
 const corruptions: [string, (json: Json, text: string) => string][] = [
-  ['one events row duplicated', (json) => (rowsIn(json, 'events').push(structuredClone(rowsIn(json, 'events')[1])), JSON.stringify(json))],
+  ['one events row duplicated', (json) => (rowsIn(json, 'events').push(structuredClone(rowsIn(json, 'events')[1]!)), JSON.stringify(json))],
   ['a row without id', (json) => (delete rowsIn(json, 'events')[0]!['id'], JSON.stringify(json))],
   ['an extra table', (json) => (addTable(json, 'backups', [{ id: 'x' }]), JSON.stringify(json))],
   ['the file cut at 70 %', (_json, text) => text.slice(0, Math.floor(text.length * 0.7))],
@@ -68,7 +68,7 @@ describe('restore checks', () => {
 
   it('locates each problem by table, row and field, in both languages', async () => {
     const failure = await refusal((json) => {
-      rowsIn(json, 'events').push(structuredClone(rowsIn(json, 'events')[1]));
+      rowsIn(json, 'events').push(structuredClone(rowsIn(json, 'events')[1]!));
     });
     const { describeProblem } = await import('./backupCheck');
     const located = failure.problems.find((p) => p.row !== undefined)!;

@@ -80,6 +80,7 @@ export const ProblemsListed: Story = {
     json.tables.cadangan = [];
     await userEvent.upload(canvas.getByLabelText('Pulihkan dari cadangan (menggantikan data di perangkat ini)'), new File([JSON.stringify(json)], 'rusak.json'));
     const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(/^Cadangan ditolak: 6 masalah ditemukan\./);
     const items = within(alert).getAllByRole('listitem').map((li) => li.textContent);
     await expect(items).toContain('Tabel cadangan: tabel ini tidak dikenal aplikasi ini.');
     await expect(items.some((item) => /^Tabel cases, baris 1, kolom id: kolom wajib ini tidak ada\.$/.test(item ?? ''))).toBe(true);

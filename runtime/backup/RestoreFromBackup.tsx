@@ -10,12 +10,13 @@ import { toStorageError } from '../storage/errors';
 import { useCountsText } from './counts';
 import { RestoreConfirm } from './RestoreConfirm';
 
+/** Messages are kept as what to say, not as text, so they follow a change of interface language. */
 type State =
   | { step: 'idle' }
-  | { step: 'busy'; text: string }
+  | { step: 'busy'; checking?: string }
   | { step: 'confirm'; name: string; backup: CheckedBackup; before: BackupCounts; after: BackupCounts }
-  | { step: 'done'; text: string }
-  | { step: 'refused'; summary: LocalizedText; problems: LocalizedText[]; unchanged: string };
+  | { step: 'done'; said: 'restored' | 'undone' | 'cancelled'; before?: BackupCounts; after?: BackupCounts }
+  | { step: 'refused'; summary: LocalizedText; problems: LocalizedText[]; unchanged: BackupCounts };
 
 /** The problems listed on screen; the rest are counted. */
 const SHOWN_PROBLEMS = 10;
@@ -49,12 +50,12 @@ export function RestoreFromBackup() {
     const failure = toStorageError(error);
     const problems = error instanceof BackupRefused ? error.problems.map(describeProblem) : [];
     // Counted again now, so what the message says about the device is what is on it.
-    const unchanged = t('backup.refused.unchanged', { counts: countsText(await currentCounts(db)) });
+    const unchanged = await currentCounts(db);
     setState({ step: 'refused', summary: failure.localized, problems, unchanged });
   }
 
   async function check(file: File) {
-    setState({ step: 'busy', text: t('backup.checking', { name: file.name }) });
+    setState({ step: 'busy', checking: file.name });
     try {
       const { readBackupFile, currentCounts, countsOf } = await import('../storage/backup');
       const backup = await readBackupFile(file);
@@ -65,11 +66,11 @@ export function RestoreFromBackup() {
   }
 
   async function replace(backup: CheckedBackup) {
-    setState({ step: 'busy', text: t('backup.restoring') });
+    setState({ step: 'busy' });
     try {
       const { replaceWithBackup } = await import('../storage/backup');
       const result = await replaceWithBackup(db, backup);
-      setState({ step: 'done', text: t('backup.restored', { after: countsText(result.after), before: countsText(result.before) }) });
+      setState({ step: 'done', said: 'restored', before: result.before, after: result.after });
     } catch (error) {
       await refused(error);
     }
@@ -77,11 +78,11 @@ export function RestoreFromBackup() {
   }
 
   async function undo() {
-    setState({ step: 'busy', text: t('backup.restoring') });
+    setState({ step: 'busy' });
     try {
       const { restoreSafetyCopy } = await import('../storage/backup');
       const result = await restoreSafetyCopy(db);
-      setState({ step: 'done', text: t('backup.undone', { after: countsText(result.after), before: countsText(result.before) }) });
+      setState({ step: 'done', said: 'undone', before: result.before, after: result.after });
     } catch (error) {
       await refused(error);
     }
@@ -99,18 +100,18 @@ export function RestoreFromBackup() {
           before={state.before}
           after={state.after}
           onConfirm={() => void replace(state.backup)}
-          onCancel={() => setState({ step: 'done', text: t('backup.cancelled') })}
+          onCancel={() => setState({ step: 'done', said: 'cancelled' })}
         />
       )}
-      {state.step === 'busy' && <p role="status">{state.text}</p>}
+      {state.step === 'busy' && <p role="status">{state.checking ? t('backup.checking', { name: state.checking }) : t('backup.restoring')}</p>}
       {state.step === 'done' && (
         <div role="status" className="rt-alert rt-alert--ok">
-          {state.text}
+          {state.said === 'cancelled' ? t('backup.cancelled') : t(`backup.${state.said}`, { after: countsText(state.after!), before: countsText(state.before!) })}
         </div>
       )}
       {state.step === 'refused' && (
         <div role="alert" className="rt-alert rt-alert--error">
-          <p>{localized(state.summary, lang)}</p>
+          <p>{state.problems.length > 1 ? t('backup.refused.many', { count: state.problems.length }) : localized(state.summary, lang)}</p>
           {state.problems.length > 1 && (
             <ul className="rt-restore__problems">
               {state.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
@@ -119,7 +120,7 @@ export function RestoreFromBackup() {
               {state.problems.length > SHOWN_PROBLEMS && <li>{t('backup.refused.more', { count: state.problems.length - SHOWN_PROBLEMS })}</li>}
             </ul>
           )}
-          <p>{state.unchanged}</p>
+          <p>{t('backup.refused.unchanged', { counts: countsText(state.unchanged) })}</p>
         </div>
       )}
       {copy && (

@@ -21,6 +21,7 @@ export const backupMessagesEn: Record<keyof typeof backupMessagesId, string> = {
   'backup.cancelled': 'Restore cancelled; the data on this device was not changed.',
   'backup.restoring': 'Restoring the backup…',
   'backup.restored': 'Backup restored. Now: {after}. Before: {before}; a copy of it is kept.',
+  'backup.refused.many': 'Backup refused: {count} problems found.',
   'backup.refused.unchanged': 'The data on this device was not changed ({counts}).',
   'backup.refused.more': '…and {count} more problems.',
   'backup.undo': 'Put back the data from before the restore',

@@ -22,6 +22,7 @@ export const backupMessagesId = {
   'backup.cancelled': 'Pemulihan dibatalkan; data di perangkat ini tidak diubah.',
   'backup.restoring': 'Memulihkan cadangan…',
   'backup.restored': 'Cadangan dipulihkan. Sekarang: {after}. Sebelumnya: {before}; salinannya disimpan.',
+  'backup.refused.many': 'Cadangan ditolak: {count} masalah ditemukan.',
   'backup.refused.unchanged': 'Data di perangkat ini tidak diubah ({counts}).',
   'backup.refused.more': '…dan {count} masalah lain.',
   'backup.undo': 'Kembalikan data sebelum pemulihan',

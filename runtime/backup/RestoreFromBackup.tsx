@@ -27,7 +27,7 @@ const SHOWN_PROBLEMS = 10;
  * it replaces is kept and can be put back with one click.
  */
 export function RestoreFromBackup() {
-  const { db, calendar } = useRuntime();
+  const { db, calendar, reloadCalendar } = useRuntime();
   const { lang, t } = useI18n();
   const countsText = useCountsText();
   const id = useId();
@@ -70,6 +70,7 @@ export function RestoreFromBackup() {
     try {
       const { replaceWithBackup } = await import('../storage/backup');
       const result = await replaceWithBackup(db, backup);
+      await reloadCalendar();
       setState({ step: 'done', said: 'restored', before: result.before, after: result.after });
     } catch (error) {
       await refused(error);
@@ -82,6 +83,7 @@ export function RestoreFromBackup() {
     try {
       const { restoreSafetyCopy } = await import('../storage/backup');
       const result = await restoreSafetyCopy(db);
+      await reloadCalendar();
       setState({ step: 'done', said: 'undone', before: result.before, after: result.after });
     } catch (error) {
       await refused(error);

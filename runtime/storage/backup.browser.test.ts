@@ -95,6 +95,25 @@ describe('restore checks', () => {
       rowsIn(json, 'cases')[0]!['applicantNik'] = '3510015205850099';
     });
     expect(failure.problems).toEqual([expect.objectContaining({ table: 'cases', field: 'applicantNik' })]);
+    // Re-hashed after the change: the SOP schema and the cases pinned to the old content still tell.
+    const { sopContentHash } = await import('../../core/engine');
+    failure = await refusal((json) => {
+      const sop = rowsIn(json, 'sops')[0]!;
+      sop['doc'].bogus = 1;
+      sop['contentHash'] = sopContentHash(sop['doc']);
+    });
+    expect(failure.problems).toEqual([
+      expect.objectContaining({ table: 'sops', row: 0, field: 'doc', message: expect.objectContaining({ en: expect.stringContaining('does not pass the SOP schema') }) }),
+      expect.objectContaining({ table: 'cases', field: 'sopKey' }),
+      expect.objectContaining({ table: 'cases', field: 'sopKey' }),
+    ]);
+  });
+
+  it('refuses a draft whose values are malformed', async () => {
+    const failure = await refusal((json) => {
+      rowsIn(json, 'drafts')[0]!['values'].ticked = 'semua';
+    });
+    expect(failure.problems).toEqual([expect.objectContaining({ table: 'drafts', row: 0, field: 'values.ticked' })]);
   });
 
   it('refuses a draft or attachment of a case that is not in the backup, and unknown fields', async () => {

@@ -6,6 +6,7 @@
  * is located (table, row, id, field) and said in both languages.
  */
 import { canonicalJson, caseCodeOf, foldEvents, sopContentHash, type CaseEvent, type CaseState, type LocalizedText } from '../../core/engine';
+import { validateSop } from '../../core/validation';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { pendingHashes, sha256OfBytes, BACKUP_TABLES, type BackupProblem, type BackupTable, type ParsedBackup } from './backupFormat';
 import { activeLanesOf, assignCaseNumber, type MetaStore } from './caseNumbers';
@@ -33,6 +34,7 @@ const SHAPES: Record<BackupTable, Shape> = {
   drafts: { id: 'id', caseId: 'id', visitId: 'id', values: 'object', files: 'array', updatedAt: 'number' },
   meta: { key: 'id', value: 'any' },
 };
+const DRAFT_VALUES: Shape = { ticked: 'strings', waivers: 'object', fields: 'object', output: 'string', note: 'string', returnReason: 'string?' };
 const DRAFT_FILE: Shape = { id: 'id', requirementId: 'string?', fieldId: 'string?', name: 'string', type: 'string', size: 'int', blob: 'blob' };
 const KEY_OF: Record<BackupTable, string> = { sops: 'key', cases: 'id', events: 'id', attachments: 'id', drafts: 'id', meta: 'key' };
 
@@ -162,6 +164,7 @@ function checkRows(rows: BackupRows, problems: Problems): Map<BackupTable, Set<R
       const where = { table, row: index, ...(typeof key === 'string' ? { id: key } : {}) };
       let ok = checkShape(SHAPES[table], row, where, problems);
       if (ok && table === 'drafts') {
+        ok = checkShape(DRAFT_VALUES, row['values'], where, problems, 'values.') && ok;
         for (const [i, file] of (row['files'] as unknown[]).entries()) ok = checkShape(DRAFT_FILE, file, where, problems, `files[${i}].`) && ok;
       }
       if (typeof key === 'string') {
@@ -220,6 +223,16 @@ function checkSops(rows: Record<string, unknown>[], sound: Map<BackupTable, Set<
       sound.get('sops')!.delete(row);
       continue;
     }
+    const schema = validateSop(doc);
+    if (!schema.document) {
+      const first = schema.diagnostics.find((d) => d.severity === 'error');
+      problems.add(
+        { id: `dokumen SOP tidak lolos skema SOP${first ? ` (${first.pointer || '/'}: ${first.message.id})` : ''}.`, en: `the SOP document does not pass the SOP schema${first ? ` (${first.pointer || '/'}: ${first.message.en})` : ''}.` },
+        { ...where, field: 'doc' },
+      );
+      sound.get('sops')!.delete(row);
+      continue;
+    }
     const key = row['trial'] ? trialSopKeyOf(doc) : sopKeyOf(doc.id, doc.revision?.number);
     const expected: Record<string, unknown> = { key, sopId: doc.id, revision: doc.revision?.number, title: doc.identity?.title };
     for (const [field, value] of Object.entries(expected)) {
@@ -268,7 +281,7 @@ function checkCases(rows: BackupRows, sound: Map<BackupTable, Set<Record<string,
     list.push(row);
     eventsOf.set(String(row?.['caseId']), list);
   }
-  const sops = new Map(rows.sops.filter((r) => sound.get('sops')!.has(r)).map((r) => [r['key'], r['doc'] as SopDocument]));
+  const sops = new Map(rows.sops.filter((r) => sound.get('sops')!.has(r)).map((r) => [r['key'], r]));
   for (const [index, row] of rows.cases.entries()) {
     if (problems.full) return;
     if (!sound.get('cases')!.has(row)) continue;
@@ -292,11 +305,16 @@ function checkCases(rows: BackupRows, sound: Map<BackupTable, Set<Record<string,
       );
       continue;
     }
-    const doc = sops.get(row['sopKey']);
-    if (!doc) {
-      problems.add({ id: `SOP ${String(row['sopKey'])} yang dipakai kasus ini tidak ada di cadangan.`, en: `SOP ${String(row['sopKey'])}, which this case runs on, is not in the backup.` }, { ...where, field: 'sopKey' });
+    const sop = sops.get(row['sopKey']);
+    if (!sop) {
+      problems.add({ id: `SOP ${String(row['sopKey'])} yang dipakai kasus ini tidak ada di cadangan (atau rusak).`, en: `SOP ${String(row['sopKey'])}, which this case runs on, is not in the backup (or is damaged).` }, { ...where, field: 'sopKey' });
       continue;
     }
+    if (sop['contentHash'] !== state.sop?.contentHash) {
+      problems.add({ id: 'kasus ini berjalan pada isi SOP lain (hash isi berbeda).', en: 'this case runs on other SOP content (the content hash differs).' }, { ...where, field: 'sopKey' });
+      continue;
+    }
+    const doc = sop['doc'] as SopDocument;
     const expected = caseRowOf(doc, state, String(row['sopKey']), { caseNumber: String(row['caseNumber']) }) as unknown as Record<string, unknown>;
     for (const field of Object.keys(SHAPES.cases)) {
       if (canonicalJson(expected[field]) !== canonicalJson(row[field])) {

@@ -145,7 +145,9 @@ describe('restoring a sound backup', () => {
   });
 
   it('reads backups that earlier versions wrote with dexie-export-import, and migrates schema 1 in memory', async () => {
-    const source = track((await populatedOffice('source')).db);
+    // The step form stores the picked File itself; dexie-export-import wrote Files in another encoding than Blobs.
+    const photo = new File([Uint8Array.from({ length: 256 }, (_, i) => i)], 'ktp.jpg', { type: 'image/jpeg' });
+    const source = track((await populatedOffice('source', photo)).db);
     const json = JSON.parse(await (await exportDB(source, { prettyJson: false })).text());
     const target = track((await populatedOffice('target')).db);
     await restoreBackup(target, new Blob([JSON.stringify(json)]));

@@ -247,6 +247,19 @@ function reviveDexieRow(table: string, row: unknown, index: number, problems: Ba
         problems.push(problem({ id: 'isi berkas lampiran tidak terbaca.', en: 'the file content is unreadable.' }, { ...where, field: path }));
         delete holder[last];
       } else holder[last] = new Blob([bytes as BlobPart], { type: encoded.type });
+    } else if (type === 'file') {
+      // Files (what the step form stores) were written by typeson as a "binary string": one char per byte.
+      const encoded = holder[last] as { type?: unknown; stringContents?: unknown; name?: unknown; lastModified?: unknown } | undefined;
+      if (typeof encoded?.stringContents !== 'string' || typeof encoded.type !== 'string') {
+        problems.push(problem({ id: 'isi berkas lampiran tidak terbaca.', en: 'the file content is unreadable.' }, { ...where, field: path }));
+        delete holder[last];
+      } else {
+        const text = encoded.stringContents;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+        const options = { type: encoded.type, ...(typeof encoded.lastModified === 'number' ? { lastModified: encoded.lastModified } : {}) };
+        holder[last] = new File([bytes], typeof encoded.name === 'string' ? encoded.name : 'berkas', options);
+      }
     } else problems.push(problem({ id: `jenis nilai "${String(type)}" tidak dikenal.`, en: `unknown value type "${String(type)}".` }, { ...where, field: path }));
   }
   return revived;

@@ -61,7 +61,11 @@ describe('restore checks', () => {
     mutate(json);
     const target = track((await populatedOffice('target')).db);
     const before = await snapshotDb(target);
+    const counts = await tableCounts(target);
     const failure = (await restoreBackup(target, new Blob([JSON.stringify(json)])).catch((e: unknown) => e)) as { localized: { id: string; en: string }; problems: { table?: string; row?: number; field?: string }[] };
+    expect(failure.localized.id).toContain('data di perangkat ini tidak diubah');
+    expect(failure.localized.en).toContain('the data on this device was not changed');
+    expect(await tableCounts(target)).toEqual(counts);
     expect(await snapshotDb(target)).toEqual(before);
     return failure;
   }

@@ -16,6 +16,8 @@ export interface RuntimeContextValue {
   calendar: WorkingCalendarConfig;
   /** Saves a new working calendar; due times of steps activated from now on use it. */
   setCalendar: (calendar: WorkingCalendarConfig) => Promise<void>;
+  /** Reads the working calendar again (a restore replaced the stored one). */
+  reloadCalendar: () => Promise<void>;
   /** The clock (ms); ticks every minute so overdue flags stay current. */
   now: number;
   /** The person acting on this device (recorded on every event), or null until someone says who they are. */
@@ -102,6 +104,8 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
     [db],
   );
 
+  const reloadCalendar = useCallback(async () => setStatus({ kind: 'ready', calendar: await loadCalendar(db) }), [db]);
+
   const value = useMemo<RuntimeContextValue | null>(() => {
     if (status.kind !== 'ready' || profile === undefined) return null;
     const person = fixedPerson !== undefined ? fixedPerson : profile ? personOf(profile) : trial ? TRIAL_PERSON : null;
@@ -112,12 +116,13 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
       catalogue,
       calendar: status.calendar ?? DEFAULT_WORKING_CALENDAR,
       setCalendar,
+      reloadCalendar,
       now: fixedNow ?? tick,
       person,
       myLaneKeys: lanes.map(laneKeyOf),
       profile: profile ?? null,
     };
-  }, [db, device, catalogue, status, fixedNow, tick, setCalendar, profile, fixedPerson, fixedLanes, trial]);
+  }, [db, device, catalogue, status, fixedNow, tick, setCalendar, reloadCalendar, profile, fixedPerson, fixedLanes, trial]);
 
   if (status.kind === 'failed') {
     return <StorageFailure error={status.error} />;

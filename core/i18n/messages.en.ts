@@ -1,3 +1,4 @@
+import { backupMessagesEn } from './areas/backup.en';
 import { designerMessagesEn } from './areas/designer.en';
 import { limitsMessagesEn } from './areas/limits.en';
 import { printMessagesEn } from './areas/print.en';
@@ -12,6 +13,7 @@ import type { MessageKey } from './messages.id';
  */
 export const messagesEn: Record<MessageKey, string> = {
   ...designerMessagesEn,
+  ...backupMessagesEn,
   ...runtimeMessagesEn,
   ...printMessagesEn,
   ...startMessagesEn,

@@ -6,6 +6,7 @@
  * Keys are grouped as `area.item`. Placeholders use `{name}` and must appear
  * with the same names in every catalogue (checked by i18n.test.ts).
  */
+import { backupMessagesId } from './areas/backup.id';
 import { designerMessagesId } from './areas/designer.id';
 import { limitsMessagesId } from './areas/limits.id';
 import { printMessagesId } from './areas/print.id';
@@ -14,6 +15,7 @@ import { startMessagesId } from './areas/start.id';
 
 export const messagesId = {
   ...designerMessagesId,
+  ...backupMessagesId,
   ...runtimeMessagesId,
   ...printMessagesId,
   ...startMessagesId,

@@ -6,13 +6,16 @@ import { downloadBlob } from '../download';
 import { JsonFilePicker } from '../forms/JsonFilePicker';
 import { localized } from '../format';
 import { toStorageError } from '../storage/errors';
+import { useCountsText } from './counts';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 type Message = { kind: 'ok' | 'error'; text: LocalizedText | string };
 
-/** Import a case bundle from another office; download or restore a backup of the whole database. */
+/** Import a case bundle from another office; download a backup of the whole database, or restore one (RestoreFromBackup). */
 export function BackupPanel() {
   const { db } = useRuntime();
   const { lang, t } = useI18n();
+  const countsText = useCountsText();
   const id = useId();
   const [message, setMessage] = useState<Message | null>(null);
 
@@ -48,29 +51,19 @@ export function BackupPanel() {
                 const { exportBackup } = await import('../storage/backup');
                 const backup = await exportBackup(db);
                 downloadBlob(backup.blob, backup.fileName);
-                return t('runtime.backup.exported', { name: backup.fileName });
+                return t('backup.exported', { name: backup.fileName, counts: countsText(backup.counts) });
               })
             }
           >
             {t('runtime.backup.export')}
           </button>
         </div>
-        <JsonFilePicker
-          id={`${id}-restore`}
-          label={t('runtime.backup.restore')}
-          onFile={(file) =>
-            run(async () => {
-              const { restoreBackup } = await import('../storage/backup');
-              const result = await restoreBackup(db, file);
-              return t('runtime.backup.restored', { version: result.schemaVersion });
-            })
-          }
-        />
         {message && (
           <div role={message.kind === 'error' ? 'alert' : 'status'} className={`rt-alert ${message.kind === 'error' ? 'rt-alert--error' : 'rt-alert--ok'}`}>
             {typeof message.text === 'string' ? message.text : localized(message.text, lang)}
           </div>
         )}
+        <RestoreFromBackup />
       </div>
     </details>
   );

@@ -196,7 +196,7 @@ async function importCases(count: number) {
   return { ms: Math.round(ms), cases: imported, events: summary.newEvents, refused: summary.refused.length, bytes: texts.reduce((n, t) => n + t.length, 0) };
 }
 
-/** Whole-database restore: a dexie-export-import backup holding `count` cases, into an empty database. */
+/** Whole-database restore: a backup holding `count` cases, checked completely (every case replayed), into an empty database. */
 async function restoreCases(count: number) {
   const source = 'bench-restore-source';
   const saved = db;
@@ -213,6 +213,7 @@ async function restoreCases(count: number) {
   db.close();
   await Dexie.delete(source);
   await Dexie.delete('bench-restore-target');
+  await Dexie.delete('bench-restore-target-sebelum-pemulihan');
   db = saved;
   return { ms: Math.round(ms), cases: restored, backupBytes: backup.blob.size };
 }

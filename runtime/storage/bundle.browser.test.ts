@@ -139,7 +139,7 @@ describe('whole-database backup (dexie-export-import)', () => {
   it('refuses a backup from a newer schema, and a file that is not a backup, leaving data unchanged', async () => {
     const { db, caseId } = await officeWithCase();
     const json = JSON.parse(await (await exportBackup(db)).blob.text());
-    json.data.databaseVersion = 90;
+    json.schemaVersion = 90;
     await expect(restoreBackup(db, new Blob([JSON.stringify(json)]))).rejects.toMatchObject({ localized: { en: expect.stringContaining('newer version of the app (schema 90)') } });
     await expect(restoreBackup(db, new Blob(['{"hello":1}']))).rejects.toMatchObject({ code: 'bundle.invalid' });
     expect(await db.cases.get(caseId)).toBeDefined();

@@ -8,6 +8,12 @@ import { activeVisits, formatCaseNumber, isDeviceCode, newDeviceCode, visitCurre
 import type { MetaRow } from './db';
 
 const DEVICE_CODE = 'deviceCode';
+
+/** The part of the meta table numbering needs (a backup being checked numbers its legacy cases in memory). */
+export interface MetaStore {
+  get(key: string): Promise<MetaRow | undefined>;
+  put(row: MetaRow): Promise<unknown>;
+}
 const sequenceKey = (year: number) => `caseSequence:${year}`;
 
 /** The year a case starts in, in the office's time zone (a case at 00:30 WIB on 1 January belongs to the new year). */
@@ -22,7 +28,7 @@ export interface ReservedCaseNumber {
 }
 
 /** The next case number of this device. Must run inside a read-write transaction that includes the meta table. */
-export async function nextCaseNumber(meta: Table<MetaRow, string>, code: string, startedAtMs: number, timeZone?: string): Promise<ReservedCaseNumber> {
+export async function nextCaseNumber(meta: MetaStore, code: string, startedAtMs: number, timeZone?: string): Promise<ReservedCaseNumber> {
   const stored = (await meta.get(DEVICE_CODE))?.value;
   const device = isDeviceCode(stored) ? stored : newDeviceCode();
   const year = caseYear(startedAtMs, timeZone);
@@ -36,7 +42,7 @@ export async function nextCaseNumber(meta: Table<MetaRow, string>, code: string,
   };
 }
 
-export async function assignCaseNumber(meta: Table<MetaRow, string>, code: string, startedAtMs: number, timeZone?: string): Promise<string> {
+export async function assignCaseNumber(meta: MetaStore, code: string, startedAtMs: number, timeZone?: string): Promise<string> {
   const reserved = await nextCaseNumber(meta, code, startedAtMs, timeZone);
   await reserved.take();
   return reserved.number;

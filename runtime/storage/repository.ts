@@ -140,6 +140,12 @@ export async function loadCalendar(db: RuntimeDb): Promise<WorkingCalendarConfig
   return calendar;
 }
 
+/** After a restore replaced the whole database, the revisions and calendar kept in memory may be stale. */
+export function forgetCachedRows(db: RuntimeDb): void {
+  sopCache.delete(db);
+  calendarCache.delete(db);
+}
+
 export async function saveCalendar(db: RuntimeDb, calendar: WorkingCalendarConfig): Promise<void> {
   await db.meta.put({ key: 'calendar', value: calendar });
   calendarCache.set(db, calendar);

@@ -1,0 +1,72 @@
+/** Helpers for the backup tests: a populated office, a deep snapshot of every table, and access to a file's rows in either format. */
+import type { CaseCommand } from '../../core/engine';
+import type { RuntimeDb } from './db';
+import { commitCommand, newId, saveDraft, startCase } from './repository';
+import { dbWithSop } from './testing';
+
+/** Listed here, not imported, so these helpers also run against older code (to show a test failed before a fix). */
+const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta'] as const;
+
+/** Two cases (one moved on, with a photo), a draft with a file, the SOP and the meta rows. */
+export async function populatedOffice(label = 'backup', photo: Blob = new Blob(['foto KTP'], { type: 'image/jpeg' })): Promise<{ db: RuntimeDb; caseId: string }> {
+  const { db, sopKey } = await dbWithSop('bwi-spm-online', label);
+  const first = await startCase(db, { sopKey, fields: { nama: 'Siti Aminah', nik: '3510015205850002' }, at: '2025-06-02T01:00:00.000Z' });
+  if (!first.ok) throw new Error(first.rejection.message.en);
+  const caseId = first.state.id;
+  const attachmentId = newId();
+  const done = await commitCommand(
+    db,
+    {
+      type: 'step.complete', id: newId(), caseId, expectedRevision: 1, at: '2025-06-02T01:30:00.000Z', stepId: 's1', ticked: ['s1-r1', 's1-r2', 's1-r3'],
+      attachments: [{ id: attachmentId, name: 'ktp.jpg', type: photo.type, size: photo.size, requirementId: 's1-r1' }],
+    } as CaseCommand,
+    { attachments: [{ id: attachmentId, blob: photo, name: 'ktp.jpg', type: photo.type, requirementId: 's1-r1' }] },
+  );
+  if (!done.ok) throw new Error(done.rejection.message.en);
+  const second = await startCase(db, { sopKey, fields: { nama: 'Budi Santoso', nik: '3510011201900003' }, at: '2025-06-02T02:00:00.000Z' });
+  if (!second.ok) throw new Error(second.rejection.message.en);
+  const visit = second.state.visits.find((v) => v.status === 'active')!;
+  await saveDraft(db, second.state.id, visit.id, { ticked: ['s1-r1'], waivers: {}, fields: {}, output: '', note: 'menunggu KK' }, [
+    { id: newId(), requirementId: 's1-r2', name: 'kk.pdf', type: 'application/pdf', size: 5, blob: new Blob(['%PDF-'], { type: 'application/pdf' }) },
+  ]);
+  return { db, caseId };
+}
+
+async function plain(value: unknown): Promise<unknown> {
+  if (value instanceof Blob) return { blob: value.type, bytes: Array.from(new Uint8Array(await value.arrayBuffer())).join(',') };
+  if (Array.isArray(value)) return Promise.all(value.map(plain));
+  if (value && typeof value === 'object') {
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await plain(v)] as const));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/** Every row of every table, Blobs as their bytes: equal snapshots mean equal databases. */
+export async function snapshotDb(db: RuntimeDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of BACKUP_TABLES) out[name] = (await plain(await db.table(name).toArray())) as unknown[];
+  return out;
+}
+
+export async function tableCounts(db: RuntimeDb): Promise<Record<string, number>> {
+  return Object.fromEntries(await Promise.all(BACKUP_TABLES.map(async (t) => [t, await db.table(t).count()] as const)));
+}
+
+/** The rows of a table in a parsed backup file of either format (this app's, or dexie-export-import's). */
+export function rowsIn(json: Record<string, any>, table: string): Record<string, any>[] {
+  if (json['formatName'] === 'dexie') return json['data'].data.find((t: { tableName: string }) => t.tableName === table).rows;
+  return json['tables'][table];
+}
+
+export function addTable(json: Record<string, any>, table: string, rows: unknown[]): void {
+  if (json['formatName'] === 'dexie') {
+    json['data'].tables.push({ name: table, schema: 'id', rowCount: rows.length });
+    json['data'].data.push({ tableName: table, inbound: true, rows });
+  } else json['tables'][table] = rows;
+}
+
+export function setSchemaVersion(json: Record<string, any>, version: number): void {
+  if (json['formatName'] === 'dexie') json['data'].databaseVersion = version;
+  else json['schemaVersion'] = version;
+}

@@ -9,6 +9,7 @@
 import { designerMessagesId } from './areas/designer.id';
 import { printMessagesId } from './areas/print.id';
 import { runtimeMessagesId } from './areas/runtime.id';
+import { durabilityMessagesId } from './areas/durability.id';
 import { startMessagesId } from './areas/start.id';
 
 export const messagesId = {
@@ -16,6 +17,7 @@ export const messagesId = {
   ...runtimeMessagesId,
   ...printMessagesId,
   ...startMessagesId,
+  ...durabilityMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

@@ -85,6 +85,12 @@ export class SopRepository {
     return { doc: documentFromJson(record.json), summary: summaryOf(record) };
   }
 
+  /** True when the stored draft of `id` is exactly this JSON text. */
+  async holdsJson(id: string, json: string): Promise<boolean> {
+    const record = await this.db.drafts.get(id);
+    return record !== undefined && record.deletedAt === undefined && record.json === json;
+  }
+
   /** True when a live (not deleted) SOP has this id. */
   async exists(id: string): Promise<boolean> {
     const record = await this.db.drafts.get(id);

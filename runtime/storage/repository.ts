@@ -350,17 +350,17 @@ export async function loadDraft(db: RuntimeDb, caseId: string, visitId: string):
 }
 
 export async function saveDraft(db: RuntimeDb, caseId: string, visitId: string, values: DraftValues, files?: DraftFile[]): Promise<void> {
+  const row = (kept: DraftFile[]): DraftRow => ({ id: draftIdOf(caseId, visitId), caseId, visitId, values, files: kept, updatedAt: Date.now() });
   try {
+    if (files) {
+      // The put is issued at once, with no read awaited before it: a page going away
+      // right after the call still has its write queued in the transaction.
+      await db.drafts.put(row(files));
+      return;
+    }
     await db.transaction('rw', db.drafts, async () => {
       const existing = await db.drafts.get(draftIdOf(caseId, visitId));
-      await db.drafts.put({
-        id: draftIdOf(caseId, visitId),
-        caseId,
-        visitId,
-        values,
-        files: files ?? existing?.files ?? [],
-        updatedAt: Date.now(),
-      });
+      await db.drafts.put(row(existing?.files ?? []));
     });
   } catch (error) {
     throw toStorageError(error);

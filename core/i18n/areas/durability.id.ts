@@ -6,4 +6,16 @@
 export const durabilityMessagesId = {
   'durability.recovered.conflict':
     'Perubahan yang belum sempat tersimpan saat halaman ini terakhir ditutup telah dipulihkan, tetapi SOP ini telah disimpan lagi sejak itu. Pilih versi mana yang disimpan.',
+  'durability.designer.closed':
+    'Basis data penyimpanan browser sempat tertutup (misalnya data situs dihapus, atau browser menutupnya karena ruang hampir habis). SOP Studio telah mencoba membukanya kembali, tetapi perubahan terakhir belum tersimpan. Perubahan Anda masih ada di layar ini dan di salinan darurat; pilih "Coba simpan lagi". Jika tetap gagal, tutup tab SOP Studio lainnya lalu coba lagi.',
+  'durability.designer.aborted':
+    'Browser membatalkan penyimpanan sebelum selesai; tidak ada yang tersimpan sebagian dan versi terakhir yang tersimpan tetap aman. Penyebab paling umum adalah ruang penyimpanan penuh: kosongkan ruang (hapus SOP yang tidak dipakai atau data situs lain), lalu coba lagi.',
+  'durability.designer.other':
+    'Penyimpanan browser tidak dapat dipakai saat ini (kode teknis: {code}). Versi terakhir yang tersimpan tetap aman dan perubahan Anda masih ada di layar ini. Coba lagi sebentar lagi; jika tetap gagal, muat ulang halaman.',
+  'durability.runtime.closed':
+    'Basis data perangkat sempat tertutup (misalnya data situs dihapus, atau browser menutupnya karena ruang hampir habis) dan tidak dapat dibuka kembali: perubahan ini TIDAK tersimpan, data yang sudah tersimpan tetap utuh. Tutup tab Pelaksana lainnya, lalu coba lagi.',
+  'durability.runtime.aborted':
+    'Browser membatalkan penyimpanan sebelum selesai: perubahan ini TIDAK tersimpan, data yang sudah tersimpan tetap utuh. Penyebab paling umum adalah ruang penyimpanan penuh: kosongkan ruang (hapus berkas, atau cadangkan lalu hapus kasus lama), kemudian coba lagi.',
+  'durability.runtime.other':
+    'Penyimpanan perangkat tidak dapat dipakai saat ini (kode teknis: {code}): perubahan ini TIDAK tersimpan, data yang sudah tersimpan tetap utuh. Coba lagi sebentar lagi; jika tetap gagal, muat ulang halaman.',
 };

@@ -44,7 +44,8 @@ async function countLost(context: BrowserContext, trial: Trial, delays: number[]
     for (let i = 0; i < perDelay; i++) {
       const letter = String.fromCharCode(97 + (n++ % 26));
       await field.focus();
-      await page.keyboard.press('End');
+      // Control+End: the end of the whole text, not of the first wrapped line of a textarea.
+      await page.keyboard.press('Control+End');
       await page.keyboard.type(letter);
       expected += letter;
       if (delay > 0) await page.waitForTimeout(delay);

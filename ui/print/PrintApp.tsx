@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isLang, translate, type Lang } from '../../core/i18n';
 import { validateSop, hasErrors } from '../../core/validation';
 import { loadSample, sampleIds } from '../../samples';
@@ -6,7 +6,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { AppShell } from '../AppShell';
 import { useI18n } from '../i18n';
 import { PrintPreview } from './PrintPreview';
-import { takeHandedOverDocument } from './handover';
+import { HandOverError, takeHandedOverDocument } from './handover';
 
 /**
  * The print page: `print/?doc=<key>` prints a document handed over by the
@@ -18,8 +18,27 @@ import { takeHandedOverDocument } from './handover';
 export function PrintApp() {
   const { t, lang } = useI18n();
   const [params] = useState(() => new URLSearchParams(window.location.search));
-  // Taken once: a handed-over document is removed from storage as it is read.
-  const [{ doc, problem }] = useState(() => pickDocument(params, lang));
+  const [picked, setPicked] = useState<Picked | null>(null);
+  useEffect(() => {
+    // Taken once: a handed-over document is removed from storage as it is read.
+    let active = true;
+    void pickDocument(params, lang).then((result) => active && setPicked(result));
+    return () => {
+      active = false;
+    };
+    // The document is picked when the page opens; a language switch later only changes the controls.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params]);
+  if (picked === null) {
+    return (
+      <AppShell title={t('print.ui.heading')} startHref="../">
+        <p role="status" className="print-picker">
+          {t('durability.print.waiting')}
+        </p>
+      </AppShell>
+    );
+  }
+  const { doc, problem } = picked;
   return (
     <AppShell title={t('print.ui.heading')} startHref="../">
       {doc ? (
@@ -41,9 +60,20 @@ export function PrintApp() {
   );
 }
 
-function pickDocument(params: URLSearchParams, lang: Lang): { doc: SopDocument | null; problem: string | null } {
+interface Picked {
+  doc: SopDocument | null;
+  problem: string | null;
+}
+
+async function pickDocument(params: URLSearchParams, lang: Lang): Promise<Picked> {
   const key = params.get('doc');
-  const candidate: unknown = key ? takeHandedOverDocument(key) : params.get('sample') ? loadSample(params.get('sample')!) : null;
+  let candidate: unknown;
+  try {
+    candidate = key ? await takeHandedOverDocument(key) : params.get('sample') ? loadSample(params.get('sample')!) : null;
+  } catch (error) {
+    if (error instanceof HandOverError) return { doc: null, problem: error.localized[lang] };
+    return { doc: null, problem: translate(lang, 'durability.print.unreadable') };
+  }
   if (candidate === null || candidate === undefined) return { doc: null, problem: key || params.get('sample') ? translate(lang, 'print.ui.notFound') : null };
   const result = validateSop(candidate);
   const error = result.diagnostics.find((d) => d.severity === 'error');

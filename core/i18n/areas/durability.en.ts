@@ -16,4 +16,13 @@ export const durabilityMessagesEn: Record<keyof typeof durabilityMessagesId, str
     'The browser aborted the save before it finished: this change was NOT saved; what was saved before is intact. The usual cause is full storage: free some space (delete files, or back up and remove old cases), then try again.',
   'durability.runtime.other':
     'The device storage cannot be used right now (technical code: {code}): this change was NOT saved; what was saved before is intact. Try again in a moment; if it still fails, reload the page.',
+  'durability.print.full':
+    'The document could not be opened in the print page: browser storage is full. Free some space (delete unused SOPs or other sites’ data), then choose Print again. Your document is unchanged.',
+  'durability.print.failed':
+    'The document could not be handed to the print page because browser storage cannot be used. Close the empty print tab, then choose Print again. Your document is unchanged.',
+  'durability.print.failedInTab':
+    'The document did not reach this page: handing it over failed (see the message in the tab you came from). Close this tab, then choose Print again.',
+  'durability.print.unreadable':
+    'The document to print could not be read from browser storage. Close this tab, then choose Print again.',
+  'durability.print.waiting': 'Waiting for the document to print…',
 };

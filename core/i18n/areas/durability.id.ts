@@ -18,4 +18,13 @@ export const durabilityMessagesId = {
     'Browser membatalkan penyimpanan sebelum selesai: perubahan ini TIDAK tersimpan, data yang sudah tersimpan tetap utuh. Penyebab paling umum adalah ruang penyimpanan penuh: kosongkan ruang (hapus berkas, atau cadangkan lalu hapus kasus lama), kemudian coba lagi.',
   'durability.runtime.other':
     'Penyimpanan perangkat tidak dapat dipakai saat ini (kode teknis: {code}): perubahan ini TIDAK tersimpan, data yang sudah tersimpan tetap utuh. Coba lagi sebentar lagi; jika tetap gagal, muat ulang halaman.',
+  'durability.print.full':
+    'Dokumen tidak dapat dibuka di halaman cetak: penyimpanan browser penuh. Kosongkan ruang (hapus SOP yang tidak dipakai atau data situs lain), lalu pilih Cetak lagi. Dokumen Anda tidak berubah.',
+  'durability.print.failed':
+    'Dokumen tidak dapat diserahkan ke halaman cetak karena penyimpanan browser tidak dapat dipakai. Tutup tab cetak yang kosong, lalu pilih Cetak lagi. Dokumen Anda tidak berubah.',
+  'durability.print.failedInTab':
+    'Dokumen tidak sampai ke halaman ini: penyerahannya gagal (lihat pesan di tab asal). Tutup tab ini, lalu pilih Cetak lagi.',
+  'durability.print.unreadable':
+    'Dokumen yang akan dicetak tidak dapat dibaca dari penyimpanan browser. Tutup tab ini, lalu pilih Cetak lagi.',
+  'durability.print.waiting': 'Menunggu dokumen yang akan dicetak…',
 };

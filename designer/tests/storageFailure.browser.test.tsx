@@ -15,7 +15,7 @@ afterEach(async () => {
   localStorage.clear();
 });
 
-const SAMPLE = 'lmj-06-tetirah';
+const SAMPLE = 'bwi-spm-online';
 const sample = (): SopDocument => structuredClone(loadSample(SAMPLE)!);
 
 const TEXT = {

@@ -15,14 +15,21 @@ import { HandOverError, takeHandedOverDocument } from './handover';
  * validate is not printed. `&lang=en` prints in another language than the
  * document's own (Bahasa Indonesia), whatever the interface speaks.
  */
-export function PrintApp() {
+export interface PrintAppProps {
+  /** The page's query string (default: the address bar's); stories pass their own. */
+  search?: string;
+  /** How long to wait for a document still being handed over (default HAND_OVER_WAIT_MS). */
+  waitMs?: number;
+}
+
+export function PrintApp({ search, waitMs }: PrintAppProps = {}) {
   const { t, lang } = useI18n();
-  const [params] = useState(() => new URLSearchParams(window.location.search));
+  const [params] = useState(() => new URLSearchParams(search ?? window.location.search));
   const [picked, setPicked] = useState<Picked | null>(null);
   useEffect(() => {
     // Taken once: a handed-over document is removed from storage as it is read.
     let active = true;
-    void pickDocument(params, lang).then((result) => active && setPicked(result));
+    void pickDocument(params, lang, waitMs).then((result) => active && setPicked(result));
     return () => {
       active = false;
     };
@@ -65,11 +72,11 @@ interface Picked {
   problem: string | null;
 }
 
-async function pickDocument(params: URLSearchParams, lang: Lang): Promise<Picked> {
+async function pickDocument(params: URLSearchParams, lang: Lang, waitMs?: number): Promise<Picked> {
   const key = params.get('doc');
   let candidate: unknown;
   try {
-    candidate = key ? await takeHandedOverDocument(key) : params.get('sample') ? loadSample(params.get('sample')!) : null;
+    candidate = key ? await takeHandedOverDocument(key, waitMs) : params.get('sample') ? loadSample(params.get('sample')!) : null;
   } catch (error) {
     if (error instanceof HandOverError) return { doc: null, problem: error.localized[lang] };
     return { doc: null, problem: translate(lang, 'durability.print.unreadable') };

@@ -16,6 +16,8 @@ export const durabilityMessagesEn: Record<keyof typeof durabilityMessagesId, str
     'The browser aborted the save before it finished: this change was NOT saved; what was saved before is intact. The usual cause is full storage: free some space (delete files, or back up and remove old cases), then try again.',
   'durability.runtime.other':
     'The device storage cannot be used right now (technical code: {code}): this change was NOT saved; what was saved before is intact. Try again in a moment; if it still fails, reload the page.',
+  'durability.runtime.nearlyFull':
+    'Device storage is nearly full ({percent}% used): the next saves may fail. Back up your data, then remove old cases or files you no longer need.',
   'durability.print.full':
     'The document could not be opened in the print page: browser storage is full. Free some space (delete unused SOPs or other sites’ data), then choose Print again. Your document is unchanged.',
   'durability.print.failed':

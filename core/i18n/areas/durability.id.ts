@@ -18,6 +18,8 @@ export const durabilityMessagesId = {
     'Browser membatalkan penyimpanan sebelum selesai: perubahan ini TIDAK tersimpan, data yang sudah tersimpan tetap utuh. Penyebab paling umum adalah ruang penyimpanan penuh: kosongkan ruang (hapus berkas, atau cadangkan lalu hapus kasus lama), kemudian coba lagi.',
   'durability.runtime.other':
     'Penyimpanan perangkat tidak dapat dipakai saat ini (kode teknis: {code}): perubahan ini TIDAK tersimpan, data yang sudah tersimpan tetap utuh. Coba lagi sebentar lagi; jika tetap gagal, muat ulang halaman.',
+  'durability.runtime.nearlyFull':
+    'Penyimpanan perangkat hampir penuh ({percent}% terpakai): penyimpanan berikutnya bisa gagal. Cadangkan data, lalu hapus kasus lama atau berkas yang tidak diperlukan.',
   'durability.print.full':
     'Dokumen tidak dapat dibuka di halaman cetak: penyimpanan browser penuh. Kosongkan ruang (hapus SOP yang tidak dipakai atau data situs lain), lalu pilih Cetak lagi. Dokumen Anda tidak berubah.',
   'durability.print.failed':

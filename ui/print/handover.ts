@@ -27,7 +27,8 @@ interface HandOverRecord {
   createdAt: number;
 }
 
-type ChannelMessage = { key: string; state: 'ready' | 'failed' };
+/** `ask`: a print page asking the opener how its hand-over went (it may have missed the news). */
+type ChannelMessage = { key: string; state: 'ready' | 'failed' | 'ask' };
 
 /** A hand-over that failed, with what to do, in both languages. */
 export class HandOverError extends Error {
@@ -76,11 +77,23 @@ function newKey(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** How this tab's recent hand-overs went, for print pages that ask. */
+const outcomes = new Map<string, 'ready' | 'failed'>();
+let responder: BroadcastChannel | null = null;
+
 function post(message: ChannelMessage): void {
   if (typeof BroadcastChannel !== 'function') return;
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage(message);
-  channel.close();
+  if (message.state !== 'ask') outcomes.set(message.key, message.state);
+  // One channel stays open in the opening tab: a print page that opened after the news
+  // was posted asks again, and is answered.
+  if (!responder) {
+    responder = new BroadcastChannel(CHANNEL);
+    responder.onmessage = (event: MessageEvent<ChannelMessage>) => {
+      const outcome = event.data?.state === 'ask' ? outcomes.get(event.data.key) : undefined;
+      if (outcome) responder?.postMessage({ key: event.data.key, state: outcome } satisfies ChannelMessage);
+    };
+  }
+  responder.postMessage(message);
 }
 
 /** Stores `doc` for the print page under a new key; stale hand-overs are removed on the way. */
@@ -140,29 +153,34 @@ async function take(key: string): Promise<string | undefined> {
 export async function takeHandedOverDocument(key: string, waitMs = HAND_OVER_WAIT_MS): Promise<unknown> {
   if (!/^[a-z0-9]{1,40}$/.test(key)) return null;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-  let signal: ((state: ChannelMessage['state'] | 'tick') => void) | undefined;
+  let signal: (() => void) | undefined;
+  let failed = false;
   if (channel) {
     channel.onmessage = (event: MessageEvent<ChannelMessage>) => {
-      if (event.data?.key === key) signal?.(event.data.state);
+      if (event.data?.key !== key || event.data.state === 'ask') return;
+      if (event.data.state === 'failed') failed = true;
+      signal?.();
     };
   }
+  const ask = () => channel?.postMessage({ key, state: 'ask' } satisfies ChannelMessage);
   try {
     const deadline = Date.now() + waitMs;
     for (;;) {
       let json: string | undefined;
+      ask();
       try {
         json = await take(key);
       } catch (error) {
         throw new HandOverError(both('durability.print.unreadable'), { cause: error });
       }
       if (json !== undefined) return JSON.parse(json) as unknown;
+      if (failed) throw new HandOverError(both('durability.print.failedInTab'));
       if (Date.now() >= deadline) return null;
-      // Woken by the opener's message, or every half second in case the message was missed.
-      const state = await new Promise<ChannelMessage['state'] | 'tick'>((resolve) => {
+      // Woken by the opener's news, or every half second to look (and ask) again.
+      await new Promise<void>((resolve) => {
         signal = resolve;
-        setTimeout(() => resolve('tick'), 500);
+        setTimeout(resolve, 500);
       });
-      if (state === 'failed') throw new HandOverError(both('durability.print.failedInTab'));
     }
   } finally {
     channel?.close();

@@ -3,6 +3,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { createAutosaver, createTabChannel, documentToJson, toStorageError, type PublishedRevisionInput, type SopRepository } from '../storage';
 import { copyIdOf, type DesignerJournal } from '../storage/writeAhead';
 import { installLeaveGuard } from '../../ui/durability/leaveGuard';
+import { WRITE_AHEAD_MAX_CHARS } from '../../ui/durability/writeAhead';
 import type { LocalizedText } from '../../core/validation';
 import { bilingual } from '../ui/bilingual';
 import type { EditorStore } from './editorStore';
@@ -65,9 +66,18 @@ export function usePersistence(
     const copyId = copyIdOf(sopId, writeAhead.tabId);
     // True while the write-ahead copy holds every change IndexedDB does not.
     let covered = true;
+    // A document found too large for a copy is not serialised again on every keystroke
+    // (typing in a multi-megabyte SOP must not lag); it is measured again after the next save.
+    let tooLarge = false;
     const copy = (doc: SopDocument) => {
+      if (tooLarge) {
+        covered = false;
+        return;
+      }
       try {
-        covered = journal.put(copyId, { sopId, tabId: writeAhead.tabId, baseSaveCount: saveCount, at: Date.now(), json: documentToJson(doc) });
+        const json = documentToJson(doc);
+        tooLarge = json.length > WRITE_AHEAD_MAX_CHARS;
+        covered = journal.put(copyId, { sopId, tabId: writeAhead.tabId, baseSaveCount: saveCount, at: Date.now(), json });
       } catch {
         covered = false; // not JSON: the save reports it; the page must not close on it silently
       }
@@ -88,6 +98,7 @@ export function usePersistence(
       }
       saveCount = result.summary.saveCount;
       store.history.markSaved(doc);
+      tooLarge = false;
       // IndexedDB holds it now; a newer state on screen is copied again on the new base.
       if (store.doc === doc) dropCopies();
       else copy(store.doc);

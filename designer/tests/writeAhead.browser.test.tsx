@@ -64,6 +64,26 @@ describe('the leave-page warning', () => {
   });
 });
 
+describe('a document too large for a copy', () => {
+  it('asks before leaving only until IndexedDB holds the change, and leaves no outdated copy', async () => {
+    const big = sample();
+    // About 1.2 M characters of revision history (not printed, within the schema's limits): over the copy's limit.
+    big.revision = { ...big.revision, changeNotes: Array.from({ length: 60 }, (_, i) => ({ revision: 1, note: `Catatan ${i} `.padEnd(20_000, 'x') })) };
+    designer = await openDesigner({ seed: () => [big] });
+    const screen = designer.screen;
+    await screen.getByRole('button', { name: big.identity.title, exact: true }).click();
+    await screen.getByRole('tab', { name: 'Identitas' }).click();
+    const field = screen.getByLabelText('Nama', { exact: true });
+    await userEvent.click(field);
+    await userEvent.keyboard('{End}Q');
+    expect(leavingAsks()).toBe(true);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith(`sop-studio.wal.${designer!.dbName}.`))).toEqual([]);
+    await waitForSaved();
+    expect(leavingAsks()).toBe(false);
+    expect((await designer!.stored(SAMPLE))!.identity.approver!.name).toMatch(/Q$/);
+  });
+});
+
 describe('a copy that met a newer save', () => {
   it('reopens what the drafter last saw, says why, and keeps their version when they choose it', async () => {
     designer = await openDesigner({ seed: () => [sample()] });

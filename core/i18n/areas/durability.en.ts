@@ -19,7 +19,7 @@ export const durabilityMessagesEn: Record<keyof typeof durabilityMessagesId, str
   'durability.runtime.nearlyFull':
     'Device storage is nearly full ({percent}% used): the next saves may fail. Back up your data, then remove old cases or files you no longer need.',
   'durability.print.full':
-    'The document could not be opened in the print page: browser storage is full. Free some space (delete unused SOPs or other sites’ data), then choose Print again. Your document is unchanged.',
+    'The document could not be opened in the print page: browser storage is full. Free some space (delete data you no longer use, or other sites’ data), then choose Print again. Your document is unchanged.',
   'durability.print.failed':
     'The document could not be handed to the print page because browser storage cannot be used. Close the empty print tab, then choose Print again. Your document is unchanged.',
   'durability.print.failedInTab':

@@ -21,7 +21,7 @@ export const durabilityMessagesId = {
   'durability.runtime.nearlyFull':
     'Penyimpanan perangkat hampir penuh ({percent}% terpakai): penyimpanan berikutnya bisa gagal. Cadangkan data, lalu hapus kasus lama atau berkas yang tidak diperlukan.',
   'durability.print.full':
-    'Dokumen tidak dapat dibuka di halaman cetak: penyimpanan browser penuh. Kosongkan ruang (hapus SOP yang tidak dipakai atau data situs lain), lalu pilih Cetak lagi. Dokumen Anda tidak berubah.',
+    'Dokumen tidak dapat dibuka di halaman cetak: penyimpanan browser penuh. Kosongkan ruang (hapus data yang tidak lagi dipakai, atau data situs lain), lalu pilih Cetak lagi. Dokumen Anda tidak berubah.',
   'durability.print.failed':
     'Dokumen tidak dapat diserahkan ke halaman cetak karena penyimpanan browser tidak dapat dipakai. Tutup tab cetak yang kosong, lalu pilih Cetak lagi. Dokumen Anda tidak berubah.',
   'durability.print.failedInTab':

@@ -10,6 +10,8 @@ import { openRequestedSop, type OpenRequestNotice } from './library/openRequeste
 import { bilingual } from './ui/bilingual';
 import { openDesignerDb, SopRepository, StorageError, type SessionRecord } from './storage';
 import { deviceCatalogueTarget } from './storage/publication';
+import { designerJournal, replayWriteAhead, type DesignerDurability } from './storage/writeAhead';
+import { tabIdentity } from '../ui/durability/tabIdentity';
 import { localized } from './ui/localized';
 import './designer.css';
 
@@ -51,10 +53,18 @@ export function App({ dbName, seed, deviceDbName, openRequest = null }: AppProps
   const [session, setSession] = useState<Session | null>(null);
   const [openingNotice, setOpeningNotice] = useState<OpenRequestNotice | undefined>(undefined);
   const [libraryNotice, setLibraryNotice] = useState<string | undefined>(undefined);
+  const [durability, setDurability] = useState<DesignerDurability | null>(null);
 
   useEffect(() => {
     let active = true;
     void (async () => {
+      // Changes that a reload or a closed tab cut off before IndexedDB held them go in first,
+      // so the library and the editor show what the drafter last saw.
+      const tabs = await tabIdentity();
+      const journal = designerJournal(repository.db.name);
+      const held = await replayWriteAhead(repository, journal, tabs).catch(() => new Map());
+      if (!active) return;
+      setDurability({ journal, tabId: tabs.id, held });
       await repository.purgeDeleted().catch(() => 0);
       // Revisions published while the catalogue could not be written reach it now.
       void repository.syncPublications().catch(() => 0);
@@ -107,7 +117,7 @@ export function App({ dbName, seed, deviceDbName, openRequest = null }: AppProps
 
   return (
     <AppShell title={t('designer.title')} startHref="../">
-      {session === null ? (
+      {session === null || durability === null ? (
         <p className="muted designer-loading">{t('designer.common.loading')}</p>
       ) : session.screen === 'editor' && session.sopId ? (
         <EditorScreen
@@ -116,6 +126,7 @@ export function App({ dbName, seed, deviceDbName, openRequest = null }: AppProps
           session={session}
           onSessionChange={changeSession}
           onClose={() => changeSession({ screen: 'library' })}
+          durability={durability}
           {...(openingNotice && session.sopId === openRequest ? { openingNotice: bilingual(`designer.openRequest.${openingNotice}`) } : {})}
         />
       ) : (

@@ -3,6 +3,7 @@ import { designerMessagesEn } from './areas/designer.en';
 import { limitsMessagesEn } from './areas/limits.en';
 import { printMessagesEn } from './areas/print.en';
 import { runtimeMessagesEn } from './areas/runtime.en';
+import { durabilityMessagesEn } from './areas/durability.en';
 import { startMessagesEn } from './areas/start.en';
 import type { MessageKey } from './messages.id';
 
@@ -18,6 +19,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...printMessagesEn,
   ...startMessagesEn,
   ...limitsMessagesEn,
+  ...durabilityMessagesEn,
   'app.name': 'SOP Studio',
   'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
   'app.backToStart': 'Back to the start page',

@@ -11,6 +11,7 @@ import { designerMessagesId } from './areas/designer.id';
 import { limitsMessagesId } from './areas/limits.id';
 import { printMessagesId } from './areas/print.id';
 import { runtimeMessagesId } from './areas/runtime.id';
+import { durabilityMessagesId } from './areas/durability.id';
 import { startMessagesId } from './areas/start.id';
 
 export const messagesId = {
@@ -20,6 +21,7 @@ export const messagesId = {
   ...printMessagesId,
   ...startMessagesId,
   ...limitsMessagesId,
+  ...durabilityMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

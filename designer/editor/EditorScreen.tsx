@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LocalizedText } from '../../core/validation';
 import { useI18n } from '../../ui/i18n';
-import { StorageError, type SessionRecord, type SopRepository } from '../storage';
+import { StorageError, documentFromJson, type SessionRecord, type SopRepository } from '../storage';
+import { standaloneDurability, type DesignerDurability } from '../storage/writeAhead';
+import { bilingual } from '../ui/bilingual';
 import { localized } from '../ui/localized';
 import { EditorLayout } from './EditorLayout';
 import { EditorProvider } from './EditorContext';
 import { EditorStore, type PanelId } from './editorStore';
-import { usePersistence } from './usePersistence';
+import { usePersistence, type WriteAheadTarget } from './usePersistence';
 
 type Session = Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>;
 
@@ -17,15 +19,18 @@ export interface EditorScreenProps {
   onClose: () => void;
   /** Said once the SOP is open (how a link's request was honoured). */
   openingNotice?: LocalizedText;
+  /** Write-ahead copies of this app (default: the repository's own, for stories and tests). */
+  durability?: DesignerDurability;
 }
 
-type Loaded = { store: EditorStore; saveCount: number } | { error: string } | null;
+type Loaded = { store: EditorStore; saveCount: number; writeAhead: WriteAheadTarget } | { error: string } | null;
 
 /** Loads one SOP from IndexedDB and opens it in the editor where the drafter left it. */
-export function EditorScreen({ repository, session, onSessionChange, onClose, openingNotice }: EditorScreenProps) {
+export function EditorScreen({ repository, session, onSessionChange, onClose, openingNotice, durability: given }: EditorScreenProps) {
   const { t, lang } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>(null);
   const sopId = session.sopId!;
+  const [durability] = useState(() => given ?? standaloneDurability(repository.db.name));
 
   useEffect(() => {
     let active = true;
@@ -36,7 +41,21 @@ export function EditorScreen({ repository, session, onSessionChange, onClose, op
           setLoaded({ error: t('designer.editor.notFound') });
           return;
         }
-        const store = new EditorStore(draft.doc, {
+        // A copy held back at start (its base was saved over since) opens instead, unsaved,
+        // so the drafter sees what they last saw and chooses which version to keep.
+        const held = durability.held.get(sopId);
+        durability.held.delete(sopId);
+        let recovered: LocalizedText | undefined;
+        let doc = draft.doc;
+        if (held) {
+          try {
+            doc = documentFromJson(held.json);
+            recovered = bilingual('durability.recovered.conflict');
+          } catch {
+            doc = draft.doc;
+          }
+        }
+        const store = new EditorStore(doc, {
           ...(session.flowId ? { flowId: session.flowId } : {}),
           ...(session.view ? { view: session.view } : {}),
           ...(session.panel ? { panel: session.panel as PanelId } : {}),
@@ -44,8 +63,15 @@ export function EditorScreen({ repository, session, onSessionChange, onClose, op
             ? { selection: { kind: 'steps', flowId: session.flowId, ids: [session.selectedStepId] } }
             : {}),
         });
+        if (recovered) store.history.markSaved(draft.doc);
         if (openingNotice) store.notify(openingNotice);
-        setLoaded({ store, saveCount: draft.summary.saveCount });
+        if (recovered) store.notify(recovered);
+        const writeAhead: WriteAheadTarget = {
+          journal: durability.journal,
+          tabId: durability.tabId,
+          ...(recovered && held ? { recoveredCopyId: held.id } : {}),
+        };
+        setLoaded({ store, saveCount: recovered && held ? held.baseSaveCount : draft.summary.saveCount, writeAhead });
       },
       (error: unknown) => {
         if (active) setLoaded({ error: error instanceof StorageError ? localized(error.userMessage, lang) : String(error) });
@@ -75,6 +101,7 @@ export function EditorScreen({ repository, session, onSessionChange, onClose, op
     <OpenEditor
       store={loaded.store}
       saveCount={loaded.saveCount}
+      writeAhead={loaded.writeAhead}
       repository={repository}
       onSessionChange={onSessionChange}
       onClose={onClose}
@@ -85,17 +112,19 @@ export function EditorScreen({ repository, session, onSessionChange, onClose, op
 function OpenEditor({
   store,
   saveCount,
+  writeAhead,
   repository,
   onSessionChange,
   onClose,
 }: {
   store: EditorStore;
   saveCount: number;
+  writeAhead: WriteAheadTarget;
   repository: SopRepository;
   onSessionChange: (session: Session) => void;
   onClose: () => void;
 }) {
-  const persistence = usePersistence(store, repository, saveCount);
+  const persistence = usePersistence(store, repository, saveCount, writeAhead);
 
   // Remember which flow, view, panel and step are open, so a reload comes back here.
   useEffect(() => {

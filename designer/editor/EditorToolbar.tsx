@@ -84,7 +84,7 @@ export function EditorToolbar({ repository, persistence, onClose }: { repository
       </div>
       {ui.view !== 'json' && <StepPalette />}
       <div className="editor-toolbar__group editor-toolbar__end" role="group" aria-label={t('designer.toolbar.output')}>
-        <button type="button" className="button" title={t('designer.toolbar.printHint')} onClick={() => printDraft(store.doc)}>
+        <button type="button" className="button" title={t('designer.toolbar.printHint')} onClick={() => void printDraft(store.doc).then((problem) => problem && store.notify(problem, 'error'))}>
           {t('designer.toolbar.print')}
         </button>
         <button type="button" className="button" title={t('designer.toolbar.exportSvgHint')} onClick={() => exportFlowSvg(store.doc, ui.flowId, lang)}>

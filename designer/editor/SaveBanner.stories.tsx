@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
 import '../designer.css';
+import { toStorageError } from '../storage';
 import type { EditorStore } from './editorStore';
 import { storyPersistence, withEditor } from '../stories/storySupport';
 import { SaveBanner } from './SaveBanner';
@@ -43,5 +44,31 @@ export const English: Story = {
     store!.setSave({ status: 'saved' });
     store!.setOtherTab(true);
     await expect(await canvas.findByRole('status')).toHaveTextContent('This SOP is also open in another tab.');
+  },
+};
+
+/** The database was closed under the editor and could not be reopened: what happened and what to do, never the raw error. */
+export const DatabaseClosed: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas }) => {
+    const closed = Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' });
+    store!.setSave({ status: 'error', message: toStorageError(closed).userMessage });
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(/Basis data penyimpanan browser sempat tertutup/);
+    await expect(alert).toHaveTextContent(/Perubahan Anda masih ada di layar ini/);
+    await expect(alert).not.toHaveTextContent(/DatabaseClosedError/);
+    await expect(canvas.getByRole('button', { name: 'Coba simpan lagi' })).toBeVisible();
+  },
+};
+
+export const DiskFullEnglish: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas }) => {
+    const full = Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: new DOMException('quota', 'QuotaExceededError') });
+    store!.setSave({ status: 'error', message: toStorageError(full).userMessage });
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(/Browser storage is full: your latest change is not saved yet/);
+    await expect(alert).not.toHaveTextContent(/AbortError|QuotaExceededError/);
+    await expect(canvas.getByRole('button', { name: 'Try saving again' })).toBeVisible();
   },
 };

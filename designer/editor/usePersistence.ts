@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { SopDocument } from '../../schemas/generated/sop.types';
-import { createAutosaver, createTabChannel, toStorageError, type PublishedRevisionInput, type SopRepository } from '../storage';
+import { createAutosaver, createTabChannel, documentToJson, toStorageError, type PublishedRevisionInput, type SopRepository } from '../storage';
+import { copyIdOf, type DesignerJournal } from '../storage/writeAhead';
+import { installLeaveGuard } from '../../ui/durability/leaveGuard';
+import { WRITE_AHEAD_MAX_CHARS } from '../../ui/durability/writeAhead';
 import type { LocalizedText } from '../../core/validation';
 import { bilingual } from '../ui/bilingual';
 import type { EditorStore } from './editorStore';
@@ -26,14 +29,32 @@ export interface PublishDone {
   handOverFailed?: LocalizedText;
 }
 
+/** Where this tab keeps its write-ahead copies (see designer/storage/writeAhead.ts). */
+export interface WriteAheadTarget {
+  journal: DesignerJournal;
+  tabId: string;
+  /** The id of a copy this editor opened on (recovered after a reload); removed once resolved. */
+  recoveredCopyId?: string;
+}
+
 /**
  * Keeps the open SOP in IndexedDB: autosave after a pause (flushed when the
  * tab is hidden or closed), the save count check that notices another tab's
  * save, and the BroadcastChannel that warns at once when another tab opens or
  * saves the same SOP. Only whole, committed states are saved: a drag in
  * progress is not.
+ *
+ * Every change is also copied synchronously to the write-ahead journal, so a
+ * reload or a closed tab before the IndexedDB write commits loses nothing;
+ * when the copy cannot be stored, leaving the page asks for confirmation
+ * until IndexedDB holds the change.
  */
-export function usePersistence(store: EditorStore, repository: SopRepository, initialSaveCount: number): Persistence {
+export function usePersistence(
+  store: EditorStore,
+  repository: SopRepository,
+  initialSaveCount: number,
+  writeAhead: WriteAheadTarget,
+): Persistence {
   const api = useRef<Persistence | null>(null);
 
   useEffect(() => {
@@ -41,6 +62,32 @@ export function usePersistence(store: EditorStore, repository: SopRepository, in
     let saveCount = initialSaveCount;
     let blocked = false; // a conflict waits for the drafter's decision
     const channel = createTabChannel();
+    const { journal } = writeAhead;
+    const copyId = copyIdOf(sopId, writeAhead.tabId);
+    // True while the write-ahead copy holds every change IndexedDB does not.
+    let covered = true;
+    // A document found too large for a copy is not serialised again on every keystroke
+    // (typing in a multi-megabyte SOP must not lag); it is measured again after the next save.
+    let tooLarge = false;
+    const copy = (doc: SopDocument) => {
+      if (tooLarge) {
+        covered = false;
+        return;
+      }
+      try {
+        const json = documentToJson(doc);
+        tooLarge = json.length > WRITE_AHEAD_MAX_CHARS;
+        covered = journal.put(copyId, { sopId, tabId: writeAhead.tabId, baseSaveCount: saveCount, at: Date.now(), json });
+      } catch {
+        covered = false; // not JSON: the save reports it; the page must not close on it silently
+      }
+    };
+    const dropCopies = () => {
+      journal.remove(copyId);
+      if (writeAhead.recoveredCopyId) journal.remove(writeAhead.recoveredCopyId);
+      covered = true;
+    };
+    const removeLeaveGuard = installLeaveGuard(() => !covered && store.history.getState().dirty);
 
     const write = async (doc: SopDocument, expected: number | null) => {
       const result = await repository.saveDraft(doc, expected);
@@ -51,6 +98,10 @@ export function usePersistence(store: EditorStore, repository: SopRepository, in
       }
       saveCount = result.summary.saveCount;
       store.history.markSaved(doc);
+      tooLarge = false;
+      // IndexedDB holds it now; a newer state on screen is copied again on the new base.
+      if (store.doc === doc) dropCopies();
+      else copy(store.doc);
       channel.post({ type: 'saved', sopId, saveCount });
       store.setSave(store.doc === doc ? { status: 'saved' } : { status: 'pending' });
     };
@@ -65,9 +116,18 @@ export function usePersistence(store: EditorStore, repository: SopRepository, in
       const state = store.history.getState();
       if (state.inTransaction || state.doc === last) return;
       last = state.doc;
+      copy(state.doc);
       if (!blocked) store.setSave({ status: 'pending' });
       autosaver.schedule(state.doc);
     });
+    if (writeAhead.recoveredCopyId) {
+      // Opened on a recovered copy whose base was saved over since: this tab's copy
+      // takes it over, and saving at once shows the drafter the choice.
+      copy(store.doc);
+      journal.remove(writeAhead.recoveredCopyId);
+      autosaver.schedule(store.doc);
+      void autosaver.flush();
+    }
 
     const unlisten = channel.subscribe((message) => {
       if (message.type === 'library-changed' || message.sopId !== sopId) return;
@@ -86,6 +146,7 @@ export function usePersistence(store: EditorStore, repository: SopRepository, in
             saveCount = loaded.summary.saveCount;
             last = loaded.doc;
             store.load(loaded.doc);
+            dropCopies();
             store.notify(bilingual('designer.save.updatedFromOtherTab'));
           });
         } else {
@@ -105,6 +166,7 @@ export function usePersistence(store: EditorStore, repository: SopRepository, in
         blocked = false;
         last = loaded.doc;
         store.load(loaded.doc);
+        dropCopies();
         store.setSave({ status: 'saved' });
       },
       async keepMine() {
@@ -127,6 +189,7 @@ export function usePersistence(store: EditorStore, repository: SopRepository, in
         saveCount = result.summary.saveCount;
         last = nextDraft;
         store.load(nextDraft);
+        dropCopies();
         store.setSave({ status: 'saved' });
         channel.post({ type: 'saved', sopId, saveCount });
         return result.handOverFailed ? { handOverFailed: result.handOverFailed } : {};
@@ -143,11 +206,12 @@ export function usePersistence(store: EditorStore, repository: SopRepository, in
     return () => {
       unsubscribe();
       unlisten();
+      removeLeaveGuard();
       void autosaver.dispose();
       channel.post({ type: 'closed', sopId });
       channel.close();
     };
-  }, [store, repository, initialSaveCount]);
+  }, [store, repository, initialSaveCount, writeAhead]);
 
   return {
     flush: () => api.current?.flush() ?? Promise.resolve(),

@@ -11,11 +11,22 @@ import type { Lang } from '../../core/i18n';
 import { exportFlowchartSvg } from '../../core/print/exportFlowchart';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { downloadBlob, svgToPngBlob } from '../../ui/print/exportImage';
-import { openPrintView } from '../../ui/print/handover';
+import type { LocalizedText } from '../../core/validation';
+import { HandOverError, openPrintView } from '../../ui/print/handover';
 
-/** Opens the print view (identity page, flowchart table, paper, margins) in a new tab with this draft. */
-export function printDraft(doc: SopDocument): void {
-  openPrintView(doc);
+/**
+ * Opens the print view (identity page, flowchart table, paper, margins) in a
+ * new tab with this draft. Resolves to a message for the drafter when the
+ * document could not be handed over (never silently nothing).
+ */
+export async function printDraft(doc: SopDocument): Promise<LocalizedText | undefined> {
+  try {
+    await openPrintView(doc);
+    return undefined;
+  } catch (error) {
+    if (error instanceof HandOverError) return error.localized;
+    return { id: `Halaman cetak tidak dapat dibuka: ${String(error)}`, en: `The print page could not be opened: ${String(error)}` };
+  }
 }
 
 /** "perpres-12-2024-main.svg": the Nomor SOP (else the SOP's id) and the flow, safe for any file system. */

@@ -1,4 +1,6 @@
+import { translate, type MessageKey } from '../../core/i18n';
 import type { LocalizedText } from '../../core/validation';
+import { storageFailureCode, storageFailureKind } from '../../ui/durability/storageFailure';
 
 /**
  * True when the browser refused a write for lack of space. Dexie wraps the
@@ -7,18 +9,13 @@ import type { LocalizedText } from '../../core/validation';
  * transaction whose `inner` is the quota error.
  */
 export function isQuotaExceeded(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const name = (e as { name?: unknown }).name;
-    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
-    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return storageFailureKind(error) === 'quota';
 }
 
 /** A storage failure the designer explains to the drafter, in both languages. */
 export class StorageError extends Error {
   constructor(
-    readonly kind: 'quota' | 'not-json' | 'newer-format' | 'not-found' | 'exists' | 'unavailable',
+    readonly kind: 'quota' | 'closed' | 'aborted' | 'not-json' | 'newer-format' | 'not-found' | 'exists' | 'unavailable',
     readonly userMessage: LocalizedText,
     options?: { cause?: unknown },
   ) {
@@ -32,17 +29,25 @@ export const QUOTA_MESSAGE: LocalizedText = {
   en: 'Browser storage is full: your latest change is not saved yet. The last saved version is safe. Free some space (delete unused SOPs or other sites’ data), then keep editing; saving will be retried.',
 };
 
-/** Turns any failed write into a StorageError with a message for the drafter. */
+function both(key: MessageKey, params?: Record<string, string>): LocalizedText {
+  return { id: translate('id', key, params), en: translate('en', key, params) };
+}
+
+/**
+ * Turns any failed read or write into a StorageError with a message for the
+ * drafter in both languages: what happened and what to do, never the
+ * browser's raw English (only its error name, as a technical code).
+ */
 export function toStorageError(error: unknown): StorageError {
   if (error instanceof StorageError) return error;
-  if (isQuotaExceeded(error)) return new StorageError('quota', QUOTA_MESSAGE, { cause: error });
-  const detail = error instanceof Error ? error.message : String(error);
-  return new StorageError(
-    'unavailable',
-    {
-      id: `Penyimpanan browser tidak dapat dipakai: ${detail}. Versi terakhir yang tersimpan tetap aman.`,
-      en: `Browser storage is unavailable: ${detail}. The last saved version is safe.`,
-    },
-    { cause: error },
-  );
+  switch (storageFailureKind(error)) {
+    case 'quota':
+      return new StorageError('quota', QUOTA_MESSAGE, { cause: error });
+    case 'closed':
+      return new StorageError('closed', both('durability.designer.closed'), { cause: error });
+    case 'aborted':
+      return new StorageError('aborted', both('durability.designer.aborted'), { cause: error });
+    default:
+      return new StorageError('unavailable', both('durability.designer.other', { code: storageFailureCode(error) }), { cause: error });
+  }
 }

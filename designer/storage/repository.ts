@@ -2,6 +2,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { draftRecordFor, summaryFieldsOf, type DesignerDatabase } from './db';
 import { documentFromJson, documentToJson } from './documentJson';
 import { StorageError, toStorageError } from './errors';
+import { withReopen } from '../../ui/durability/storageFailure';
 import type { PublicationTarget } from './publication';
 import type { LocalizedText } from '../../core/validation';
 import {
@@ -61,16 +62,21 @@ export class SopRepository {
     private readonly publication?: PublicationTarget,
   ) {}
 
+  /**
+   * Every read and write goes through here: a database the browser (or a
+   * failure) closed is reopened, so the library keeps working without a
+   * reload, and any failure becomes a StorageError the drafter can read.
+   */
   private async write<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await withReopen(this.db, run);
     } catch (error) {
       throw toStorageError(error);
     }
   }
 
   async listDrafts(): Promise<DraftSummary[]> {
-    const records = await this.db.drafts.orderBy('updatedAt').reverse().toArray();
+    const records = await this.write(() => this.db.drafts.orderBy('updatedAt').reverse().toArray());
     // Newest first; SOPs saved in the same instant (the seeded samples) by title.
     return records
       .filter((r) => r.deletedAt === undefined)
@@ -79,28 +85,34 @@ export class SopRepository {
   }
 
   async loadDraft(id: string): Promise<LoadedDraft | undefined> {
-    const record = await this.db.drafts.get(id);
+    const record = await this.write(() => this.db.drafts.get(id));
     if (!record || record.deletedAt !== undefined) return undefined;
     refuseNewer(record);
     return { doc: documentFromJson(record.json), summary: summaryOf(record) };
   }
 
+  /** True when the stored draft of `id` is exactly this JSON text. */
+  async holdsJson(id: string, json: string): Promise<boolean> {
+    const record = await this.write(() => this.db.drafts.get(id));
+    return record !== undefined && record.deletedAt === undefined && record.json === json;
+  }
+
   /** True when a live (not deleted) SOP has this id. */
   async exists(id: string): Promise<boolean> {
-    const record = await this.db.drafts.get(id);
+    const record = await this.write(() => this.db.drafts.get(id));
     return record !== undefined && record.deletedAt === undefined;
   }
 
   /** Whether an SOP with this id is in the library, deleted but still restorable, or absent. */
   async draftState(id: string): Promise<'live' | 'deleted' | 'absent'> {
-    const record = await this.db.drafts.get(id);
+    const record = await this.write(() => this.db.drafts.get(id));
     if (!record) return 'absent';
     return record.deletedAt === undefined ? 'live' : 'deleted';
   }
 
   /** `base`, or `base-2`, `base-3`… : the first id no SOP (live or restorable) uses. */
   async uniqueId(base: string): Promise<string> {
-    const taken = new Set(await this.db.drafts.toCollection().primaryKeys());
+    const taken = new Set(await this.write(() => this.db.drafts.toCollection().primaryKeys()));
     const stem = base.slice(0, 120) || 'sop';
     if (!taken.has(stem)) return stem;
     for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
@@ -199,12 +211,12 @@ export class SopRepository {
   }
 
   async listRevisions(sopId: string): Promise<Omit<RevisionRecord, 'json'>[]> {
-    const records = await this.db.revisions.where('sopId').equals(sopId).sortBy('number');
+    const records = await this.write(() => this.db.revisions.where('sopId').equals(sopId).sortBy('number'));
     return records.map(({ json: _json, ...rest }) => rest);
   }
 
   async loadRevision(sopId: string, number: number): Promise<SopDocument | undefined> {
-    const record = await this.db.revisions.get([sopId, number]);
+    const record = await this.write(() => this.db.revisions.get([sopId, number]));
     if (!record) return undefined;
     refuseNewer(record);
     return documentFromJson(record.json);
@@ -296,7 +308,7 @@ export class SopRepository {
   async syncPublications(): Promise<number> {
     if (!this.publication) return 0;
     let failed = 0;
-    for (const record of await this.db.revisions.toArray()) {
+    for (const record of await this.write(() => this.db.revisions.toArray())) {
       if (record.schemaVersion > STORAGE_SCHEMA_VERSION) continue;
       const doc = documentFromJson(record.json);
       const problem =
@@ -321,7 +333,7 @@ export class SopRepository {
   }
 
   async loadSession(): Promise<SessionRecord | undefined> {
-    const record = await this.db.session.get('current');
+    const record = await this.write(() => this.db.session.get('current'));
     if (!record || record.schemaVersion > STORAGE_SCHEMA_VERSION) return undefined;
     return record;
   }

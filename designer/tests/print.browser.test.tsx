@@ -67,12 +67,12 @@ describe('print and image export from the editor (real Chromium)', () => {
     expect(key).toBeDefined();
 
     // What the print page takes out of storage is the editor's draft, edit included, still a draft.
-    const handed = takeHandedOverDocument(key!) as SopDocument;
+    const handed = (await takeHandedOverDocument(key!)) as SopDocument;
     expect(handed.flows[0]!.steps[0]!.text).toBe(edited);
     expect(handed.revision).toEqual(sample().revision);
     expect(hasErrors(validateSop(handed).diagnostics)).toBe(false);
     // Taken once: a reload of the print page does not find it again.
-    expect(takeHandedOverDocument(key!)).toBeNull();
+    expect(await takeHandedOverDocument(key!, 0)).toBeNull();
 
     // The print page shows it: the flowchart table carries the edited step.
     const print = await render(

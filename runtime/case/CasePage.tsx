@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   activeVisits,
   fieldsCollectedAt,
@@ -20,6 +20,8 @@ import { hrefs } from '../router';
 import type { CaseRow, DraftFile, DraftRow, DraftValues } from '../storage/db';
 import { commitCommand, emptyDraftValues, newId, saveDraft, type CommitResult } from '../storage/repository';
 import { draftHasContent } from './draftContent';
+import { copyDraft, draftJournal, dropDraftCopy, replayDraftCopies } from './draftWriteAhead';
+import { installLeaveGuard, onPageLeaving } from '../../ui/durability/leaveGuard';
 import { ReturnPanel, type ReturnIntent } from './ReturnPanel';
 import { StepForm, type StepIntent, type StepProblem } from './StepForm';
 import { SwimlaneMap } from './SwimlaneMap';
@@ -38,7 +40,23 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
   const sopRow = useLiveQuery(() => (row ? db.sops.get(row.sopKey) : undefined), [db, row?.sopKey]);
-  const drafts = useLiveQuery(() => db.drafts.where('caseId').equals(caseId).toArray(), [db, caseId]);
+  // What a reload or a closed tab cut off before IndexedDB held it goes in before the forms open on the drafts.
+  const [replayedFor, setReplayedFor] = useState<string | null>(null);
+  const rowLoaded = row ? row.id : null;
+  useEffect(() => {
+    if (!row || replayedFor === caseId) return;
+    let active = true;
+    void replayDraftCopies(db, draftJournal(db.name), caseId, row.state).finally(() => {
+      if (active) setReplayedFor(caseId);
+    });
+    return () => {
+      active = false;
+    };
+    // Once per case, as soon as its row is known.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, caseId, rowLoaded]);
+  const replayed = replayedFor === caseId;
+  const drafts = useLiveQuery((): Promise<DraftRow[] | undefined> => (replayed ? db.drafts.where('caseId').equals(caseId).toArray() : Promise.resolve(undefined)), [db, caseId, replayed]);
   if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
   if (!row || !sopRow || !drafts) return <p role="status">{t('runtime.loading')}</p>;
   return <CaseView row={row} sop={sopRow.doc} drafts={drafts} />;
@@ -75,6 +93,15 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
     return openedOnDraft.current.get(visitId)!;
   };
 
+  const journal = useMemo(() => draftJournal(db.name), [db]);
+  // Visits whose latest change is neither in IndexedDB nor in the write-ahead copy
+  // (the copy did not fit, or attachments changed): leaving the page asks first.
+  const uncovered = useRef(new Set<string>());
+  // The attachments IndexedDB holds per visit (by id), to tell when the file list changed.
+  const storedFiles = useRef(new Map<string, string>());
+  const fileKey = (files: readonly DraftFile[]) => files.map((f) => f.id).join('|');
+  const latestChange = useRef(new Map<string, number>());
+
   useEffect(() => {
     const pending = timers.current;
     // Leaving the page (or the tab being hidden, as before a reload or on a phone
@@ -86,14 +113,11 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
       }
       pending.clear();
     };
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHide);
+    const stopListening = onPageLeaving(flush);
+    const removeGuard = installLeaveGuard(() => uncovered.current.size > 0);
     return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onHide);
+      stopListening();
+      removeGuard();
       flush();
     };
   }, []);
@@ -107,6 +131,12 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
       if (closedVisits.current.has(visitId)) return;
       const existing = timers.current.get(visitId);
       if (existing) clearTimeout(existing.timer);
+      // Copied before anything asynchronous happens: this is what survives a reload now.
+      const change = Date.now();
+      latestChange.current.set(visitId, change);
+      const copied = copyDraft(journal, row.id, visitId, values, change);
+      if (!copied || fileKey(files) !== storedFiles.current.get(visitId)) uncovered.current.add(visitId);
+      else uncovered.current.delete(visitId);
       const save = async () => {
         timers.current.delete(visitId);
         if (closedVisits.current.has(visitId)) {
@@ -116,6 +146,12 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
         }
         try {
           await saveDraft(db, row.id, visitId, values, files);
+          storedFiles.current.set(visitId, fileKey(files));
+          if (latestChange.current.get(visitId) === change) {
+            // IndexedDB holds the latest change: the copy has done its job.
+            uncovered.current.delete(visitId);
+            dropDraftCopy(journal, row.id, visitId);
+          }
           setSavedAt((s) => ({ ...s, [visitId]: Date.now() }));
         } catch (error) {
           setNotice((error as { localized?: LocalizedText }).localized ?? { id: String(error), en: String(error) });
@@ -123,7 +159,7 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
       };
       timers.current.set(visitId, { timer: setTimeout(() => void save(), DRAFT_DELAY_MS), save });
     },
-    [db, row.id],
+    [db, row.id, journal],
   );
 
   function cancelPendingDraft(visitId: string) {
@@ -143,6 +179,9 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
     for (const visitId of clearDrafts) {
       if (result.ok) {
         cancelPendingDraft(visitId);
+        // The step is done: its draft must not come back after a reload.
+        dropDraftCopy(journal, row.id, visitId);
+        uncovered.current.delete(visitId);
       } else {
         // Refused: the clerk goes on editing this visit, so its draft is live again.
         closedVisits.current.delete(visitId);
@@ -269,6 +308,7 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
           {activeVisits(state).length > 0 && <h3 className="rt-visually-hidden">{t('runtime.case.activeSteps')}</h3>}
           {activeVisits(state).map((visit) => {
             const draft = drafts.find((d) => d.visitId === visit.id);
+            if (!storedFiles.current.has(visit.id)) storedFiles.current.set(visit.id, fileKey(draft?.files ?? []));
             return (
               <div key={visit.id} className="rt-case__visit">
                 <StepForm

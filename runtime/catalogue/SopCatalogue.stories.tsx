@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent } from 'storybook/test';
+import { translate } from '../../core/i18n';
 import { loadSamples } from '../../samples/index';
 import { catalogueItemOf, type CatalogueItem } from './runtimeCatalogue';
 import { SopCatalogueView } from './SopCatalogue';
@@ -62,5 +63,28 @@ export const NewerRevisionAndDate: Story = {
   args: { sops: [{ ...catalogueItemOf(loadSamples()[0]!), revision: 2, publishedAt: '2026-12-02' }] },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Revision 2 · published 2 Dec 2026')).toBeVisible();
+  },
+};
+
+/** The print tab could not be given the document (a full disk): the clerk is told, in their language. */
+export const PrintHandOverFailed: Story = {
+  globals: { locale: 'id' },
+  args: {
+    onPrint: fn(async () => ({ id: translate('id', 'durability.print.full'), en: translate('en', 'durability.print.full') })),
+  },
+  play: async ({ canvas }) => {
+    await userEvent.type(canvas.getByLabelText('Cari SOP'), 'Banyuwangi');
+    await userEvent.click(canvas.getByRole('button', { name: /^Cetak SOP: Penerbitan Surat Pernyataan Miskin/ }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/tidak dapat dibuka di halaman cetak: penyimpanan browser penuh\. Kosongkan ruang/);
+  },
+};
+
+export const PrintHandOverFailedEnglish: Story = {
+  globals: { locale: 'en' },
+  args: PrintHandOverFailed.args,
+  play: async ({ canvas }) => {
+    await userEvent.type(canvas.getByLabelText('Search SOPs'), 'Banyuwangi');
+    await userEvent.click(canvas.getByRole('button', { name: /^Print SOP: Penerbitan Surat Pernyataan Miskin/ }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/could not be opened in the print page: browser storage is full\. Free some space/);
   },
 };

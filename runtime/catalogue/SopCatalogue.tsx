@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../../ui/i18n';
-import { openPrintView } from '../../ui/print/handover';
+import type { LocalizedText } from '../../core/engine';
+import { HandOverError, openPrintView } from '../../ui/print/handover';
 import { useRuntime } from '../context';
 import { formatDate } from '../format';
 import { hrefs } from '../router';
@@ -11,15 +12,21 @@ import { UserText } from '../../ui/UserText';
 
 export interface SopCatalogueViewProps {
   sops: readonly CatalogueItem[];
-  /** Opens the Permenpan print view of a published revision (a new tab by default). */
-  onPrint?: (sop: CatalogueItem) => void;
+  /** Opens the Permenpan print view of a published revision (a new tab by default); resolves to a problem to show. */
+  onPrint?: (sop: CatalogueItem) => Promise<LocalizedText | undefined> | void;
   /** Shown under the list: importing a revision file. */
   footer?: ReactNode;
   timeZone?: string;
 }
 
-function printInNewTab(sop: CatalogueItem): void {
-  openPrintView(sop.doc);
+async function printInNewTab(sop: CatalogueItem): Promise<LocalizedText | undefined> {
+  try {
+    await openPrintView(sop.doc);
+    return undefined;
+  } catch (error) {
+    if (error instanceof HandOverError) return error.localized;
+    return { id: `Halaman cetak tidak dapat dibuka: ${String(error)}`, en: `The print page could not be opened: ${String(error)}` };
+  }
 }
 
 /** The SOPs new cases can start on: each with its revision and publication date, a start link and its print. */
@@ -27,6 +34,12 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZo
   const { t, lang } = useI18n();
   const searchId = useId();
   const [query, setQuery] = useState('');
+  const [printProblem, setPrintProblem] = useState<LocalizedText | null>(null);
+  const print = async (sop: CatalogueItem) => {
+    setPrintProblem(null);
+    const problem = await onPrint(sop);
+    if (problem) setPrintProblem(problem);
+  };
   const q = query.trim().toLowerCase();
   const shown = q ? sops.filter((s) => `${s.title} ${s.number} ${s.office}`.toLowerCase().includes(q)) : sops;
   return (
@@ -38,6 +51,11 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZo
           <label htmlFor={searchId}>{t('runtime.catalogue.search')}</label>
           <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
+      )}
+      {printProblem && (
+        <p role="alert" className="rt-alert rt-alert--error">
+          {printProblem[lang]}
+        </p>
       )}
       {sops.length === 0 && <p>{t('runtime.catalogue.empty')}</p>}
       {sops.length > 0 && shown.length === 0 && <p role="status">{t('runtime.catalogue.noMatch', { query })}</p>}
@@ -65,7 +83,7 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZo
               <button
                 type="button"
                 className="rt-button rt-button--secondary"
-                onClick={() => onPrint(sop)}
+                onClick={() => void print(sop)}
                 aria-label={t('runtime.catalogue.printFor', { title: sop.title, revision: sop.revision })}
               >
                 {t('runtime.catalogue.print')}

@@ -1,4 +1,6 @@
 import type { LocalizedText } from '../../core/engine';
+import { translate, type MessageKey } from '../../core/i18n';
+import { storageFailureCode, storageFailureKind } from '../../ui/durability/storageFailure';
 
 export type StorageFailureCode = 'storage.full' | 'storage.failed' | 'sop.missing' | 'sop.revisionConflict' | 'bundle.invalid';
 
@@ -14,15 +16,9 @@ export class StorageError extends Error {
   }
 }
 
+/** Dexie wraps the DOMException (an AbortError with an inner QuotaExceededError); see storageFailure.ts. */
 export function isQuotaError(error: unknown): boolean {
-  let e: unknown = error;
-  // Dexie wraps the DOMException (AbortError with an inner QuotaExceededError).
-  for (let depth = 0; e && depth < 5; depth++) {
-    const name = (e as { name?: string }).name;
-    if (name === 'QuotaExceededError' || name === 'QuotaExceeded') return true;
-    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return storageFailureKind(error) === 'quota';
 }
 
 export const STORAGE_FULL: LocalizedText = {
@@ -30,13 +26,21 @@ export const STORAGE_FULL: LocalizedText = {
   en: 'The device storage is full: this change was NOT saved; what was saved before is intact. Free some space (delete files, or back up and remove old cases), then try again.',
 };
 
+function both(key: MessageKey, params?: Record<string, string>): LocalizedText {
+  return { id: translate('id', key, params), en: translate('en', key, params) };
+}
+
+/** What happened and what to do, in both languages; the browser's raw English only as a technical code. */
 export function toStorageError(error: unknown): StorageError {
   if (error instanceof StorageError) return error;
-  if (isQuotaError(error)) return new StorageError('storage.full', STORAGE_FULL, { cause: error });
-  const detail = error instanceof Error ? error.message : String(error);
-  return new StorageError(
-    'storage.failed',
-    { id: `Gagal menyimpan ke penyimpanan perangkat: ${detail}. Data sebelumnya tetap utuh.`, en: `Could not write to the device storage: ${detail}. Earlier data is intact.` },
-    { cause: error },
-  );
+  switch (storageFailureKind(error)) {
+    case 'quota':
+      return new StorageError('storage.full', STORAGE_FULL, { cause: error });
+    case 'closed':
+      return new StorageError('storage.failed', both('durability.runtime.closed'), { cause: error });
+    case 'aborted':
+      return new StorageError('storage.failed', both('durability.runtime.aborted'), { cause: error });
+    default:
+      return new StorageError('storage.failed', both('durability.runtime.other', { code: storageFailureCode(error) }), { cause: error });
+  }
 }

@@ -37,6 +37,7 @@ import {
   type SopRow,
 } from './db';
 import { StorageError, toStorageError } from './errors';
+import { withReopen } from '../../ui/durability/storageFailure';
 import { activeLanesOf, nextCaseNumber, type ReservedCaseNumber } from './caseNumbers';
 
 export const newId = (): string => uuidv7();
@@ -231,9 +232,11 @@ export interface CommitOptions {
  * wins; the other gets the engine's stale-revision rejection.
  */
 export async function commitCommand(db: RuntimeDb, command: CaseCommand, options: CommitOptions = {}): Promise<CommitResult> {
-  const calendar = options.calendar ?? (await loadCalendar(db));
   try {
-    return await db.transaction('rw', [db.cases, db.events, db.attachments, db.drafts, db.sops, db.meta], async (): Promise<CommitResult> => {
+    const calendar = options.calendar ?? (await withReopen(db, () => loadCalendar(db)));
+    // A closed database (the browser closed it, site data was cleared) is reopened and the command
+    // tried once more: the transaction never began, so nothing can be written twice.
+    return await withReopen(db, () => db.transaction('rw', [db.cases, db.events, db.attachments, db.drafts, db.sops, db.meta], async (): Promise<CommitResult> => {
       const row = await db.cases.get(command.caseId);
       const sopKey =
         command.type === 'case.start' ? (command as CaseCommand & { sopKey?: string }).sopKey : row?.sopKey;
@@ -289,7 +292,7 @@ export async function commitCommand(db: RuntimeDb, command: CaseCommand, options
       await db.cases.put(caseRowOf(sopRow.doc, state!, sopRow.key, row));
       if (options.clearDrafts?.length) await db.drafts.bulkDelete(options.clearDrafts.map((visitId) => draftIdOf(command.caseId, visitId)));
       return { ok: true, state: state!, events: result.events, duplicate: false };
-    });
+    }));
   } catch (error) {
     const storageError = toStorageError(error);
     return { ok: false, rejection: { code: storageError.code === 'storage.full' ? 'storage.full' : 'storage.failed', message: storageError.localized } };
@@ -356,18 +359,20 @@ export async function loadDraft(db: RuntimeDb, caseId: string, visitId: string):
 }
 
 export async function saveDraft(db: RuntimeDb, caseId: string, visitId: string, values: DraftValues, files?: DraftFile[]): Promise<void> {
+  const row = (kept: DraftFile[]): DraftRow => ({ id: draftIdOf(caseId, visitId), caseId, visitId, values, files: kept, updatedAt: Date.now() });
   try {
-    await db.transaction('rw', db.drafts, async () => {
-      const existing = await db.drafts.get(draftIdOf(caseId, visitId));
-      await db.drafts.put({
-        id: draftIdOf(caseId, visitId),
-        caseId,
-        visitId,
-        values,
-        files: files ?? existing?.files ?? [],
-        updatedAt: Date.now(),
-      });
-    });
+    if (files) {
+      // The put is issued at once, with no read awaited before it: a page going away
+      // right after the call still has its write queued in the transaction.
+      await withReopen(db, () => db.drafts.put(row(files)));
+      return;
+    }
+    await withReopen(db, () =>
+      db.transaction('rw', db.drafts, async () => {
+        const existing = await db.drafts.get(draftIdOf(caseId, visitId));
+        await db.drafts.put(row(existing?.files ?? []));
+      }),
+    );
   } catch (error) {
     throw toStorageError(error);
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isLang, translate, type Lang } from '../../core/i18n';
 import { validateSop, hasErrors } from '../../core/validation';
 import { loadSample, sampleIds } from '../../samples';
@@ -6,7 +6,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { AppShell } from '../AppShell';
 import { useI18n } from '../i18n';
 import { PrintPreview } from './PrintPreview';
-import { takeHandedOverDocument } from './handover';
+import { HandOverError, takeHandedOverDocument } from './handover';
 
 /**
  * The print page: `print/?doc=<key>` prints a document handed over by the
@@ -15,11 +15,37 @@ import { takeHandedOverDocument } from './handover';
  * validate is not printed. `&lang=en` prints in another language than the
  * document's own (Bahasa Indonesia), whatever the interface speaks.
  */
-export function PrintApp() {
+export interface PrintAppProps {
+  /** The page's query string (default: the address bar's); stories pass their own. */
+  search?: string;
+  /** How long to wait for a document still being handed over (default HAND_OVER_WAIT_MS). */
+  waitMs?: number;
+}
+
+export function PrintApp({ search, waitMs }: PrintAppProps = {}) {
   const { t, lang } = useI18n();
-  const [params] = useState(() => new URLSearchParams(window.location.search));
-  // Taken once: a handed-over document is removed from storage as it is read.
-  const [{ doc, problem }] = useState(() => pickDocument(params, lang));
+  const [params] = useState(() => new URLSearchParams(search ?? window.location.search));
+  const [picked, setPicked] = useState<Picked | null>(null);
+  useEffect(() => {
+    // Taken once: a handed-over document is removed from storage as it is read.
+    let active = true;
+    void pickDocument(params, lang, waitMs).then((result) => active && setPicked(result));
+    return () => {
+      active = false;
+    };
+    // The document is picked when the page opens; a language switch later only changes the controls.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params]);
+  if (picked === null) {
+    return (
+      <AppShell title={t('print.ui.heading')} startHref="../">
+        <p role="status" className="print-picker">
+          {t('durability.print.waiting')}
+        </p>
+      </AppShell>
+    );
+  }
+  const { doc, problem } = picked;
   return (
     <AppShell title={t('print.ui.heading')} startHref="../">
       {doc ? (
@@ -41,9 +67,20 @@ export function PrintApp() {
   );
 }
 
-function pickDocument(params: URLSearchParams, lang: Lang): { doc: SopDocument | null; problem: string | null } {
+interface Picked {
+  doc: SopDocument | null;
+  problem: string | null;
+}
+
+async function pickDocument(params: URLSearchParams, lang: Lang, waitMs?: number): Promise<Picked> {
   const key = params.get('doc');
-  const candidate: unknown = key ? takeHandedOverDocument(key) : params.get('sample') ? loadSample(params.get('sample')!) : null;
+  let candidate: unknown;
+  try {
+    candidate = key ? await takeHandedOverDocument(key, waitMs) : params.get('sample') ? loadSample(params.get('sample')!) : null;
+  } catch (error) {
+    if (error instanceof HandOverError) return { doc: null, problem: error.localized[lang] };
+    return { doc: null, problem: translate(lang, 'durability.print.unreadable') };
+  }
   if (candidate === null || candidate === undefined) return { doc: null, problem: key || params.get('sample') ? translate(lang, 'print.ui.notFound') : null };
   const result = validateSop(candidate);
   const error = result.diagnostics.find((d) => d.severity === 'error');

@@ -19,6 +19,7 @@ import { formatDateTime, localized } from '../format';
 import { hrefs } from '../router';
 import type { CaseRow, DraftFile, DraftRow, DraftValues } from '../storage/db';
 import { commitCommand, emptyDraftValues, newId, saveDraft, type CommitResult } from '../storage/repository';
+import { toStorageError } from '../storage/errors';
 import { draftHasContent } from './draftContent';
 import { ReturnPanel, type ReturnIntent } from './ReturnPanel';
 import { StepForm, type StepIntent, type StepProblem } from './StepForm';
@@ -57,7 +58,7 @@ function commitFailure(result: CommitResult): { message: LocalizedText; details?
 }
 
 export function CaseView({ row, sop, drafts }: CaseViewProps) {
-  const { db, calendar, now, person } = useRuntime();
+  const { db, device, calendar, now, person } = useRuntime();
   const { lang, t } = useI18n();
   const state: CaseState = row.state;
   const tz = calendar.timeZone;
@@ -220,8 +221,12 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
             className="rt-link-button"
             onClick={async () => {
               const { exportCaseBundle, bundleToBlob, caseBundleFileName } = await import('../storage/bundle');
-              const bundle = await exportCaseBundle(db, row.id);
-              downloadBlob(bundleToBlob(bundle), caseBundleFileName(bundle));
+              try {
+                const bundle = await exportCaseBundle(db, row.id, { device, ...(person ? { signer: person } : {}) });
+                downloadBlob(bundleToBlob(bundle), caseBundleFileName(bundle));
+              } catch (error) {
+                setNotice(toStorageError(error).localized);
+              }
             }}
           >
             {t('runtime.bundle.export')}

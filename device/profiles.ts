@@ -91,7 +91,7 @@ function dedupeLanes(lanes: readonly LaneRef[]): LaneRef[] {
 }
 
 export async function listProfiles(db: DeviceDb): Promise<ProfileRow[]> {
-  return (await db.profiles.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  return (await db.profiles.toArray()).sort((a, b) => String(a.name ?? '').localeCompare(String(b.name ?? ''), 'id'));
 }
 
 /** The profile acting on this device, if anyone has said who they are. */

@@ -5,6 +5,7 @@ import { CasePage } from './case/CasePage';
 import { CaseList } from './cases/CaseList';
 import { SopCatalogue } from './catalogue/SopCatalogue';
 import { RuntimeProvider, useRuntime } from './context';
+import { PageBoundary } from './guard/Boundary';
 import { Inbox } from './inbox/Inbox';
 import { ProfilePage } from './profile/ProfilePage';
 import { Receipt } from './receipt/Receipt';
@@ -86,7 +87,9 @@ function RuntimeScreens() {
           {person ? t('runtime.nav.actingAs', { name: person.name }) : t('runtime.nav.noProfile')}
         </a>
       </nav>
-      <Screen route={route} />
+      <PageBoundary key={JSON.stringify(route)}>
+        <Screen route={route} />
+      </PageBoundary>
       <StorageStatusBar />
     </>
   );

@@ -106,7 +106,10 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
   const value = useMemo<RuntimeContextValue | null>(() => {
     if (status.kind !== 'ready' || profile === undefined) return null;
     const person = fixedPerson !== undefined ? fixedPerson : profile ? personOf(profile) : trial ? TRIAL_PERSON : null;
-    const lanes = fixedPerson !== undefined ? (fixedLanes ?? []) : (profile?.lanes ?? []);
+    // A stored profile may be damaged (written by an older version or by hand): lanes that are not lanes are ignored.
+    const lanes = (fixedPerson !== undefined ? (fixedLanes ?? []) : Array.isArray(profile?.lanes) ? profile.lanes : []).filter(
+      (lane) => typeof lane?.sopId === 'string' && typeof lane.actorId === 'string',
+    );
     return {
       db,
       device,

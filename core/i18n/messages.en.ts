@@ -2,6 +2,7 @@ import { designerMessagesEn } from './areas/designer.en';
 import { printMessagesEn } from './areas/print.en';
 import { runtimeMessagesEn } from './areas/runtime.en';
 import { startMessagesEn } from './areas/start.en';
+import { trustMessagesEn } from './areas/trust.en';
 import type { MessageKey } from './messages.id';
 
 /**
@@ -14,6 +15,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...runtimeMessagesEn,
   ...printMessagesEn,
   ...startMessagesEn,
+  ...trustMessagesEn,
   'app.name': 'SOP Studio',
   'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
   'app.backToStart': 'Back to the start page',

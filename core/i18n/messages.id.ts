@@ -10,12 +10,14 @@ import { designerMessagesId } from './areas/designer.id';
 import { printMessagesId } from './areas/print.id';
 import { runtimeMessagesId } from './areas/runtime.id';
 import { startMessagesId } from './areas/start.id';
+import { trustMessagesId } from './areas/trust.id';
 
 export const messagesId = {
   ...designerMessagesId,
   ...runtimeMessagesId,
   ...printMessagesId,
   ...startMessagesId,
+  ...trustMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

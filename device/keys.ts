@@ -69,7 +69,7 @@ export function normalizeFingerprint(text: string): string {
 /** This device's key pair, made (once, in a transaction, so two tabs never make two) when first needed. */
 export async function deviceKey(db: DeviceDb, now: () => Date = () => new Date()): Promise<DeviceKeyRow> {
   const existing = await db.keys.get('device');
-  if (existing) return existing;
+  if (isSoundKey(existing)) return existing;
   // Generated outside the transaction (WebCrypto is asynchronous and would let an IndexedDB transaction close).
   const pair = (await crypto.subtle.generateKey(KEY_PARAMS, false, ['sign', 'verify'])) as CryptoKeyPair;
   const publicKey = publicJwkOf(await crypto.subtle.exportKey('jwk', pair.publicKey));
@@ -77,13 +77,18 @@ export async function deviceKey(db: DeviceDb, now: () => Date = () => new Date()
   try {
     return await db.transaction('rw', db.keys, async () => {
       const raced = await db.keys.get('device');
-      if (raced) return raced;
-      await db.keys.add(row);
+      if (isSoundKey(raced)) return raced;
+      // A damaged row (no usable private key) cannot sign anything: a new key pair replaces it.
+      await db.keys.put(row);
       return row;
     });
   } catch (error) {
     throw toDeviceError(error);
   }
+}
+
+function isSoundKey(row: DeviceKeyRow | undefined): row is DeviceKeyRow {
+  return !!row && row.privateKey instanceof CryptoKey && isPublicJwk(row.publicKey) && typeof row.fingerprint === 'string' && /^[0-9a-f]{64}$/.test(row.fingerprint);
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -224,6 +229,6 @@ export async function listTrustedKeys(db: DeviceDb): Promise<TrustedKeyRow[]> {
 /** Whether bundles signed by this key are imported: this device's own key, or one the office trusts. */
 export async function isTrustedKey(db: DeviceDb, fingerprint: string): Promise<boolean> {
   const own = await db.keys.get('device');
-  if (own?.fingerprint === fingerprint) return true;
+  if (isSoundKey(own) && own.fingerprint === fingerprint) return true;
   return (await db.trustedKeys.get(fingerprint)) !== undefined;
 }

@@ -86,8 +86,8 @@ async function writeHostileData(): Promise<{ goodCase: string; goodKey: string }
     { id: 'p-bad', schemaVersion: 1, name: 42, lanes: null, createdAt: 1, updatedAt: 1 },
     { id: 'p-huge', schemaVersion: 1, name: HUGE, nip: MARKUP, lanes: [{ sopId: null }], createdAt: '', updatedAt: '' },
   ] as never[]);
-  await device.trustedKeys.bulkPut([{ fingerprint: 'zz', name: 7, addedAt: null, source: 'server' }, { fingerprint: 'a'.repeat(64), name: MARKUP, office: BIDI, addedAt: 'x', source: 'manual' }] as never[]);
-  await device.keys.put({ id: 'device', algorithm: 'ECDSA-P256', privateKey: null, publicKey: { kty: 'EC' }, fingerprint: 5, createdAt: null } as never);
+  await device.trustedKeys?.bulkPut([{ fingerprint: 'zz', name: 7, addedAt: null, source: 'server' }, { fingerprint: 'a'.repeat(64), name: MARKUP, office: BIDI, addedAt: 'x', source: 'manual' }] as never[]);
+  await device.keys?.put({ id: 'device', algorithm: 'ECDSA-P256', privateKey: null, publicKey: { kty: 'EC' }, fingerprint: 5, createdAt: null } as never);
   return { goodCase: started.state.id, goodKey };
 }
 

@@ -20,6 +20,8 @@ import { hrefs } from '../router';
 import type { CaseRow, DraftFile, DraftRow, DraftValues } from '../storage/db';
 import { commitCommand, emptyDraftValues, newId, saveDraft, type CommitResult } from '../storage/repository';
 import { toStorageError } from '../storage/errors';
+import { Boundary } from '../guard/Boundary';
+import { DamagedCase, isSoundCaseState, isSoundSop } from '../guard/DamagedCase';
 import { draftHasContent } from './draftContent';
 import { ReturnPanel, type ReturnIntent } from './ReturnPanel';
 import { StepForm, type StepIntent, type StepProblem } from './StepForm';
@@ -38,11 +40,18 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { db } = useRuntime();
   const { t } = useI18n();
   const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
-  const sopRow = useLiveQuery(() => (row ? db.sops.get(row.sopKey) : undefined), [db, row?.sopKey]);
+  const sopRow = useLiveQuery(() => (row ? db.sops.get(String(row.sopKey)).then((r) => r ?? null) : null), [db, row?.sopKey]);
   const drafts = useLiveQuery(() => db.drafts.where('caseId').equals(caseId).toArray(), [db, caseId]);
   if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
-  if (!row || !sopRow || !drafts) return <p role="status">{t('runtime.loading')}</p>;
-  return <CaseView row={row} sop={sopRow.doc} drafts={drafts} />;
+  if (!row || sopRow === undefined || !drafts) return <p role="status">{t('runtime.loading')}</p>;
+  // A damaged record (or a missing or damaged SOP) keeps the page: heading, a plain message, a way back.
+  const damaged = <DamagedCase caseId={caseId} applicantName={row.applicantName} heading="case" />;
+  if (!sopRow || !isSoundSop(sopRow.doc) || !isSoundCaseState(row.state)) return damaged;
+  return (
+    <Boundary fallback={() => damaged}>
+      <CaseView row={row} sop={sopRow.doc} drafts={drafts.filter((d) => d && typeof d === 'object')} />
+    </Boundary>
+  );
 }
 
 interface CaseViewProps {

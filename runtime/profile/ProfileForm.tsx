@@ -23,10 +23,10 @@ function laneRefOf(key: string): LaneRef {
 export function ProfileForm({ profile, groups, onSave, onCancel }: ProfileFormProps) {
   const { t, lang } = useI18n();
   const id = useId();
-  const [name, setName] = useState(profile?.name ?? '');
+  const [name, setName] = useState(typeof profile?.name === 'string' ? profile.name : '');
   const [nip, setNip] = useState(profile?.nip ? formatNip(profile.nip) : '');
   const [office, setOffice] = useState(profile?.office ?? '');
-  const [lanes, setLanes] = useState<Set<string>>(() => new Set((profile?.lanes ?? []).map(laneKeyOf)));
+  const [lanes, setLanes] = useState<Set<string>>(() => new Set((Array.isArray(profile?.lanes) ? profile.lanes : []).map(laneKeyOf)));
   const [problems, setProblems] = useState<ProfileProblems>({});
   const [busy, setBusy] = useState(false);
   const nipCheck = nip.trim() ? checkNip(nip) : null;

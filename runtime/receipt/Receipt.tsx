@@ -5,6 +5,8 @@ import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
 import { formatDateTime } from '../format';
 import { hrefs } from '../router';
+import { Boundary } from '../guard/Boundary';
+import { DamagedCase, isSoundCaseState, isSoundSop } from '../guard/DamagedCase';
 import { actedBy } from '../case/actedBy';
 import { formatNip, personLabel } from '../../core/people';
 import type { CaseRow } from '../storage/db';
@@ -106,8 +108,14 @@ export function Receipt({ caseId }: { caseId: string }) {
   const { db, calendar } = useRuntime();
   const { t } = useI18n();
   const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
-  const sop = useLiveQuery(() => (row ? db.sops.get(row.sopKey) : undefined), [db, row?.sopKey]);
+  const sop = useLiveQuery(() => (row ? db.sops.get(String(row.sopKey)).then((r) => r ?? null) : null), [db, row?.sopKey]);
   if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
-  if (!row || !sop) return <p role="status">{t('runtime.loading')}</p>;
-  return <ReceiptView row={row} sop={sop.doc} timeZone={calendar.timeZone} />;
+  if (!row || sop === undefined) return <p role="status">{t('runtime.loading')}</p>;
+  const damaged = <DamagedCase caseId={caseId} applicantName={row.applicantName} heading="receipt" />;
+  if (!sop || !isSoundSop(sop.doc) || !isSoundCaseState(row.state)) return damaged;
+  return (
+    <Boundary fallback={() => damaged}>
+      <ReceiptView row={row} sop={sop.doc} timeZone={calendar.timeZone} />
+    </Boundary>
+  );
 }

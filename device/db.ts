@@ -17,7 +17,7 @@ export const DEVICE_DB_NAME = 'sop-studio-device';
 /** Version of the record formats below; every record is stamped with the one that wrote it. */
 export const DEVICE_SCHEMA_VERSION = 1;
 
-export type CatalogueSource = 'designer' | 'file' | 'sample' | 'server';
+export type CatalogueSource = 'designer' | 'file' | 'sample' | 'server' | 'bundle';
 
 /** One published revision, frozen: only `archivedAt` ever changes. */
 export interface CatalogueRow {
@@ -52,6 +52,13 @@ export interface ProfileRow {
   office?: string;
   /** The lanes (SOP actors) this person may act as. */
   lanes: LaneRef[];
+  /**
+   * May publish SOPs: on a device without server accounts, the person who may
+   * accept an SOP revision that arrived in a case bundle into the catalogue.
+   * A local flag (anyone at the device can tick it), so it records who took
+   * the decision rather than enforcing it; a server role replaces it later.
+   */
+  mayPublish?: boolean;
   createdAt: string;
   updatedAt: string;
 }

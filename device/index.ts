@@ -17,7 +17,7 @@ export {
   type ImportRevisionResult,
   type NewCaseAvailability,
 } from './catalogue';
-export { checkProfileInput, currentProfile, deleteProfile, listProfiles, personOf, saveProfile, switchProfile, type ProfileInput, type ProfileProblems } from './profiles';
+export { checkProfileInput, currentProfile, deleteProfile, listProfiles, mayPublish, personOf, saveProfile, switchProfile, type ProfileInput, type ProfileProblems } from './profiles';
 export {
   deviceKey,
   exportPublicKey,

@@ -10,6 +10,8 @@ import { Inbox } from './inbox/Inbox';
 import { ProfilePage } from './profile/ProfilePage';
 import { Receipt } from './receipt/Receipt';
 import { CalendarSettingsForm } from './settings/CalendarSettings';
+import { TrustedKeysPanel } from './settings/TrustedKeys';
+import { CaseOnlyRevisions } from './catalogue/CaseOnlyRevisions';
 import { hrefs, navigate, useRoute, type Route } from './router';
 import { StartCasePage } from './start/StartCase';
 import { StorageStatusBar } from './StorageStatusBar';
@@ -96,8 +98,14 @@ function RuntimeScreens() {
 }
 
 function CalendarSettings() {
-  const { calendar, setCalendar } = useRuntime();
-  return <CalendarSettingsForm calendar={calendar} onSave={setCalendar} />;
+  const { calendar, setCalendar, catalogue } = useRuntime();
+  return (
+    <>
+      <CalendarSettingsForm calendar={calendar} onSave={setCalendar} />
+      <TrustedKeysPanel />
+      {catalogue.kind === 'device' && <CaseOnlyRevisions />}
+    </>
+  );
 }
 
 function Screen({ route }: { route: Route }) {

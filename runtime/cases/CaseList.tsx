@@ -5,6 +5,7 @@ import { useRuntime } from '../context';
 import type { SopRow } from '../storage/db';
 import { listCases, searchCases, type PageCursor, type StatusFilter } from '../storage/repository';
 import { BackupPanel } from '../backup/BackupPanel';
+import { BundleImportPanel } from '../bundles/BundleImportPanel';
 import { CaseTable } from './CaseTable';
 import { compareText, textOf } from '../guard/Boundary';
 
@@ -135,6 +136,7 @@ export function CaseList() {
           )}
         </>
       )}
+      <BundleImportPanel />
       <BackupPanel />
     </section>
   );

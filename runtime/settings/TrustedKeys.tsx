@@ -18,13 +18,15 @@ export interface TrustedKeysViewProps {
   offer?: TrustOffer;
   onTrust: (input: TrustKeyInput) => Promise<LocalizedText | void>;
   onRemove: (fingerprint: string) => Promise<void>;
+  /** Why this device's key could not be made or read. */
+  ownProblem?: LocalizedText;
   timeZone?: string;
 }
 
 type Checked = { fingerprint: string; publicKey?: JsonWebKey };
 
 /** This device's key (to give to others) and the keys whose bundles this office imports. */
-export function TrustedKeysView({ ownFingerprint, ownExport, keys, offer, onTrust, onRemove, timeZone = 'Asia/Jakarta' }: TrustedKeysViewProps) {
+export function TrustedKeysView({ ownFingerprint, ownExport, keys, offer, onTrust, onRemove, ownProblem, timeZone = 'Asia/Jakarta' }: TrustedKeysViewProps) {
   const { t, lang } = useI18n();
   const id = useId();
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
@@ -80,8 +82,13 @@ export function TrustedKeysView({ ownFingerprint, ownExport, keys, offer, onTrus
       <div className="rt-card">
         <h3 id={`${id}-own`}>{t('trust.keys.own')}</h3>
         <p className="rt-lead rt-mono" aria-labelledby={`${id}-own`} data-testid="own-fingerprint">
-          {ownFingerprint ? shortFingerprint(ownFingerprint) : t('runtime.loading')}
+          {ownFingerprint ? shortFingerprint(ownFingerprint) : ownProblem ? '—' : t('runtime.loading')}
         </p>
+        {ownProblem && (
+          <p role="alert" className="rt-alert rt-alert--error">
+            {localized(ownProblem, lang)}
+          </p>
+        )}
         {ownFingerprint && (
           <details>
             <summary>{t('trust.keys.ownFull')}</summary>
@@ -241,10 +248,19 @@ export function TrustedKeysView({ ownFingerprint, ownExport, keys, offer, onTrus
 export function TrustedKeysPanel() {
   const { device, profile, calendar } = useRuntime();
   const [offer] = useState(() => takeTrustOffer());
-  const own = useLiveQuery(async () => {
-    const key = await deviceKey(device);
-    const text = await exportPublicKey(device, { name: textOf(profile?.name), office: textOf(profile?.office) });
-    return { fingerprint: key.fingerprint, text };
+  const [own, setOwn] = useState<{ fingerprint: string; text: string } | undefined>();
+  const [ownProblem, setOwnProblem] = useState<LocalizedText | null>(null);
+  useEffect(() => {
+    // Made here, not in a live query: the first visit creates the key pair, which is a write.
+    let cancelled = false;
+    (async () => {
+      const key = await deviceKey(device);
+      const text = await exportPublicKey(device, { name: textOf(profile?.name), office: textOf(profile?.office) });
+      if (!cancelled) setOwn({ fingerprint: key.fingerprint, text });
+    })().catch((error: unknown) => !cancelled && setOwnProblem(toDeviceError(error).localized));
+    return () => {
+      cancelled = true;
+    };
   }, [device, profile?.name, profile?.office]);
   const keys = useLiveQuery(() => listTrustedKeys(device), [device]);
   return (
@@ -253,6 +269,7 @@ export function TrustedKeysPanel() {
       ownExport={own?.text}
       keys={keys ?? []}
       {...(offer ? { offer } : {})}
+      {...(ownProblem ? { ownProblem } : {})}
       timeZone={calendar.timeZone}
       onTrust={async (input) => {
         try {

@@ -83,7 +83,7 @@ function RuntimeScreens() {
           {t('runtime.nav.cases')}
         </a>
         <a href={hrefs.settings()} aria-current={current(['settings'])}>
-          {t('runtime.nav.settings')}
+          {t('trust.nav.settings')}
         </a>
         <a href={hrefs.profile()} aria-current={current(['profile'])} className="rt-nav__person">
           {person ? t('runtime.nav.actingAs', { name: person.name }) : t('runtime.nav.noProfile')}

@@ -224,7 +224,7 @@ export function TrustedKeysView({ ownFingerprint, ownExport, keys, offer, onTrus
             <label className="rt-check">
               <input type="checkbox" checked={compared} onChange={(e) => setCompared(e.target.checked)} /> {t('trust.keys.confirm')}
             </label>
-            <button type="submit" className="rt-button" disabled={!compared || name.trim() === ''}>
+            <button type="submit" className="rt-button" disabled={!compared}>
               {t('trust.keys.save')}
             </button>
           </>

@@ -2,6 +2,7 @@ import type { trustMessagesId } from './trust.id';
 
 /** English messages for signed bundles, trusted keys and defensive screens; same keys as trust.id.ts. */
 export const trustMessagesEn: Record<keyof typeof trustMessagesId, string> = {
+  'trust.nav.settings': 'Settings',
   'trust.guard.page': 'This page cannot be shown because some data on this device is damaged. Other data is untouched.',
   'trust.guard.detail': 'Technical detail: {detail}',
   'trust.guard.back': 'Back to the SOP catalogue',

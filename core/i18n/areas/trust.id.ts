@@ -4,6 +4,7 @@
  * (issue 9); merged into the reference catalogue in ../messages.id.ts.
  */
 export const trustMessagesId = {
+  'trust.nav.settings': 'Pengaturan',
   'trust.guard.page': 'Halaman ini tidak dapat ditampilkan karena ada data yang rusak di perangkat ini. Data lain tidak tersentuh.',
   'trust.guard.detail': 'Rincian teknis: {detail}',
   'trust.guard.back': 'Kembali ke katalog SOP',

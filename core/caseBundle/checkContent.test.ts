@@ -22,6 +22,11 @@ function withField(id: string, value: unknown): BundleContent {
   return c;
 }
 
+/** The SOP's hash as the caller verifies it (the checks may rely on it). */
+function rehash(c: BundleContent): void {
+  c.sop.contentHash = sha256Hex(canonicalJson(c.sop.doc));
+}
+
 describe('checkBundleContent', () => {
   it('accepts a case the engine recorded', () => {
     expect(checkBundleContent(content())).toBeNull();
@@ -44,6 +49,7 @@ describe('checkBundleContent', () => {
 
     const numericTitle = content();
     (numericTitle.sop.doc.identity as { title: unknown }).title = 42;
+    rehash(numericTitle);
     expect(checkBundleContent(numericTitle)).toMatchObject({ part: 'sop', pointer: '/sop/doc/identity/title' });
 
     const duplicated = content();
@@ -66,6 +72,7 @@ describe('checkBundleContent', () => {
 
     const draft = content();
     draft.sop.doc.revision.status = 'draft';
+    rehash(draft);
     expect(checkBundleContent(draft)).toMatchObject({ part: 'sop' });
   });
 });

@@ -17,6 +17,7 @@ import { foldEvents } from '../engine/fold';
 import type { LocalizedText } from '../engine/messages';
 import type { CaseEvent, CaseState, StepSubmission } from '../engine/types';
 import { checkPersonRef } from '../people/person';
+import type { Diagnostic } from '../validation/diagnostic';
 import { validateSop } from '../validation/validateSop';
 
 export type BundlePart = 'format' | 'signer' | 'sop' | 'events' | 'snapshot' | 'attachments';
@@ -212,17 +213,33 @@ export function replayEvents(events: readonly CaseEvent[]): CaseState | undefine
 
 export { orderEvents as orderBundleEvents };
 
+/**
+ * The SOP's first schema or rule error (undefined when it did not even pass
+ * the schema), null when valid. Bundles from one office mostly carry the same
+ * revision, so the answer is kept per content hash: the caller has verified
+ * that the hash is the document's.
+ */
+const sopVerdicts = new Map<string, Diagnostic | undefined | null>();
+
+function sopError(contentHash: string, doc: SopDocument): Diagnostic | undefined | null {
+  if (sopVerdicts.has(contentHash)) return sopVerdicts.get(contentHash)!;
+  const checked = validateSop(doc);
+  const verdict = checked.document ? (checked.diagnostics.find((d) => d.severity === 'error') ?? null) : (checked.diagnostics[0] ?? undefined);
+  if (sopVerdicts.size > 50) sopVerdicts.clear();
+  sopVerdicts.set(contentHash, verdict);
+  return verdict;
+}
+
 /** The first problem with a bundle's content, or null when every part holds. `contentHash` must already be verified. */
 export function checkBundleContent(content: BundleContent): BundleProblem | null {
   try {
     if (!isString(content.caseId) || content.caseId === '') fail('format', '/caseId', 'Id kasus tidak ada.', 'The case id is missing.');
     if (!isObject(content.sop) || !isString(content.sop.key) || !isString(content.sop.contentHash)) fail('sop', '/sop', 'SOP kasus tidak ada.', "The case's SOP is missing.");
-    const checked = validateSop(content.sop.doc);
-    const error = checked.diagnostics.find((d) => d.severity === 'error');
-    if (!checked.document || error) {
+    const error = sopError(content.sop.contentHash, content.sop.doc);
+    if (error !== null) {
       fail('sop', `/sop/doc${error?.pointer ?? ''}`, `SOP tidak sah: ${error?.message.id ?? ''}`, `The SOP is invalid: ${error?.message.en ?? ''}`);
     }
-    const doc = checked.document;
+    const doc = content.sop.doc;
     if (doc.revision.status !== 'published' || !(doc.revision.number >= 1)) {
       fail('sop', '/sop/doc/revision', 'SOP kasus bukan revisi yang diterbitkan.', "The case's SOP is not a published revision.");
     }

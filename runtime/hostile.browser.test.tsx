@@ -141,6 +141,10 @@ describe('hostile stored data never blanks a screen', () => {
       await new Promise((resolve) => setTimeout(resolve, 150));
       expect(document.getElementById('rt-page-failure'), `${hash} fell back to the page-failure message`).toBeNull();
     }
+    // The sound case still opens as a case, not as a damaged record.
+    window.location.hash = `#/kasus/${goodCase}`;
+    await expect.element(screen.getByRole('heading', { level: 3, name: /^Langkah 1/ })).toBeVisible();
+    expect(document.getElementById('rt-damaged-heading')).toBeNull();
     // The flagged rows are there, and the sound case is still listed next to them.
     window.location.hash = '#/kasus';
     await expect.element(screen.getByRole('link', { name: /Nama/ }).first()).toBeVisible();

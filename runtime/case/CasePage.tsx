@@ -40,16 +40,17 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { db } = useRuntime();
   const { t } = useI18n();
   const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
-  const sopRow = useLiveQuery(() => (row ? db.sops.get(String(row.sopKey)).then((r) => r ?? null) : null), [db, row?.sopKey]);
+  // Keyed by the SOP it answers for, so a result from before the case row loaded is never taken for "no SOP".
+  const sopRow = useLiveQuery(async () => (row ? { key: row.sopKey, row: (await db.sops.get(String(row.sopKey))) ?? null } : undefined), [db, row?.sopKey]);
   const drafts = useLiveQuery(() => db.drafts.where('caseId').equals(caseId).toArray(), [db, caseId]);
   if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
-  if (!row || sopRow === undefined || !drafts) return <p role="status">{t('runtime.loading')}</p>;
+  if (!row || !sopRow || sopRow.key !== row.sopKey || !drafts) return <p role="status">{t('runtime.loading')}</p>;
   // A damaged record (or a missing or damaged SOP) keeps the page: heading, a plain message, a way back.
   const damaged = <DamagedCase caseId={caseId} applicantName={row.applicantName} heading="case" />;
-  if (!sopRow || !isSoundSop(sopRow.doc) || !isSoundCaseState(row.state)) return damaged;
+  if (!sopRow.row || !isSoundSop(sopRow.row.doc) || !isSoundCaseState(row.state)) return damaged;
   return (
     <Boundary fallback={() => damaged}>
-      <CaseView row={row} sop={sopRow.doc} drafts={drafts.filter((d) => d && typeof d === 'object')} />
+      <CaseView row={row} sop={sopRow.row.doc} drafts={drafts.filter((d) => d && typeof d === 'object')} />
     </Boundary>
   );
 }

@@ -42,7 +42,7 @@ export function ProfileForm({ profile, groups, onSave, onCancel }: ProfileFormPr
       ...(nip.trim() ? { nip } : {}),
       office,
       lanes: [...lanes].map(laneRefOf),
-      mayPublish,
+      ...(mayPublish ? { mayPublish: true } : {}),
     });
     setBusy(false);
     setProblems(result ?? {});

@@ -108,14 +108,15 @@ export function Receipt({ caseId }: { caseId: string }) {
   const { db, calendar } = useRuntime();
   const { t } = useI18n();
   const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
-  const sop = useLiveQuery(() => (row ? db.sops.get(String(row.sopKey)).then((r) => r ?? null) : null), [db, row?.sopKey]);
+  // Keyed by the SOP it answers for, so a result from before the case row loaded is never taken for "no SOP".
+  const sop = useLiveQuery(async () => (row ? { key: row.sopKey, row: (await db.sops.get(String(row.sopKey))) ?? null } : undefined), [db, row?.sopKey]);
   if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
-  if (!row || sop === undefined) return <p role="status">{t('runtime.loading')}</p>;
+  if (!row || !sop || sop.key !== row.sopKey) return <p role="status">{t('runtime.loading')}</p>;
   const damaged = <DamagedCase caseId={caseId} applicantName={row.applicantName} heading="receipt" />;
-  if (!sop || !isSoundSop(sop.doc) || !isSoundCaseState(row.state)) return damaged;
+  if (!sop.row || !isSoundSop(sop.row.doc) || !isSoundCaseState(row.state)) return damaged;
   return (
     <Boundary fallback={() => damaged}>
-      <ReceiptView row={row} sop={sop.doc} timeZone={calendar.timeZone} />
+      <ReceiptView row={row} sop={sop.row.doc} timeZone={calendar.timeZone} />
     </Boundary>
   );
 }

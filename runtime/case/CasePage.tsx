@@ -50,7 +50,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   if (!sopRow.row || !isSoundSop(sopRow.row.doc) || !isSoundCaseState(row.state)) return damaged;
   return (
     <Boundary fallback={() => damaged}>
-      <CaseView row={row} sop={sopRow.row.doc} drafts={drafts.filter((d) => d && typeof d === 'object')} />
+      <CaseView row={row} sop={sopRow.row.doc} drafts={drafts} />
     </Boundary>
   );
 }

@@ -22,7 +22,7 @@
  * itself is one transaction, so there is never a partial import.
  */
 import { bundlePartLabel, checkBundleContent, orderBundleEvents, replayEvents, type BundleAttachmentShape } from '../../core/caseBundle/checkContent';
-import { canonicalJson, rememberSopContentHash, sha256Bytes, sha256Hex, toHex, type CaseEvent, type CaseState, type LocalizedText } from '../../core/engine';
+import { canonicalJson, isDeviceCode, rememberSopContentHash, sha256Bytes, sha256Hex, toHex, type CaseEvent, type CaseState, type LocalizedText } from '../../core/engine';
 import { checkPersonRef, type PersonRef } from '../../core/people';
 import { currentProfile, deviceKey, fingerprintOf, isPublicJwk, isTrustedKey, personOf, shortFingerprint, signText, verifyText, SIGNATURE_ALGORITHM, type DeviceDb } from '../../device';
 import type { SopDocument } from '../../schemas/generated/sop.types';
@@ -198,7 +198,18 @@ export interface VerifyOptions {
 }
 
 /** Reads and checks a bundle completely (signature, trust, every part) before anything is written. */
-export async function verifyCaseBundle(text: string, { device }: VerifyOptions): Promise<CaseBundle> {
+export async function verifyCaseBundle(text: string, options: VerifyOptions): Promise<CaseBundle> {
+  try {
+    return await verify(text, options);
+  } catch (error) {
+    if (error instanceof BundleRefusal) throw error;
+    // Whatever else a hostile file provokes (a nesting too deep to walk, say) is a refusal too, never a storage failure.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : String(error).slice(0, 200);
+    refuse('format', `isi bundel tidak dapat dibaca (${detail}).`, `the bundle content cannot be read (${detail}).`);
+  }
+}
+
+async function verify(text: string, { device }: VerifyOptions): Promise<CaseBundle> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -230,7 +241,8 @@ export async function verifyCaseBundle(text: string, { device }: VerifyOptions):
     refuse('signature', 'tanda tangan tidak sah: isi bundel diubah setelah ditandatangani, atau bundel rusak.', 'the signature is invalid: the bundle was changed after it was signed, or it is damaged.');
   }
   const personProblem = Object.values(checkPersonRef(signer.person as PersonRef))[0];
-  if (personProblem || typeof signer.deviceCode !== 'string') {
+  // A device that never numbered a case has no code yet ('').
+  if (personProblem || (signer.deviceCode !== '' && !isDeviceCode(signer.deviceCode))) {
     refuse('content', `data penanda tangan tidak sah (${personProblem?.id ?? 'kode perangkat'}).`, `the signer's details are invalid (${personProblem?.en ?? 'device code'}).`);
   }
   if (!(await isTrustedKey(device, fingerprint))) {

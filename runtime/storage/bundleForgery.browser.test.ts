@@ -149,6 +149,14 @@ describe('forged case bundles (issue 9, item 4)', () => {
     expect(await receiver.sops.count()).toBe(0);
   });
 
+  it('refuses a bundle nested too deep to walk as a refusal, not a storage failure', async () => {
+    const { receiver, receiverDevice, bundle } = await setUp();
+    const deep = JSON.stringify(bundle).replace(/"exportedAt":"[^"]*"/, `"exportedAt":${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const message = await refused(deep, receiver, receiverDevice);
+    expect(message.id).toContain('Bundel kasus ditolak');
+    expect(message.en).toContain('Nothing was saved.');
+  });
+
   it('refuses a validly signed bundle from an untrusted device, naming its fingerprint', async () => {
     const { receiver, receiverDevice, bundle } = await setUp();
     await receiverDevice.trustedKeys.clear();

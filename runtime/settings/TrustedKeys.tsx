@@ -56,7 +56,6 @@ export function TrustedKeysView({ ownFingerprint, ownExport, keys, offer, onTrus
   useEffect(() => {
     // An offered signer is checked at once, so the fingerprint to compare is on screen.
     if (offer) void check();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const save = async () => {

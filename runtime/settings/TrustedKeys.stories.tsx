@@ -54,7 +54,10 @@ export const English: Story = {
   play: async ({ canvas, args }) => {
     await expect(canvas.getByRole('heading', { name: 'Signing keys' })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Stop trusting the key of Kantor Desa Kemiren' }));
+    expect(args.onRemove).not.toHaveBeenCalled();
+    await userEvent.click(canvas.getByRole('button', { name: 'Yes, stop trusting Kantor Desa Kemiren' }));
     await waitFor(() => expect(args.onRemove).toHaveBeenCalledWith(OTHER));
+    await expect(await canvas.findByText('The key of Kantor Desa Kemiren is no longer trusted.')).toBeVisible();
     await userEvent.type(canvas.getByLabelText('Public key or full fingerprint'), 'not a key');
     await userEvent.click(canvas.getByRole('button', { name: 'Check' }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent('Paste the public key exported by the sending device, or its full fingerprint (64 hexadecimal digits).');

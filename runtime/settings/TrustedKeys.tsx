@@ -37,6 +37,7 @@ export function TrustedKeysView({ ownFingerprint, ownExport, keys, offer, onTrus
   const [compared, setCompared] = useState(false);
   const [problem, setProblem] = useState<LocalizedText | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
 
   const check = async () => {
     setDone(null);
@@ -162,17 +163,29 @@ export function TrustedKeysView({ ownFingerprint, ownExport, keys, offer, onTrus
                     <td>{typeof key.addedAt === 'string' && !Number.isNaN(Date.parse(key.addedAt)) ? formatDateTime(key.addedAt, lang, timeZone) : '—'}</td>
                     <td>{key.source === 'server' ? t('trust.keys.source.server') : t('trust.keys.source.manual')}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="rt-button rt-button--quiet"
-                        aria-label={t('trust.keys.removeLabel', { name: textOf(key.name, shortFingerprint(textOf(key.fingerprint))) })}
-                        onClick={async () => {
-                          await onRemove(textOf(key.fingerprint));
-                          setDone(t('trust.keys.removed', { name: textOf(key.name) }));
-                        }}
-                      >
-                        {t('trust.keys.remove')}
-                      </button>
+                      {removing === key.fingerprint ? (
+                        <button
+                          type="button"
+                          className="rt-button rt-button--danger"
+                          onClick={async () => {
+                            await onRemove(textOf(key.fingerprint));
+                            setRemoving(null);
+                            setDone(t('trust.keys.removed', { name: textOf(key.name) }));
+                          }}
+                        >
+                          {t('trust.keys.confirmRemove', { name: textOf(key.name, shortFingerprint(textOf(key.fingerprint))) })}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="rt-button rt-button--quiet"
+                          aria-label={t('trust.keys.removeLabel', { name: textOf(key.name, shortFingerprint(textOf(key.fingerprint))) })}
+                          // Removing is a second click: bundles from this device are refused from then on.
+                          onClick={() => setRemoving(key.fingerprint)}
+                        >
+                          {t('trust.keys.remove')}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 </RowBoundary>

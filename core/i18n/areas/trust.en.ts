@@ -29,6 +29,7 @@ export const trustMessagesEn: Record<keyof typeof trustMessagesId, string> = {
   'trust.keys.source.server': 'Server',
   'trust.keys.remove': 'Remove',
   'trust.keys.removeLabel': 'Stop trusting the key of {name}',
+  'trust.keys.confirmRemove': 'Yes, stop trusting {name}',
   'trust.keys.removed': 'The key of {name} is no longer trusted.',
   'trust.keys.add': 'Trust a new key',
   'trust.keys.paste': 'Public key or full fingerprint',

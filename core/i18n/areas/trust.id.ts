@@ -31,6 +31,7 @@ export const trustMessagesId = {
   'trust.keys.source.server': 'Server',
   'trust.keys.remove': 'Hapus',
   'trust.keys.removeLabel': 'Berhenti memercayai kunci {name}',
+  'trust.keys.confirmRemove': 'Ya, berhenti memercayai {name}',
   'trust.keys.removed': 'Kunci {name} tidak lagi dipercaya.',
   'trust.keys.add': 'Percayai kunci baru',
   'trust.keys.paste': 'Kunci publik atau sidik jari lengkap',

@@ -31,15 +31,44 @@ const summaryOf = ({ json: _json, ...rest }: CatalogueRow): CatalogueSummary => 
 // Revisions never change, so each document is parsed once per page.
 const parsed = new Map<string, SopDocument>();
 
-function documentOf(row: CatalogueRow): SopDocument {
+function documentOf(row: CatalogueRow): SopDocument | undefined {
   const cacheKey = `${row.key}#${row.contentHash}`;
   let doc = parsed.get(cacheKey);
-  if (!doc) parsed.set(cacheKey, (doc = JSON.parse(row.json) as SopDocument));
+  if (!doc) {
+    try {
+      doc = JSON.parse(row.json) as SopDocument;
+    } catch {
+      return undefined;
+    }
+    parsed.set(cacheKey, doc);
+  }
   return doc;
 }
 
-function withDocument(row: CatalogueRow): CatalogueRevision {
-  return { ...summaryOf(row), doc: documentOf(row) };
+/**
+ * A row the runtime can show and run: its document parses and has the parts
+ * every screen reads. A damaged row (written by an older version, another
+ * tool, or by hand) is left out rather than allowed to break the catalogue.
+ */
+function isRunnable(doc: SopDocument | undefined): doc is SopDocument {
+  return (
+    !!doc &&
+    typeof doc === 'object' &&
+    typeof doc.id === 'string' &&
+    Array.isArray(doc.actors) &&
+    Array.isArray(doc.flows) &&
+    doc.flows.every((f) => !!f && Array.isArray(f.steps) && Array.isArray(f.lanes)) &&
+    typeof doc.identity?.title === 'string' &&
+    typeof doc.revision?.number === 'number'
+  );
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+
+function withDocument(row: CatalogueRow): CatalogueRevision | undefined {
+  const doc = documentOf(row);
+  if (!isRunnable(doc) || typeof row.key !== 'string' || typeof row.revision !== 'number') return undefined;
+  return { ...summaryOf(row), title: text(row.title) || doc.identity.title, office: text(row.office), number: text(row.number), publishedAt: text(row.publishedAt), doc };
 }
 
 export interface AddRevisionOptions {
@@ -157,9 +186,9 @@ export async function listOffered(db: DeviceDb): Promise<CatalogueRevision[]> {
   for (const row of rows) bySop.set(row.sopId, [...(bySop.get(row.sopId) ?? []), row]);
   return [...bySop.values()]
     .map(offeredOf)
-    .filter((row): row is CatalogueRow => row !== undefined)
-    .map(withDocument)
-    .sort((a, b) => String(a.title).localeCompare(String(b.title), 'id') || a.sopId.localeCompare(b.sopId));
+    .map((row) => (row ? withDocument(row) : undefined))
+    .filter((row): row is CatalogueRevision => row !== undefined)
+    .sort((a, b) => text(a.title).localeCompare(text(b.title), 'id') || text(a.sopId).localeCompare(text(b.sopId)));
 }
 
 export async function getRevision(db: DeviceDb, key: string): Promise<CatalogueRevision | undefined> {
@@ -169,7 +198,7 @@ export async function getRevision(db: DeviceDb, key: string): Promise<CatalogueR
 
 export async function listRevisionsOf(db: DeviceDb, sopId: string): Promise<CatalogueSummary[]> {
   const rows = await db.catalogue.where('sopId').equals(sopId).toArray();
-  return rows.map(summaryOf).sort((a, b) => a.revision - b.revision);
+  return rows.map(summaryOf).sort((a, b) => Number(a.revision) - Number(b.revision));
 }
 
 export type NewCaseAvailability =

@@ -17,7 +17,7 @@ export const DEVICE_DB_NAME = 'sop-studio-device';
 /** Version of the record formats below; every record is stamped with the one that wrote it. */
 export const DEVICE_SCHEMA_VERSION = 1;
 
-export type CatalogueSource = 'designer' | 'file' | 'sample' | 'server';
+export type CatalogueSource = 'designer' | 'file' | 'sample' | 'server' | 'bundle';
 
 /** One published revision, frozen: only `archivedAt` ever changes. */
 export interface CatalogueRow {
@@ -52,8 +52,51 @@ export interface ProfileRow {
   office?: string;
   /** The lanes (SOP actors) this person may act as. */
   lanes: LaneRef[];
+  /**
+   * May publish SOPs: on a device without server accounts, the person who may
+   * accept an SOP revision that arrived in a case bundle into the catalogue.
+   * A local flag (anyone at the device can tick it), so it records who took
+   * the decision rather than enforcing it; a server role replaces it later.
+   */
+  mayPublish?: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * This device's signing key pair (one row, id 'device'). The private key is
+ * a non-extractable CryptoKey: IndexedDB stores it (structured clone) but no
+ * script can read its bytes, so copying the database does not copy the key.
+ */
+export interface DeviceKeyRow {
+  id: 'device';
+  algorithm: 'ECDSA-P256';
+  privateKey: CryptoKey;
+  /** The public half as a JWK (kty, crv, x, y). */
+  publicKey: JsonWebKey;
+  /** SHA-256 (hex) of the public key's canonical JWK: the key id bundles carry. */
+  fingerprint: string;
+  createdAt: string;
+}
+
+/** Who may have signed a trusted key: an office typed it in, or (later) the server distributed it. */
+export type TrustedKeySource = 'manual' | 'server';
+
+/** A public key whose signed case bundles this office imports. */
+export interface TrustedKeyRow {
+  /** SHA-256 (hex) of the canonical public JWK. */
+  fingerprint: string;
+  schemaVersion: number;
+  /** The key itself when known (from a key export or a bundle); a fingerprint alone is enough to trust. */
+  publicKey?: JsonWebKey;
+  /** Whom the key belongs to, as the person who trusted it wrote it (a name, an office). */
+  name: string;
+  office?: string;
+  deviceCode?: string;
+  source: TrustedKeySource;
+  addedAt: string;
+  /** The person who added it, by name. */
+  addedBy?: string;
 }
 
 export interface DeviceMetaRow {
@@ -65,6 +108,8 @@ export class DeviceDb extends Dexie {
   declare catalogue: Table<CatalogueRow, string>;
   declare profiles: Table<ProfileRow, string>;
   declare meta: Table<DeviceMetaRow, string>;
+  declare keys: Table<DeviceKeyRow, string>;
+  declare trustedKeys: Table<TrustedKeyRow, string>;
 
   constructor(name: string = DEVICE_DB_NAME) {
     super(name);
@@ -72,6 +117,11 @@ export class DeviceDb extends Dexie {
       catalogue: '&key, sopId',
       profiles: '&id, name',
       meta: '&key',
+    });
+    // v2: the device's signing key and the keys whose bundles this office trusts (issue 9).
+    this.version(2).stores({
+      keys: '&id',
+      trustedKeys: '&fingerprint, addedAt',
     });
   }
 }

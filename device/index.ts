@@ -1,4 +1,4 @@
-export { DeviceDb, DEVICE_DB_NAME, DEVICE_SCHEMA_VERSION, type CatalogueRow, type CatalogueSource, type DeviceMetaRow, type ProfileRow } from './db';
+export { DeviceDb, DEVICE_DB_NAME, DEVICE_SCHEMA_VERSION, type CatalogueRow, type CatalogueSource, type DeviceKeyRow, type DeviceMetaRow, type ProfileRow, type TrustedKeyRow, type TrustedKeySource } from './db';
 export { DeviceStorageError, toDeviceError, type DeviceErrorCode } from './errors';
 export {
   addRevision,
@@ -17,4 +17,24 @@ export {
   type ImportRevisionResult,
   type NewCaseAvailability,
 } from './catalogue';
-export { checkProfileInput, currentProfile, deleteProfile, listProfiles, personOf, saveProfile, switchProfile, type ProfileInput, type ProfileProblems } from './profiles';
+export { checkProfileInput, currentProfile, deleteProfile, listProfiles, mayPublish, personOf, saveProfile, switchProfile, type ProfileInput, type ProfileProblems } from './profiles';
+export {
+  deviceKey,
+  exportPublicKey,
+  fingerprintOf,
+  isPublicJwk,
+  isTrustedKey,
+  listTrustedKeys,
+  normalizeFingerprint,
+  parseTrustInput,
+  shortFingerprint,
+  signText,
+  trustKey,
+  untrustKey,
+  verifyText,
+  PUBLIC_KEY_FORMAT,
+  SIGNATURE_ALGORITHM,
+  type ParsedTrustInput,
+  type PublicKeyExport,
+  type TrustKeyInput,
+} from './keys';

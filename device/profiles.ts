@@ -21,6 +21,8 @@ export interface ProfileInput {
   nip?: string;
   office?: string;
   lanes: readonly LaneRef[];
+  /** May accept SOP revisions from case bundles into the catalogue (see ProfileRow.mayPublish). */
+  mayPublish?: boolean;
 }
 
 export type ProfileProblems = Partial<Record<'name' | 'nip' | 'office' | 'lanes', LocalizedText>>;
@@ -72,6 +74,7 @@ export async function saveProfile(db: DeviceDb, input: ProfileInput, now: () => 
         ...(nip?.ok ? { nip: nip.nip } : {}),
         ...(input.office?.trim() ? { office: input.office.trim() } : {}),
         lanes,
+        ...(input.mayPublish ? { mayPublish: true } : {}),
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
       };
@@ -91,7 +94,7 @@ function dedupeLanes(lanes: readonly LaneRef[]): LaneRef[] {
 }
 
 export async function listProfiles(db: DeviceDb): Promise<ProfileRow[]> {
-  return (await db.profiles.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  return (await db.profiles.toArray()).sort((a, b) => String(a.name ?? '').localeCompare(String(b.name ?? ''), 'id'));
 }
 
 /** The profile acting on this device, if anyone has said who they are. */
@@ -119,4 +122,9 @@ export async function deleteProfile(db: DeviceDb, id: string): Promise<void> {
   } catch (error) {
     throw toDeviceError(error);
   }
+}
+
+/** Whether this profile may accept SOP revisions into the catalogue (the seam a server role replaces). */
+export function mayPublish(profile: ProfileRow | null | undefined): boolean {
+  return profile?.mayPublish === true;
 }

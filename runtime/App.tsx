@@ -5,10 +5,13 @@ import { CasePage } from './case/CasePage';
 import { CaseList } from './cases/CaseList';
 import { SopCatalogue } from './catalogue/SopCatalogue';
 import { RuntimeProvider, useRuntime } from './context';
+import { PageBoundary } from './guard/Boundary';
 import { Inbox } from './inbox/Inbox';
 import { ProfilePage } from './profile/ProfilePage';
 import { Receipt } from './receipt/Receipt';
 import { CalendarSettingsForm } from './settings/CalendarSettings';
+import { TrustedKeysPanel } from './settings/TrustedKeys';
+import { CaseOnlyRevisions } from './catalogue/CaseOnlyRevisions';
 import { hrefs, navigate, useRoute, type Route } from './router';
 import { StartCasePage } from './start/StartCase';
 import { StorageStatusBar } from './StorageStatusBar';
@@ -80,21 +83,29 @@ function RuntimeScreens() {
           {t('runtime.nav.cases')}
         </a>
         <a href={hrefs.settings()} aria-current={current(['settings'])}>
-          {t('runtime.nav.settings')}
+          {t('trust.nav.settings')}
         </a>
         <a href={hrefs.profile()} aria-current={current(['profile'])} className="rt-nav__person">
           {person ? t('runtime.nav.actingAs', { name: person.name }) : t('runtime.nav.noProfile')}
         </a>
       </nav>
-      <Screen route={route} />
+      <PageBoundary key={JSON.stringify(route)}>
+        <Screen route={route} />
+      </PageBoundary>
       <StorageStatusBar />
     </>
   );
 }
 
 function CalendarSettings() {
-  const { calendar, setCalendar } = useRuntime();
-  return <CalendarSettingsForm calendar={calendar} onSave={setCalendar} />;
+  const { calendar, setCalendar, catalogue } = useRuntime();
+  return (
+    <>
+      <CalendarSettingsForm calendar={calendar} onSave={setCalendar} />
+      <TrustedKeysPanel />
+      {catalogue.kind === 'device' && <CaseOnlyRevisions />}
+    </>
+  );
 }
 
 function Screen({ route }: { route: Route }) {

@@ -2,9 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { laneKeyOf, type LaneRef, type PersonRef } from '../core/people';
 import { DEFAULT_WORKING_CALENDAR, type WorkingCalendarConfig } from '../core/sla';
-import { currentProfile, DEVICE_DB_NAME, DeviceDb, isCatalogueSeeded, personOf, seedCatalogue, type ProfileRow } from '../device';
+import { currentProfile, DeviceDb, isCatalogueSeeded, personOf, seedCatalogue, type ProfileRow } from '../device';
 import { deviceCatalogue, trialCatalogue, type RuntimeCatalogue } from './catalogue/runtimeCatalogue';
 import { RuntimeDb } from './storage/db';
+import { deviceDbNameFor } from './storage/deviceDbFor';
 import { loadCalendar, requestPersistence, saveCalendar } from './storage/repository';
 
 export interface RuntimeContextValue {
@@ -53,7 +54,7 @@ export const TRIAL_PERSON: PersonRef = { id: 'uji-coba', name: 'Penguji (uji cob
 type Status = { kind: 'opening' } | { kind: 'ready'; calendar: WorkingCalendarConfig } | { kind: 'failed'; error: string };
 
 function defaultDevice(db: RuntimeDb | undefined): DeviceDb {
-  return new DeviceDb(db && db.name !== 'sop-studio-runtime' && db.name !== 'sop-studio-runtime-trial' ? `${db.name}.device` : DEVICE_DB_NAME);
+  return new DeviceDb(deviceDbNameFor(db));
 }
 
 /**
@@ -109,7 +110,10 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
   const value = useMemo<RuntimeContextValue | null>(() => {
     if (status.kind !== 'ready' || profile === undefined) return null;
     const person = fixedPerson !== undefined ? fixedPerson : profile ? personOf(profile) : trial ? TRIAL_PERSON : null;
-    const lanes = fixedPerson !== undefined ? (fixedLanes ?? []) : (profile?.lanes ?? []);
+    // A stored profile may be damaged (written by an older version or by hand): lanes that are not lanes are ignored.
+    const lanes = (fixedPerson !== undefined ? (fixedLanes ?? []) : Array.isArray(profile?.lanes) ? profile.lanes : []).filter(
+      (lane) => typeof lane?.sopId === 'string' && typeof lane.actorId === 'string',
+    );
     return {
       db,
       device,

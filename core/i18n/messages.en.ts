@@ -5,6 +5,7 @@ import { printMessagesEn } from './areas/print.en';
 import { runtimeMessagesEn } from './areas/runtime.en';
 import { durabilityMessagesEn } from './areas/durability.en';
 import { startMessagesEn } from './areas/start.en';
+import { trustMessagesEn } from './areas/trust.en';
 import type { MessageKey } from './messages.id';
 
 /**
@@ -20,6 +21,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...startMessagesEn,
   ...limitsMessagesEn,
   ...durabilityMessagesEn,
+  ...trustMessagesEn,
   'app.name': 'SOP Studio',
   'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
   'app.backToStart': 'Back to the start page',

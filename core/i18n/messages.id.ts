@@ -13,6 +13,7 @@ import { printMessagesId } from './areas/print.id';
 import { runtimeMessagesId } from './areas/runtime.id';
 import { durabilityMessagesId } from './areas/durability.id';
 import { startMessagesId } from './areas/start.id';
+import { trustMessagesId } from './areas/trust.id';
 
 export const messagesId = {
   ...designerMessagesId,
@@ -22,6 +23,7 @@ export const messagesId = {
   ...startMessagesId,
   ...limitsMessagesId,
   ...durabilityMessagesId,
+  ...trustMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

@@ -24,9 +24,7 @@ const backupFile = (blob: Blob) => new File([blob], 'cadangan-kantor.json', { ty
 export const Indonesian: Story = {
   globals: { locale: 'id' },
   play: async ({ canvas, loaded }) => {
-    await userEvent.click(await canvas.findByText('Serah terima dan cadangan'));
-    await userEvent.upload(canvas.getByLabelText('Impor bundel kasus dari kantor lain'), new File(['{"format":"x"'], 'rusak.json', { type: 'application/json' }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Bundel kasus ditolak: berkas bukan JSON yang utuh (terpotong atau rusak). Tidak ada yang disimpan.');
+    await userEvent.click(await canvas.findByText('Cadangan data'));
 
     // A sound backup: first what it replaces, then the go-ahead.
     await userEvent.upload(canvas.getByLabelText('Pulihkan dari cadangan (menggantikan data di perangkat ini)'), backupFile(loaded['backup']));
@@ -48,7 +46,7 @@ export const Indonesian: Story = {
 export const English: Story = {
   globals: { locale: 'en' },
   play: async ({ canvas, loaded }) => {
-    await userEvent.click(await canvas.findByText('Hand-off and backup'));
+    await userEvent.click(await canvas.findByText('Data backup'));
     await expect(canvas.getByRole('button', { name: 'Download a backup of all data' })).toBeVisible();
     const picker = () => canvas.getByLabelText('Restore from a backup (replaces the data on this device)');
 
@@ -73,7 +71,7 @@ export const English: Story = {
 export const ProblemsListed: Story = {
   globals: { locale: 'id' },
   play: async ({ canvas, loaded }) => {
-    await userEvent.click(await canvas.findByText('Serah terima dan cadangan'));
+    await userEvent.click(await canvas.findByText('Cadangan data'));
     const json = JSON.parse(await (loaded['backup'] as Blob).text());
     json.tables.events.push(structuredClone(json.tables.events[0]));
     delete json.tables.cases[0].id;

@@ -1,9 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { LocalizedText } from '../../core/engine';
 import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
 import { downloadBlob } from '../download';
-import { JsonFilePicker } from '../forms/JsonFilePicker';
 import { localized } from '../format';
 import { toStorageError } from '../storage/errors';
 import { useCountsText } from './counts';
@@ -11,13 +10,12 @@ import { RestoreFromBackup } from './RestoreFromBackup';
 
 type Message = { kind: 'ok' | 'error'; text: LocalizedText | string };
 
-/** Import a case bundle from another office; download a backup of the whole database, or restore one (RestoreFromBackup). */
+/** Download a backup of the whole database, or restore one (RestoreFromBackup). Case bundles have their own panel (BundleImportPanel). */
 export function BackupPanel() {
   const { db } = useRuntime();
   const { lang, t } = useI18n();
   const countsText = useCountsText();
-  const id = useId();
-  const [message, setMessage] = useState<Message | null>(null);
+    const [message, setMessage] = useState<Message | null>(null);
 
   async function run(action: () => Promise<string>) {
     try {
@@ -31,17 +29,6 @@ export function BackupPanel() {
     <details className="rt-section rt-return">
       <summary>{t('runtime.backup.heading')}</summary>
       <div className="rt-form">
-        <JsonFilePicker
-          id={`${id}-bundle`}
-          label={t('runtime.backup.importBundle')}
-          onFile={(file) =>
-            run(async () => {
-              const { importCaseBundle } = await import('../storage/bundle');
-              const summary = await importCaseBundle(db, await file.text());
-              return t('runtime.backup.imported', { events: summary.newEvents, files: summary.newAttachments });
-            })
-          }
-        />
         <div>
           <button
             type="button"

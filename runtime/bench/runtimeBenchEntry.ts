@@ -9,7 +9,9 @@ import bwiJson from '../../samples/bwi-spm-online.sop.json';
 import bltJson from '../../samples/blt-sk-kip.sop.json';
 import lmj16Json from '../../samples/lmj-16-spm.sop.json';
 import { exportBackup, restoreBackup } from '../storage/backup';
+import { deviceKey, trustKey } from '../../device';
 import { exportCaseBundle, importCaseBundles } from '../storage/bundle';
+import { deviceDbFor } from '../storage/deviceDbFor';
 import { RuntimeDb, type CaseRow, type EventRow } from '../storage/db';
 import { caseRowOf, commitCommand, listCases, searchCases, sopRowOf } from '../storage/repository';
 
@@ -183,16 +185,26 @@ async function commits(count: number) {
 async function importCases(count: number) {
   const ids = (await db.cases.orderBy('id').limit(count).primaryKeys()) as string[];
   const texts: string[] = [];
-  for (const id of ids) texts.push(JSON.stringify(await exportCaseBundle(db, id)));
+  // Bundles are signed by the source device and imported by an office that trusts it (issue 9).
+  const source = deviceDbFor(db);
+  const signer = { id: 'bench', name: 'Petugas Uji Beban' };
+  for (const id of ids) texts.push(JSON.stringify(await exportCaseBundle(db, id, { device: source, signer })));
   const target = new RuntimeDb('bench-import-target');
+  const targetDevice = deviceDbFor(target);
   await Dexie.delete(target.name);
+  await Dexie.delete(targetDevice.name);
   await target.open();
+  const key = await deviceKey(source);
+  await trustKey(targetDevice, { fingerprint: key.fingerprint, publicKey: key.publicKey, name: 'Sumber uji beban' });
   const t0 = performance.now();
-  const summary = await importCaseBundles(target, texts);
+  const summary = await importCaseBundles(target, texts, 500, { device: targetDevice });
   const ms = performance.now() - t0;
   const imported = await target.cases.count();
   target.close();
+  targetDevice.close();
+  source.close();
   await Dexie.delete('bench-import-target');
+  await Dexie.delete(targetDevice.name);
   return { ms: Math.round(ms), cases: imported, events: summary.newEvents, refused: summary.refused.length, bytes: texts.reduce((n, t) => n + t.length, 0) };
 }
 

@@ -19,6 +19,9 @@ import { formatDateTime, localized } from '../format';
 import { hrefs } from '../router';
 import type { CaseRow, DraftFile, DraftRow, DraftValues } from '../storage/db';
 import { commitCommand, emptyDraftValues, newId, saveDraft, type CommitResult } from '../storage/repository';
+import { toStorageError } from '../storage/errors';
+import { Boundary } from '../guard/Boundary';
+import { DamagedCase, isSoundCaseState, isSoundSop } from '../guard/DamagedCase';
 import { draftHasContent } from './draftContent';
 import { copyDraft, draftJournal, dropDraftCopy, replayDraftCopies } from './draftWriteAhead';
 import { installLeaveGuard, onPageLeaving } from '../../ui/durability/leaveGuard';
@@ -39,14 +42,16 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { db } = useRuntime();
   const { t } = useI18n();
   const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
-  const sopRow = useLiveQuery(() => (row ? db.sops.get(row.sopKey) : undefined), [db, row?.sopKey]);
+  // Keyed by the SOP it answers for, so a result from before the case row loaded is never taken for "no SOP".
+  const sopRow = useLiveQuery(async () => (row ? { key: row.sopKey, row: (await db.sops.get(String(row.sopKey))) ?? null } : undefined), [db, row?.sopKey]);
   // What a reload or a closed tab cut off before IndexedDB held it goes in before the forms open on the drafts.
   const [replayedFor, setReplayedFor] = useState<string | null>(null);
   const rowLoaded = row ? row.id : null;
   useEffect(() => {
     if (!row || replayedFor === caseId) return;
     let active = true;
-    void replayDraftCopies(db, draftJournal(db.name), caseId, row.state).finally(() => {
+    // A damaged stored state cannot be replayed onto; its copies stay for a later visit.
+    void replayDraftCopies(db, draftJournal(db.name), caseId, row.state).catch(() => undefined).finally(() => {
       if (active) setReplayedFor(caseId);
     });
     return () => {
@@ -58,8 +63,15 @@ export function CasePage({ caseId }: { caseId: string }) {
   const replayed = replayedFor === caseId;
   const drafts = useLiveQuery((): Promise<DraftRow[] | undefined> => (replayed ? db.drafts.where('caseId').equals(caseId).toArray() : Promise.resolve(undefined)), [db, caseId, replayed]);
   if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
-  if (!row || !sopRow || !drafts) return <p role="status">{t('runtime.loading')}</p>;
-  return <CaseView row={row} sop={sopRow.doc} drafts={drafts} />;
+  if (!row || !sopRow || sopRow.key !== row.sopKey || !drafts) return <p role="status">{t('runtime.loading')}</p>;
+  // A damaged record (or a missing or damaged SOP) keeps the page: heading, a plain message, a way back.
+  const damaged = <DamagedCase caseId={caseId} applicantName={row.applicantName} heading="case" />;
+  if (!sopRow.row || !isSoundSop(sopRow.row.doc) || !isSoundCaseState(row.state)) return damaged;
+  return (
+    <Boundary fallback={() => damaged}>
+      <CaseView row={row} sop={sopRow.row.doc} drafts={drafts} />
+    </Boundary>
+  );
 }
 
 interface CaseViewProps {
@@ -75,7 +87,7 @@ function commitFailure(result: CommitResult): { message: LocalizedText; details?
 }
 
 export function CaseView({ row, sop, drafts }: CaseViewProps) {
-  const { db, calendar, now, person } = useRuntime();
+  const { db, device, calendar, now, person } = useRuntime();
   const { lang, t } = useI18n();
   const state: CaseState = row.state;
   const tz = calendar.timeZone;
@@ -259,8 +271,12 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
             className="rt-link-button"
             onClick={async () => {
               const { exportCaseBundle, bundleToBlob, caseBundleFileName } = await import('../storage/bundle');
-              const bundle = await exportCaseBundle(db, row.id);
-              downloadBlob(bundleToBlob(bundle), caseBundleFileName(bundle));
+              try {
+                const bundle = await exportCaseBundle(db, row.id, { device, ...(person ? { signer: person } : {}) });
+                downloadBlob(bundleToBlob(bundle), caseBundleFileName(bundle));
+              } catch (error) {
+                setNotice(toStorageError(error).localized);
+              }
             }}
           >
             {t('runtime.bundle.export')}

@@ -5,7 +5,9 @@ import { useRuntime } from '../context';
 import type { SopRow } from '../storage/db';
 import { listCases, searchCases, type PageCursor, type StatusFilter } from '../storage/repository';
 import { BackupPanel } from '../backup/BackupPanel';
+import { BundleImportPanel } from '../bundles/BundleImportPanel';
 import { CaseTable } from './CaseTable';
+import { compareText, textOf } from '../guard/Boundary';
 
 const PAGE_SIZE = 20;
 const SEARCH_LIMIT = 50;
@@ -14,8 +16,12 @@ const STATUSES: StatusFilter[] = ['open', 'returned', 'finished', 'cancelled', '
 /** Every actor of the stored SOPs, by id, with the first label found. */
 export function actorOptions(sops: readonly SopRow[]): { id: string; label: string }[] {
   const seen = new Map<string, string>();
-  for (const sop of sops) for (const a of sop.doc.actors) if (!seen.has(a.id)) seen.set(a.id, a.label);
-  return [...seen].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label, 'id'));
+  for (const sop of sops) {
+    // Stored rows can be anything; an SOP without readable actors adds none.
+    const actors = Array.isArray(sop?.doc?.actors) ? sop.doc.actors : [];
+    for (const a of actors) if (typeof a?.id === 'string' && !seen.has(a.id)) seen.set(a.id, textOf(a.label, a.id));
+  }
+  return [...seen].map(([id, label]) => ({ id, label })).sort((a, b) => compareText(a.label, b.label));
 }
 
 /**
@@ -37,7 +43,10 @@ export function CaseList() {
   const after = cursors[cursors.length - 1];
   const sops = useLiveQuery(() => db.sops.toArray(), [db]);
   const sopMap = useMemo(() => new Map((sops ?? []).map((s) => [s.key, s])), [sops]);
-  const sopChoices = useMemo(() => [...new Map((sops ?? []).map((s) => [s.sopId, s.title]))].sort((a, b) => a[1].localeCompare(b[1], 'id')), [sops]);
+  const sopChoices = useMemo(
+    () => [...new Map((sops ?? []).filter((s) => typeof s?.sopId === 'string').map((s) => [s.sopId, textOf(s.title, s.sopId)]))].sort((a, b) => compareText(a[1], b[1])),
+    [sops],
+  );
   const actors = useMemo(() => actorOptions(sops ?? []), [sops]);
   const searching = query.trim() !== '';
   const page = useLiveQuery(
@@ -127,6 +136,7 @@ export function CaseList() {
           )}
         </>
       )}
+      <BundleImportPanel />
       <BackupPanel />
     </section>
   );

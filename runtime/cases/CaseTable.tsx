@@ -1,6 +1,7 @@
 import { actorLabel } from '../../core/engine';
 import { useI18n } from '../../ui/i18n';
 import { formatDateTime } from '../format';
+import { RowBoundary, textOf } from '../guard/Boundary';
 import { hrefs } from '../router';
 import { NO_DUE, type CaseRow, type SopRow } from '../storage/db';
 import { UserText } from '../../ui/UserText';
@@ -15,7 +16,7 @@ export interface CaseTableProps {
 
 /** Cases as a table: applicant, case number, NIK, SOP, active step, who it waits for, due time (overdue marked), status. */
 export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps) {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="rt-table-wrap">
       <table className="rt-table">
@@ -33,31 +34,43 @@ export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
-            const sop = sops.get(row.sopKey)?.doc;
-            const steps = sop?.flows.find((f) => f.id === row.state.sop.flowId)?.steps ?? [];
-            const stepLabels = row.currentStepIds.map((id) => steps.find((s) => s.id === id)?.number ?? id).join(', ');
-            const overdue = row.status === 'open' && row.dueAt !== NO_DUE && now > row.dueAt;
-            return (
-              <tr key={row.id}>
-                <th scope="row">
-                  <a href={hrefs.case(row.id)}><UserText>{row.applicantName || t('runtime.case.noName')}</UserText></a>
-                </th>
-                <td className="rt-mono rt-nowrap">{row.caseNumber || '—'}</td>
-                <td className="rt-mono">{row.applicantNik || '—'}</td>
-                <td><UserText>{row.title}</UserText></td>
-                <td>{stepLabels || '—'}</td>
-                <td>{row.currentActors.map((a) => (sop ? actorLabel(sop, a) : a)).join(', ') || '—'}</td>
-                <td>
-                  {row.dueAt === NO_DUE ? '—' : formatDateTime(row.dueAt, lang, timeZone)}
-                  {overdue && <span className="rt-status rt-status--overdue">{t('runtime.case.overdue')}</span>}
-                </td>
-                <td>{t(`runtime.case.status.${row.status}`)}</td>
-              </tr>
-            );
-          })}
+          {rows.map((row, i) => (
+            <RowBoundary key={typeof row?.id === 'string' ? row.id : `row-${i}`} id={String(row?.id ?? i)} as="tr" colSpan={8}>
+              <CaseTableRow row={row} sops={sops} timeZone={timeZone} now={now} />
+            </RowBoundary>
+          ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function CaseTableRow({ row, sops, timeZone, now }: { row: CaseRow; sops: ReadonlyMap<string, SopRow>; timeZone: string; now: number }) {
+  const { lang, t } = useI18n();
+  const sop = sops.get(row.sopKey)?.doc;
+  // Stored rows and SOPs can be damaged: read them through guards, so only a row that cannot be shown at all is flagged.
+  const flows = Array.isArray(sop?.flows) ? sop.flows : [];
+  const steps = flows.find((f) => f?.id === row.state?.sop?.flowId)?.steps;
+  const stepLabels = (Array.isArray(row.currentStepIds) ? row.currentStepIds : [])
+    .map((id) => textOf((Array.isArray(steps) ? steps : []).find((s) => s?.id === id)?.number, textOf(id)))
+    .join(', ');
+  const overdue = row.status === 'open' && row.dueAt !== NO_DUE && now > row.dueAt;
+  const actors = (Array.isArray(row.currentActors) ? row.currentActors : []).map((a) => (sop && Array.isArray(sop.actors) ? textOf(actorLabel(sop, a), textOf(a)) : textOf(a)));
+  return (
+    <tr>
+      <th scope="row">
+        <a href={hrefs.case(row.id)}><UserText>{textOf(row.applicantName) || t('runtime.case.noName')}</UserText></a>
+      </th>
+      <td className="rt-mono rt-nowrap">{textOf(row.caseNumber) || '—'}</td>
+      <td className="rt-mono">{textOf(row.applicantNik) || '—'}</td>
+      <td><UserText>{textOf(row.title, t('trust.guard.untitled'))}</UserText></td>
+      <td>{stepLabels || '—'}</td>
+      <td>{actors.join(', ') || '—'}</td>
+      <td>
+        {row.dueAt === NO_DUE || typeof row.dueAt !== 'number' ? '—' : formatDateTime(row.dueAt, lang, timeZone)}
+        {overdue && <span className="rt-status rt-status--overdue">{t('runtime.case.overdue')}</span>}
+      </td>
+      <td>{t(`runtime.case.status.${row.status}`)}</td>
+    </tr>
   );
 }

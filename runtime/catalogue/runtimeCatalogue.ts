@@ -84,7 +84,7 @@ const fromTrial = (row: SopRow): CatalogueItem => ({
 export function trialCatalogue(db: RuntimeDb): RuntimeCatalogue {
   return {
     kind: 'trial',
-    listOffered: async () => (await db.sops.toArray()).map(fromTrial).sort((a, b) => a.title.localeCompare(b.title, 'id')),
+    listOffered: async () => (await db.sops.toArray()).map(fromTrial).sort((a, b) => String(a.title ?? '').localeCompare(String(b.title ?? ''), 'id')),
     get: async (key) => {
       const row = await db.sops.get(key);
       return row ? fromTrial(row) : undefined;

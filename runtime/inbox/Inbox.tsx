@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../ui/i18n';
 import { CaseTable } from '../cases/CaseTable';
 import { useRuntime } from '../context';
+import { textOf } from '../guard/Boundary';
 import { hrefs } from '../router';
 import { listMyWork } from '../storage/repository';
 
@@ -23,8 +24,12 @@ export function Inbox() {
   // Name my lanes by the newest revision of their SOP this device holds.
   const laneNames = useMemo(() => {
     const names = new Map<string, string>();
-    for (const sop of [...(sops ?? [])].sort((a, b) => a.revision - b.revision)) {
-      for (const actor of sop.doc.actors) names.set(`${sop.sopId}|${actor.id}`, `${actor.label} — ${sop.title}`);
+    for (const sop of [...(sops ?? [])].sort((a, b) => Number(a.revision) - Number(b.revision))) {
+      // A damaged stored SOP names no lanes; the lane key is shown instead.
+      const actors = Array.isArray(sop?.doc?.actors) ? sop.doc.actors : [];
+      for (const actor of actors) {
+        if (typeof actor?.id === 'string') names.set(`${sop.sopId}|${actor.id}`, `${textOf(actor.label, actor.id)} — ${textOf(sop.title, sop.sopId)}`);
+      }
     }
     return names;
   }, [sops]);

@@ -47,3 +47,14 @@ export const EnglishWithProblems: Story = {
     await expect(canvas.getByLabelText('Full name')).toHaveAttribute('aria-invalid', 'true');
   },
 };
+
+/** The person who may accept SOP revisions from case bundles into the catalogue (issue 9). */
+export const MayPublishEnglish: Story = {
+  globals: { locale: 'en' },
+  play: async ({ canvas, args }) => {
+    await userEvent.type(canvas.getByLabelText('Full name'), 'Kepala Seksi');
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'May publish SOPs (accept revisions from case bundles into the catalogue)' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Save profile' }));
+    await waitFor(() => expect(args.onSave).toHaveBeenCalledWith(expect.objectContaining({ name: 'Kepala Seksi', mayPublish: true })));
+  },
+};

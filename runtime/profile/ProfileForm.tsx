@@ -23,10 +23,11 @@ function laneRefOf(key: string): LaneRef {
 export function ProfileForm({ profile, groups, onSave, onCancel }: ProfileFormProps) {
   const { t, lang } = useI18n();
   const id = useId();
-  const [name, setName] = useState(profile?.name ?? '');
+  const [name, setName] = useState(typeof profile?.name === 'string' ? profile.name : '');
   const [nip, setNip] = useState(profile?.nip ? formatNip(profile.nip) : '');
   const [office, setOffice] = useState(profile?.office ?? '');
-  const [lanes, setLanes] = useState<Set<string>>(() => new Set((profile?.lanes ?? []).map(laneKeyOf)));
+  const [lanes, setLanes] = useState<Set<string>>(() => new Set((Array.isArray(profile?.lanes) ? profile.lanes : []).map(laneKeyOf)));
+  const [mayPublish, setMayPublish] = useState(profile?.mayPublish === true);
   const [problems, setProblems] = useState<ProfileProblems>({});
   const [busy, setBusy] = useState(false);
   const nipCheck = nip.trim() ? checkNip(nip) : null;
@@ -41,6 +42,7 @@ export function ProfileForm({ profile, groups, onSave, onCancel }: ProfileFormPr
       ...(nip.trim() ? { nip } : {}),
       office,
       lanes: [...lanes].map(laneRefOf),
+      ...(mayPublish ? { mayPublish: true } : {}),
     });
     setBusy(false);
     setProblems(result ?? {});
@@ -90,6 +92,9 @@ export function ProfileForm({ profile, groups, onSave, onCancel }: ProfileFormPr
         <input id={`${id}-office`} value={office} maxLength={200} placeholder={t('runtime.profile.officePlaceholder')} onChange={(e) => setOffice(e.target.value)} />
         {error('office')}
       </div>
+      <label className="rt-check">
+        <input type="checkbox" checked={mayPublish} onChange={(e) => setMayPublish(e.target.checked)} /> {t('trust.profile.mayPublish')}
+      </label>
       <LanePicker groups={groups} selected={lanes} onChange={setLanes} />
       {error('lanes')}
       <div className="rt-actions">

@@ -8,6 +8,8 @@ import { useRuntime } from '../context';
 import { localized } from '../format';
 import { hrefs } from '../router';
 import { ProfileForm } from './ProfileForm';
+import { RowBoundary } from '../guard/Boundary';
+import { isSoundSop } from '../guard/DamagedCase';
 
 /** The SOPs whose lanes can be chosen: those offered for new cases and those cases already run on. */
 function useLaneGroups() {
@@ -15,7 +17,9 @@ function useLaneGroups() {
   const docs = useLiveQuery(async () => {
     const [offered, pinned] = await Promise.all([catalogue.listOffered(), db.sops.toArray()]);
     const newest = new Map<string, SopDocument>();
-    for (const doc of [...pinned.map((r) => r.doc), ...offered.map((o) => o.doc)]) {
+    // A damaged stored SOP offers no lanes rather than breaking the page.
+    const docs = [...pinned.map((r) => r?.doc), ...offered.map((o) => o.doc)].filter((d): d is SopDocument => isSoundSop(d) && typeof d.id === 'string' && typeof d.revision?.number === 'number');
+    for (const doc of docs) {
       const seen = newest.get(doc.id);
       if (!seen || seen.revision.number <= doc.revision.number) newest.set(doc.id, doc);
     }
@@ -83,7 +87,7 @@ export function ProfilePage() {
           <h3 id={`${id}-current`}>{t('runtime.profile.acting')}</h3>
           <p className="rt-lead">{personLabel(profile)}</p>
           {profile.office && <p>{profile.office}</p>}
-          <p className="rt-muted">{t('runtime.profile.laneCount', { count: profile.lanes.length })}</p>
+          <p className="rt-muted">{t('runtime.profile.laneCount', { count: Array.isArray(profile.lanes) ? profile.lanes.length : 0 })}</p>
           <div className="rt-actions">
             <button type="button" className="rt-button" onClick={() => (setEditing('current'), setSaved(false))}>
               {t('runtime.profile.edit')}
@@ -100,8 +104,9 @@ export function ProfilePage() {
           <ul className="rt-list">
             {profiles
               .filter((p) => p.id !== profile?.id)
-              .map((p) => (
-                <li key={p.id}>
+              .map((p, i) => (
+                <RowBoundary key={typeof p.id === 'string' ? p.id : `profile-${i}`} id={String(p.id)}>
+                <li>
                   <span>{personLabel(p)}</span>{' '}
                   <button type="button" className="rt-button rt-button--secondary" onClick={() => void switchProfile(device, p.id).then(() => setSaved(false))} aria-label={t('runtime.profile.switchTo', { name: p.name })}>
                     {t('runtime.profile.switch')}
@@ -110,6 +115,7 @@ export function ProfilePage() {
                     {t('runtime.profile.remove')}
                   </button>
                 </li>
+                </RowBoundary>
               ))}
           </ul>
         </section>

@@ -7,6 +7,8 @@ import { UserText } from '../../ui/UserText';
 import { useRuntime } from '../context';
 import { formatDateTime } from '../format';
 import { hrefs } from '../router';
+import { Boundary } from '../guard/Boundary';
+import { DamagedCase, isSoundCaseState, isSoundSop } from '../guard/DamagedCase';
 import { actedBy } from '../case/actedBy';
 import { formatNip, personLabel } from '../../core/people';
 import type { CaseRow } from '../storage/db';
@@ -117,8 +119,15 @@ export function Receipt({ caseId }: { caseId: string }) {
   const { db, calendar } = useRuntime();
   const { t } = useI18n();
   const row = useLiveQuery(() => db.cases.get(caseId).then((r) => r ?? null), [db, caseId]);
-  const sop = useLiveQuery(() => (row ? db.sops.get(row.sopKey) : undefined), [db, row?.sopKey]);
+  // Keyed by the SOP it answers for, so a result from before the case row loaded is never taken for "no SOP".
+  const sop = useLiveQuery(async () => (row ? { key: row.sopKey, row: (await db.sops.get(String(row.sopKey))) ?? null } : undefined), [db, row?.sopKey]);
   if (row === null) return <p role="alert">{t('runtime.case.notFound')}</p>;
-  if (!row || !sop) return <p role="status">{t('runtime.loading')}</p>;
-  return <ReceiptView row={row} sop={sop.doc} timeZone={calendar.timeZone} />;
+  if (!row || !sop || sop.key !== row.sopKey) return <p role="status">{t('runtime.loading')}</p>;
+  const damaged = <DamagedCase caseId={caseId} applicantName={row.applicantName} heading="receipt" />;
+  if (!sop.row || !isSoundSop(sop.row.doc) || !isSoundCaseState(row.state)) return damaged;
+  return (
+    <Boundary fallback={() => damaged}>
+      <ReceiptView row={row} sop={sop.row.doc} timeZone={calendar.timeZone} />
+    </Boundary>
+  );
 }

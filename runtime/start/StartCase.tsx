@@ -75,7 +75,14 @@ export function StartCasePage({ sopKey }: { sopKey: string }) {
     return item ? { item, availability: await catalogue.availability(sopKey) } : null;
   }, [catalogue, sopKey]);
   if (found === undefined) return <p role="status">{t('runtime.loading')}</p>;
-  if (found === null) return <p role="alert">{t('runtime.notFound')}</p>;
+  if (found === null) {
+    return (
+      <section className="rt-section" aria-labelledby="rt-start-heading">
+        <h2 id="rt-start-heading">{t('runtime.start.heading')}</h2>
+        <p role="alert">{t('runtime.notFound')}</p>
+      </section>
+    );
+  }
   const { item, availability } = found;
   if (!availability.offered) {
     return (

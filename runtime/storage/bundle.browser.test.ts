@@ -7,19 +7,30 @@ import { exportBackup, restoreBackup } from './backup';
 import { exportCaseBundle, importCaseBundle, verifyCaseBundle } from './bundle';
 import { RuntimeDb, SCHEMA_VERSION } from './db';
 import { caseEvents, commitCommand, newId, startCase } from './repository';
+import { officeWithSop, trust } from './bundleTesting';
+import { deviceDbFor } from './deviceDbFor';
 import { dbWithSop, scratchDb } from './testing';
 
-const opened: RuntimeDb[] = [];
+const opened: { name: string; close(): void }[] = [];
 afterEach(async () => {
   const dbs = opened.splice(0);
   for (const db of dbs) db.close();
   for (const name of new Set(dbs.map((db) => db.name))) await Dexie.delete(name);
 });
-const track = (db: RuntimeDb) => (opened.push(db), db);
+const track = <T extends { name: string; close(): void }>(db: T) => (opened.push(db), db);
+
+/** The receiving office: its own databases, trusting the sender's device key. */
+async function receiving(sender: RuntimeDb, label = 'office-b') {
+  const other = track(scratchDb(label));
+  const device = track(deviceDbFor(other));
+  await trust(device, track(deviceDbFor(sender)));
+  return other;
+}
 
 async function officeWithCase() {
-  const { db, sopKey } = await dbWithSop();
+  const { db, device, sopKey } = await officeWithSop('office-a');
   track(db);
+  track(device);
   const started = await startCase(db, { sopKey, fields: { nama: 'Siti Aminah', nik: '3510015205850002' }, at: '2025-06-02T01:00:00.000Z' });
   if (!started.ok) throw new Error(started.rejection.message.en);
   const caseId = started.state.id;
@@ -41,8 +52,10 @@ describe('case bundles (hand-off between offices)', () => {
   it('carry a case to another browser: events, snapshot, attachments and the SOP revision', async () => {
     const { db, caseId } = await officeWithCase();
     const bundle = await exportCaseBundle(db, caseId);
-    expect(bundle.integrity.hash).toMatch(/^[0-9a-f]{64}$/);
-    const other = track(scratchDb('office-b'));
+    expect(bundle.version).toBe(2);
+    expect(bundle.signer).toMatchObject({ algorithm: 'ECDSA-P256-SHA256', keyId: expect.stringMatching(/^[0-9a-f]{64}$/), person: { name: 'Petugas office-a' } });
+    expect(bundle.signature).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    const other = await receiving(db);
     const summary = await importCaseBundle(other, JSON.stringify(bundle));
     expect(summary).toEqual({ caseId, newEvents: 4, newAttachments: 1, sopAdded: true });
     const row = (await other.cases.get(caseId))!;
@@ -57,7 +70,7 @@ describe('case bundles (hand-off between offices)', () => {
   it('importing twice changes nothing', async () => {
     const { db, caseId } = await officeWithCase();
     const text = JSON.stringify(await exportCaseBundle(db, caseId));
-    const other = track(scratchDb('office-b'));
+    const other = await receiving(db);
     await importCaseBundle(other, text);
     const before = await counts(other);
     const rowBefore = await other.cases.get(caseId);
@@ -68,7 +81,7 @@ describe('case bundles (hand-off between offices)', () => {
 
   it('merges a later bundle of the same case by event id', async () => {
     const { db, caseId } = await officeWithCase();
-    const other = track(scratchDb('office-b'));
+    const other = await receiving(db);
     await importCaseBundle(other, JSON.stringify(await exportCaseBundle(db, caseId)));
     await commitCommand(db, { type: 'step.complete', id: newId(), caseId, expectedRevision: 2, at: '2025-06-02T02:00:00.000Z', stepId: 's2' } as CaseCommand);
     expect(await importCaseBundle(other, JSON.stringify(await exportCaseBundle(db, caseId)))).toMatchObject({ newEvents: 2 });
@@ -76,15 +89,16 @@ describe('case bundles (hand-off between offices)', () => {
   });
 
   it.each([
-    ['a changed event', (b: Record<string, any>) => { b.events[1].stepId = 's9'; }, 'hash SHA-256 tidak cocok', 'SHA-256 hash does not match'],
-    ['a changed attachment', (b: Record<string, any>) => { b.attachments[0].data = btoa('palsu'); }, 'hash SHA-256 tidak cocok', 'SHA-256 hash does not match'],
-    ['a missing hash', (b: Record<string, any>) => { delete b.integrity; }, 'hash integritas tidak ada', 'integrity hash is missing'],
+    ['a changed event', (b: Record<string, any>) => { b.events[1].stepId = 's9'; }, 'tanda tangan tidak sah', 'signature is invalid'],
+    ['a changed attachment', (b: Record<string, any>) => { b.attachments[0].data = btoa('palsu'); }, 'tanda tangan tidak sah', 'signature is invalid'],
+    ['a missing signature', (b: Record<string, any>) => { delete b.signature; }, 'tidak bertanda tangan', 'not signed'],
+    ['an old unsigned version', (b: Record<string, any>) => { b.version = 1; }, 'versi 1 tidak bertanda tangan', 'version 1 bundles are unsigned'],
     ['another format', (b: Record<string, any>) => { b.format = 'x'; }, 'bukan bundel kasus', 'not an SOP Studio case bundle'],
   ])('refuses a tampered bundle (%s) and writes nothing', async (_label, tamper, id, en) => {
     const { db, caseId } = await officeWithCase();
     const bundle = JSON.parse(JSON.stringify(await exportCaseBundle(db, caseId)));
     tamper(bundle);
-    const other = track(scratchDb('office-b'));
+    const other = await receiving(db);
     await other.open();
     const before = await counts(other);
     const failure = await importCaseBundle(other, JSON.stringify(bundle)).catch((e: unknown) => e);
@@ -96,22 +110,16 @@ describe('case bundles (hand-off between offices)', () => {
     expect(await counts(other)).toEqual(before);
   });
 
-  it('refuses a truncated bundle and a re-hashed one whose history does not match its snapshot', async () => {
+  it('refuses a truncated bundle', async () => {
     const { db, caseId } = await officeWithCase();
     const text = JSON.stringify(await exportCaseBundle(db, caseId));
-    await expect(verifyCaseBundle(text.slice(0, text.length - 40))).rejects.toMatchObject({ localized: { en: expect.stringContaining('truncated') } });
-    // A forger who recomputes the hash still cannot make events and snapshot disagree.
-    const forged = JSON.parse(text);
-    forged.snapshot.fields.nama = 'Orang Lain';
-    const { integrity: _integrity, ...body } = forged;
-    const { canonicalJson, sha256Hex } = await import('../../core/engine');
-    forged.integrity.hash = sha256Hex(canonicalJson(body));
-    await expect(verifyCaseBundle(JSON.stringify(forged))).rejects.toMatchObject({ localized: { en: expect.stringContaining('does not rebuild the recorded case state') } });
+    const other = await receiving(db);
+    await expect(verifyCaseBundle(text.slice(0, text.length - 40), { device: deviceDbFor(other) })).rejects.toMatchObject({ localized: { en: expect.stringContaining('truncated') } });
   });
 
   it('refuses to merge a case that went on differently in both offices', async () => {
     const { db, caseId } = await officeWithCase();
-    const other = track(scratchDb('office-b'));
+    const other = await receiving(db);
     await importCaseBundle(other, JSON.stringify(await exportCaseBundle(db, caseId)));
     const cmd = (id: string) => ({ type: 'step.complete', id, caseId, expectedRevision: 2, at: '2025-06-02T02:00:00.000Z', stepId: 's2' }) as CaseCommand;
     await commitCommand(db, cmd(newId()));

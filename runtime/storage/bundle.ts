@@ -1,35 +1,50 @@
 /**
  * Case bundles: one case (its events, snapshot, attachments and the SOP
- * revision it runs on) in one JSON file with a SHA-256 integrity hash, to hand
- * a case to another office that runs its own browser.
+ * revision it runs on) in one JSON file, signed by the device that exported
+ * it, to hand a case to another office that runs its own browser.
+ *
+ * Format version 2 is signed (ECDSA P-256 over the canonical JSON of the
+ * body, with the signer's public key, fingerprint, device code and person in
+ * the body). An import accepts a bundle only when the signature holds, the
+ * signer's key is trusted on this device (device/keys.ts), and every part
+ * passes the content checks (core/caseBundle: SOP schema and rules, event
+ * and attachment shapes, field and person rules, replay to the snapshot).
+ * Version 1 bundles carried only a SHA-256 anyone could recompute: refused.
+ *
+ * An SOP revision that arrives in a bundle is stored with the case (the
+ * runtime's `sops` table) and never enters the device catalogue, so no new
+ * case starts on it; a revision number the office already holds with other
+ * content is refused. Accepting it into the catalogue is a separate act
+ * (catalogue/acceptRevision.ts).
  *
  * Import merges events by id, so importing the same bundle twice changes
- * nothing. A tampered, truncated or inconsistent bundle is refused with a
- * clear message before anything is written; the write itself is one
- * transaction, so there is never a partial import.
+ * nothing. Everything is checked before anything is written; the write
+ * itself is one transaction, so there is never a partial import.
  */
-import { canonicalJson, foldEvents, rememberSopContentHash, sha256Bytes, sha256Hex, toHex, type CaseEvent, type CaseState } from '../../core/engine';
+import { bundlePartLabel, checkBundleContent, orderBundleEvents, replayEvents, type BundleAttachmentShape } from '../../core/caseBundle/checkContent';
+import { canonicalJson, isDeviceCode, rememberSopContentHash, sha256Bytes, sha256Hex, toHex, type CaseEvent, type CaseState, type LocalizedText } from '../../core/engine';
+import { checkPersonRef, type PersonRef } from '../../core/people';
+import { currentProfile, deviceKey, fingerprintOf, isPublicJwk, isTrustedKey, personOf, shortFingerprint, signText, verifyText, SIGNATURE_ALGORITHM, type DeviceDb } from '../../device';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { deviceCodeOf } from './caseNumbers';
 import type { AttachmentRow, RuntimeDb } from './db';
+import { deviceDbFor } from './deviceDbFor';
 import { StorageError, toStorageError } from './errors';
 import { caseEvents, caseRowOf, sopKeyOf, sopRowOf } from './repository';
 
 export const BUNDLE_FORMAT = 'sop-studio.case-bundle';
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
-interface BundleAttachment {
-  id: string;
-  caseId: string;
-  eventId: string;
-  visitId?: string;
-  requirementId?: string;
-  fieldId?: string;
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  /** The file's bytes, base64. */
-  data: string;
+type BundleAttachment = BundleAttachmentShape;
+
+/** Who signed a bundle: the key (so anyone can verify), its fingerprint, the device and the person acting there. */
+export interface BundleSigner {
+  algorithm: typeof SIGNATURE_ALGORITHM;
+  publicKey: JsonWebKey;
+  /** SHA-256 (hex) of the canonical public JWK. */
+  keyId: string;
+  deviceCode: string;
+  person: PersonRef;
 }
 
 export interface CaseBundleBody {
@@ -41,10 +56,33 @@ export interface CaseBundleBody {
   events: CaseEvent[];
   snapshot: CaseState;
   attachments: BundleAttachment[];
+  signer: BundleSigner;
 }
 
 export interface CaseBundle extends CaseBundleBody {
-  integrity: { algorithm: 'SHA-256'; hash: string };
+  /** ECDSA P-256 / SHA-256 over canonicalJson(body), IEEE P1363, base64. */
+  signature: string;
+}
+
+/** Why a bundle was refused; `untrusted` carries the signer so the screen can offer to trust it. */
+export type BundleRefusalReason = 'format' | 'unsigned' | 'signature' | 'untrusted' | 'content' | 'conflict';
+
+export interface UntrustedSigner {
+  fingerprint: string;
+  publicKey: JsonWebKey;
+  deviceCode: string;
+  person: PersonRef;
+}
+
+export class BundleRefusal extends StorageError {
+  constructor(
+    readonly reason: BundleRefusalReason,
+    localized: LocalizedText,
+    readonly signer?: UntrustedSigner,
+  ) {
+    super('bundle.invalid', localized);
+    this.name = 'BundleRefusal';
+  }
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -53,11 +91,15 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+function fromBase64(text: string): Uint8Array | undefined {
+  try {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return undefined;
+  }
 }
 
 async function sha256Of(bytes: Uint8Array): Promise<string> {
@@ -66,15 +108,41 @@ async function sha256Of(bytes: Uint8Array): Promise<string> {
   return toHex(sha256Bytes(bytes));
 }
 
-async function bodyHash(body: CaseBundleBody): Promise<string> {
-  return sha256Of(new TextEncoder().encode(canonicalJson(body)));
+export interface ExportOptions {
+  /** The device database holding this device's key; by default the one the runtime pairs with `db`. */
+  device?: DeviceDb;
+  /** The person signing; by default the device's acting profile. */
+  signer?: PersonRef;
+  now?: Date;
 }
 
-export async function exportCaseBundle(db: RuntimeDb, caseId: string, now = new Date()): Promise<CaseBundle> {
+const refuseExport = (id: string, en: string): never => {
+  throw new StorageError('bundle.invalid', { id, en });
+};
+
+export async function exportCaseBundle(db: RuntimeDb, caseId: string, options: ExportOptions = {}): Promise<CaseBundle> {
+  if (!options.device) {
+    const device = deviceDbFor(db);
+    try {
+      return await exportCaseBundle(db, caseId, { ...options, device });
+    } finally {
+      device.close();
+    }
+  }
+  const device = options.device;
   const row = await db.cases.get(caseId);
-  if (!row) throw new StorageError('bundle.invalid', { id: `Kasus ${caseId} tidak ada di perangkat ini.`, en: `Case ${caseId} is not on this device.` });
-  const sop = await db.sops.get(row.sopKey);
-  if (!sop) throw new StorageError('sop.missing', { id: `SOP ${row.sopKey} tidak ada di perangkat ini.`, en: `SOP ${row.sopKey} is not on this device.` });
+  if (!row) refuseExport(`Kasus ${caseId} tidak ada di perangkat ini.`, `Case ${caseId} is not on this device.`);
+  const sop = await db.sops.get(row!.sopKey);
+  if (!sop) throw new StorageError('sop.missing', { id: `SOP ${row!.sopKey} tidak ada di perangkat ini.`, en: `SOP ${row!.sopKey} is not on this device.` });
+  const profile = options.signer ? undefined : await currentProfile(device);
+  const person = options.signer ?? (profile ? personOf(profile) : undefined);
+  if (!person || Object.keys(checkPersonRef(person)).length > 0) {
+    refuseExport(
+      'Bundel kasus ditandatangani atas nama orang yang bertindak di perangkat ini: isi profil Anda dahulu (menu Profil).',
+      'A case bundle is signed in the name of the person acting on this device: set up your profile first (Profile).',
+    );
+  }
+  const key = await deviceKey(device);
   const events = await caseEvents(db, caseId);
   const attachmentRows = await db.attachments.where('caseId').equals(caseId).toArray();
   const attachments: BundleAttachment[] = [];
@@ -97,14 +165,15 @@ export async function exportCaseBundle(db: RuntimeDb, caseId: string, now = new 
   const body: CaseBundleBody = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
-    exportedAt: now.toISOString(),
+    exportedAt: (options.now ?? new Date()).toISOString(),
     caseId,
     sop: { key: sop.key, contentHash: sop.contentHash, doc: sop.doc },
     events,
-    snapshot: row.state,
+    snapshot: row!.state,
     attachments,
+    signer: { algorithm: SIGNATURE_ALGORITHM, publicKey: key.publicKey, keyId: key.fingerprint, deviceCode: (await deviceCodeOf(db.meta)) ?? '', person: person! },
   };
-  return { ...body, integrity: { algorithm: 'SHA-256', hash: await bodyHash(body) } };
+  return { ...body, signature: await signText(key, canonicalJson(body)) };
 }
 
 export function caseBundleFileName(bundle: CaseBundle): string {
@@ -115,49 +184,93 @@ export function bundleToBlob(bundle: CaseBundle): Blob {
   return new Blob([JSON.stringify(bundle)], { type: 'application/json' });
 }
 
-function invalid(id: string, en: string): never {
-  throw new StorageError('bundle.invalid', { id: `Bundel kasus ditolak: ${id} Tidak ada yang disimpan.`, en: `Case bundle refused: ${en} Nothing was saved.` });
+function refuse(reason: BundleRefusalReason, id: string, en: string, signer?: UntrustedSigner): never {
+  throw new BundleRefusal(reason, { id: `Bundel kasus ditolak: ${id} Tidak ada yang disimpan.`, en: `Case bundle refused: ${en} Nothing was saved.` }, signer);
 }
 
-/** Reads and checks a bundle completely before anything is written. */
-export async function verifyCaseBundle(text: string): Promise<CaseBundle> {
+function invalid(id: string, en: string): never {
+  refuse('conflict', id, en);
+}
+
+export interface VerifyOptions {
+  /** Where the trusted keys are; by default the device database paired with the runtime's. */
+  device: DeviceDb;
+}
+
+/** Reads and checks a bundle completely (signature, trust, every part) before anything is written. */
+export async function verifyCaseBundle(text: string, options: VerifyOptions): Promise<CaseBundle> {
+  try {
+    return await verify(text, options);
+  } catch (error) {
+    if (error instanceof BundleRefusal) throw error;
+    // Whatever else a hostile file provokes (a nesting too deep to walk, say) is a refusal too, never a storage failure.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : String(error).slice(0, 200);
+    refuse('format', `isi bundel tidak dapat dibaca (${detail}).`, `the bundle content cannot be read (${detail}).`);
+  }
+}
+
+async function verify(text: string, { device }: VerifyOptions): Promise<CaseBundle> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    invalid('berkas bukan JSON yang utuh (terpotong atau rusak).', 'the file is not complete JSON (truncated or damaged).');
+    refuse('format', 'berkas bukan JSON yang utuh (terpotong atau rusak).', 'the file is not complete JSON (truncated or damaged).');
   }
-  const bundle = value as Partial<CaseBundle>;
-  if (!bundle || typeof bundle !== 'object' || bundle.format !== BUNDLE_FORMAT) {
-    invalid('berkas ini bukan bundel kasus SOP Studio.', 'this file is not an SOP Studio case bundle.');
+  const bundle = value as Partial<CaseBundle> | null;
+  if (!bundle || typeof bundle !== 'object' || Array.isArray(bundle) || bundle.format !== BUNDLE_FORMAT) {
+    refuse('format', 'berkas ini bukan bundel kasus SOP Studio.', 'this file is not an SOP Studio case bundle.');
+  }
+  if ((bundle.version as number) === 1) {
+    refuse(
+      'unsigned',
+      'bundel versi 1 tidak bertanda tangan, sehingga siapa pun dapat mengubah isinya tanpa ketahuan. Minta kantor pengirim mengekspor kasus ini lagi dengan SOP Studio terbaru (bundel versi 2, bertanda tangan).',
+      'version 1 bundles are unsigned, so anyone could change them unnoticed. Ask the sending office to export the case again with the current SOP Studio (version 2 bundles are signed).',
+    );
   }
   if (bundle.version !== BUNDLE_VERSION) {
-    invalid(`versi bundel ${String(bundle.version)} tidak didukung (versi ${BUNDLE_VERSION}).`, `bundle version ${String(bundle.version)} is not supported (version ${BUNDLE_VERSION}).`);
+    refuse('format', `versi bundel ${String(bundle.version)} tidak didukung (versi ${BUNDLE_VERSION}).`, `bundle version ${String(bundle.version)} is not supported (version ${BUNDLE_VERSION}).`);
   }
-  const { integrity, ...body } = bundle as CaseBundle;
-  if (!integrity || integrity.algorithm !== 'SHA-256' || typeof integrity.hash !== 'string') {
-    invalid('hash integritas tidak ada.', 'the integrity hash is missing.');
+  const { signature, ...body } = bundle as CaseBundle;
+  const signer = body.signer as Partial<BundleSigner> | undefined;
+  if (typeof signature !== 'string' || !signer || typeof signer !== 'object' || signer.algorithm !== SIGNATURE_ALGORITHM || !isPublicJwk(signer.publicKey)) {
+    refuse('unsigned', 'bundel tidak bertanda tangan atau tanda tangannya tidak terbaca.', 'the bundle is not signed, or its signature cannot be read.');
   }
-  if (!Array.isArray(body.events) || !Array.isArray(body.attachments) || !body.snapshot || !body.sop?.doc) {
-    invalid('isi bundel tidak lengkap.', 'the bundle is incomplete.');
+  const fingerprint = await fingerprintOf(signer.publicKey!);
+  if (signer.keyId !== fingerprint) refuse('signature', 'sidik jari kunci penanda tangan tidak cocok dengan kuncinya.', "the signer's key fingerprint does not match the key.");
+  if (!(await verifyText(signer.publicKey!, canonicalJson(body), signature))) {
+    refuse('signature', 'tanda tangan tidak sah: isi bundel diubah setelah ditandatangani, atau bundel rusak.', 'the signature is invalid: the bundle was changed after it was signed, or it is damaged.');
   }
-  if ((await bodyHash(body)) !== integrity.hash) {
-    invalid('hash SHA-256 tidak cocok: isi bundel telah diubah atau rusak.', 'the SHA-256 hash does not match: the bundle was altered or damaged.');
+  const personProblem = Object.values(checkPersonRef(signer.person as PersonRef))[0];
+  // A device that never numbered a case has no code yet ('').
+  if (personProblem || (signer.deviceCode !== '' && !isDeviceCode(signer.deviceCode))) {
+    refuse('content', `data penanda tangan tidak sah (${personProblem?.id ?? 'kode perangkat'}).`, `the signer's details are invalid (${personProblem?.en ?? 'device code'}).`);
   }
-  for (const a of body.attachments) {
-    if ((await sha256Of(fromBase64(a.data))) !== a.sha256) {
-      invalid(`lampiran "${a.name}" rusak.`, `attachment "${a.name}" is damaged.`);
+  if (!(await isTrustedKey(device, fingerprint))) {
+    const short = shortFingerprint(fingerprint);
+    const name = signer.person!.name;
+    refuse(
+      'untrusted',
+      `ditandatangani oleh ${name} (perangkat ${signer.deviceCode || '?'}, sidik jari ${short}), tetapi kunci ini belum dipercaya di perangkat ini. Cocokkan sidik jari itu dengan pengirim (misalnya lewat telepon), lalu percayai kuncinya di Pengaturan → Kunci tepercaya.`,
+      `signed by ${name} (device ${signer.deviceCode || '?'}, fingerprint ${short}), but this key is not trusted on this device. Compare the fingerprint with the sender (by phone, for example), then trust the key in Settings → Trusted keys.`,
+      { fingerprint, publicKey: signer.publicKey!, deviceCode: signer.deviceCode!, person: signer.person! },
+    );
+  }
+  if (!body.sop || typeof body.sop !== 'object' || !body.sop.doc || typeof body.sop.doc !== 'object') {
+    refuse('content', 'SOP kasus tidak ada di bundel.', "the case's SOP is missing from the bundle.");
+  }
+  if ((await sopHash(body.sop.doc)) !== body.sop.contentHash) {
+    refuse('content', 'SOP dalam bundel tidak sama dengan SOP yang dipakai kasus.', 'the SOP in the bundle is not the one the case runs on.');
+  }
+  const problem = checkBundleContent(body);
+  if (problem) {
+    const part = bundlePartLabel(problem.part);
+    refuse('content', `${part.id} (${problem.pointer || '/'}): ${problem.message.id}`, `${part.en} (${problem.pointer || '/'}): ${problem.message.en}`);
+  }
+  for (const [i, a] of body.attachments.entries()) {
+    const bytes = fromBase64(a.data);
+    if (!bytes || bytes.length !== a.size || (await sha256Of(bytes)) !== a.sha256) {
+      refuse('content', `Lampiran (/attachments/${i}): berkas "${a.name}" rusak.`, `Attachments (/attachments/${i}): file "${a.name}" is damaged.`);
     }
-  }
-  if ((await sopHash(body.sop.doc)) !== body.sop.contentHash || body.sop.contentHash !== body.snapshot.sop.contentHash) {
-    invalid('SOP dalam bundel tidak sama dengan SOP yang dipakai kasus.', 'the SOP in the bundle is not the one the case runs on.');
-  }
-  if (body.events.some((e) => e.caseId !== body.caseId) || body.snapshot.id !== body.caseId) {
-    invalid('peristiwa milik kasus lain.', 'events belong to another case.');
-  }
-  const rebuilt = safeFold(body.events);
-  if (!rebuilt || canonicalJson(rebuilt) !== canonicalJson(body.snapshot)) {
-    invalid('riwayat peristiwa tidak menghasilkan keadaan kasus yang tercatat.', 'the event history does not rebuild the recorded case state.');
   }
   return bundle as CaseBundle;
 }
@@ -178,18 +291,8 @@ async function sopHash(doc: SopDocument): Promise<string> {
   return hash;
 }
 
-function safeFold(events: CaseEvent[]): CaseState | undefined {
-  try {
-    return foldEvents(orderEvents(events));
-  } catch {
-    return undefined;
-  }
-}
-
-function orderEvents(events: CaseEvent[]): CaseEvent[] {
-  const index = (id: string) => Number(id.slice(id.lastIndexOf(':') + 1)) || 0;
-  return [...events].sort((a, b) => a.revision - b.revision || index(a.id) - index(b.id));
-}
+const safeFold = replayEvents;
+const orderEvents = orderBundleEvents;
 
 export interface ImportSummary {
   caseId: string;
@@ -204,8 +307,15 @@ export interface ImportSummary {
  * everything in one transaction. Two offices that both moved the case on
  * from the same revision have diverged; that is refused, not merged.
  */
-export async function importCaseBundle(db: RuntimeDb, text: string): Promise<ImportSummary> {
-  const bundle = await verifyCaseBundle(text);
+export async function importCaseBundle(db: RuntimeDb, text: string, options: { device?: DeviceDb } = {}): Promise<ImportSummary> {
+  const device = options.device ?? deviceDbFor(db);
+  let bundle: CaseBundle;
+  try {
+    bundle = await verifyCaseBundle(text, { device });
+    await checkAgainstCatalogue(device, bundle);
+  } finally {
+    if (!options.device) device.close();
+  }
   try {
     const [summary] = await db.transaction('rw', [db.sops, db.cases, db.events, db.attachments], () => writeBundles(db, [bundle]));
     return summary!;
@@ -226,13 +336,24 @@ export interface BatchImportSummary {
  * Imports many bundles (a regional office receiving a batch): each is checked
  * on its own; the sound ones are written in transactions of `batchSize` cases.
  */
-export async function importCaseBundles(db: RuntimeDb, texts: readonly string[], batchSize = 500): Promise<BatchImportSummary> {
+export async function importCaseBundles(db: RuntimeDb, texts: readonly string[], batchSize = 500, options: { device?: DeviceDb } = {}): Promise<BatchImportSummary> {
+  if (!options.device) {
+    const device = deviceDbFor(db);
+    try {
+      return await importCaseBundles(db, texts, batchSize, { device });
+    } finally {
+      device.close();
+    }
+  }
+  const device = options.device;
   const summary: BatchImportSummary = { cases: 0, newEvents: 0, newAttachments: 0, refused: [] };
   for (let from = 0; from < texts.length; from += batchSize) {
     const verified: { index: number; bundle: CaseBundle }[] = [];
     for (let i = from; i < Math.min(texts.length, from + batchSize); i++) {
       try {
-        verified.push({ index: i, bundle: await verifyCaseBundle(texts[i]!) });
+        const bundle = await verifyCaseBundle(texts[i]!, { device });
+        await checkAgainstCatalogue(device, bundle);
+        verified.push({ index: i, bundle });
       } catch (error) {
         summary.refused.push({ index: i, message: toStorageError(error).localized });
       }
@@ -261,6 +382,22 @@ export async function importCaseBundles(db: RuntimeDb, texts: readonly string[],
     }
   }
   return summary;
+}
+
+/**
+ * A published revision never changes: a bundle whose SOP reuses a revision
+ * number the device catalogue holds with other content is a forgery or a
+ * mistake, and is refused (the runtime's own pinned copies are checked in
+ * the write transaction).
+ */
+async function checkAgainstCatalogue(device: DeviceDb, bundle: CaseBundle): Promise<void> {
+  const held = await device.catalogue.get(bundle.sop.key);
+  if (held && held.contentHash !== bundle.sop.contentHash) {
+    invalid(
+      `SOP ${bundle.sop.key} di katalog perangkat ini berbeda isinya dengan SOP di bundel. Revisi yang diterbitkan tidak dapat diubah.`,
+      `SOP ${bundle.sop.key} in this device's catalogue differs from the one in the bundle. A published revision cannot change.`,
+    );
+  }
 }
 
 /**

@@ -81,7 +81,7 @@ describe('the Content-Security-Policy', () => {
     await page.getByRole('heading', { level: 3, name: 'Langkah 2' }).waitFor();
 
     await page.goto(`${runtimeUrl}#/kasus`);
-    await page.getByText('Serah terima dan cadangan').click();
+    await page.getByText('Cadangan data').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh cadangan seluruh data' }).click()]);
     await page.getByText(/^Cadangan dibuat: sop-studio-cadangan-skema2-.*\(kasus 1, peristiwa \d+, SOP 1, lampiran 1, draf \d+\)\.$/).waitFor({ timeout: 60_000 });
     const file = await download.path();
@@ -92,7 +92,7 @@ describe('the Content-Security-Policy', () => {
     problems.push(...(await watchContext(other)));
     const second = await other.newPage();
     await second.goto(`${runtimeUrl}#/kasus`);
-    await second.getByText('Serah terima dan cadangan').click();
+    await second.getByText('Cadangan data').click();
     await second.getByLabel('Pulihkan dari cadangan (menggantikan data di perangkat ini)').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: readFileSync(file) });
     const confirm = second.getByRole('group', { name: 'Periksa sebelum memulihkan' });
     await confirm.waitFor({ timeout: 60_000 });

@@ -1,0 +1,93 @@
+/**
+ * The wire contract between the browser apps and the server (docs/sync-protocol.md).
+ * Types only: both sides import them, so a change to the protocol is a type error on both.
+ */
+import type { CaseCommand, CaseEvent, LocalizedText } from '../engine';
+
+export const API_PREFIX = '/api/v1';
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_COOKIE = 'sop_session';
+export const PUSH_BATCH_MAX = 100;
+export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
+
+export type Role = 'admin' | 'drafter' | 'publisher' | 'clerk';
+
+/** An SOP lane (actor) as held by an office or a user. */
+export interface LaneRef {
+  sopId: string;
+  actorId: string;
+}
+
+export interface Office {
+  id: string;
+  name: string;
+  /** Kemendagri kode wilayah with dots: "35", "35.10", "35.10.01", "35.10.01.2001". */
+  regionCode: string;
+  parentId: string | null;
+}
+
+export interface User {
+  id: string;
+  login: string;
+  name: string;
+  nip?: string;
+  officeId: string;
+  roles: Role[];
+  /** The lanes this user may act as; a subset of the office's lanes. */
+  positions: LaneRef[];
+}
+
+export interface SessionInfo {
+  user: User;
+  office: Office;
+  csrfToken: string;
+}
+
+export interface ApiError {
+  error: { code: string; message: LocalizedText; details?: Record<string, LocalizedText> };
+}
+
+export interface CatalogueEntry {
+  sopId: string;
+  revision: number;
+  contentHash: string;
+  title: string;
+  publishedAt: string;
+  /** The actors of this SOP that the caller's office plays. */
+  lanes: string[];
+}
+
+export interface PushCommand {
+  command: CaseCommand;
+  /** SHA-256 of every attachment the command refers to; each was PUT before the push. */
+  attachments?: string[];
+}
+
+export interface PushRequest {
+  deviceId: string;
+  commands: PushCommand[];
+}
+
+export type PushResult =
+  | { status: 'applied' | 'duplicate'; commandId: string; events: CaseEvent[] }
+  | { status: 'stale'; commandId: string; events: CaseEvent[] }
+  | { status: 'rejected'; commandId: string; rejection: { code: string; message: LocalizedText } };
+
+export interface PushResponse {
+  results: PushResult[];
+}
+
+/** Opaque to clients: the pair (transaction id, sequence) of the last event returned. */
+export type PullCursor = string;
+
+export interface PulledEvent {
+  caseId: string;
+  event: CaseEvent;
+  sop: { sopId: string; revision: number };
+}
+
+export interface PullResponse {
+  events: PulledEvent[];
+  cursor: PullCursor;
+  more: boolean;
+}

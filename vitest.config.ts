@@ -83,6 +83,9 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: chromiumBrowserMode(),
+          // Above the plays' own waits (up to 30 s for the first lazy Monaco load on a busy two-core
+          // machine), so a slow load fails on the play's message rather than on a bare timeout.
+          testTimeout: 45_000,
           sequence: { groupOrder: 2 },
         },
       },

@@ -58,7 +58,9 @@ export function createOfflineUpdates(reload: () => void = () => window.location.
     },
     newVersionActive() {
       if (state.reloading) reload();
-      else set({ phase: 'activated' });
+      // Said again even after "Nanti": this tab now runs an older version than the site serves,
+      // and a screen it has not loaded yet may no longer be there to fetch.
+      else set({ phase: 'activated', postponed: false });
     },
     reloadIntoNewVersion() {
       if (state.phase === 'activated') {

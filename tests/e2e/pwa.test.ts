@@ -199,10 +199,13 @@ describe('the offline install', () => {
       const note = page.locator('.rt-step').first().getByLabel('Catatan', { exact: true });
       await note.fill('Menunggu fotokopi KK');
       const caseUrl = page.url();
-      // A second tab, on the catalogue: another tab's "Muat ulang" must not reload it either.
+      // A second tab, halfway through the form that starts a case (which stores nothing until it is
+      // submitted): another tab's "Muat ulang" must not reload it, and its prompt says a reload would clear it.
       const second = await context.newPage();
       await second.goto(runtimeUrl);
-      await second.getByRole('link', { name: 'Katalog SOP' }).waitFor();
+      await second.getByRole('link', { name: 'Katalog SOP' }).click();
+      await second.getByRole('link', { name: `Mulai kasus: ${SAMPLE}` }).click();
+      await second.getByLabel('Nama pemohon').fill('Ahmad Fauzi');
       for (const tab of [page, second]) await tab.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
       // The next version arrives on the server; the browser finds it at its next check.
@@ -214,6 +217,7 @@ describe('the offline install', () => {
       await prompt.getByText('Versi baru tersedia').waitFor({ timeout: 60_000 });
       await prompt.getByText(/Isian langkah yang sedang Anda kerjakan tetap tersimpan sebagai draf/).waitFor();
       await second.getByRole('region', { name: 'Pembaruan aplikasi' }).getByText('Versi baru tersedia').waitFor();
+      await second.getByRole('region', { name: 'Pembaruan aplikasi' }).getByText(/Isian formulir ini belum tersimpan dan akan hilang/).waitFor();
       // Nothing was interrupted: same document, same version, the input where the clerk left it.
       await page.waitForTimeout(1500);
       expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
@@ -231,6 +235,7 @@ describe('the offline install', () => {
       // The other tab is told the new version is in, and keeps its page until it chooses.
       await second.getByRole('region', { name: 'Pembaruan aplikasi' }).getByText('Versi baru sudah dipasang di tab lain').waitFor();
       expect(await second.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+      expect(await second.getByLabel('Nama pemohon').inputValue()).toBe('Ahmad Fauzi');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

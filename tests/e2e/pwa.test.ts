@@ -141,7 +141,7 @@ describe('the offline install', () => {
     await context.close();
   }, 180_000);
 
-  it('reloads the designer offline, opens a sample, takes an edit, and opens the JSON editor cached on its first use', async () => {
+  it('reloads the designer offline, opens a sample, takes an edit, opens the JSON editor cached on its first use, prints, and goes to the start page', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = await watchPage(page);
@@ -170,6 +170,13 @@ describe('the offline install', () => {
       await page.locator('.json-view[data-ready="true"]').waitFor({ timeout: 30_000 });
       await page.locator('.monaco-editor .view-line', { hasText: '460/99/LURING/2026' }).first().waitFor();
       expect(await page.getByTestId('json-status').textContent()).toContain('JSON sah');
+      // The print view is a page of the same site: it opens offline too, with the edit.
+      const [printTab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Cetak', exact: true }).click()]);
+      problems.push(...(await watchPage(printTab)));
+      await printTab.getByText('460/99/LURING/2026').first().waitFor({ timeout: 30_000 });
+      // And the start page, which no app registered from here.
+      await page.goto(site.baseUrl);
+      await page.getByRole('status').getByText(/contoh sah/).waitFor();
     } finally {
       await restoreNetwork(context, site);
     }

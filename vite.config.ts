@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicy } from './scripts/csp.ts';
+import { offlineSupport } from './scripts/pwa/offlineSupport.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,7 +18,7 @@ export default defineConfig({
   root,
   // Relative asset URLs: the built site works from any folder of any static server.
   base: './',
-  plugins: [react(), contentSecurityPolicy({ root, pages: Object.values(pages) })],
+  plugins: [react(), contentSecurityPolicy({ root, pages: Object.values(pages) }), offlineSupport({ root })],
   server: { host: '127.0.0.1', port: 5173, strictPort: true, open: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, open: false },
   build: {

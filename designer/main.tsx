@@ -1,5 +1,6 @@
 import { requestedSopId, withoutSopRequest } from '../ui/appLinks';
 import { mountApp } from '../ui/mountApp';
+import { startOfflineSupport } from '../ui/pwa/startOfflineSupport';
 import { App } from './App';
 
 // `designer/?sop=<id>` opens that SOP. The request is taken out of the address
@@ -8,3 +9,5 @@ const openRequest = requestedSopId(window.location.search);
 if (openRequest) window.history.replaceState(window.history.state, '', withoutSopRequest(window.location.href));
 
 mountApp(<App openRequest={openRequest} />);
+// The site root, as the page's links reach it: one service worker serves every page offline.
+startOfflineSupport('../');

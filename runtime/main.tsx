@@ -1,6 +1,9 @@
 import { mountApp } from '../ui/mountApp';
+import { startOfflineSupport } from '../ui/pwa/startOfflineSupport';
 import { App } from './App';
 import { isTrialUrl } from './trial';
 
 // `?uji-coba` opens the trial sandbox (a draft tried from the designer), never the real cases.
 mountApp(<App trial={isTrialUrl(window.location.search)} />);
+// The site root, as the page's links reach it: one service worker serves every page offline.
+startOfflineSupport('../');

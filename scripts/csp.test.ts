@@ -17,7 +17,19 @@ function runHook(html: string, filename: string): string {
   return hook.handler.call({} as never, html, { filename, path: '/' } as IndexHtmlTransformContext) as string;
 }
 
+/**
+ * The whole policy, written out: a change to it is a decision, made here in the open.
+ * Workers (Monaco's two, the service worker) and the installed apps' manifests come
+ * from our own origin only; no `blob:` worker, since Vite starts Monaco's workers from files.
+ */
+const EXPECTED_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'";
+
 describe('Content-Security-Policy', () => {
+  it('is exactly the agreed policy', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(EXPECTED_POLICY);
+  });
+
   it('forbids eval and inline scripts', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');

@@ -5,14 +5,17 @@ import type { Plugin } from 'vite';
  * The Content-Security-Policy of every built page. No `unsafe-eval` and no
  * inline scripts: this is why the schema validators are compiled ahead of
  * time instead of by Ajv at run time. Inline styles stay allowed because
- * React Flow and Monaco set element styles.
+ * React Flow and Monaco set element styles. `worker-src 'self'` covers Monaco's
+ * bundled workers and the service worker (registered from our own origin);
+ * `manifest-src 'self'` the installed apps' manifests.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
 ].join('; ');

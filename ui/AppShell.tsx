@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { LanguageSwitcher, useT } from './i18n';
+import { UpdateNotice } from './pwa/UpdateNotice';
 
 export interface AppShellProps {
   /** Localised name of the app, shown in the header and the window title; omitted on the start page. */
@@ -9,7 +10,7 @@ export interface AppShellProps {
   children: ReactNode;
 }
 
-/** The frame shared by every page: product name, app title, language switcher. */
+/** The frame shared by every page: product name, app title, language switcher, and the offer of a new version. */
 export function AppShell({ title, startHref, children }: AppShellProps) {
   const t = useT();
   const productName = t('app.name');
@@ -30,6 +31,7 @@ export function AppShell({ title, startHref, children }: AppShellProps) {
           <LanguageSwitcher />
         </nav>
       </header>
+      <UpdateNotice />
       <main className="app-main">{children}</main>
     </div>
   );

@@ -9699,7 +9699,8 @@ var init_csp = __esmMin((() => {
 		"script-src 'self'",
 		"style-src 'self' 'unsafe-inline'",
 		"img-src 'self' data: blob:",
-		"worker-src 'self' blob:",
+		"worker-src 'self'",
+		"manifest-src 'self'",
 		"object-src 'none'",
 		"base-uri 'none'"
 	].join("; ");

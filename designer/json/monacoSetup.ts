@@ -6,7 +6,7 @@
  * - Deep imports: the editor core, its contributions and the JSON language,
  *   never the 80 other languages `monaco-editor`'s main entry registers.
  * - Workers are bundled by Vite (`?worker`) and started from our own origin,
- *   which the page's CSP allows (`worker-src 'self' blob:`); nothing is fetched
+ *   which the page's CSP allows (`worker-src 'self'`, no `blob:`); nothing is fetched
  *   from a CDN and nothing is evaluated from strings.
  * - `@monaco-editor/react` is pointed at this bundled instance, so its loader
  *   never injects a <script> from jsdelivr.

@@ -23,6 +23,7 @@ import { toStorageError } from '../storage/errors';
 import { Boundary } from '../guard/Boundary';
 import { DamagedCase, isSoundCaseState, isSoundSop } from '../guard/DamagedCase';
 import { draftHasContent } from './draftContent';
+import { useStepInputInProgress } from './stepInputInProgress';
 import { copyDraft, draftJournal, dropDraftCopy, replayDraftCopies } from './draftWriteAhead';
 import { installLeaveGuard, onPageLeaving } from '../../ui/durability/leaveGuard';
 import { ReturnPanel, type ReturnIntent } from './ReturnPanel';
@@ -138,9 +139,16 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
   const closedVisits = useRef(new Set<string>());
   const heldDrafts = useRef(new Map<string, () => Promise<void>>());
 
+  const stepInput = useStepInputInProgress(
+    row.id,
+    drafts,
+    activeVisits(state).map((v) => v.id),
+  );
+
   const scheduleDraft = useCallback(
     (visitId: string, values: DraftValues, files: DraftFile[]) => {
       if (closedVisits.current.has(visitId)) return;
+      stepInput.changed(visitId, values, files);
       const existing = timers.current.get(visitId);
       if (existing) clearTimeout(existing.timer);
       // Copied before anything asynchronous happens: this is what survives a reload now.
@@ -171,7 +179,7 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
       };
       timers.current.set(visitId, { timer: setTimeout(() => void save(), DRAFT_DELAY_MS), save });
     },
-    [db, row.id, journal],
+    [db, row.id, journal, stepInput],
   );
 
   function cancelPendingDraft(visitId: string) {
@@ -194,6 +202,7 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
         // The step is done: its draft must not come back after a reload.
         dropDraftCopy(journal, row.id, visitId);
         uncovered.current.delete(visitId);
+        stepInput.finished(visitId);
       } else {
         // Refused: the clerk goes on editing this visit, so its draft is live again.
         closedVisits.current.delete(visitId);

@@ -9,6 +9,7 @@ import { FieldInput } from '../forms/FieldInput';
 import { hrefs, navigate } from '../router';
 import { runningCasesForNik, startCase, storeSopRevision } from '../storage/repository';
 import { UserText } from '../../ui/UserText';
+import { useReportFormInProgress } from '../../ui/pwa/formsInProgress';
 
 export interface StartCaseFormProps {
   sop: SopDocument;
@@ -28,6 +29,8 @@ export function StartCaseForm({ sop, nikNotice, onSubmit }: StartCaseFormProps) 
   const nikValid = nik !== '' && checkNik(nik).ok;
   const [problem, setProblem] = useState<{ message: LocalizedText; details?: Record<string, LocalizedText> } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Nothing of this form is stored until the case starts: the update prompt warns that a reload would clear it.
+  useReportFormInProgress('runtime-start-case', Object.values(values).some((v) => v.trim() !== '') ? 'unsaved' : 'none');
 
   async function submit(event: FormEvent) {
     event.preventDefault();

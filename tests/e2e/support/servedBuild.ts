@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build, preview, type PluginOption } from 'vite';
 import { launchChromium } from '../../../cli/chromium';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -18,17 +18,26 @@ export interface ServedBuild {
   close(): Promise<void>;
 }
 
-/** Builds into a temporary folder (never touching dist/), serves it, and launches Chromium. */
-export async function serveProductionBuild(name: string): Promise<ServedBuild> {
+/**
+ * The production build (`npm run build`) into a new temporary folder, never touching dist/.
+ * `plugins` are added to the project's own (a test marking a second version, for instance).
+ */
+export async function buildProductionApp(name: string, plugins: PluginOption[] = []): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), `sop-${name}-dist-`));
   // Vitest sets NODE_ENV=test, which would bundle React's development build; test what users get.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({ root, mode: 'production', logLevel: 'warn', plugins, build: { outDir, emptyOutDir: true } });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+  return outDir;
+}
+
+/** Builds into a temporary folder (never touching dist/), serves it, and launches Chromium. */
+export async function serveProductionBuild(name: string): Promise<ServedBuild> {
+  const outDir = await buildProductionApp(name);
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const baseUrl = server.resolvedUrls!.local[0]!;
   const browser = await launchChromium();

@@ -144,6 +144,8 @@ export interface OutboxRow {
   /** The case revision the command was decided on (0 for a start). */
   baseRevision: number;
   queuedAt: number;
+  /** For a start: the published revision the case runs on (sent with the command; a start names no SOP). */
+  sop?: { sopId: string; revision: number };
   /** SHA-256 of the files the command brought, when hashed at commit; push hashes any it lacks. */
   attachments: string[];
   /** Push attempts that failed without an answer for this command (network, server error). */
@@ -164,6 +166,12 @@ export interface ReviewRow {
   /** The server refused it on push, or it no longer decided on the server's events. */
   source: 'server' | 'rebase';
   keptAt: number;
+  /**
+   * The files the command brought, moved here from `attachments` (whose rows
+   * must belong to an event of the case): redoing the command puts them back
+   * in the step's draft; discarding it removes them.
+   */
+  files: Omit<AttachmentRow, 'caseId' | 'eventId' | 'storedAt'>[];
 }
 
 /** Sync bookkeeping: `link` (the server), `session`, `cursor`, `lastSyncAt`, `lastError`. */

@@ -65,7 +65,14 @@ export function withFileHashes(command: CaseCommand, hashes: ReadonlyMap<string,
  * the case (a start while linked makes it known). Must run inside the
  * command's read-write transaction over outbox, syncState and syncCases.
  */
-export async function queueForServer(db: RuntimeDb, command: CaseCommand, baseRevision: number, hashes: ReadonlyMap<string, string> | undefined, now: number): Promise<void> {
+export async function queueForServer(
+  db: RuntimeDb,
+  command: CaseCommand,
+  sop: { sopId: string; revision: number },
+  baseRevision: number,
+  hashes: ReadonlyMap<string, string> | undefined,
+  now: number,
+): Promise<void> {
   if (!(await isLinked(db))) return;
   if (command.type === 'case.start') await db.syncCases.put({ caseId: command.caseId, since: now });
   else if (!(await db.syncCases.get(command.caseId))) return;
@@ -74,6 +81,7 @@ export async function queueForServer(db: RuntimeDb, command: CaseCommand, baseRe
     caseId: command.caseId,
     command,
     baseRevision,
+    ...(command.type === 'case.start' ? { sop: { sopId: sop.sopId, revision: sop.revision } } : {}),
     queuedAt: now,
     attachments: hashes ? [...new Set(hashes.values())] : [],
     tries: 0,

@@ -296,7 +296,7 @@ export async function commitCommand(db: RuntimeDb, command: CaseCommand, options
       }
       await db.cases.put(caseRowOf(sopRow.doc, state!, sopRow.key, row));
       // Same transaction: a committed command is always queued for the server, never one without the other.
-      await queueForServer(db, decided, row?.revision ?? 0, hashes, now);
+      await queueForServer(db, decided, sopRow, row?.revision ?? 0, hashes, now);
       if (options.clearDrafts?.length) await db.drafts.bulkDelete(options.clearDrafts.map((visitId) => draftIdOf(command.caseId, visitId)));
       return { ok: true, state: state!, events: result.events, duplicate: false };
     }));

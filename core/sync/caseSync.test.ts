@@ -145,6 +145,14 @@ describe('pulled events', () => {
     expect(merged.map((e) => e.commandId)).toEqual(server.events.map((e) => e.commandId));
   });
 
+  it('count once when the same event comes twice', () => {
+    const { server, device } = sharedCase();
+    server.ok({ type: 'step.complete', id: 'b-s2', stepId: 's2' });
+    const result = rebaseCase({ localEvents: device.events, serverEvents: [...server.events, ...server.events], queued: [] });
+    expect(result.events).toEqual(server.events);
+    expect(result.state).toEqual(server.current);
+  });
+
   it('are folded in case order whatever order they arrive in', () => {
     const { server } = sharedCase();
     server.ok({ type: 'step.complete', id: 'b-s2', stepId: 's2' });

@@ -77,7 +77,9 @@ export function compareEvents(a: CaseEvent, b: CaseEvent): number {
  * revision the server gave to another command is dropped (the server's
  * history wins where the two disagree).
  */
-export function mergeServerEvents(local: readonly CaseEvent[], server: readonly CaseEvent[]): CaseEvent[] {
+export function mergeServerEvents(local: readonly CaseEvent[], serverEvents: readonly CaseEvent[]): CaseEvent[] {
+  // The same event may come twice (a page pulled again, a case delivered whole to an office that just came to see it).
+  const server = [...new Map(serverEvents.map((e) => [e.id, e])).values()];
   const serverIds = new Set(server.map((e) => e.id));
   const commandAtRevision = new Map<number, string>();
   for (const event of server) commandAtRevision.set(event.revision, event.commandId);

@@ -57,6 +57,8 @@ export interface SyncClientOptions extends TransportOptions {
   locks?: LockManager;
   random?: () => number;
   pollMs?: number;
+  /** Events per pull page (the server may return a little more to finish a command). */
+  pullLimit?: number;
   /** Whether the browser believes it is online (navigator.onLine). */
   isOnline?: () => boolean;
   /** The window whose online/offline events wake the loop. */
@@ -144,6 +146,7 @@ export class SyncClient {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.wake(), ms);
       this.wakeUp = () => {
@@ -355,7 +358,7 @@ export class SyncClient {
     let cursor = (await syncValue<string>(this.db, CURSOR_KEY)) ?? '';
     let pulled = 0;
     for (;;) {
-      const page = await transport.pull(cursor, PULL_LIMIT);
+      const page = await transport.pull(cursor, this.options.pullLimit ?? PULL_LIMIT);
       const cases = groupPulled(page.events);
       // Network first (a case new to this device needs its SOP revision), then one transaction.
       for (const { sopKey, sop } of cases.values()) {

@@ -6,6 +6,7 @@ import { runtimeMessagesEn } from './areas/runtime.en';
 import { durabilityMessagesEn } from './areas/durability.en';
 import { startMessagesEn } from './areas/start.en';
 import { trustMessagesEn } from './areas/trust.en';
+import { syncMessagesEn } from './areas/sync.en';
 import type { MessageKey } from './messages.id';
 
 /**
@@ -22,6 +23,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...limitsMessagesEn,
   ...durabilityMessagesEn,
   ...trustMessagesEn,
+  ...syncMessagesEn,
   'app.name': 'SOP Studio',
   'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
   'app.backToStart': 'Back to the start page',

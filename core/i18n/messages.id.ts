@@ -14,6 +14,7 @@ import { runtimeMessagesId } from './areas/runtime.id';
 import { durabilityMessagesId } from './areas/durability.id';
 import { startMessagesId } from './areas/start.id';
 import { trustMessagesId } from './areas/trust.id';
+import { syncMessagesId } from './areas/sync.id';
 
 export const messagesId = {
   ...designerMessagesId,
@@ -24,6 +25,7 @@ export const messagesId = {
   ...limitsMessagesId,
   ...durabilityMessagesId,
   ...trustMessagesId,
+  ...syncMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

@@ -198,7 +198,8 @@ export class SyncClient {
           this.setActivity('idle');
           await this.sleep(this.options.pollMs ?? POLL_MS);
         } catch (error) {
-          if (this.stopped) break;
+          // Stopped, or the page closed the database under the loop (a restore, a test's clean-up): nothing to sync into.
+          if (this.stopped || (error as { name?: string })?.name === 'DatabaseClosedError') break;
           if (error instanceof NotSignedIn || (error instanceof TransportError && error.kind === 'unauthorized')) {
             await this.recordFailure(error);
             this.setActivity('signedOut');

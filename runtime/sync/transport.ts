@@ -80,7 +80,8 @@ export class SyncTransport {
   private async request(method: string, path: string, body?: BodyInit | object, contentType?: string): Promise<Response> {
     const headers: Record<string, string> = {};
     const token = this.csrfToken;
-    if (unsafe(method) && token && path !== '/session') headers[CSRF_HEADER] = token;
+    // Every unsafe request carries the token, except signing in (there is no session yet).
+    if (unsafe(method) && token && !(method === 'POST' && path === '/session')) headers[CSRF_HEADER] = token;
     let payload: BodyInit | undefined;
     if (body instanceof Blob || body instanceof ArrayBuffer || typeof body === 'string') {
       payload = body;

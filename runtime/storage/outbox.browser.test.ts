@@ -59,6 +59,7 @@ describe('the outbox, written with each command', () => {
     // The queued start is the command the engine decided: with its case number, without the local SOP key.
     expect((rows[0]!.command as { caseNumber?: string }).caseNumber).toBe(state.number);
     expect(rows[0]!.command).not.toHaveProperty('sopKey');
+    expect(rows[0]!.sop).toEqual({ sopId: 'bwi-spm-online', revision: 1 });
     const expected = [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');
     expect(rows[1]!.attachments).toEqual([expected]);
     expect((rows[1]!.command as { attachments: { sha256?: string }[] }).attachments[0]!.sha256).toBe(expected);

@@ -17,6 +17,9 @@ import { StartCasePage } from './start/StartCase';
 import { StorageStatusBar } from './StorageStatusBar';
 import { RuntimeDb, TRIAL_DB_NAME } from './storage/db';
 import { wipeTrialData } from './trial';
+import { ServerSettings } from './settings/ServerSettings';
+import { SyncStatus } from './sync/SyncStatus';
+import type { TransportOptions } from './sync/transport';
 import './runtime.css';
 
 export interface AppProps {
@@ -26,15 +29,17 @@ export interface AppProps {
   seed?: boolean;
   /** A trial run of a draft ("Uji coba"): the sandbox database, clearly marked, wipeable. */
   trial?: boolean;
+  /** How to reach the server (tests give an in-memory one; keep it stable across renders); `false` never syncs. */
+  sync?: TransportOptions | false;
 }
 
 /** The clerk's app: SOP catalogue, cases, inbox, case list and receipts, offline in IndexedDB. */
-export function App({ db, seed, trial = false }: AppProps) {
+export function App({ db, seed, trial = false, sync }: AppProps) {
   const t = useT();
   const [database] = useState(() => db ?? (trial ? new RuntimeDb(TRIAL_DB_NAME) : undefined));
   return (
     <AppShell title={t('runtime.title')} startHref="../">
-      <RuntimeProvider {...(database ? { db: database } : {})} seed={trial ? false : (seed ?? true)} trial={trial}>
+      <RuntimeProvider {...(database ? { db: database } : {})} seed={trial ? false : (seed ?? true)} trial={trial} {...(sync !== undefined ? { sync } : {})}>
         {trial && <TrialBanner />}
         <RuntimeScreens />
       </RuntimeProvider>
@@ -89,6 +94,7 @@ function RuntimeScreens() {
           {person ? t('runtime.nav.actingAs', { name: person.name }) : t('runtime.nav.noProfile')}
         </a>
       </nav>
+      <SyncStatus />
       <PageBoundary key={JSON.stringify(route)}>
         <Screen route={route} />
       </PageBoundary>
@@ -101,6 +107,7 @@ function CalendarSettings() {
   const { calendar, setCalendar, catalogue } = useRuntime();
   return (
     <>
+      {catalogue.kind === 'device' && <ServerSettings />}
       <CalendarSettingsForm calendar={calendar} onSave={setCalendar} />
       <TrustedKeysPanel />
       {catalogue.kind === 'device' && <CaseOnlyRevisions />}

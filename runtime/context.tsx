@@ -7,6 +7,10 @@ import { deviceCatalogue, trialCatalogue, type RuntimeCatalogue } from './catalo
 import { RuntimeDb } from './storage/db';
 import { deviceDbNameFor } from './storage/deviceDbFor';
 import { loadCalendar, requestPersistence, saveCalendar } from './storage/repository';
+import { serverLink, type ServerLink } from './storage/outbox';
+import { SyncClient, type SyncActivity } from './sync/syncClient';
+import { personOfSession, storedSession, type StoredSession } from './sync/syncStore';
+import type { TransportOptions } from './sync/transport';
 
 export interface RuntimeContextValue {
   db: RuntimeDb;
@@ -26,6 +30,15 @@ export interface RuntimeContextValue {
   /** The lanes the acting person may act as (`${sopId}|${actorId}`). */
   myLaneKeys: readonly string[];
   profile: ProfileRow | null;
+  /** The server this device is linked to, if any (a local-only device has none and never syncs). */
+  link: ServerLink | null;
+  /** The signed-in account; while present it is the person, and its positions are the lanes. */
+  session: StoredSession | null;
+  /** The sync loop of this page (null when not linked); `syncActivity` is what it is doing. */
+  syncClient: SyncClient | null;
+  syncActivity: SyncActivity | null;
+  /** How this page talks to the server (tests and stories give an in-memory one). */
+  transport: TransportOptions;
 }
 
 const RuntimeContext = createContext<RuntimeContextValue | null>(null);
@@ -45,6 +58,8 @@ export interface RuntimeProviderProps {
   person?: PersonRef | null;
   /** The fixed person's lanes. */
   lanes?: readonly LaneRef[];
+  /** How to reach the server (by default the page's fetch and EventSource); `false` never syncs. */
+  sync?: TransportOptions | false;
   children: ReactNode;
 }
 
@@ -63,7 +78,9 @@ function defaultDevice(db: RuntimeDb | undefined): DeviceDb {
  * asks for persistent storage, and hands the databases, the catalogue, the
  * working calendar and the acting person to every screen.
  */
-export function RuntimeProvider({ db: given, device: givenDevice, seed = true, trial = false, now: fixedNow, person: fixedPerson, lanes: fixedLanes, children }: RuntimeProviderProps) {
+const NO_TRANSPORT: TransportOptions = {};
+
+export function RuntimeProvider({ db: given, device: givenDevice, seed = true, trial = false, now: fixedNow, person: fixedPerson, lanes: fixedLanes, sync = NO_TRANSPORT, children }: RuntimeProviderProps) {
   const [db] = useState(() => given ?? new RuntimeDb());
   const [device] = useState(() => givenDevice ?? defaultDevice(given));
   const [catalogue] = useState(() => (trial ? trialCatalogue(db) : deviceCatalogue(device)));
@@ -97,6 +114,30 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
 
   const profile = useLiveQuery(async () => (fixedPerson === undefined ? ((await currentProfile(device)) ?? null) : null), [device, fixedPerson]);
 
+  // A trial sandbox never talks to a server.
+  const link = useLiveQuery(async () => (trial ? null : ((await serverLink(db)) ?? null)), [db, trial]);
+  const session = useLiveQuery(async () => (trial ? null : ((await storedSession(db)) ?? null)), [db, trial]);
+  const [syncClient, setSyncClient] = useState<SyncClient | null>(null);
+  const [syncActivity, setSyncActivity] = useState<SyncActivity | null>(null);
+  const transport = sync === false ? NO_TRANSPORT : sync;
+  const linked = !!link && sync !== false && status.kind === 'ready';
+  useEffect(() => {
+    if (!linked) return;
+    const client = new SyncClient({ db, device, ...transport, onActivity: setSyncActivity });
+    client.start();
+    setSyncClient(client);
+    return () => {
+      setSyncClient(null);
+      setSyncActivity(null);
+      void client.stop();
+    };
+  }, [db, device, linked, transport]);
+  // A sign-in (in this tab or another) wakes the loop at once.
+  const sessionId = session ? `${session.user.id}@${session.signedInAt}` : null;
+  useEffect(() => {
+    if (sessionId) syncClient?.requestSync();
+  }, [syncClient, sessionId]);
+
   const setCalendar = useCallback(
     async (calendar: WorkingCalendarConfig) => {
       await saveCalendar(db, calendar);
@@ -108,10 +149,12 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
   const reloadCalendar = useCallback(async () => setStatus({ kind: 'ready', calendar: await loadCalendar(db) }), [db]);
 
   const value = useMemo<RuntimeContextValue | null>(() => {
-    if (status.kind !== 'ready' || profile === undefined) return null;
-    const person = fixedPerson !== undefined ? fixedPerson : profile ? personOf(profile) : trial ? TRIAL_PERSON : null;
+    if (status.kind !== 'ready' || profile === undefined || link === undefined || session === undefined) return null;
+    // With a server, the signed-in user is the person and their positions are the lanes; without, the local profile.
+    const person = fixedPerson !== undefined ? fixedPerson : session ? personOfSession(session) : profile ? personOf(profile) : trial ? TRIAL_PERSON : null;
+    const ownLanes = session ? session.user.positions : profile?.lanes;
     // A stored profile may be damaged (written by an older version or by hand): lanes that are not lanes are ignored.
-    const lanes = (fixedPerson !== undefined ? (fixedLanes ?? []) : Array.isArray(profile?.lanes) ? profile.lanes : []).filter(
+    const lanes = (fixedPerson !== undefined ? (fixedLanes ?? []) : Array.isArray(ownLanes) ? ownLanes : []).filter(
       (lane) => typeof lane?.sopId === 'string' && typeof lane.actorId === 'string',
     );
     return {
@@ -125,8 +168,13 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
       person,
       myLaneKeys: lanes.map(laneKeyOf),
       profile: profile ?? null,
+      link,
+      session,
+      syncClient,
+      syncActivity,
+      transport,
     };
-  }, [db, device, catalogue, status, fixedNow, tick, setCalendar, reloadCalendar, profile, fixedPerson, fixedLanes, trial]);
+  }, [db, device, catalogue, status, fixedNow, tick, setCalendar, reloadCalendar, profile, fixedPerson, fixedLanes, trial, link, session, syncClient, syncActivity, transport]);
 
   if (status.kind === 'failed') {
     return <StorageFailure error={status.error} />;

@@ -7,6 +7,7 @@ import { durabilityMessagesEn } from './areas/durability.en';
 import { startMessagesEn } from './areas/start.en';
 import { trustMessagesEn } from './areas/trust.en';
 import { pwaMessagesEn } from './areas/pwa.en';
+import { syncMessagesEn } from './areas/sync.en';
 import type { MessageKey } from './messages.id';
 
 /**
@@ -24,6 +25,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...durabilityMessagesEn,
   ...trustMessagesEn,
   ...pwaMessagesEn,
+  ...syncMessagesEn,
   'app.name': 'SOP Studio',
   'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
   'app.backToStart': 'Back to the start page',

@@ -15,6 +15,7 @@ import { durabilityMessagesId } from './areas/durability.id';
 import { startMessagesId } from './areas/start.id';
 import { trustMessagesId } from './areas/trust.id';
 import { pwaMessagesId } from './areas/pwa.id';
+import { syncMessagesId } from './areas/sync.id';
 
 export const messagesId = {
   ...designerMessagesId,
@@ -26,6 +27,7 @@ export const messagesId = {
   ...durabilityMessagesId,
   ...trustMessagesId,
   ...pwaMessagesId,
+  ...syncMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

@@ -59,6 +59,8 @@ export interface CatalogueEntry {
 
 export interface PushCommand {
   command: CaseCommand;
+  /** The published revision a `case.start` runs on (required for a start: the command itself names no SOP). */
+  sop?: { sopId: string; revision: number };
   /** SHA-256 of every attachment the command refers to; each was PUT before the push. */
   attachments?: string[];
 }
@@ -86,6 +88,7 @@ export interface PulledEvent {
   sop: { sopId: string; revision: number };
 }
 
+/** A page never ends inside a command: all events of one command come in the same page (even past `limit`). */
 export interface PullResponse {
   events: PulledEvent[];
   cursor: PullCursor;

@@ -27,6 +27,8 @@ import { useStepInputInProgress } from './stepInputInProgress';
 import { copyDraft, draftJournal, dropDraftCopy, replayDraftCopies } from './draftWriteAhead';
 import { installLeaveGuard, onPageLeaving } from '../../ui/durability/leaveGuard';
 import { ReturnPanel, type ReturnIntent } from './ReturnPanel';
+import { ReviewPanel } from './ReviewPanel';
+import { discardReview, redoReview } from '../sync/review';
 import { StepForm, type StepIntent, type StepProblem } from './StepForm';
 import { SwimlaneMap } from './SwimlaneMap';
 import { Timeline } from './Timeline';
@@ -107,6 +109,22 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
   };
 
   const journal = useMemo(() => draftJournal(db.name), [db]);
+  // Commands of this case set aside by sync ("Perlu tinjauan"), and the forms that a redo refills.
+  const reviewItems = useLiveQuery(() => db.review.where('caseId').equals(row.id).sortBy('keptAt'), [db, row.id]) ?? [];
+  const [redoneAt, setRedoneAt] = useState<Record<string, number>>({});
+  const [formEpoch, setFormEpoch] = useState<Record<string, number>>({});
+  useEffect(() => {
+    // A redo wrote the visit's draft: once it arrives here, the form opens afresh on it.
+    for (const [visitId, at] of Object.entries(redoneAt)) {
+      const draft = drafts.find((d) => d.visitId === visitId);
+      if (draft && draft.updatedAt >= at) {
+        openedOnDraft.current.delete(visitId);
+        storedFiles.current.set(visitId, fileKey(draft.files));
+        setFormEpoch((e) => ({ ...e, [visitId]: (e[visitId] ?? 0) + 1 }));
+        setRedoneAt(({ [visitId]: _done, ...rest }) => rest);
+      }
+    }
+  }, [drafts, redoneAt]);
   // Visits whose latest change is neither in IndexedDB nor in the write-ahead copy
   // (the copy did not fit, or attachments changed): leaving the page asks first.
   const uncovered = useRef(new Set<string>());
@@ -298,6 +316,19 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
           {localized(notice, lang)}
         </div>
       )}
+      <ReviewPanel
+        items={reviewItems}
+        sop={sop}
+        activeStepIds={state.visits.filter((v) => v.status === 'active').map((v) => v.stepId)}
+        timeZone={tz}
+        onRedo={async (commandId) => {
+          const startedAt = Date.now();
+          const result = await redoReview(db, commandId, person);
+          if (result.kind === 'draft') setRedoneAt((r) => ({ ...r, [result.visitId]: startedAt }));
+          return result;
+        }}
+        onDiscard={(commandId) => discardReview(db, commandId)}
+      />
       {state.status === 'finished' && <p className="rt-alert rt-alert--ok" role="status">{t('runtime.case.finished', { time: formatDateTime(state.closedAt, lang, tz) })}</p>}
       {state.status === 'cancelled' && <p className="rt-alert" role="status">{t('runtime.case.cancelled', { reason: state.cancelReason ?? '' })}</p>}
       {state.leftTo.length > 0 && <p className="rt-muted">{t('runtime.case.leftTo', { target: state.leftTo.join(', ') })}</p>}
@@ -337,6 +368,7 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
             return (
               <div key={visit.id} className="rt-case__visit">
                 <StepForm
+                  key={formEpoch[visit.id] ?? 0}
                   sop={sop}
                   state={state}
                   visit={visit}

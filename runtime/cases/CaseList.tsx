@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { reviewCounts } from '../sync/syncStore';
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
@@ -42,6 +43,7 @@ export function CaseList() {
   const [cursors, setCursors] = useState<(PageCursor | undefined)[]>([undefined]);
   const after = cursors[cursors.length - 1];
   const sops = useLiveQuery(() => db.sops.toArray(), [db]);
+  const inReview = useLiveQuery(async () => new Set((await reviewCounts(db)).keys()), [db]);
   const sopMap = useMemo(() => new Map((sops ?? []).map((s) => [s.key, s])), [sops]);
   const sopChoices = useMemo(
     () => [...new Map((sops ?? []).filter((s) => typeof s?.sopId === 'string').map((s) => [s.sopId, textOf(s.title, s.sopId)]))].sort((a, b) => compareText(a[1], b[1])),
@@ -121,7 +123,7 @@ export function CaseList() {
           {page.rows.length === 0 ? (
             <p>{t('runtime.list.empty')}</p>
           ) : (
-            <CaseTable rows={page.rows} sops={sopMap} timeZone={calendar.timeZone} now={now} caption={t('runtime.list.heading')} />
+            <CaseTable rows={page.rows} needsReview={inReview} sops={sopMap} timeZone={calendar.timeZone} now={now} caption={t('runtime.list.heading')} />
           )}
           {!searching && (
             <nav className="rt-pager" aria-label={t('runtime.list.page', { n: cursors.length })}>

@@ -34,6 +34,16 @@ export const Indonesian: Story = {
   },
 };
 
+/** Cases with commands kept by sync are marked for review. */
+export const NeedsReviewIndonesian: Story = {
+  globals: { locale: 'id' },
+  args: { needsReview: new Set(['case-2']) },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('row', { name: /Budi Santoso/ })).toHaveTextContent('Perlu tinjauan');
+    await expect(canvas.getByRole('row', { name: /Siti Aminah/ })).not.toHaveTextContent('Perlu tinjauan');
+  },
+};
+
 export const English: Story = {
   globals: { locale: 'en' },
   play: async ({ canvas }) => {

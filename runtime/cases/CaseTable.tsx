@@ -12,10 +12,12 @@ export interface CaseTableProps {
   timeZone: string;
   now: number;
   caption: string;
+  /** Cases with commands kept for review (by id): marked "Perlu tinjauan". */
+  needsReview?: ReadonlySet<string>;
 }
 
 /** Cases as a table: applicant, case number, NIK, SOP, active step, who it waits for, due time (overdue marked), status. */
-export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps) {
+export function CaseTable({ rows, sops, timeZone, now, caption, needsReview }: CaseTableProps) {
   const { t } = useI18n();
   return (
     <div className="rt-table-wrap">
@@ -36,7 +38,7 @@ export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps
         <tbody>
           {rows.map((row, i) => (
             <RowBoundary key={typeof row?.id === 'string' ? row.id : `row-${i}`} id={String(row?.id ?? i)} as="tr" colSpan={8}>
-              <CaseTableRow row={row} sops={sops} timeZone={timeZone} now={now} />
+              <CaseTableRow row={row} sops={sops} timeZone={timeZone} now={now} needsReview={needsReview?.has(row?.id) ?? false} />
             </RowBoundary>
           ))}
         </tbody>
@@ -45,7 +47,7 @@ export function CaseTable({ rows, sops, timeZone, now, caption }: CaseTableProps
   );
 }
 
-function CaseTableRow({ row, sops, timeZone, now }: { row: CaseRow; sops: ReadonlyMap<string, SopRow>; timeZone: string; now: number }) {
+function CaseTableRow({ row, sops, timeZone, now, needsReview }: { row: CaseRow; sops: ReadonlyMap<string, SopRow>; timeZone: string; now: number; needsReview: boolean }) {
   const { lang, t } = useI18n();
   const sop = sops.get(row.sopKey)?.doc;
   // Stored rows and SOPs can be damaged: read them through guards, so only a row that cannot be shown at all is flagged.
@@ -70,7 +72,10 @@ function CaseTableRow({ row, sops, timeZone, now }: { row: CaseRow; sops: Readon
         {row.dueAt === NO_DUE || typeof row.dueAt !== 'number' ? '—' : formatDateTime(row.dueAt, lang, timeZone)}
         {overdue && <span className="rt-status rt-status--overdue">{t('runtime.case.overdue')}</span>}
       </td>
-      <td>{t(`runtime.case.status.${row.status}`)}</td>
+      <td>
+        {t(`runtime.case.status.${row.status}`)}
+        {needsReview && <span className="rt-status rt-status--overdue"> {t('sync.review.badge')}</span>}
+      </td>
     </tr>
   );
 }

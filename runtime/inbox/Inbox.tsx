@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { reviewCounts } from '../sync/syncStore';
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../ui/i18n';
 import { CaseTable } from '../cases/CaseTable';
@@ -20,6 +21,7 @@ export function Inbox() {
   const keys = lane && myLaneKeys.includes(lane) ? [lane] : myLaneKeys;
   const work = useLiveQuery(() => listMyWork(db, keys), [db, keys.join(',')]);
   const sops = useLiveQuery(() => db.sops.toArray(), [db]);
+  const inReview = useLiveQuery(async () => new Set((await reviewCounts(db)).keys()), [db]);
   const sopMap = useMemo(() => new Map((sops ?? []).map((s) => [s.key, s])), [sops]);
   // Name my lanes by the newest revision of their SOP this device holds.
   const laneNames = useMemo(() => {
@@ -79,7 +81,7 @@ export function Inbox() {
           ) : (
             <>
               <p role="status">{t('runtime.inbox.waiting', { count: work.rows.length + (work.more ? '+' : '') })}</p>
-              <CaseTable rows={work.rows} sops={sopMap} timeZone={calendar.timeZone} now={now} caption={t('runtime.inbox.heading')} />
+              <CaseTable rows={work.rows} needsReview={inReview} sops={sopMap} timeZone={calendar.timeZone} now={now} caption={t('runtime.inbox.heading')} />
             </>
           )}
         </>

@@ -66,6 +66,20 @@ export function addTable(json: Record<string, any>, table: string, rows: unknown
   } else json['tables'][table] = rows;
 }
 
+/**
+ * A dexie-export-import file as an earlier version wrote it: those versions had
+ * no sync tables (schema 3), so an export of today's database drops them.
+ */
+export function withoutSyncTables(json: Record<string, any>): Record<string, any> {
+  const sync = new Set(['outbox', 'review', 'syncState', 'syncCases']);
+  if (json['formatName'] === 'dexie') {
+    json['data'].tables = json['data'].tables.filter((t: { name: string }) => !sync.has(t.name));
+    json['data'].data = json['data'].data.filter((t: { tableName: string }) => !sync.has(t.tableName));
+    json['data'].databaseVersion = Math.min(json['data'].databaseVersion, 2);
+  }
+  return json;
+}
+
 export function setSchemaVersion(json: Record<string, any>, version: number): void {
   if (json['formatName'] === 'dexie') json['data'].databaseVersion = version;
   else json['schemaVersion'] = version;

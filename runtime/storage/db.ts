@@ -12,12 +12,13 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { caseCodeOf } from '../../core/engine/caseNumber';
 import { activeLanesOf, assignCaseNumber } from './caseNumbers';
 import type { SopDocument } from '../../schemas/generated/sop.types';
-import type { CaseEvent, CaseState, CaseStatus } from '../../core/engine';
+import type { CaseCommand, CaseEvent, CaseState, CaseStatus, LocalizedText } from '../../core/engine';
+import type { SyncRejection } from '../../core/sync';
 
 export const RUNTIME_DB_NAME = 'sop-studio-runtime';
 /** Trial runs from the designer use their own database, so trial cases never mix with real ones. */
 export const TRIAL_DB_NAME = 'sop-studio-runtime-trial';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Stands in for "no due time" in due-time indexes (IndexedDB leaves undefined keys out of an index). */
 export const NO_DUE = 8_640_000_000_000_000;
@@ -128,6 +129,63 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * A command committed on this device that the server has not confirmed yet.
+ * Written in the same transaction as the command's events, so a command is
+ * never on the device without being queued (or queued without being on it).
+ * Removed only when the server answers applied/duplicate, or when the
+ * command moves to `review`.
+ */
+export interface OutboxRow {
+  commandId: string;
+  caseId: string;
+  /** The command exactly as the engine decided it here (with its case number, without the local sopKey). */
+  command: CaseCommand;
+  /** The case revision the command was decided on (0 for a start). */
+  baseRevision: number;
+  queuedAt: number;
+  /** For a start: the published revision the case runs on (sent with the command; a start names no SOP). */
+  sop?: { sopId: string; revision: number };
+  /** SHA-256 of the files the command brought, when hashed at commit; push hashes any it lacks. */
+  attachments: string[];
+  /** Push attempts that failed without an answer for this command (network, server error). */
+  tries: number;
+  lastError?: { message: LocalizedText; at: number };
+}
+
+/**
+ * A command taken out of a case because it no longer applies: another office
+ * acted first, or the server refused it. Kept whole until a clerk redoes it
+ * (as a new command) or discards it explicitly; its files stay on the device.
+ */
+export interface ReviewRow {
+  commandId: string;
+  caseId: string;
+  command: CaseCommand;
+  rejection: SyncRejection;
+  /** The server refused it on push, or it no longer decided on the server's events. */
+  source: 'server' | 'rebase';
+  keptAt: number;
+  /**
+   * The files the command brought, moved here from `attachments` (whose rows
+   * must belong to an event of the case): redoing the command puts them back
+   * in the step's draft; discarding it removes them.
+   */
+  files: Omit<AttachmentRow, 'caseId' | 'eventId' | 'storedAt'>[];
+}
+
+/** Sync bookkeeping: `link` (the server), `session`, `cursor`, `lastSyncAt`, `lastError`. */
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
+
+/** A case the server knows (started while linked, or pulled): only these have commands queued. */
+export interface SyncCaseRow {
+  caseId: string;
+  since: number;
+}
+
 /** The v1 schema, also written into `fixtures/v1.json`. Later versions add to it, never edit it. */
 export const SCHEMA_V1 = {
   sops: '&key, sopId, [sopId+revision]',
@@ -146,6 +204,19 @@ export const SCHEMA_V2 = {
     'id, [sopId+status+dueAt+id], [currentActor+status+dueAt+id], [status+dueAt+id], [dueAt+id], applicantNik, *nameTokens, updatedAt, caseNumber, *activeLanes',
 } as const;
 
+/**
+ * v3: case sync (issue 10). New tables only; existing rows are untouched, so
+ * the upgrade has nothing to migrate: cases made before the device was
+ * linked stay local (not in `syncCases`) and keep working as before.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  outbox: 'commandId, caseId, queuedAt',
+  review: 'commandId, caseId, keptAt',
+  syncState: '&key',
+  syncCases: '&caseId',
+} as const;
+
 export class RuntimeDb extends Dexie {
   declare sops: Table<SopRow, string>;
   declare cases: Table<CaseRow, string>;
@@ -153,6 +224,10 @@ export class RuntimeDb extends Dexie {
   declare drafts: Table<DraftRow, string>;
   declare attachments: Table<AttachmentRow, string>;
   declare meta: Table<MetaRow, string>;
+  declare outbox: Table<OutboxRow, string>;
+  declare review: Table<ReviewRow, string>;
+  declare syncState: Table<SyncStateRow, string>;
+  declare syncCases: Table<SyncCaseRow, string>;
 
   constructor(name: string = RUNTIME_DB_NAME) {
     super(name);
@@ -162,6 +237,11 @@ export class RuntimeDb extends Dexie {
       .upgrade(async (tx) => {
         await numberLegacyCases(tx);
         await tx.table('meta').put({ key: 'schemaVersion', value: 2 });
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        await tx.table('meta').put({ key: 'schemaVersion', value: 3 });
       });
     this.on('populate', (tx) => {
       tx.table('meta').add({ key: 'schemaVersion', value: SCHEMA_VERSION });

@@ -36,6 +36,7 @@ import {
   type RuntimeDb,
   type SopRow,
 } from './db';
+import { attachmentHashes, isLinked, queueForServer, withFileHashes } from './outbox';
 import { StorageError, toStorageError } from './errors';
 import { withReopen } from '../../ui/durability/storageFailure';
 import { activeLanesOf, nextCaseNumber, type ReservedCaseNumber } from './caseNumbers';
@@ -234,9 +235,12 @@ export interface CommitOptions {
 export async function commitCommand(db: RuntimeDb, command: CaseCommand, options: CommitOptions = {}): Promise<CommitResult> {
   try {
     const calendar = options.calendar ?? (await withReopen(db, () => loadCalendar(db)));
+    // Files are hashed before the transaction (WebCrypto is not IndexedDB: awaiting it inside would end the
+    // transaction), and only on a device linked to a server, which needs the hashes to send the files.
+    const hashes = options.attachments?.length && (await withReopen(db, () => isLinked(db))) ? await attachmentHashes(options.attachments) : undefined;
     // A closed database (the browser closed it, site data was cleared) is reopened and the command
     // tried once more: the transaction never began, so nothing can be written twice.
-    return await withReopen(db, () => db.transaction('rw', [db.cases, db.events, db.attachments, db.drafts, db.sops, db.meta], async (): Promise<CommitResult> => {
+    return await withReopen(db, () => db.transaction('rw', [db.cases, db.events, db.attachments, db.drafts, db.sops, db.meta, db.outbox, db.syncState, db.syncCases], async (): Promise<CommitResult> => {
       const row = await db.cases.get(command.caseId);
       const sopKey =
         command.type === 'case.start' ? (command as CaseCommand & { sopKey?: string }).sopKey : row?.sopKey;
@@ -254,7 +258,7 @@ export async function commitCommand(db: RuntimeDb, command: CaseCommand, options
       if ((await db.events.where('commandId').equals(command.id).count()) > 0 && row) {
         return { ok: true, state: row.state, events: [], duplicate: true };
       }
-      let decided = stripExtras(command);
+      let decided = hashes ? withFileHashes(stripExtras(command), hashes) : stripExtras(command);
       // A new case gets its number inside this transaction: two tabs never hand out the same one.
       let reserved: ReservedCaseNumber | undefined;
       if (decided.type === 'case.start' && !row && decided.caseNumber === undefined && !Number.isNaN(Date.parse(decided.at))) {
@@ -283,6 +287,7 @@ export async function commitCommand(db: RuntimeDb, command: CaseCommand, options
               name: a.name,
               type: a.type,
               size: a.blob.size,
+              ...(hashes?.has(a.id) ? { sha256: hashes.get(a.id)! } : {}),
               blob: a.blob,
               storedAt: now,
             }),
@@ -290,6 +295,8 @@ export async function commitCommand(db: RuntimeDb, command: CaseCommand, options
         );
       }
       await db.cases.put(caseRowOf(sopRow.doc, state!, sopRow.key, row));
+      // Same transaction: a committed command is always queued for the server, never one without the other.
+      await queueForServer(db, decided, sopRow, row?.revision ?? 0, hashes, now);
       if (options.clearDrafts?.length) await db.drafts.bulkDelete(options.clearDrafts.map((visitId) => draftIdOf(command.caseId, visitId)));
       return { ok: true, state: state!, events: result.events, duplicate: false };
     }));

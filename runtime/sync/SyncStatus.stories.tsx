@@ -1,0 +1,65 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn } from 'storybook/test';
+import { STORY_NOW } from '../storyFixtures';
+import { SyncStatusView } from './SyncStatus';
+
+const meta = {
+  title: 'Runtime/SyncStatus',
+  component: SyncStatusView,
+  args: {
+    online: true,
+    signedIn: true,
+    activity: 'idle',
+    pending: 0,
+    review: 0,
+    lastSyncAt: STORY_NOW - 5 * 60_000,
+    error: undefined,
+    timeZone: 'Asia/Jakarta',
+    onSyncNow: fn(),
+  },
+} satisfies Meta<typeof SyncStatusView>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const AllSentIndonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Tersambung');
+    await expect(canvas.getByText('Semua pekerjaan sudah terkirim')).toBeVisible();
+    await expect(canvas.getByText('Sinkron terakhir: 3 Jun 2025, 08.55 WIB')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Sinkronkan sekarang' }));
+    await expect(args.onSyncNow).toHaveBeenCalled();
+  },
+};
+
+/** Offline with work waiting: the clerk sees it is kept and counted. */
+export const OfflineWithPendingEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { online: false, activity: 'offline', pending: 3, review: 1 },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('Offline');
+    await expect(canvas.getByText('3 commands waiting to be sent')).toBeVisible();
+    await expect(canvas.getByRole('link', { name: '1 commands need review' })).toHaveAttribute('href', '#/kasus');
+    await expect(canvas.queryByRole('button', { name: 'Sync now' })).toBeNull();
+  },
+};
+
+export const FailingIndonesian: Story = {
+  globals: { locale: 'id' },
+  args: { pending: 2, error: { message: { id: 'Kesalahan server.', en: 'Server error.' }, at: STORY_NOW } },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Sinkronisasi gagal: Kesalahan server. Dicoba lagi otomatis.');
+    await expect(canvas.getByText('2 perintah menunggu dikirim')).toBeVisible();
+  },
+};
+
+export const SignedOutIndonesian: Story = {
+  globals: { locale: 'id' },
+  args: { signedIn: false, lastSyncAt: undefined, pending: 1 },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/Belum masuk ke server/);
+    await expect(canvas.getByRole('link', { name: 'Masuk' })).toHaveAttribute('href', '#/pengaturan');
+    await expect(canvas.getByText('Belum pernah sinkron')).toBeVisible();
+  },
+};

@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CaseCommand } from '../../core/engine';
+import { getRevision } from '../../device';
+import { caseEvents, commitCommand, newId, startCase, type CommitResult } from '../storage/repository';
+import { TransportError } from './transport';
+import { CURSOR_KEY, syncValue } from './syncStore';
+import { officeDevice, twoOfficeServer, SOP_ID, type OfficeDevice } from './testing/world';
+
+const APPLICANT = { nama: 'Siti Aminah', nik: '3510015205850002' };
+const S1_ALL = ['s1-r1', 's1-r2', 's1-r3'];
+const devices: OfficeDevice[] = [];
+
+afterEach(async () => {
+  for (const d of devices.splice(0)) await d.close();
+});
+
+async function office(...args: Parameters<typeof officeDevice>) {
+  const d = await officeDevice(...args);
+  devices.push(d);
+  return d;
+}
+
+function ok(result: CommitResult) {
+  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message.en}`);
+  return result.state;
+}
+
+const step = (caseId: string, expectedRevision: number, stepId: string, extra: Record<string, unknown> = {}): CaseCommand =>
+  ({ type: 'step.complete', id: newId(), caseId, expectedRevision, at: new Date().toISOString(), stepId, ...extra }) as CaseCommand;
+
+/** Kemiren starts a case and does s1; both offices sync, so the case waits at s2 (the village lane) on both. */
+async function sharedCaseAtS2() {
+  const server = twoOfficeServer();
+  const kemiren = await office(server, 'rina', { withSop: true });
+  const glagah = await office(server, 'budi');
+  const started = ok(await startCase(kemiren.db, { sopKey: kemiren.sopKey, fields: APPLICANT, by: { actorId: 'masyarakat-pemohon' } }));
+  const file = { id: newId(), blob: new Blob(['KTP Siti'], { type: 'text/plain' }), name: 'ktp.txt', type: 'text/plain', requirementId: 's1-r1' };
+  ok(
+    await commitCommand(kemiren.db, step(started.id, 1, 's1', { ticked: S1_ALL, by: { actorId: 'masyarakat-pemohon' }, attachments: [{ id: file.id, name: 'ktp.txt', type: 'text/plain', size: 8, requirementId: 's1-r1' }] }), {
+      attachments: [file],
+    }),
+  );
+  await kemiren.client().syncOnce();
+  await glagah.client().syncOnce();
+  return { server, kemiren, glagah, caseId: started.id };
+}
+
+describe('case sync between two offices (fake server, Chromium IndexedDB)', () => {
+  it('sends a case with its files and brings it to the other office, with the SOP revision fetched and checked', async () => {
+    const { server, kemiren, glagah, caseId } = await sharedCaseAtS2();
+    expect(await kemiren.db.outbox.count()).toBe(0);
+    expect(server.caseEvents(caseId).map((e) => e.type)).toEqual(['case.started', 'step.activated', 'step.completed', 'step.activated']);
+    // The file went up before the command, under its SHA-256.
+    const puts = server.requests.filter((r) => r.method === 'PUT').map((r) => r.path);
+    const firstPush = server.requests.findIndex((r) => r.path === '/sync/push' && JSON.stringify(r.body).includes('"step.complete"'));
+    expect(puts).toHaveLength(1);
+    expect(server.requests.findIndex((r) => r.method === 'PUT')).toBeLessThan(firstPush);
+    expect(await [...server.attachments.values()][0]!.text()).toBe('KTP Siti');
+
+    const there = (await glagah.db.cases.get(caseId))!;
+    expect(there.state).toEqual(server.cases.get(caseId)!.state);
+    expect(there.applicantName).toBe('Siti Aminah');
+    expect(there.currentActors).toEqual(['desa-kelurahan']);
+    expect((await glagah.db.sops.get(`${SOP_ID}@1`))!.contentHash).toBe(there.state.sop.contentHash);
+    // Events name the signed-in user, as the server stamped them.
+    expect(there.state.startedBy?.person).toMatchObject({ id: 'u-rina', name: 'Rina Operator', office: 'Kantor Desa Kemiren' });
+    expect(await syncValue(glagah.db, CURSOR_KEY)).toBeTruthy();
+    // The catalogue came down for offline use, marked as from the server.
+    expect((await getRevision(glagah.device, `${SOP_ID}@1`))?.source).toBe('server');
+  });
+
+  it('two offices complete the same step offline: exactly one wins, the other\'s input is kept for review, nothing lost', async () => {
+    const { server, kemiren, glagah, caseId } = await sharedCaseAtS2();
+    ok(await commitCommand(kemiren.db, step(caseId, 2, 's2', { note: 'Terdaftar di SIAK (Kemiren)', by: { actorId: 'desa-kelurahan' } })));
+    ok(await commitCommand(glagah.db, step(caseId, 2, 's2', { note: 'Dicek dari kecamatan', by: { actorId: 'desa-kelurahan' } })));
+
+    await kemiren.client().syncOnce();
+    await glagah.client().syncOnce();
+
+    const s2Done = server.caseEvents(caseId).filter((e) => e.type === 'step.completed' && e.stepId === 's2');
+    expect(s2Done).toHaveLength(1);
+    expect((s2Done[0] as { submission: { note?: string } }).submission.note).toBe('Terdaftar di SIAK (Kemiren)');
+    // Glagah's case is now the server's, and its own input waits for a clerk in review.
+    expect((await glagah.db.cases.get(caseId))!.state).toEqual(server.cases.get(caseId)!.state);
+    expect(await glagah.db.outbox.count()).toBe(0);
+    const kept = await glagah.db.review.toArray();
+    expect(kept).toHaveLength(1);
+    expect((kept[0]!.command as { note?: string }).note).toBe('Dicek dari kecamatan');
+    expect(kept[0]!.rejection.code).toBe('step.notActive');
+    expect(kept[0]!.rejection.message.id).toMatch(/tidak aktif|bukan langkah aktif|sedang/i);
+    expect(await kemiren.db.review.count()).toBe(0);
+  });
+
+  it('keeps the outbox through failed pushes (no network, server error) and sends it once the server answers', async () => {
+    const { server, kemiren, caseId } = await sharedCaseAtS2();
+    const command = step(caseId, 2, 's2', { by: { actorId: 'desa-kelurahan' } });
+    ok(await commitCommand(kemiren.db, command));
+    const client = kemiren.client();
+
+    server.failNext('POST', /^\/sync\/push$/, 'offline');
+    await expect(client.syncOnce()).rejects.toMatchObject({ kind: 'offline' });
+    server.failNext('POST', /^\/sync\/push$/, 'error500');
+    await expect(client.syncOnce()).rejects.toBeInstanceOf(TransportError);
+    const row = (await kemiren.db.outbox.get(command.id))!;
+    expect(row.tries).toBe(2);
+    expect(row.lastError?.message.en).toBe('Server error.');
+
+    await client.syncOnce();
+    expect(await kemiren.db.outbox.count()).toBe(0);
+    expect(server.caseEvents(caseId).some((e) => e.commandId === command.id)).toBe(true);
+  });
+
+  it('a crash between push and answer, then a retry from a fresh page: the server keeps one copy, the device matches it', async () => {
+    const { server, kemiren, caseId } = await sharedCaseAtS2();
+    const command = step(caseId, 2, 's2', { by: { actorId: 'desa-kelurahan' } });
+    ok(await commitCommand(kemiren.db, command));
+
+    server.failNext('POST', /^\/sync\/push$/, 'lostAnswer');
+    await expect(kemiren.client().syncOnce()).rejects.toMatchObject({ kind: 'offline' });
+    expect(await kemiren.db.outbox.count()).toBe(1);
+    expect(server.caseEvents(caseId).filter((e) => e.commandId === command.id)).toHaveLength(2);
+
+    // The page reloads: a new client, the same database.
+    await kemiren.client().syncOnce();
+    const pushes = server.requests.filter((r) => r.path === '/sync/push');
+    expect(pushes.length).toBeGreaterThanOrEqual(2);
+    expect(server.caseEvents(caseId).filter((e) => e.commandId === command.id)).toHaveLength(2);
+    expect(await kemiren.db.outbox.count()).toBe(0);
+    expect(await caseEvents(kemiren.db, caseId)).toEqual(server.caseEvents(caseId));
+  });
+
+  it('puts a command the server refuses in review with the server\'s reason, and its files with it', async () => {
+    const { kemiren, caseId } = await sharedCaseAtS2();
+    // Rina acts as the village lane (hers) for s2 but claims Kecamatan for the return: the server refuses it.
+    const file = { id: newId(), blob: new Blob(['foto rumah']), name: 'rumah.jpg', type: 'image/jpeg' };
+    ok(await commitCommand(kemiren.db, step(caseId, 2, 's2', { by: { actorId: 'desa-kelurahan' } })));
+    ok(await commitCommand(kemiren.db, step(caseId, 3, 's3', { by: { actorId: 'dinas-kesehatan' }, output: 'Rujukan' }), { attachments: [file] }));
+    await kemiren.client().syncOnce();
+    const kept = (await kemiren.db.review.toArray())[0]!;
+    expect(kept.source).toBe('server');
+    expect(kept.rejection).toMatchObject({ code: 'lane.forbidden', message: { en: 'You do not act as dinas-kesehatan.' } });
+    expect(kept.files.map((f) => f.name)).toEqual(['rumah.jpg']);
+    expect(await kept.files[0]!.blob.text()).toBe('foto rumah');
+    expect(await kemiren.db.attachments.get(file.id)).toBeUndefined();
+    expect((await kemiren.db.cases.get(caseId))!.revision).toBe(3);
+  });
+
+  it('pulls page by page until the server has no more, never folding half a command', async () => {
+    const { server, kemiren, caseId } = await sharedCaseAtS2();
+    ok(await commitCommand(kemiren.db, step(caseId, 2, 's2', { by: { actorId: 'desa-kelurahan' } })));
+    await kemiren.client().syncOnce();
+    const late = await office(server, 'budi');
+    const { pulled } = await late.client({ pullLimit: 1 }).syncOnce();
+    expect(pulled).toBeGreaterThanOrEqual(server.caseEvents(caseId).length);
+    expect(server.requests.filter((r) => r.login === 'budi' && r.path === '/sync/pull').length).toBeGreaterThan(3);
+    expect((await late.db.cases.get(caseId))!.state).toEqual(server.cases.get(caseId)!.state);
+  });
+});
+
+describe('one tab syncs (Web Locks)', () => {
+  it('runs the loop in one of two tabs; the other waits and takes over when the first closes', async () => {
+    const { server, kemiren, caseId } = await sharedCaseAtS2();
+    const pushedBy: string[] = [];
+    const tab = (name: string) =>
+      kemiren.client({
+        fetch: async (input, init) => {
+          if (String(input).endsWith('/sync/push')) pushedBy.push(name);
+          return kemiren.transport.fetch!(input, init);
+        },
+        pollMs: 60_000,
+      });
+    const first = tab('first');
+    const second = tab('second');
+    first.start();
+    await until(() => first.activity === 'idle', 'first idle');
+    second.start();
+    await until(() => second.activity === 'follower', 'second follower');
+
+    ok(await commitCommand(kemiren.db, step(caseId, 2, 's2', { by: { actorId: 'desa-kelurahan' } })));
+    await until(async () => (await kemiren.db.outbox.count()) === 0, 'first pushed');
+    expect(pushedBy.length).toBeGreaterThan(0);
+    expect(new Set(pushedBy)).toEqual(new Set(['first']));
+
+    await first.stop();
+    await until(() => second.activity === 'idle', 'second took over');
+    ok(await commitCommand(kemiren.db, { type: 'case.cancel', id: newId(), caseId, expectedRevision: 3, at: new Date().toISOString(), reason: 'Pemohon pindah domisili', by: { actorId: 'desa-kelurahan' } }));
+    await until(async () => (await kemiren.db.outbox.count()) === 0);
+    expect(pushedBy.at(-1)).toBe('second');
+    expect(server.requests.length).toBeGreaterThan(0);
+  });
+});
+
+async function until(condition: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not met in time`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

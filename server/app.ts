@@ -45,7 +45,6 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
     },
     // Our own ids: a client-sent X-Request-Id is not trusted (it would let a client forge log correlation).
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
   });

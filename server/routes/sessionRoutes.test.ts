@@ -157,8 +157,8 @@ describeOnEachDatabase('sessions', (database) => {
     const me = await browser.request('GET', '/api/v1/me', undefined, { 'x-request-id': 'forged-id' });
     await browser.request('DELETE', '/api/v1/session');
     expect(me.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const entries = server.logLines.map((line) => JSON.parse(line) as { requestId?: string; msg: string });
-    expect(entries.some((e) => e.requestId === me.headers['x-request-id'])).toBe(true);
+    const entries = server.logLines.map((line) => JSON.parse(line) as { reqId?: string; msg: string });
+    expect(entries.some((e) => e.reqId === me.headers['x-request-id'])).toBe(true);
     expect(entries.some((e) => e.msg === 'signed in')).toBe(true);
     expect(entries.some((e) => e.msg === 'sign-in failed')).toBe(true);
     const all = server.logLines.join('\n');

@@ -36,8 +36,8 @@ export async function insertRevisionOnce(
     [revision.sopId, revision.revision, revision.contentHash, revision.title, revision.documentText, revision.publishedBy, new Date(revision.publishedAt)],
   );
   if (inserted.rows[0]) return { inserted: true, stored: publishedOf(inserted.rows[0]) };
-  const existing = await findRevision(db, revision.sopId, revision.revision);
-  return { inserted: false, stored: existing! };
+  const { documentText: _text, ...existing } = (await findRevision(db, revision.sopId, revision.revision))!;
+  return { inserted: false, stored: existing };
 }
 
 export async function findRevision(db: Queryable, sopId: string, revision: number): Promise<StoredRevision | undefined> {

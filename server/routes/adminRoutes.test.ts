@@ -46,7 +46,7 @@ describeOnEachDatabase('admin routes', (database) => {
     const unknownParent = await admin.request('POST', '/api/v1/admin/offices', { name: 'X', regionCode: '35.08', parentId: '00000000-0000-4000-8000-000000000000' });
     expect(unknownParent.json().error.code).toBe('office.parentUnknown');
     const after = await rowCounts(database.db);
-    expect(after.offices).toBe(before.offices + 1); // only Jayawijaya
+    expect(after.offices).toBe(before.offices! + 1); // only Jayawijaya
 
     const list = await admin.request('GET', '/api/v1/admin/offices');
     expect(list.json<{ offices: OfficeWithLanes[] }>().offices.map((o) => o.regionCode)).toEqual(['35.08', '35.08.01', '35.08.01.2001', '95.01']);

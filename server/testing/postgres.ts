@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const POSTGRES_INSTALL_HINT = 'PostgreSQL 15 not found for the server tests: run `sudo apt-get install -y postgresql` (or set POSTGRES_BIN_DIR to its bin directory).';
+export const POSTGRES_INSTALL_HINT = 'PostgreSQL (15 or newer) not found for the server tests: run `sudo apt-get install -y postgresql` (or set POSTGRES_BIN_DIR to its bin directory).';
 
 const TEST_SUPERUSER = 'sop_test';
 

@@ -27,7 +27,7 @@ describeOnEachDatabase('security', (database) => {
     home = await makeOffice(server, { regionCode: '35.08', lanes: [{ sopId: 'lmj-01-ugb', actorId: 'staf' }] });
     admin = await signIn(server, (await makeUser(server, { officeId: home.id, login: 'admin', roles: ['admin'] })).login);
   });
-  afterEach(async () => server.close());
+  afterEach(async () => server?.close());
 
   async function expectNothingWritten(act: () => Promise<void>, except: string[] = []) {
     const before = await tableSnapshot(database.db, except);

@@ -25,7 +25,7 @@ describeOnEachDatabase('admin CLI', (database) => {
     err = '';
     passwords = [];
   });
-  afterEach(async () => server.close());
+  afterEach(async () => server?.close());
 
   it('creates the first admin once, who can then sign in through the API', async () => {
     passwords = ['rahasia-dinas-pertama'];

@@ -13,7 +13,7 @@ describeOnEachDatabase('admin routes', (database) => {
     const user = await makeUser(server, { officeId: home.id, login: 'admin', roles: ['admin'] });
     admin = await signIn(server, user.login);
   });
-  afterEach(async () => server.close());
+  afterEach(async () => server?.close());
 
   it('creates an office hierarchy by region: a village under its district, never under another region', async () => {
     const kecamatan = await admin.request('POST', '/api/v1/admin/offices', { name: 'Kecamatan Tempeh', regionCode: '35.08.01', parentId: home.id });

@@ -15,7 +15,7 @@ describeOnEachDatabase('publication and catalogue', (database) => {
     publisher = await signIn(server, (await makeUser(server, { officeId: dinas.id, roles: ['publisher'] })).login);
     desa = await makeOffice(server, { regionCode: '35.08.01.2001', lanes: [{ sopId: 'lmj-01-ugb', actorId: 'staf' }, { sopId: 'lmj-01-ugb', actorId: 'kasi' }] });
   });
-  afterEach(async () => server.close());
+  afterEach(async () => server?.close());
 
   it('publishes a revision once: 201, then 200 for the same content, 409 for other content under that number', async () => {
     const rev1 = publishedSample('lmj-01-ugb');

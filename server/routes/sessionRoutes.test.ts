@@ -8,7 +8,7 @@ describeOnEachDatabase('sessions', (database) => {
   beforeEach(async () => {
     server = await startTestServer(database.db);
   });
-  afterEach(async () => server.close());
+  afterEach(async () => server?.close());
 
   it('signs in with login and password: a HttpOnly, SameSite=Strict cookie on /api, the user, the office and a CSRF token', async () => {
     const office = await makeOffice(server, { name: 'Desa Sumberejo', regionCode: '35.08.01.2001', lanes: [{ sopId: 'lmj-01-ugb', actorId: 'desa' }] });

@@ -125,5 +125,20 @@ for (const kind of testDatabaseKinds()) {
       ).rejects.toMatchObject({ code: '23514' });
       expect((await db.query<{ title: string }>('SELECT title FROM sop_revisions')).rows).toEqual([{ title: 'UGB' }]);
     });
+
+    it('0004 pending OIDC sign-ins: hashed browser token, a real PKCE verifier, an expiry after creation', async () => {
+      await migrate(db, { upTo: 4 });
+      const insert = (hash: string, verifier: string, expires: Date) =>
+        db.query(
+          `INSERT INTO oidc_logins (token_hash, provider, state, nonce, code_verifier, created_at, expires_at) VALUES ($1, 'oidc', 's', 'n', $2, $3, $4)`,
+          [hash, verifier, at, expires],
+        );
+      const later = new Date(at.getTime() + 600_000);
+      await expect(insert('raw-cookie', 'v'.repeat(43), later)).rejects.toMatchObject({ code: '23514' });
+      await expect(insert('c'.repeat(64), 'short', later)).rejects.toMatchObject({ code: '23514' });
+      await expect(insert('c'.repeat(64), 'v'.repeat(43), at)).rejects.toMatchObject({ code: '23514' });
+      await insert('c'.repeat(64), 'v'.repeat(43), later);
+      expect((await db.query('SELECT * FROM oidc_logins')).rowCount).toBe(1);
+    });
   });
 }

@@ -57,6 +57,22 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+          // One throwaway PostgreSQL cluster for the run (Debian's binaries); each suite
+          // runs against it and against PGlite. Fails in CI when PostgreSQL is missing.
+          globalSetup: ['./server/testing/globalSetup.ts'],
+          // Password hashing is memory-hard on purpose, and PGlite takes seconds to start
+          // on a loaded two-core machine.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: [
             'designer/**/*.browser.test.{ts,tsx}',

@@ -74,8 +74,8 @@ describe('architecture', () => {
     expect(violations(pureFiles, (_file, specifier) => UI_PACKAGES.some((pattern) => pattern.test(specifier)))).toEqual([]);
   });
 
-  it('keeps core/ and schemas/ independent of the apps and shared UI', () => {
-    const apps = new Set(['designer', 'runtime', 'ui', 'start']);
+  it('keeps core/ and schemas/ independent of the apps, shared UI and the server', () => {
+    const apps = new Set(['designer', 'runtime', 'ui', 'start', 'server']);
     expect(violations(pureFiles, (file, specifier) => apps.has(targetFolder(file, specifier) ?? ''))).toEqual([]);
   });
 
@@ -91,6 +91,15 @@ describe('architecture', () => {
     const react = UI_PACKAGES.filter((pattern) => !pattern.test('dexie'));
     expect(
       violations(deviceFiles, (file, specifier) => apps.has(targetFolder(file, specifier) ?? '') || react.some((pattern) => pattern.test(specifier))),
+    ).toEqual([]);
+  });
+
+  it('keeps server/ free of React and of the browser apps: it shares only core/ and schemas/ with them', () => {
+    const serverFiles = sourceFiles('server');
+    expect(serverFiles.length).toBeGreaterThan(0);
+    const browserSide = new Set(['designer', 'runtime', 'ui', 'start', 'device', 'print']);
+    expect(
+      violations(serverFiles, (file, specifier) => browserSide.has(targetFolder(file, specifier) ?? '') || UI_PACKAGES.some((pattern) => pattern.test(specifier))),
     ).toEqual([]);
   });
 

@@ -43,8 +43,111 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
+/** Every refusal's code; `message` says the same in both languages. */
+export type ApiErrorCode =
+  | 'request.invalid'
+  | 'request.tooLarge'
+  | 'request.unsupportedMediaType'
+  | 'request.notFound'
+  | 'session.required'
+  | 'session.invalid'
+  | 'csrf.invalid'
+  | 'role.forbidden'
+  | 'login.failed'
+  | 'login.rateLimited'
+  | 'login.providerUnknown'
+  | 'oidc.failed'
+  | 'oidc.unlinked'
+  | 'office.unknown'
+  | 'office.parentUnknown'
+  | 'office.regionOutsideParent'
+  | 'office.regionUnknownProvince'
+  | 'user.unknown'
+  | 'user.loginTaken'
+  | 'user.nipInvalid'
+  | 'user.positionNotInOffice'
+  | 'user.passwordTooWeak'
+  | 'sop.invalid'
+  | 'sop.idMismatch'
+  | 'revision.notPublished'
+  | 'revision.conflict'
+  | 'revision.unknown'
+  | 'revision.forbidden'
+  | 'server.unavailable'
+  | 'server.internal';
+
 export interface ApiError {
-  error: { code: string; message: LocalizedText; details?: Record<string, LocalizedText> };
+  error: { code: ApiErrorCode; message: LocalizedText; details?: Record<string, LocalizedText> };
+}
+
+/** `POST /api/v1/session` */
+export interface SignInRequest {
+  login: string;
+  password: string;
+}
+
+/** `POST /api/v1/admin/offices` */
+export interface CreateOfficeRequest {
+  name: string;
+  regionCode: string;
+  parentId?: string | null;
+  lanes?: LaneRef[];
+}
+
+/** `PATCH /api/v1/admin/offices/:officeId` */
+export interface UpdateOfficeRequest {
+  name: string;
+}
+
+/** `PUT /api/v1/admin/offices/:officeId/lanes`: the office's whole set of lanes. */
+export interface SetLanesRequest {
+  lanes: LaneRef[];
+}
+
+/** `POST /api/v1/admin/users` */
+export interface CreateUserRequest {
+  login: string;
+  name: string;
+  nip?: string;
+  officeId: string;
+  roles: Role[];
+  positions?: LaneRef[];
+  /** Omitted for a user who signs in through an agency identity provider only. */
+  password?: string;
+}
+
+/** `PATCH /api/v1/admin/users/:userId`: only the fields given change. */
+export interface UpdateUserRequest {
+  name?: string;
+  nip?: string | null;
+  roles?: Role[];
+  positions?: LaneRef[];
+  password?: string;
+}
+
+/** `GET /api/v1/admin/offices` and `/users` */
+export interface OfficeWithLanes extends Office {
+  lanes: LaneRef[];
+}
+
+/** `PUT /api/v1/sops/:sopId/revisions/:revision` */
+export interface PublishRevisionRequest {
+  /** The SOP document (schemas/sop.schema.json) with `revision.status: 'published'`. */
+  document: unknown;
+}
+
+export interface PublishedRevision {
+  sopId: string;
+  revision: number;
+  contentHash: string;
+  title: string;
+  publishedAt: string;
+}
+
+/** `GET /api/v1/sops/:sopId/revisions/:revision` */
+export interface RevisionResponse {
+  document: unknown;
+  contentHash: string;
 }
 
 export interface CatalogueEntry {

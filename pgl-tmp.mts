@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+let t0 = Date.now();
+const db = new PGlite();
+await db.waitReady;
+console.log('ready ms', Date.now() - t0);
+t0 = Date.now();
+const db2 = new PGlite();
+await db2.waitReady;
+console.log('second ready ms', Date.now() - t0);
+t0 = Date.now();
+const c = await (db as any).clone?.();
+console.log('clone', typeof (db as any).clone, Date.now() - t0);

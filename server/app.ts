@@ -1,0 +1,72 @@
+/**
+ * Builds the HTTP application (not listening): Fastify with structured logs,
+ * request ids, cookie parsing, Ajv request schemas, bilingual errors, and one
+ * plugin per area under /api/v1. `server/main.ts` listens; tests use `inject()`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { API_PREFIX } from '../core/sync/protocol';
+import { createAuthenticate } from './auth/authenticate';
+import type { ServerContext } from './context';
+import { installErrorHandling } from './http/errorHandling';
+import { requestValidatorCompiler } from './http/requestSchemas';
+import { adminRoutes } from './routes/adminRoutes';
+import { healthRoutes } from './routes/healthRoutes';
+import { publicationRoutes } from './routes/publicationRoutes';
+import { sessionRoutes } from './routes/sessionRoutes';
+
+export interface BuildAppOptions {
+  /** Where log lines go (tests collect them); stdout by default. */
+  logStream?: DestinationStream;
+}
+
+// Query parameters whose values must never reach a log line (OIDC callback).
+const SECRET_QUERY_PARAMS = /([?&](?:code|state|session_state|id_token|access_token)=)[^&]*/g;
+
+export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: ctx.config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Fastify's request serializer logs no headers or bodies; this is the second line of defence.
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.passwordHash'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string; id?: string }) => ({
+          method: req.method,
+          url: req.url.replace(SECRET_QUERY_PARAMS, '$1[redacted]'),
+          remoteAddress: req.ip,
+        }),
+      },
+    },
+    // Our own ids: a client-sent X-Request-Id is not trusted (it would let a client forge log correlation).
+    genReqId: () => randomUUID(),
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+  });
+  app.setValidatorCompiler(requestValidatorCompiler(ctx.ajv));
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('cache-control', 'no-store');
+  });
+  await app.register(fastifyCookie);
+  app.decorateRequest('auth', null);
+
+  const authenticate = createAuthenticate(ctx);
+  await app.register(healthRoutes, { ctx });
+  await app.register(sessionRoutes, { prefix: API_PREFIX, ctx, authenticate });
+  await app.register(adminRoutes, { prefix: `${API_PREFIX}/admin`, ctx, authenticate });
+  await app.register(publicationRoutes, { prefix: API_PREFIX, ctx, authenticate });
+  return app;
+}
+
+/** Options every route plugin receives. */
+export interface RoutePluginOptions {
+  ctx: ServerContext;
+  authenticate: ReturnType<typeof createAuthenticate>;
+}

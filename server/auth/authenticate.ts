@@ -1,0 +1,84 @@
+/**
+ * The session check every signed-in route runs as a preHandler: the
+ * `sop_session` cookie must name a live session, and an unsafe method must
+ * carry the session's CSRF token in `x-csrf-token`. On success
+ * `request.auth` holds the user, their office and the session, so routes
+ * (and the case routes to come) read who is asking from one place.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Office, Role, User } from '../../core/sync/protocol';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../core/sync/protocol';
+import { findOffice, findUser, publicUser } from '../accounts/accountsRepo';
+import { useSession, type SessionRecord } from '../accounts/sessionsRepo';
+import type { ServerContext } from '../context';
+import { fail } from '../http/apiFailure';
+
+export interface AuthContext {
+  user: User;
+  office: Office;
+  session: SessionRecord;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `authenticate`; null on routes that do not require a session. */
+    auth: AuthContext | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const SESSION_COOKIE_PATH = '/api';
+
+export function sessionCookieOptions(request: FastifyRequest, maxAgeSeconds: number) {
+  return {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    path: SESSION_COOKIE_PATH,
+    // Secure whenever the client reached us over HTTPS (directly, or through a trusted proxy).
+    secure: request.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  };
+}
+
+export function createAuthenticate(ctx: ServerContext) {
+  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw fail(401, 'session.required', 'Silakan masuk terlebih dahulu.', 'Please sign in first.');
+    const session = await useSession(ctx.db, token, ctx.now(), ctx.config.sessions);
+    const user = session && (await findUser(ctx.db, session.userId));
+    const office = user && (await findOffice(ctx.db, user.officeId));
+    if (!session || !user || !office) {
+      reply.clearCookie(SESSION_COOKIE, { path: SESSION_COOKIE_PATH });
+      throw fail(401, 'session.invalid', 'Sesi tidak berlaku atau sudah berakhir. Silakan masuk lagi.', 'The session is invalid or has expired. Please sign in again.');
+    }
+    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], session.csrfToken)) {
+      throw fail(
+        403,
+        'csrf.invalid',
+        'Permintaan ditolak: token CSRF tidak ada atau salah. Muat ulang halaman lalu coba lagi.',
+        'Request refused: the CSRF token is missing or wrong. Reload the page and try again.',
+      );
+    }
+    request.auth = { user: publicUser(user), office, session };
+  };
+}
+
+/** A preHandler after `authenticate`: the user must hold one of these roles. */
+export function requireRole(...roles: Role[]) {
+  return async function roleCheck(request: FastifyRequest): Promise<void> {
+    const held = request.auth?.user.roles ?? [];
+    if (!roles.some((role) => held.includes(role))) {
+      const names = roles.join(' / ');
+      throw fail(403, 'role.forbidden', `Tindakan ini memerlukan peran ${names}.`, `This action requires the ${names} role.`);
+    }
+  };
+}
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

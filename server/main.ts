@@ -1,0 +1,50 @@
+/**
+ * `npm run server`: opens the database (PostgreSQL when DATABASE_URL is set,
+ * otherwise the embedded PGlite under .data/pglite), applies migrations,
+ * and serves the API. Stops cleanly on SIGINT/SIGTERM.
+ */
+import { countUsers } from './accounts/accountsRepo';
+import { buildApp } from './app';
+import { createOidcProvider } from './auth/oidcProvider';
+import { passwordProvider } from './auth/passwordProvider';
+import { configFromEnv } from './config';
+import { migrate } from './db/migrate';
+import { openDb } from './db/openDb';
+import { createRequestAjv } from './http/requestSchemas';
+
+const config = configFromEnv();
+const db = await openDb(config);
+const applied = await migrate(db);
+const ctx = {
+  db,
+  config,
+  now: () => new Date(),
+  ajv: createRequestAjv(),
+  identity: {
+    password: passwordProvider,
+    ...(config.oidc ? { redirect: await createOidcProvider(config.oidc) } : {}),
+  },
+};
+const app = await buildApp(ctx);
+app.log.info(
+  { database: config.databaseUrl ? 'postgres' : `pglite (${config.dataDir})`, migrationsApplied: applied },
+  config.databaseUrl ? 'using PostgreSQL from DATABASE_URL' : 'using the embedded database (set DATABASE_URL for PostgreSQL)',
+);
+if ((await countUsers(db)) === 0) {
+  app.log.warn('no account exists yet: run `npm run server:admin -- create-first-admin --help`');
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    void app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0), () => process.exit(1));
+  });
+}
+
+await app.listen({ host: config.host, port: config.port });

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/db';
+import { MigrationError, appliedMigrations, loadMigrations, migrate, migrationStatus } from '../db/migrate';
+import { openEmptyTestDb, testDatabaseKinds } from '../testing/databases';
+
+const at = new Date('2026-12-01T08:00:00Z');
+
+async function dropEverything(db: Db) {
+  await db.execScript('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+}
+
+async function insertOffice(db: Db, regionCode = '35.08', id = randomUUID()) {
+  await db.query('INSERT INTO offices (id, name, region_code, created_at) VALUES ($1, $2, $3, $4)', [id, 'Dinas Sosial', regionCode, at]);
+  return id;
+}
+
+async function insertUser(db: Db, officeId: string, login = 'siti') {
+  const id = randomUUID();
+  await db.query('INSERT INTO users (id, login, name, office_id, roles, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [id, login, 'Siti', officeId, ['clerk'], at]);
+  return id;
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`migrations [${kind}]`, () => {
+    let db: Db;
+    beforeAll(async () => {
+      db = await openEmptyTestDb(kind);
+    });
+    afterAll(async () => db?.close());
+    beforeEach(async () => dropEverything(db));
+
+    it('applies every migration file, in order, and records each with its checksum', async () => {
+      const files = loadMigrations();
+      expect(files.map((m) => m.version)).toEqual(files.map((_, i) => i + 1));
+      expect(await migrate(db)).toEqual(files.map((m) => m.version));
+      const applied = await appliedMigrations(db);
+      expect(applied).toEqual(files.map(({ version, name, checksum }) => ({ version, name, checksum })));
+      expect(await migrationStatus(db)).toEqual({ ready: true, pending: [], changed: [] });
+    });
+
+    it('applies nothing the second time', async () => {
+      await migrate(db);
+      expect(await migrate(db)).toEqual([]);
+    });
+
+    it('refuses to run when an applied migration file was changed, and applies nothing after it', async () => {
+      const files = loadMigrations();
+      await migrate(db, { upTo: 1 });
+      const edited = files.map((m) => (m.version === 1 ? { ...m, sql: m.sql + '\n-- edited', checksum: 'f'.repeat(64) } : m));
+      await expect(migrate(db, { migrations: edited })).rejects.toThrow(MigrationError);
+      await expect(migrate(db, { migrations: edited })).rejects.toThrow(/0001_offices_and_users\.sql changed after it was applied/);
+      expect((await appliedMigrations(db)).map((m) => m.version)).toEqual([1]);
+      expect((await migrationStatus(db, edited)).ready).toBe(false);
+    });
+
+    it('rolls a failing migration back whole, leaving no record of it', async () => {
+      const broken = [...loadMigrations(), { version: 99, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT * FROM no_such_table;', checksum: '0'.repeat(64) }];
+      await expect(migrate(db, { migrations: broken })).rejects.toThrow();
+      expect((await appliedMigrations(db)).map((m) => m.version)).not.toContain(99);
+      const table = await db.query<{ present: boolean }>(`SELECT to_regclass('half_done') IS NOT NULL AS present`);
+      expect(table.rows[0]!.present).toBe(false);
+    });
+
+    it('0001 offices and users: checks region codes, unique logins whatever the case, positions within the office lanes', async () => {
+      await migrate(db, { upTo: 1 });
+      await expect(insertOffice(db, '35.1')).rejects.toMatchObject({ code: '23514' });
+      await expect(insertOffice(db, '35.08.01.20011')).rejects.toMatchObject({ code: '23514' });
+      const kabupaten = await insertOffice(db, '35.08');
+      const desa = await insertOffice(db, '35.08.01.2001');
+      await insertUser(db, desa, 'Siti');
+      await expect(insertUser(db, desa, 'SITI')).rejects.toMatchObject({ code: '23505' });
+      const clerk = await insertUser(db, desa, 'budi');
+      await expect(
+        db.query(`INSERT INTO users (id, login, name, office_id, roles, created_at) VALUES ($1, 'x', 'X', $2, $3, $4)`, [randomUUID(), desa, ['root'], at]),
+      ).rejects.toMatchObject({ code: '23514' });
+      await db.query(`INSERT INTO office_lanes (office_id, sop_id, actor_id) VALUES ($1, 'lmj-01-ugb', 'desa'), ($2, 'lmj-01-ugb', 'dinsos')`, [desa, kabupaten]);
+      await db.query(`INSERT INTO user_positions (user_id, office_id, sop_id, actor_id) VALUES ($1, $2, 'lmj-01-ugb', 'desa')`, [clerk, desa]);
+      // The Dinas lane belongs to another office: the user's office cannot lend it.
+      await expect(
+        db.query(`INSERT INTO user_positions (user_id, office_id, sop_id, actor_id) VALUES ($1, $2, 'lmj-01-ugb', 'dinsos')`, [clerk, desa]),
+      ).rejects.toMatchObject({ code: '23503' });
+      await expect(
+        db.query(`INSERT INTO user_positions (user_id, office_id, sop_id, actor_id) VALUES ($1, $2, 'lmj-01-ugb', 'dinsos')`, [clerk, kabupaten]),
+      ).rejects.toMatchObject({ code: '23503' });
+      // Taking the lane from the office takes it from the user.
+      await db.query(`DELETE FROM office_lanes WHERE office_id = $1`, [desa]);
+      expect((await db.query('SELECT * FROM user_positions')).rowCount).toBe(0);
+    });
+
+    it('0002 sessions: stores only a SHA-256 hex digest, and a user leaving removes their sessions', async () => {
+      await migrate(db, { upTo: 2 });
+      const office = await insertOffice(db);
+      const user = await insertUser(db, office);
+      const insert = (hash: string) =>
+        db.query(
+          `INSERT INTO sessions (token_hash, user_id, csrf_token, provider, created_at, last_seen_at, idle_expires_at, absolute_expires_at)
+           VALUES ($1, $2, $3, 'password', $4, $4, $4::timestamptz + interval '12 hours', $4::timestamptz + interval '7 days')`,
+          [hash, user, 'c'.repeat(43), at],
+        );
+      await expect(insert('plain-cookie-value')).rejects.toMatchObject({ code: '23514' });
+      await insert('a'.repeat(64));
+      await db.query(`INSERT INTO login_failures (login_key, address, failed_at) VALUES ('siti', '127.0.0.1', $1)`, [at]);
+      await db.query('DELETE FROM users WHERE id = $1', [user]);
+      expect((await db.query('SELECT * FROM sessions')).rowCount).toBe(0);
+      expect((await db.query('SELECT * FROM login_failures')).rowCount).toBe(1);
+    });
+
+    it('0003 sop revisions: the database refuses to change or delete a published revision', async () => {
+      await migrate(db, { upTo: 3 });
+      const office = await insertOffice(db);
+      const user = await insertUser(db, office);
+      await db.query(
+        `INSERT INTO sop_revisions (sop_id, revision, content_hash, title, document, published_by, published_at) VALUES ('lmj-01-ugb', 1, $1, 'UGB', '{}', $2, $3)`,
+        ['b'.repeat(64), user, at],
+      );
+      await expect(db.query(`UPDATE sop_revisions SET title = 'changed'`)).rejects.toThrow(/immutable/);
+      await expect(db.query(`DELETE FROM sop_revisions`)).rejects.toThrow(/immutable/);
+      await expect(
+        db.query(`INSERT INTO sop_revisions (sop_id, revision, content_hash, title, document, published_by, published_at) VALUES ('lmj-01-ugb', 0, $1, 'UGB', '{}', $2, $3)`, [
+          'b'.repeat(64),
+          user,
+          at,
+        ]),
+      ).rejects.toMatchObject({ code: '23514' });
+      expect((await db.query<{ title: string }>('SELECT title FROM sop_revisions')).rows).toEqual([{ title: 'UGB' }]);
+    });
+
+    it('0004 pending OIDC sign-ins: hashed browser token, a real PKCE verifier, an expiry after creation', async () => {
+      await migrate(db, { upTo: 4 });
+      const insert = (hash: string, verifier: string, expires: Date) =>
+        db.query(
+          `INSERT INTO oidc_logins (token_hash, provider, state, nonce, code_verifier, created_at, expires_at) VALUES ($1, 'oidc', 's', 'n', $2, $3, $4)`,
+          [hash, verifier, at, expires],
+        );
+      const later = new Date(at.getTime() + 600_000);
+      await expect(insert('raw-cookie', 'v'.repeat(43), later)).rejects.toMatchObject({ code: '23514' });
+      await expect(insert('c'.repeat(64), 'short', later)).rejects.toMatchObject({ code: '23514' });
+      await expect(insert('c'.repeat(64), 'v'.repeat(43), at)).rejects.toMatchObject({ code: '23514' });
+      await insert('c'.repeat(64), 'v'.repeat(43), later);
+      expect((await db.query('SELECT * FROM oidc_logins')).rowCount).toBe(1);
+    });
+  });
+}

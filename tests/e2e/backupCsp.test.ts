@@ -90,7 +90,7 @@ describe('the Content-Security-Policy', () => {
     await page.goto(`${runtimeUrl}#/kasus`);
     await page.getByText('Cadangan data').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh cadangan seluruh data' }).click()]);
-    await page.getByText(/^Cadangan dibuat: sop-studio-cadangan-skema2-.*\(kasus 1, peristiwa \d+, SOP 1, lampiran 1, draf \d+\)\.$/).waitFor({ timeout: 60_000 });
+    await page.getByText(/^Cadangan dibuat: sop-studio-cadangan-skema\d+-.*\(kasus 1, peristiwa \d+, SOP 1, lampiran 1, draf \d+\)\.$/).waitFor({ timeout: 60_000 });
     const file = await download.path();
     expect(readFileSync(file).length).toBeGreaterThan(20 * 1024 * 1024);
 

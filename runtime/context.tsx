@@ -125,7 +125,7 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
   // Signed in (in the designer) while this device is linked nowhere: signing in here would link it, so
   // the account seen here does too; cases are then sent to the server the user signed in to.
   useEffect(() => {
-    if (link === null && sharedSession && status.kind === 'ready' && sync !== false) void setServerLink(db, sharedSession.baseUrl);
+    if (link === null && sharedSession && status.kind === 'ready' && sync !== false) void setServerLink(db, sharedSession.baseUrl).catch(() => undefined);
   }, [db, link, sharedSession, status.kind, sync]);
   const [syncClient, setSyncClient] = useState<SyncClient | null>(null);
   const [syncActivity, setSyncActivity] = useState<SyncActivity | null>(null);

@@ -13,6 +13,10 @@ import { deviceCatalogueTarget } from './storage/publication';
 import { designerJournal, replayWriteAhead, type DesignerDurability } from './storage/writeAhead';
 import { tabIdentity } from '../ui/durability/tabIdentity';
 import { localized } from './ui/localized';
+import { ServerPublisher } from './publish/serverPublisher';
+import { DesignerServerProvider } from './server/DesignerServerContext';
+import { ServerAccountButton } from './server/ServerAccount';
+import type { ServerTransportOptions } from '../ui/server/transport';
 import './designer.css';
 
 export interface AppProps {
@@ -30,7 +34,11 @@ export interface AppProps {
    * page's sample links). It wins over the remembered session.
    */
   openRequest?: string | null;
+  /** How to reach the server (by default the page's own fetch, same origin); `false`: no server at all. */
+  server?: ServerTransportOptions | false;
 }
+
+const NO_OPTIONS: ServerTransportOptions = {};
 
 type Session = Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>;
 
@@ -39,16 +47,18 @@ type Session = Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>;
  * the editor. Which one (and which flow and view) is kept in IndexedDB, so a
  * reload comes back to exactly where the drafter was.
  */
-export function App({ dbName, seed, deviceDbName, openRequest = null }: AppProps) {
+export function App({ dbName, seed, deviceDbName, openRequest = null, server = NO_OPTIONS }: AppProps) {
   const { t, lang } = useI18n();
-  const [repository] = useState(() => {
-    const device = new DeviceDb(deviceDbName ?? (dbName ? `${dbName}.device` : DEVICE_DB_NAME));
-    return new SopRepository(
-      openDesignerDb({ ...(dbName ? { name: dbName } : {}), ...(seed ? { seed } : {}) }),
-      undefined,
-      deviceCatalogueTarget(device),
-    );
-  });
+  const [device] = useState(() => new DeviceDb(deviceDbName ?? (dbName ? `${dbName}.device` : DEVICE_DB_NAME)));
+  const [repository] = useState(
+    () => new SopRepository(openDesignerDb({ ...(dbName ? { name: dbName } : {}), ...(seed ? { seed } : {}) }), undefined, deviceCatalogueTarget(device)),
+  );
+  const [publisher] = useState(() => (server === false ? null : new ServerPublisher({ repository, device, ...server, events: window })));
+  useEffect(() => {
+    // Revisions that waited for the server (a closed tab, no network) go as soon as the designer opens.
+    publisher?.start();
+    return () => void publisher?.stop();
+  }, [publisher]);
   const [samples] = useState(() => loadSamples());
   const [session, setSession] = useState<Session | null>(null);
   const [openingNotice, setOpeningNotice] = useState<OpenRequestNotice | undefined>(undefined);
@@ -115,8 +125,8 @@ export function App({ dbName, seed, deviceDbName, openRequest = null }: AppProps
     [repository],
   );
 
-  return (
-    <AppShell title={t('designer.title')} startHref="../">
+  const shell = (
+    <AppShell title={t('designer.title')} startHref="../" actions={publisher ? <ServerAccountButton /> : undefined}>
       {session === null || durability === null ? (
         <p className="muted designer-loading">{t('designer.common.loading')}</p>
       ) : session.screen === 'editor' && session.sopId ? (
@@ -140,5 +150,12 @@ export function App({ dbName, seed, deviceDbName, openRequest = null }: AppProps
         </div>
       )}
     </AppShell>
+  );
+  return publisher && server !== false ? (
+    <DesignerServerProvider device={device} publisher={publisher} transport={server}>
+      {shell}
+    </DesignerServerProvider>
+  ) : (
+    shell
   );
 }

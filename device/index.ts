@@ -38,3 +38,4 @@ export {
   type PublicKeyExport,
   type TrustKeyInput,
 } from './keys';
+export { forgetSession, saveSession, storedSession, type StoredSession } from './serverSession';

@@ -7,9 +7,11 @@ import { deviceCatalogue, trialCatalogue, type RuntimeCatalogue } from './catalo
 import { RuntimeDb } from './storage/db';
 import { deviceDbNameFor } from './storage/deviceDbFor';
 import { loadCalendar, requestPersistence, saveCalendar } from './storage/repository';
-import { serverLink, type ServerLink } from './storage/outbox';
+import { serverLink, setServerLink, type ServerLink } from './storage/outbox';
 import { SyncClient, type SyncActivity } from './sync/syncClient';
-import { personOfSession, storedSession, type StoredSession } from './sync/syncStore';
+import { storedSession } from '../device';
+import { adoptLegacySession, sessionForLink } from './sync/session';
+import { personOfSession, type StoredSession } from './sync/syncStore';
 import type { TransportOptions } from './sync/transport';
 
 export interface RuntimeContextValue {
@@ -91,6 +93,7 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
     let cancelled = false;
     (async () => {
       await Promise.all([db.open(), device.open()]);
+      if (!trial) await adoptLegacySession(db, device);
       if (seed && !trial && !(await isCatalogueSeeded(device))) {
         const { loadSamples } = await import('../samples/index');
         await seedCatalogue(device, loadSamples());
@@ -116,7 +119,14 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
 
   // A trial sandbox never talks to a server.
   const link = useLiveQuery(async () => (trial ? null : ((await serverLink(db)) ?? null)), [db, trial]);
-  const session = useLiveQuery(async () => (trial ? null : ((await storedSession(db)) ?? null)), [db, trial]);
+  // The account is shared with the designer (same origin, same cookie); it counts here only for the linked server.
+  const sharedSession = useLiveQuery(async () => (trial ? null : ((await storedSession(device)) ?? null)), [device, trial]);
+  const session = link === undefined || sharedSession === undefined ? undefined : (sessionForLink(sharedSession ?? undefined, link ?? undefined) ?? null);
+  // Signed in (in the designer) while this device is linked nowhere: signing in here would link it, so
+  // the account seen here does too; cases are then sent to the server the user signed in to.
+  useEffect(() => {
+    if (link === null && sharedSession && status.kind === 'ready' && sync !== false) void setServerLink(db, sharedSession.baseUrl).catch(() => undefined);
+  }, [db, link, sharedSession, status.kind, sync]);
   const [syncClient, setSyncClient] = useState<SyncClient | null>(null);
   const [syncActivity, setSyncActivity] = useState<SyncActivity | null>(null);
   const transport = sync === false ? NO_TRANSPORT : sync;

@@ -7,11 +7,13 @@ export interface AppShellProps {
   title?: string;
   /** Where the header's "back" link points; omitted on the start page itself. */
   startHref?: string;
+  /** App-specific controls in the header (the designer's server account). */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
 /** The frame shared by every page: product name, app title, language switcher, and the offer of a new version. */
-export function AppShell({ title, startHref, children }: AppShellProps) {
+export function AppShell({ title, startHref, actions, children }: AppShellProps) {
   const t = useT();
   const productName = t('app.name');
 
@@ -27,6 +29,7 @@ export function AppShell({ title, startHref, children }: AppShellProps) {
           {title && <h1 className="app-header__title">{title}</h1>}
         </div>
         <nav className="app-header__nav" aria-label={productName}>
+          {actions}
           {startHref !== undefined && <a href={startHref}>{t('app.backToStart')}</a>}
           <LanguageSwitcher />
         </nav>

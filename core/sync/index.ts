@@ -13,3 +13,13 @@ export {
 } from './caseSync';
 export { inCaseOrder, nextPushBatch, type Queued } from './pushPlan';
 export { backoffDelay, BACKOFF_CAP_MS } from './backoff';
+export { normalizeServerUrl, type NormalizedServerUrl } from './serverUrl';
+export {
+  classifyRefusal,
+  isDue,
+  nextServerPublicationStatus,
+  queuedForServer,
+  type ServerPublicationAnswer,
+  type ServerPublicationState,
+  type ServerPublicationStatus,
+} from './serverPublication';

@@ -150,6 +150,21 @@ export interface RevisionResponse {
   contentHash: string;
 }
 
+/** `PUT /api/v1/sops/:sopId/revisions/:revision` */
+export interface PublishRevisionRequest {
+  /** The SOP document (schemas/sop.schema.json) with `revision.status: 'published'`. */
+  document: unknown;
+}
+
+/** The server's record of a published revision: `201 { revision }` new, `200 { revision }` same content again. */
+export interface PublishedRevision {
+  sopId: string;
+  revision: number;
+  contentHash: string;
+  title: string;
+  publishedAt: string;
+}
+
 export interface CatalogueEntry {
   sopId: string;
   revision: number;

@@ -21,7 +21,7 @@ export interface Persistence {
    * Stores a published revision and the draft that continues after it, in one
    * transaction, then shows that draft (publishing is never undone).
    */
-  publish(revision: PublishedRevisionInput, nextDraft: SopDocument): Promise<PublishDone | false>;
+  publish(revision: PublishedRevisionInput, nextDraft: SopDocument, options?: { queueForServer?: boolean }): Promise<PublishDone | false>;
 }
 
 /** A revision was published; `handOverFailed` says it has not reached the runtime's catalogue yet. */
@@ -177,10 +177,10 @@ export function usePersistence(
           store.setSave({ status: 'error', message: toStorageError(error).userMessage });
         }
       },
-      async publish(revision, nextDraft) {
+      async publish(revision, nextDraft, options) {
         await autosaver.flush();
         if (blocked) return false;
-        const result = await repository.publish(revision, nextDraft, saveCount);
+        const result = await repository.publish(revision, nextDraft, saveCount, options);
         if (result.status === 'conflict') {
           blocked = true;
           store.setSave({ status: 'conflict' });
@@ -218,6 +218,6 @@ export function usePersistence(
     reloadFromStorage: () => api.current?.reloadFromStorage() ?? Promise.resolve(),
     keepMine: () => api.current?.keepMine() ?? Promise.resolve(),
     retry: () => api.current?.retry() ?? Promise.resolve(),
-    publish: (revision, nextDraft) => api.current?.publish(revision, nextDraft) ?? Promise.resolve(false),
+    publish: (revision, nextDraft, options) => api.current?.publish(revision, nextDraft, options) ?? Promise.resolve(false),
   };
 }

@@ -6,6 +6,7 @@ import type { SopRepository } from '../storage';
 import { blankSop } from '../library/newSop';
 import { EditorFixture, withEditor } from '../stories/storySupport';
 import { PublishDialog } from './PublishDialog';
+import { conflictStatus, drafterSession, publisherSession, withDesignerServer } from '../server/storyServer';
 
 const persistence: Persistence = {
   flush: async () => {},
@@ -36,6 +37,7 @@ export const Indonesian: Story = {
     await expect(args.persistence.publish).toHaveBeenCalledWith(
       expect.objectContaining({ number: 2, note: 'Waktu langkah 3 diperbarui' }),
       expect.objectContaining({ revision: expect.objectContaining({ number: 2, status: 'draft' }) }),
+      { queueForServer: false },
     );
   },
 };
@@ -54,7 +56,7 @@ export const WarningsNeedConfirmation: Story = {
     await userEvent.click(canvas.getByRole('checkbox', { name: /Saya sudah memeriksa 3 peringatan/ }));
     await expect(publish).toBeEnabled();
     await userEvent.click(publish);
-    await expect(args.persistence.publish).toHaveBeenCalledWith(expect.objectContaining({ number: 1 }), expect.anything());
+    await expect(args.persistence.publish).toHaveBeenCalledWith(expect.objectContaining({ number: 1 }), expect.anything(), { queueForServer: false });
   },
 };
 
@@ -84,5 +86,49 @@ export const BlockedInEnglish: Story = {
     await expect(canvas.getByRole('button', { name: 'Publish revision 1' })).toBeDisabled();
     await expect(canvas.queryByRole('textbox', { name: 'Change note' })).toBeNull();
     await expect(args.persistence.publish).not.toHaveBeenCalled();
+  },
+};
+
+/** A publisher is signed in: the dialog says the revision goes to the server too, and it is queued with it. */
+export const SignedInPublisherSends: Story = {
+  globals: { locale: 'id' },
+  decorators: [withDesignerServer(publisherSession), withEditor('bwi-spm-online')],
+  play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByTestId('publish-server')).toHaveTextContent('revisi juga dikirim ke server atas nama Sari Wulandari');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Catatan perubahan' }), 'Revisi untuk server');
+    await userEvent.click(canvas.getByRole('button', { name: 'Terbitkan revisi 2' }));
+    await expect(args.persistence.publish).toHaveBeenCalledWith(expect.objectContaining({ number: 2 }), expect.anything(), { queueForServer: true });
+  },
+};
+
+/** Signed in without the publisher role: the dialog says before publishing why it stays on this device. */
+export const SignedInWithoutPublisherRoleEnglish: Story = {
+  globals: { locale: 'en' },
+  decorators: [withDesignerServer(drafterSession), withEditor('bwi-spm-online')],
+  play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByTestId('publish-server')).toHaveTextContent('published on this device only: the account Dodi Penyusun does not have the publisher role');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Change note' }), 'Local only');
+    await userEvent.click(canvas.getByRole('button', { name: 'Publish revision 2' }));
+    await expect(args.persistence.publish).toHaveBeenCalledWith(expect.anything(), expect.anything(), { queueForServer: false });
+  },
+};
+
+export const NotSignedIn: Story = {
+  globals: { locale: 'id' },
+  decorators: [withDesignerServer(null), withEditor('bwi-spm-online')],
+  play: async ({ canvas }) => {
+    await expect(canvas.getByTestId('publish-server')).toHaveTextContent('Anda belum masuk ke server');
+  },
+};
+
+/** The server already holds revision 2 with other content: published here, and the refusal is kept for Riwayat revisi. */
+export const ServerConflict: Story = {
+  globals: { locale: 'en' },
+  decorators: [withDesignerServer(publisherSession, conflictStatus), withEditor('bwi-spm-online')],
+  play: async ({ canvas, args, userEvent }) => {
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Change note' }), 'Conflicting');
+    await userEvent.click(canvas.getByRole('button', { name: 'Publish revision 2' }));
+    await expect(args.persistence.publish).toHaveBeenCalledWith(expect.anything(), expect.anything(), { queueForServer: true });
+    await expect(args.onClose).toHaveBeenCalled();
   },
 };

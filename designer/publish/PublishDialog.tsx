@@ -9,6 +9,9 @@ import { StorageError, type SopRepository } from '../storage';
 import { bilingual } from '../ui/bilingual';
 import { Dialog } from '../ui/Dialog';
 import { localized } from '../ui/localized';
+import { useDesignerServer } from '../server/DesignerServerContext';
+import { standingOf, type PublisherStanding } from './serverPublisher';
+import { serverOutcomeNotice } from './serverOutcomeNotice';
 
 export interface PublishDialogProps {
   open: boolean;
@@ -29,10 +32,15 @@ function today(): string {
  * each a link to its field, and publishing over them needs an explicit "yes".
  * The revision is then frozen with its date and change note, handed to the
  * runtime's catalogue on this device, and editing continues on a new draft.
+ * When a publisher is signed in to the server, the revision is queued for the
+ * server in the same transaction and sent at once; otherwise the dialog says
+ * beforehand why it stays on this device.
  */
 export function PublishDialog({ open, persistence, onClose }: PublishDialogProps) {
   const { t, lang } = useI18n();
   const store = useEditorStore();
+  const server = useDesignerServer();
+  const standing: PublisherStanding | null = server ? standingOf(server.session) : null;
   const [note, setNote] = useState('');
   const [date, setDate] = useState(today);
   const [confirmed, setConfirmed] = useState(false);
@@ -68,14 +76,24 @@ export function PublishDialog({ open, persistence, onClose }: PublishDialogProps
     }
     setBusy(true);
     try {
+      const number = outcome.published.revision.number;
+      const queueForServer = standing?.kind === 'publisher';
       const done = await persistence.publish(
-        { doc: outcome.published, number: outcome.published.revision.number, note: note.trim(), publishedAt: date },
+        { doc: outcome.published, number, note: note.trim(), publishedAt: date },
         outcome.nextDraft,
+        { queueForServer },
       );
       if (done) {
-        store.notify(bilingual('designer.publish.done', { number: outcome.published.revision.number }));
-        if (done.handOverFailed) store.notify(done.handOverFailed, 'error');
+        store.notify(bilingual('designer.publish.done', { number }));
         close();
+        if (server && standing) {
+          // Published locally whatever the server says; its answer (or why it was not asked) follows in the notice.
+          const status = queueForServer ? await server.publisher.sendNow(outcome.published.id, number).catch(() => undefined) : undefined;
+          const notice = serverOutcomeNotice(number, standing, status);
+          if (notice) store.notify(notice.text, notice.severity);
+        }
+        // A failed hand-over to this device's catalogue matters most: it is told last, so it stays on screen.
+        if (done.handOverFailed) store.notify(done.handOverFailed, 'error');
       }
     } catch (error) {
       store.notify(error instanceof StorageError ? error.userMessage : bilingual('designer.publish.failed'), 'error');
@@ -146,6 +164,15 @@ export function PublishDialog({ open, persistence, onClose }: PublishDialogProps
             <input id={ids.date} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
           </div>
           <p className="field__hint">{t('designer.publish.reachesRuntime')}</p>
+          {standing && (
+            <p className={standing.kind === 'publisher' ? 'field__hint' : 'publish__server-warning'} data-testid="publish-server">
+              {standing.kind === 'publisher'
+                ? t('sync.publish.willSend', { name: standing.session.user.name })
+                : standing.kind === 'notPublisher'
+                  ? t('sync.publish.notPublisher', { name: standing.session.user.name })
+                  : t('sync.publish.notSignedIn')}
+            </p>
+          )}
         </>
       )}
     </Dialog>

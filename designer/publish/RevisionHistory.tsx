@@ -10,6 +10,9 @@ import { bilingual } from '../ui/bilingual';
 import { formatDateTime } from '../ui/localized';
 import { RevisionDiffView } from './RevisionDiffView';
 import { UserText } from '../../ui/UserText';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDesignerServer } from '../server/DesignerServerContext';
+import { RevisionServerStatus } from './RevisionServerStatus';
 
 const DRAFT = 'draft';
 
@@ -19,6 +22,7 @@ type RevisionSummary = Omit<RevisionRecord, 'json'>;
  * The published revisions of this SOP: each can be exported as a file (for a
  * runtime on another device) and archived (withdrawn from new cases; cases
  * running on it go on), and any two of them (or the draft) can be compared.
+ * Where a server is wired in, each says where it stands with the server.
  */
 export function RevisionHistory({ repository }: { repository: SopRepository }) {
   const { t, lang } = useI18n();
@@ -32,6 +36,9 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
   const [to, setTo] = useState(DRAFT);
   const [diff, setDiff] = useState<RevisionDiff | null>(null);
   const ids = { from: useId(), to: useId() };
+  const server = useDesignerServer();
+  // Live: the sender updates these rows in the background (a retry, the network coming back, another tab).
+  const serverRows = useLiveQuery(() => (server ? repository.serverPublications(doc.id) : Promise.resolve([])), [server, repository, doc.id]);
 
   useEffect(() => {
     let active = true;
@@ -119,6 +126,17 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
               <li key={r.number} className={r.archivedAt ? 'revision-list__item revision-list__item--archived' : 'revision-list__item'}>
                 <strong>{label(r)}</strong> · {formatDateTime(r.publishedAt, lang)} · <span className="revision-list__state">{state(r)}</span>
                 {r.note && <p className="revision-list__note"><UserText>{r.note}</UserText></p>}
+                {server && serverRows && (
+                  <RevisionServerStatus
+                    number={r.number}
+                    status={serverRows.find((row) => row.number === r.number)}
+                    session={server.session}
+                    onSend={async () => {
+                      await repository.queueForServer(doc.id, r.number);
+                      await server.publisher.sendNow(doc.id, r.number);
+                    }}
+                  />
+                )}
                 <div className="revision-list__actions">
                   <button type="button" className="button button--quiet" onClick={() => void exportRevision(r.number)} aria-label={t('designer.history.exportFor', { number: r.number })}>
                     {t('designer.history.export')}

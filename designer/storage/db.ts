@@ -9,6 +9,7 @@ import {
   STORAGE_SCHEMA_VERSION,
   type DraftRecord,
   type RevisionRecord,
+  type ServerPublicationRecord,
   type SessionRecord,
 } from './records';
 
@@ -22,6 +23,7 @@ export type DesignerDatabase = Dexie & {
   revisions: Table<RevisionRecord, [string, number]>;
   session: EntityTable<SessionRecord, 'key'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  serverPublications: Table<ServerPublicationRecord, [string, number]>;
 };
 
 export interface OpenDesignerDbOptions {

@@ -54,6 +54,12 @@ export const storageVersions: readonly StorageVersion[] = [
         });
     },
   },
+  {
+    // Published revisions on their way to the server (issue 10): one row per revision sent or to send.
+    // A new table only; no record of version 2 changes.
+    version: 3,
+    stores: { serverPublications: '[sopId+number], sopId, state' },
+  },
 ];
 
 export const LATEST_STORAGE_VERSION = storageVersions[storageVersions.length - 1]!.version;

@@ -7,10 +7,11 @@
  * can then never hold something that is not valid JSON (undefined, NaN, a Date),
  * and what is exported is byte-for-byte what was saved.
  */
+import type { ServerPublicationStatus } from '../../core/sync';
 import type { Revision } from '../../schemas/generated/sop.types';
 
 /** Version of the record format below. Bump it with a migration in migrations.ts. */
-export const STORAGE_SCHEMA_VERSION = 2;
+export const STORAGE_SCHEMA_VERSION = 3;
 
 /** The IndexedDB database of the designer (the runtime keeps its own). */
 export const DESIGNER_DB_NAME = 'sop-studio-designer';
@@ -59,6 +60,17 @@ export interface RevisionRecord {
   json: string;
   /** Set when the drafter archived the revision: no new case starts on it; running cases go on. */
   archivedAt?: string;
+}
+
+/**
+ * A published revision on its way to the server, or there (storage version
+ * 3). Kept apart from the revision record, which is frozen: only this one
+ * changes as the server answers.
+ */
+export interface ServerPublicationRecord extends ServerPublicationStatus {
+  sopId: string;
+  number: number;
+  schemaVersion: number;
 }
 
 export type DesignerView = 'canvas' | 'table' | 'json';

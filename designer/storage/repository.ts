@@ -5,11 +5,13 @@ import { StorageError, toStorageError } from './errors';
 import { withReopen } from '../../ui/durability/storageFailure';
 import type { PublicationTarget } from './publication';
 import type { LocalizedText } from '../../core/validation';
+import { queuedForServer, type ServerPublicationStatus } from '../../core/sync';
 import {
   STORAGE_SCHEMA_VERSION,
   type DraftRecord,
   type DraftSummary,
   type RevisionRecord,
+  type ServerPublicationRecord,
   type SessionRecord,
 } from './records';
 
@@ -231,11 +233,13 @@ export class SopRepository {
     revision: PublishedRevisionInput,
     draft: SopDocument,
     expectedSaveCount: number | null,
+    /** Queue it for the server in the same transaction (a publisher is signed in), so it is sent even after a crash. */
+    options: { queueForServer?: boolean } = {},
   ): Promise<SaveResult> {
     const frozenJson = documentToJson(revision.doc);
     const draftJson = documentToJson(draft);
     const result = await this.write(() =>
-      this.db.transaction('rw', this.db.drafts, this.db.revisions, async (): Promise<SaveResult> => {
+      this.db.transaction('rw', this.db.drafts, this.db.revisions, this.db.serverPublications, async (): Promise<SaveResult> => {
         const existing = await this.db.drafts.get(draft.id);
         if (!existing || existing.deletedAt !== undefined) {
           throw new StorageError('not-found', {
@@ -261,6 +265,7 @@ export class SopRepository {
           title: revision.doc.identity.title,
           json: frozenJson,
         });
+        if (options.queueForServer) await this.db.serverPublications.put(this.serverRecord(draft.id, revision.number, queuedForServer(this.now().toISOString())));
         const record: DraftRecord = {
           ...existing,
           ...summaryFieldsOf(draft),
@@ -317,6 +322,49 @@ export class SopRepository {
       if (problem) failed++;
     }
     return failed;
+  }
+
+  /** Where each published revision of this SOP stands with the server (none: never queued). */
+  async serverPublications(sopId: string): Promise<ServerPublicationRecord[]> {
+    return this.write(() => this.db.serverPublications.where('sopId').equals(sopId).toArray());
+  }
+
+  async serverPublication(sopId: string, number: number): Promise<ServerPublicationRecord | undefined> {
+    return this.write(() => this.db.serverPublications.get([sopId, number]));
+  }
+
+  /** Revisions still to be sent, of every SOP (the sender's work list). */
+  async pendingServerPublications(): Promise<ServerPublicationRecord[]> {
+    return this.write(() => this.db.serverPublications.where('state').equals('pending').toArray());
+  }
+
+  /**
+   * Queues a revision published earlier (before signing in, or before there
+   * was a server) for the server. Does nothing to one already queued, sent or
+   * refused: a refusal is final, and a second row would send it twice.
+   */
+  async queueForServer(sopId: string, number: number): Promise<ServerPublicationRecord> {
+    return this.write(() =>
+      this.db.transaction('rw', this.db.revisions, this.db.serverPublications, async () => {
+        const held = await this.db.serverPublications.get([sopId, number]);
+        if (held) return held;
+        if (!(await this.db.revisions.get([sopId, number]))) {
+          throw new StorageError('not-found', { id: `Revisi ${number} tidak ditemukan.`, en: `Revision ${number} was not found.` });
+        }
+        const record = this.serverRecord(sopId, number, queuedForServer(this.now().toISOString()));
+        await this.db.serverPublications.put(record);
+        return record;
+      }),
+    );
+  }
+
+  /** Stores the server's answer for a queued revision (what the answer means is core/sync serverPublication). */
+  async recordServerStatus(sopId: string, number: number, status: ServerPublicationStatus): Promise<void> {
+    await this.write(() => this.db.serverPublications.put(this.serverRecord(sopId, number, status)));
+  }
+
+  private serverRecord(sopId: string, number: number, status: ServerPublicationStatus): ServerPublicationRecord {
+    return { ...status, sopId, number, schemaVersion: STORAGE_SCHEMA_VERSION };
   }
 
   private async handOver(run: () => Promise<void> | undefined): Promise<LocalizedText | undefined> {

@@ -59,7 +59,7 @@ describe('designer storage (IndexedDB in Chromium)', () => {
     const db = freshDb(() => []);
     await db.open();
     expect(db.verno).toBe(LATEST_STORAGE_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'meta', 'revisions', 'session']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'meta', 'revisions', 'serverPublications', 'session']);
   });
 
   it('migration 2 gives every draft of a version-1 database its agency, and restamps it', async () => {
@@ -85,6 +85,25 @@ describe('designer storage (IndexedDB in Chromium)', () => {
       ['rusak', '', '', '', 1],
     ]);
     expect((await latest.drafts.toArray()).map((r) => r.schemaVersion)).toEqual([2, 2]);
+  });
+
+  it('migration 3 adds the server queue to a version-2 database and keeps its drafts and revisions as they were', async () => {
+    const name = `designer-storage-test-${Date.now()}-${counter++}`;
+    const doc = sample('bwi-spm-online');
+    const v2 = openDesignerDb({ name, versions: storageVersions.slice(0, 2), seed: () => [doc] });
+    opened.push(v2);
+    const before = { drafts: await v2.drafts.toArray(), revisions: await v2.revisions.toArray() };
+    expect(before.revisions.map((r) => r.number)).toEqual([1]);
+    v2.close();
+
+    const latest = openDesignerDb({ name, seed: () => [] });
+    opened.push(latest);
+    await latest.open();
+    expect(latest.verno).toBe(3);
+    expect(await latest.drafts.toArray()).toEqual(before.drafts);
+    expect(await latest.revisions.toArray()).toEqual(before.revisions);
+    // Revisions published before there was a server are not queued: the drafter sends them when they choose.
+    expect(await latest.serverPublications.count()).toBe(0);
   });
 
   it('never overwrites an existing SOP id without being told to', async () => {

@@ -6,12 +6,13 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { I18nProvider } from '../../ui/i18n';
 import { App } from '../App';
 import { openDesignerDb, SopRepository } from '../storage';
+import type { ServerTransportOptions } from '../../ui/server/transport';
 
 let counter = 0;
 
 /** A designer with its own IndexedDB database; `reload()` mounts a fresh app on the same data, as a page reload does. */
 export async function openDesigner(
-  options: { seed?: () => readonly SopDocument[]; lang?: 'id' | 'en'; openRequest?: string; dbName?: string } = {},
+  options: { seed?: () => readonly SopDocument[]; lang?: 'id' | 'en'; openRequest?: string; dbName?: string; server?: ServerTransportOptions | false } = {},
 ) {
   const dbName = options.dbName ?? `designer-journey-${Date.now()}-${counter++}`;
   const seed = options.seed ?? (() => []);
@@ -22,7 +23,7 @@ export async function openDesigner(
     openRequest = null;
     return render(
       <I18nProvider initialLang={options.lang ?? 'id'} persist={false}>
-        <App dbName={dbName} seed={seed} openRequest={request} />
+        <App dbName={dbName} seed={seed} openRequest={request} {...(options.server !== undefined ? { server: options.server } : {})} />
       </I18nProvider>,
     );
   };

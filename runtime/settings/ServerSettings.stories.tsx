@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../core/engine';
 import { ServerSettingsView } from './ServerSettings';
 
 const session = {
+  baseUrl: 'https://sop.banyuwangikab.go.id',
   user: { id: 'u-rina', login: 'rina', name: 'Rina Operator', nip: '198505122010012003', officeId: 'desa-kemiren', roles: ['clerk' as const], positions: [{ sopId: 'bwi-spm-online', actorId: 'desa-kelurahan' }] },
   office: { id: 'desa-kemiren', name: 'Kantor Desa Kemiren', regionCode: '35.10.01.2001', parentId: 'kec-glagah' },
   csrfToken: 'token',

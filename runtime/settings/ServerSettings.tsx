@@ -107,7 +107,7 @@ export function ServerSettingsView({ link, session, pending, laneName = (l) => `
 
 /** The settings section, wired to this device's database and the server. */
 export function ServerSettings() {
-  const { db, link, session, transport, catalogue } = useRuntime();
+  const { db, device, link, session, transport, catalogue } = useRuntime();
   const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   const offered = useLiveQuery(() => (catalogue.kind === 'device' ? catalogue.listOffered() : Promise.resolve([])), [catalogue]);
   const laneName = (lane: LaneRef) => {
@@ -121,10 +121,10 @@ export function ServerSettings() {
       pending={pending}
       laneName={laneName}
       onSignIn={async (input) => {
-        const result = await signIn(db, input, transport);
+        const result = await signIn(db, device, input, transport);
         if (!result.ok) return result.message;
       }}
-      onSignOut={() => signOut(db, transport)}
+      onSignOut={() => signOut(device, transport)}
     />
   );
 }

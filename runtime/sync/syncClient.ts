@@ -27,18 +27,17 @@ import {
   DEVICE_ID_KEY,
   LAST_ERROR_KEY,
   LAST_SYNC_KEY,
-  SESSION_KEY,
   caseSyncTables,
   groupPulled,
   rebaseStoredCase,
   setSyncValue,
-  storedSession,
   syncValue,
   type ServerAnswer,
-  type StoredSession,
   type SyncFailure,
 } from './syncStore';
-import { refreshSession } from './session';
+import { storedSession } from '../../device';
+import { refreshServerSession } from '../../ui/server/session';
+import { sessionForLink } from './session';
 import { SyncTransport, TransportError, type TransportOptions } from './transport';
 
 export const PULL_LIMIT = 500;
@@ -231,7 +230,8 @@ export class SyncClient {
   }
 
   private async transport(): Promise<SyncTransport> {
-    const [link, session] = await Promise.all([serverLink(this.db), storedSession(this.db)]);
+    const link = await serverLink(this.db);
+    const session = sessionForLink(await storedSession(this.device), link);
     if (!link || !session) throw new NotSignedIn();
     return new SyncTransport(link.baseUrl, session.csrfToken, this.options);
   }
@@ -243,7 +243,7 @@ export class SyncClient {
 
   private async cycle(transport: SyncTransport): Promise<SyncCycle> {
     // Who is signed in may have changed on the server (positions, a new CSRF token); a 401 ends here.
-    await refreshSession(this.db, transport);
+    await refreshServerSession(this.device, transport);
     const pushed = await this.pushAll(transport);
     const pulled = await this.pullAll(transport);
     if (Date.now() - this.lastCatalogueAt > CATALOGUE_EVERY_MS) {
@@ -424,4 +424,4 @@ const MISMATCHED_ANSWER: LocalizedText = {
   en: "The server's answer does not match the commands sent; they stay queued and are sent again.",
 };
 
-export { SESSION_KEY, type StoredSession };
+export type { StoredSession } from '../../device';

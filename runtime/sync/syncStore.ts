@@ -12,19 +12,15 @@ import { inCaseOrder, rebaseCase, type Office, type PulledEvent, type SyncReject
 import type { CaseRow, OutboxRow, ReviewRow, RuntimeDb } from '../storage/db';
 import { caseEvents, caseRowOf, getSopRevision, loadCalendar, sopKeyOf } from '../storage/repository';
 
-export const SESSION_KEY = 'session';
+/** Where the runtime kept the account before it was shared with the designer (see adoptLegacySession). */
+export const LEGACY_SESSION_KEY = 'session';
 export const CURSOR_KEY = 'cursor';
 export const LAST_SYNC_KEY = 'lastSyncAt';
 export const LAST_ERROR_KEY = 'lastError';
 export const DEVICE_ID_KEY = 'deviceId';
 
-/** The signed-in account, kept so the clerk stays the person on the device while offline. */
-export interface StoredSession {
-  user: User;
-  office: Office;
-  csrfToken: string;
-  signedInAt: number;
-}
+/** The signed-in account (shared with the designer), kept so the clerk stays the person on the device while offline. */
+export type { StoredSession } from '../../device';
 
 export interface SyncFailure {
   message: LocalizedText;
@@ -42,13 +38,8 @@ export async function setSyncValue(db: RuntimeDb, key: string, value: unknown): 
   else await db.syncState.put({ key, value });
 }
 
-export async function storedSession(db: RuntimeDb): Promise<StoredSession | undefined> {
-  const session = await syncValue<StoredSession>(db, SESSION_KEY);
-  return session && typeof session.user?.id === 'string' && typeof session.user.name === 'string' ? session : undefined;
-}
-
 /** The signed-in user as the person on every event (docs/sync-protocol.md). */
-export function personOfSession(session: Pick<StoredSession, 'user' | 'office'>): PersonRef {
+export function personOfSession(session: { user: User; office: Office }): PersonRef {
   return {
     id: session.user.id,
     name: session.user.name,

@@ -12,7 +12,7 @@ import { sampleDoc, scratchDb } from '../../storage/testing';
 import { signIn } from '../session';
 import { SyncClient, type SyncClientOptions } from '../syncClient';
 import type { TransportOptions } from '../transport';
-import { FakeServer, type CookieJar } from './fakeServer';
+import { FakeServer, type CookieJar } from '../../../ui/server/testing/fakeServer';
 
 export const SOP_ID = 'bwi-spm-online';
 export const SERVER_URL = 'https://sop.banyuwangikab.go.id';
@@ -45,7 +45,7 @@ export async function officeDevice(server: FakeServer, login: string, options: {
   const sopKey = options.withSop ? (await storeSopRevision(db, sampleDoc(SOP_ID))).key : `${SOP_ID}@1`;
   const jar: CookieJar = {};
   const transport: TransportOptions = { fetch: server.fetchFor(jar), openStream: server.openStreamFor(jar) };
-  const signedIn = await signIn(db, { serverUrl: SERVER_URL, login, password: PASSWORD }, transport);
+  const signedIn = await signIn(db, device, { serverUrl: SERVER_URL, login, password: PASSWORD }, transport);
   if (!signedIn.ok) throw new Error(signedIn.message.en);
   const clients: SyncClient[] = [];
   return {

@@ -11,19 +11,26 @@
  * - pull pages run in commit order by a cursor, never end inside a command,
  *   and a case that becomes visible to an office later is delivered whole
  *   from that point (events may come twice; clients merge by id);
- * - sessions by cookie jar (one per simulated browser), CSRF on unsafe requests.
+ * - sessions by cookie jar (one per simulated browser), CSRF on unsafe requests;
+ * - publication as the server answers it (server/routes/publicationRoutes.ts):
+ *   publisher role (403 `role.forbidden`), the publish rules (422
+ *   `sop.invalid`), the address matching the document (422
+ *   `sop.idMismatch`), 201 new, 200 for the same content again (by
+ *   `sopContentHash`), 409 `revision.conflict` for other content.
  *
  * Failures are injected per request: no answer at all (`offline`), the
  * request handled but its answer lost (`lostAnswer`: a crash between push
  * and response), or a 500.
  */
 import { decide, sopContentHash, type CaseCommand, type CaseEvent, type CaseState, applyEvent } from '../../../core/engine';
+import { validateSop } from '../../../core/validation';
 import {
   API_PREFIX,
   CSRF_HEADER,
   type CatalogueEntry,
   type LaneRef,
   type Office,
+  type PublishedRevision,
   type PulledEvent,
   type PushRequest,
   type PushResult,
@@ -85,6 +92,8 @@ export class FakeServer {
   private readonly users = new Map<string, { user: User; password: string }>();
   private readonly sessions = new Map<string, { userId: string; csrfToken: string }>();
   private readonly revisions = new Map<string, { document: SopDocument; contentHash: string; publishedAt: string }>();
+  /** The server's clock for `publishedAt` (tests pin it). */
+  now: () => Date = () => new Date('2026-12-02T08:00:00.000Z');
   readonly cases = new Map<string, FakeCase>();
   private readonly commandEvents = new Map<string, CaseEvent[]>();
   readonly attachments = new Map<string, Blob>();
@@ -167,9 +176,9 @@ export class FakeServer {
       jar.session = id;
       return json(200, { user: entry.user, office: this.publicOffice(entry.user.officeId), csrfToken });
     }
-    if (!who) return apiError(401, 'session.none', 'Sesi berakhir; masuk kembali.', 'The session ended; sign in again.');
+    if (!who) return apiError(401, 'session.required', 'Sesi berakhir; masuk kembali.', 'The session ended; sign in again.');
     const headers = new Headers(init.headers);
-    if (method !== 'GET' && headers.get(CSRF_HEADER) !== who.csrfToken) return apiError(403, 'csrf', 'Token CSRF salah.', 'Wrong CSRF token.');
+    if (method !== 'GET' && headers.get(CSRF_HEADER) !== who.csrfToken) return apiError(403, 'csrf.invalid', 'Token CSRF salah.', 'Wrong CSRF token.');
 
     if (method === 'GET' && path === '/me') return json(200, { user: who.user, office: this.publicOffice(who.office.id), csrfToken: who.csrfToken });
     if (method === 'DELETE' && path === '/session') {
@@ -179,6 +188,7 @@ export class FakeServer {
     }
     if (method === 'GET' && path === '/catalogue') return json(200, { entries: this.catalogueFor(who.office) });
     const revision = /^\/sops\/([^/]+)\/revisions\/(\d+)$/.exec(path);
+    if (method === 'PUT' && revision) return this.publishRevision(who.user, decodeURIComponent(revision[1]!), Number(revision[2]), body);
     if (method === 'GET' && revision) {
       const held = this.revisions.get(`${decodeURIComponent(revision[1]!)}@${revision[2]}`);
       if (!held) return apiError(404, 'sop.unknown', 'Revisi tidak ada.', 'No such revision.');
@@ -196,6 +206,40 @@ export class FakeServer {
     if (method === 'POST' && path === '/sync/push') return json(200, { results: this.push(who, body as PushRequest) });
     if (method === 'GET' && path === '/sync/pull') return json(200, this.pull(who.office, query.get('after') ?? '', Number(query.get('limit') ?? 100)));
     return apiError(404, 'route.unknown', 'Tidak ada.', 'Not found.');
+  }
+
+  private publishRevision(user: User, sopId: string, number: number, body: unknown): Response {
+    if (!user.roles.includes('publisher')) return apiError(403, 'role.forbidden', 'Tindakan ini memerlukan peran publisher.', 'This action requires the publisher role.');
+    const document = (body as { document?: unknown } | undefined)?.document;
+    const checked = validateSop(document, { purpose: 'publish' });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    if (!checked.document || errors.length > 0) {
+      return apiError(422, 'sop.invalid', `Dokumen SOP tidak dapat diterbitkan: ${errors.length} kesalahan.`, `The SOP document cannot be published: ${errors.length} errors.`);
+    }
+    const doc = checked.document;
+    if (doc.id !== sopId || doc.revision.number !== number) {
+      return apiError(422, 'sop.idMismatch', `Alamat menyebut ${sopId} revisi ${number}, tetapi dokumennya ${doc.id} revisi ${doc.revision.number}.`, `The address names ${sopId} revision ${number}, but the document is ${doc.id} revision ${doc.revision.number}.`);
+    }
+    if (doc.revision.status !== 'published') {
+      return apiError(422, 'revision.notPublished', `Revisi ini berstatus "${doc.revision.status}".`, `This revision has status "${doc.revision.status}".`);
+    }
+    const contentHash = sopContentHash(doc);
+    const key = `${sopId}@${number}`;
+    const held = this.revisions.get(key);
+    const record = (h: { document: SopDocument; contentHash: string; publishedAt: string }): PublishedRevision => ({ sopId, revision: number, contentHash: h.contentHash, title: h.document.identity.title, publishedAt: h.publishedAt });
+    if (held) {
+      // Republishing the same content is harmless (a retried upload); different content under a used number never is.
+      if (held.contentHash === contentHash) return json(200, { revision: record(held) });
+      return apiError(409, 'revision.conflict', `Revisi ${number} dari ${sopId} sudah diterbitkan dengan isi lain. Terbitkan sebagai revisi baru.`, `Revision ${number} of ${sopId} was already published with other content. Publish it as a new revision.`);
+    }
+    const stored = { document: doc, contentHash, publishedAt: this.now().toISOString() };
+    this.revisions.set(key, stored);
+    return json(201, { revision: record(stored) });
+  }
+
+  /** The revision the server holds (for assertions). */
+  heldRevision(sopId: string, number: number): { document: SopDocument; contentHash: string } | undefined {
+    return this.revisions.get(`${sopId}@${number}`);
   }
 
   private publicOffice(id: string): Office {

@@ -1,0 +1,141 @@
+import { useId, useState } from 'react';
+import type { LocalizedText } from '../../core/engine';
+import type { StoredSession } from '../../device';
+import { useI18n } from '../../ui/i18n';
+import { hasRole, signInToServer, signOutOfServer, type SignInInput } from '../../ui/server/session';
+import { UserText } from '../../ui/UserText';
+import { Dialog } from '../ui/Dialog';
+import { localized } from '../ui/localized';
+import { useDesignerServer } from './DesignerServerContext';
+
+export interface ServerAccountViewProps {
+  session: StoredSession | null;
+  onSignIn: (input: SignInInput) => Promise<LocalizedText | void>;
+  onSignOut: () => Promise<{ reachedServer: boolean }>;
+}
+
+/**
+ * Signing in to the server, or who is signed in (name, office, roles) and
+ * signing out. The address defaults to the page's own origin, the only one
+ * the apps' Content Security Policy lets them reach.
+ */
+export function ServerAccountView({ session, onSignIn, onSignOut }: ServerAccountViewProps) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const [serverUrl, setServerUrl] = useState('');
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<LocalizedText | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (session) {
+    const roles = session.user.roles.map((role) => t(`sync.account.role.${role}`)).join(', ') || t('sync.account.noRoles');
+    return (
+      <div className="server-account">
+        {notice && <p role="status">{notice}</p>}
+        <p>
+          <strong>{t('sync.server.signedInAs')}</strong> <UserText>{session.user.name}</UserText>
+          {session.user.nip && <span className="muted"> · {t('sync.server.nip', { nip: session.user.nip })}</span>}
+        </p>
+        <p>{t('sync.server.office', { office: session.office.name, region: session.office.regionCode })}</p>
+        <p>{t('sync.account.roles', { roles })}</p>
+        <p className={hasRole(session, 'publisher') ? 'muted' : 'field__error'}>
+          {t(hasRole(session, 'publisher') ? 'sync.account.mayPublish' : 'sync.account.mayNotPublish')}
+        </p>
+        <p className="muted">{t('sync.server.linkedTo', { url: session.baseUrl || t('sync.server.sameOrigin') })}</p>
+        <button
+          type="button"
+          className="button"
+          onClick={async () => {
+            const { reachedServer } = await onSignOut();
+            setNotice(reachedServer ? t('sync.server.signedOut') : t('sync.server.signedOutOffline'));
+          }}
+        >
+          {t('sync.server.signOut')}
+        </button>
+      </div>
+    );
+  }
+
+  const submit = async () => {
+    if (busy || !login.trim() || !password) return;
+    setBusy(true);
+    setNotice(null);
+    const failure = await onSignIn({ serverUrl, login, password });
+    setBusy(false);
+    setProblem(failure ?? null);
+    if (!failure) setPassword('');
+  };
+
+  // Not a <form>: the view sits inside the dialog's own form (forms do not nest), so Enter is handled here,
+  // where it would otherwise submit the dialog's form and close it.
+  return (
+    <div
+      role="group"
+      aria-label={t('sync.server.signIn')}
+      className="server-account"
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+          event.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      {notice && <p role="status">{notice}</p>}
+      <div className="field">
+        <label htmlFor={`${id}-login`}>{t('sync.server.login')}</label>
+        <input id={`${id}-login`} autoComplete="username" required value={login} onChange={(e) => setLogin(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-password`}>{t('sync.server.password')}</label>
+        <input id={`${id}-password`} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-url`}>{t('sync.server.url')}</label>
+        <input id={`${id}-url`} type="url" inputMode="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} aria-describedby={`${id}-url-hint`} placeholder="https://" />
+        <p id={`${id}-url-hint`} className="field__hint">{t('sync.server.urlHint')}</p>
+      </div>
+      {problem && <p role="alert" className="field__error">{localized(problem, lang)}</p>}
+      <button type="button" className="button button--primary" disabled={busy || !login.trim() || !password} onClick={() => void submit()}>
+        {busy ? t('sync.server.signingIn') : t('sync.server.signIn')}
+      </button>
+    </div>
+  );
+}
+
+/** The header's "Server" button: who is signed in, and a dialog to sign in or out. Hidden when no server is wired in. */
+export function ServerAccountButton() {
+  const { t } = useI18n();
+  const server = useDesignerServer();
+  const [open, setOpen] = useState(false);
+  if (!server) return null;
+  const { session, device, transport } = server;
+  return (
+    <>
+      <button type="button" className="button button--quiet" onClick={() => setOpen(true)} aria-haspopup="dialog">
+        {session ? t('sync.account.buttonSignedIn', { name: session.user.name }) : t('sync.account.button')}
+      </button>
+      <Dialog
+        open={open}
+        title={t('sync.account.title')}
+        onClose={() => setOpen(false)}
+        actions={
+          <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+            {t('sync.account.close')}
+          </button>
+        }
+      >
+        <p>{t('sync.account.intro')}</p>
+        <ServerAccountView
+          session={session}
+          onSignIn={async (input) => {
+            const result = await signInToServer(device, input, transport);
+            if (!result.ok) return result.message;
+          }}
+          onSignOut={() => signOutOfServer(device, transport)}
+        />
+      </Dialog>
+    </>
+  );
+}

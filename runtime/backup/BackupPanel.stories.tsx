@@ -30,7 +30,7 @@ export const Indonesian: Story = {
     await userEvent.upload(canvas.getByLabelText('Pulihkan dari cadangan (menggantikan data di perangkat ini)'), backupFile(loaded['backup']));
     const confirm = await canvas.findByRole('group', { name: 'Periksa sebelum memulihkan' });
     const rows = within(confirm).getAllByRole('row').map((row) => row.textContent);
-    await expect(rows).toEqual(['Jenis dataSekarangSetelah pemulihan', 'Kasus13', 'Peristiwa28', 'SOP11', 'Lampiran00', 'Draf00']);
+    await expect(rows).toEqual(['Jenis dataSekarangSetelah pemulihan', 'Kasus13', 'Peristiwa28', 'SOP11', 'Lampiran00', 'Draf00', 'Perintah belum terkirim00', 'Perlu tinjauan00']);
     await expect(canvas.queryByLabelText('Pulihkan dari cadangan (menggantikan data di perangkat ini)')).toBeNull();
     await userEvent.click(within(confirm).getByRole('button', { name: 'Ganti data dengan cadangan ini' }));
     await expect(await canvas.findByText(/^Cadangan dipulihkan\./)).toHaveTextContent(

@@ -1,8 +1,10 @@
 /**
  * Checks a parsed backup completely, in memory, before anything is written:
  * schema version (older ones migrated here, newer refused), tables, every
- * row's shape and ids, SOP content hashes, file hashes, and each case's
- * events replaying through the engine to its stored snapshot. Every problem
+ * row's shape and ids, SOP content hashes, file hashes, each case's events
+ * replaying through the engine to its stored snapshot, and the sync tables
+ * (queued and kept commands, known cases, link and cursor) holding together
+ * with the cases of the file. Every problem
  * is located (table, row, id, field) and said in both languages.
  */
 import { canonicalJson, caseCodeOf, foldEvents, sopContentHash, type CaseEvent, type CaseState, type LocalizedText } from '../../core/engine';

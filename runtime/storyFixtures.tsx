@@ -69,12 +69,14 @@ export interface WithRuntimeProps {
   /** The acting person (`null`: nobody has said who they are yet). */
   person?: PersonRef | null;
   lanes?: readonly LaneRef[];
+  /** `false`: a database linked to a server stays offline (no sync loop). */
+  sync?: false;
   children: ReactNode;
 }
 
-export function WithRuntime({ db, person = STORY_PERSON, lanes = [], children }: WithRuntimeProps) {
+export function WithRuntime({ db, person = STORY_PERSON, lanes = [], sync, children }: WithRuntimeProps) {
   return (
-    <RuntimeProvider db={db} seed={false} now={STORY_NOW} person={person} lanes={lanes}>
+    <RuntimeProvider db={db} seed={false} now={STORY_NOW} person={person} lanes={lanes} {...(sync === false ? { sync } : {})}>
       {children}
     </RuntimeProvider>
   );

@@ -6,6 +6,7 @@ import { JsonFilePicker } from '../forms/JsonFilePicker';
 import { formatDateTime, localized } from '../format';
 import type { BackupCounts } from '../storage/backupSafety';
 import type { CheckedBackup } from '../storage/backupCheck';
+import type { RestoreImpact } from '../storage/backup';
 import { toStorageError } from '../storage/errors';
 import { useCountsText } from './counts';
 import { RestoreConfirm } from './RestoreConfirm';
@@ -14,7 +15,7 @@ import { RestoreConfirm } from './RestoreConfirm';
 type State =
   | { step: 'idle' }
   | { step: 'busy'; checking?: string }
-  | { step: 'confirm'; name: string; backup: CheckedBackup; before: BackupCounts; after: BackupCounts }
+  | { step: 'confirm'; name: string; backup: CheckedBackup; before: BackupCounts; after: BackupCounts; impact: RestoreImpact }
   | { step: 'done'; said: 'restored' | 'undone' | 'cancelled'; before?: BackupCounts; after?: BackupCounts }
   | { step: 'refused'; summary: LocalizedText; problems: LocalizedText[]; unchanged: BackupCounts };
 
@@ -57,9 +58,9 @@ export function RestoreFromBackup() {
   async function check(file: File) {
     setState({ step: 'busy', checking: file.name });
     try {
-      const { readBackupFile, currentCounts, countsOf } = await import('../storage/backup');
+      const { readBackupFile, currentCounts, countsOf, restoreImpact } = await import('../storage/backup');
       const backup = await readBackupFile(file);
-      setState({ step: 'confirm', name: file.name, backup, before: await currentCounts(db), after: countsOf(backup) });
+      setState({ step: 'confirm', name: file.name, backup, before: await currentCounts(db), after: countsOf(backup), impact: await restoreImpact(db, backup) });
     } catch (error) {
       await refused(error);
     }
@@ -101,6 +102,7 @@ export function RestoreFromBackup() {
           version={state.backup.schemaVersion}
           before={state.before}
           after={state.after}
+          impact={state.impact}
           onConfirm={() => void replace(state.backup)}
           onCancel={() => setState({ step: 'done', said: 'cancelled' })}
         />

@@ -139,11 +139,11 @@ describe('restoring a sound backup', () => {
     const source = track((await populatedOffice('source')).db);
     const backup = await exportBackup(source, new Date('2025-06-03T10:00:00Z'));
     expect(backup.fileName).toBe(`sop-studio-cadangan-skema${SCHEMA_VERSION}-2025-06-03-10-00-00.json`);
-    expect(backup.counts).toEqual({ cases: 2, events: 6, sops: 1, attachments: 1, drafts: 1 });
+    expect(backup.counts).toEqual({ cases: 2, events: 6, sops: 1, attachments: 1, drafts: 1, outbox: 0, review: 0 });
     const target = track(scratchDb('target'));
     await target.open();
     const result = await restoreBackup(target, backup.blob);
-    expect(result.before).toEqual({ cases: 0, events: 0, sops: 0, attachments: 0, drafts: 0 });
+    expect(result.before).toEqual({ cases: 0, events: 0, sops: 0, attachments: 0, drafts: 0, outbox: 0, review: 0 });
     expect(result.after).toEqual(backup.counts);
     expect(await snapshotDb(target)).toEqual(await snapshotDb(source));
   });
@@ -189,10 +189,10 @@ describe('restoring a sound backup', () => {
     await storeSopRevision(target, sampleDoc('bwi-spm-online'));
     const original = await snapshotDb(target);
     const result = await restoreBackup(target, (await exportBackup(source)).blob, { now: new Date('2025-06-03T10:00:00Z') });
-    expect(result.copy?.counts).toEqual({ cases: 0, events: 0, sops: 1, attachments: 0, drafts: 0 });
+    expect(result.copy?.counts).toEqual({ cases: 0, events: 0, sops: 1, attachments: 0, drafts: 0, outbox: 0, review: 0 });
     expect((await latestSafetyCopy(target))?.takenAt).toBe(Date.parse('2025-06-03T10:00:00Z'));
     const undone = await restoreSafetyCopy(target, new Date('2025-06-03T10:05:00Z'));
-    expect(undone.after).toEqual({ cases: 0, events: 0, sops: 1, attachments: 0, drafts: 0 });
+    expect(undone.after).toEqual({ cases: 0, events: 0, sops: 1, attachments: 0, drafts: 0, outbox: 0, review: 0 });
     expect(await snapshotDb(target)).toEqual(original);
     // Undoing kept a copy too: the restored data can come back again.
     expect((await latestSafetyCopy(target))?.counts.cases).toBe(2);

@@ -1,8 +1,10 @@
 // Property: whatever is done to a backup file (cut short, rows duplicated or
 // dropped, fields changed or removed, tables added, files changed and
-// re-hashed, events reordered), restoring it into a populated database
-// leaves that database exactly as it was, unless the file is still valid,
-// in which case the database holds exactly the file's content.
+// re-hashed, events reordered, queued and kept commands moved to other
+// cases, sync settings added or dropped), restoring it into a populated,
+// linked database leaves that database exactly as it was, unless the file is
+// still valid, in which case the database holds exactly the file's content
+// (with the device's own id kept: see syncStateAfterRestore).
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,13 +13,14 @@ import { populatedOffice, snapshotDb } from './backupTesting';
 import { SCHEMA_VERSION, type RuntimeDb } from './db';
 
 type Json = Record<string, any>;
-const TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta'] as const;
-const KEY: Record<string, string> = { sops: 'key', meta: 'key' };
+const TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', 'outbox', 'review', 'syncState', 'syncCases'] as const;
+const SYNC_TABLES = ['outbox', 'review', 'syncState', 'syncCases'] as const;
+const KEY: Record<string, string> = { sops: 'key', meta: 'key', outbox: 'commandId', review: 'commandId', syncState: 'key', syncCases: 'caseId' };
 
 let source: RuntimeDb;
 let sourceText: string;
 beforeAll(async () => {
-  source = (await populatedOffice('prop-source')).db;
+  source = (await populatedOffice('prop-source', undefined, { linked: true })).db;
   sourceText = await (await exportBackup(source)).blob.text();
 });
 afterAll(async () => {
@@ -48,7 +51,11 @@ type Corruption =
   | { kind: 'extraTable'; name: string }
   | { kind: 'rehashFile'; bytes: Uint8Array }
   | { kind: 'reorderEvents'; seed: number }
-  | { kind: 'swapRevisions'; a: number; b: number };
+  | { kind: 'swapRevisions'; a: number; b: number }
+  | { kind: 'rehashReviewFile'; bytes: Uint8Array; recordToo: boolean }
+  | { kind: 'otherCase'; table: number; row: number; case: number }
+  | { kind: 'dropSyncTable'; table: number }
+  | { kind: 'syncSetting'; key: string; value: unknown };
 
 const corruption: fc.Arbitrary<Corruption> = fc.oneof(
   fc.record({ kind: fc.constant('duplicate' as const), table: fc.nat(), row: fc.nat() }),
@@ -60,11 +67,16 @@ const corruption: fc.Arbitrary<Corruption> = fc.oneof(
   fc.record({ kind: fc.constant('rehashFile' as const), bytes: fc.uint8Array({ minLength: 0, maxLength: 12 }) }),
   fc.record({ kind: fc.constant('reorderEvents' as const), seed: fc.nat() }),
   fc.record({ kind: fc.constant('swapRevisions' as const), a: fc.nat(), b: fc.nat() }),
+  fc.record({ kind: fc.constant('rehashReviewFile' as const), bytes: fc.uint8Array({ minLength: 0, maxLength: 12 }), recordToo: fc.boolean() }),
+  fc.record({ kind: fc.constant('otherCase' as const), table: fc.nat(), row: fc.nat(), case: fc.nat() }),
+  fc.record({ kind: fc.constant('dropSyncTable' as const), table: fc.nat() }),
+  fc.record({ kind: fc.constant('syncSetting' as const), key: fc.constantFrom('session', 'lastError', 'cursor', 'link', 'deviceId', 'lastSyncAt'), value: fc.oneof(anyValue, fc.constant({ baseUrl: 'https://lain.example', linkedAt: 1 })) }),
 );
 
 async function apply(json: Json, c: Corruption): Promise<void> {
   const tables = json['tables'] as Record<string, Json[]>;
-  const rowsOf = (t: number) => tables[pick(TABLES, t)!]!;
+  // A table an earlier corruption dropped stays dropped.
+  const rowsOf = (t: number) => tables[pick(TABLES, t)!] ?? [];
   switch (c.kind) {
     case 'duplicate': { const rows = rowsOf(c.table); const row = pick(rows, c.row); if (row) rows.push(structuredClone(row)); break; }
     case 'drop': { const rows = rowsOf(c.table); if (rows.length) rows.splice(c.row % rows.length, 1); break; }
@@ -87,6 +99,31 @@ async function apply(json: Json, c: Corruption): Promise<void> {
       break;
     }
     case 'reorderEvents': { const events = tables['events']!; events.push(...events.splice(0, c.seed % (events.length + 1))); break; }
+    case 'rehashReviewFile': {
+      // The file's own hash matches; the row's recorded hash and size too when `recordToo`: then nothing can tell.
+      const file = tables['review']?.[0]?.['files']?.[0];
+      if (!file) break;
+      const sha256 = await hex(c.bytes);
+      file['blob'] = { ...file['blob'], $blob: btoa(String.fromCharCode(...c.bytes)), sha256 };
+      if (c.recordToo) Object.assign(file, { sha256, size: c.bytes.length });
+      break;
+    }
+    case 'otherCase': {
+      // A queued command, review item or known case moved to another case of the file (or one not in it).
+      const rows = tables[pick(['outbox', 'review', 'syncCases'], c.table)!] ?? [];
+      const row = pick(rows, c.row);
+      const ids = [...tables['cases']!.map((r) => r['id']), 'kasus-lain'];
+      if (row) row['caseId'] = pick(ids, c.case);
+      break;
+    }
+    case 'dropSyncTable': delete tables[pick(SYNC_TABLES, c.table)!]; break;
+    case 'syncSetting': {
+      const rows = (tables['syncState'] ??= []);
+      const at = rows.findIndex((r) => r['key'] === c.key);
+      if (at >= 0) rows[at] = { key: c.key, value: c.value };
+      else rows.push({ key: c.key, value: c.value });
+      break;
+    }
     case 'swapRevisions': {
       const events = tables['events']!;
       const a = pick(events, c.a);
@@ -97,14 +134,23 @@ async function apply(json: Json, c: Corruption): Promise<void> {
   }
 }
 
-/** What the database must hold after a valid file: its rows, Blobs as bytes, in key order, with this app's schema version. */
-function contentOf(json: Json): Record<string, unknown[]> {
+/**
+ * What the database must hold after a valid file: its rows, Blobs as bytes, in key order, with this app's schema
+ * version; in syncState the device keeps its own id, and the link (with its cursor and last sync) is the file's
+ * when it has one, else the device's own without a cursor.
+ */
+function contentOf(json: Json, deviceSyncState: Json[]): Record<string, unknown[]> {
   const plainBlob = (b: Json) => ({ blob: b['type'], bytes: Array.from(bytesOf(b['$blob'])).join(',') });
   const out: Record<string, unknown[]> = {};
   for (const table of TABLES) {
     let rows = structuredClone(json['tables'][table] as Json[]);
     if (table === 'attachments') rows = rows.map((r) => ({ ...r, blob: plainBlob(r['blob']) }));
-    if (table === 'drafts') rows = rows.map((r) => ({ ...r, files: r['files'].map((f: Json) => ({ ...f, blob: plainBlob(f['blob']) })) }));
+    if (table === 'drafts' || table === 'review') rows = rows.map((r) => ({ ...r, files: r['files'].map((f: Json) => ({ ...f, blob: plainBlob(f['blob']) })) }));
+    if (table === 'syncState') {
+      const own = deviceSyncState.filter((r) => r['key'] === 'deviceId');
+      const fileLinked = rows.some((r) => r['key'] === 'link');
+      rows = [...own, ...(fileLinked ? rows.filter((r) => r['key'] !== 'deviceId') : deviceSyncState.filter((r) => r['key'] === 'link'))];
+    }
     if (table === 'meta') rows = [...rows.filter((r) => r['key'] !== 'schemaVersion'), { key: 'schemaVersion', value: SCHEMA_VERSION }];
     const key = KEY[table] ?? 'id';
     out[table] = rows.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
@@ -123,7 +169,7 @@ it('restoring any corrupted backup leaves the database as it was, or (if still v
       for (const c of corruptions) await apply(json, c);
       let text = JSON.stringify(json);
       if (cutAt !== undefined) text = text.slice(0, Math.floor(text.length * cutAt));
-      const { db } = await populatedOffice(`prop-target-${++counter}`);
+      const { db } = await populatedOffice(`prop-target-${++counter}`, undefined, { linked: true });
       try {
         const before = await snapshotDb(db);
         const outcome = await restoreBackup(db, new Blob([text]), { keepCopy: false }).then(
@@ -134,7 +180,7 @@ it('restoring any corrupted backup leaves the database as it was, or (if still v
         if (outcome === 'restored') {
           accepted++;
           expect(cutAt === undefined || cutAt === 1).toBe(true);
-          expect(after).toEqual(contentOf(JSON.parse(text)));
+          expect(after).toEqual(contentOf(JSON.parse(text), before['syncState'] as Json[]));
         } else {
           refused++;
           expect(outcome).toMatchObject({ code: 'bundle.invalid' });

@@ -1,22 +1,25 @@
 /**
  * Checks a parsed backup completely, in memory, before anything is written:
  * schema version (older ones migrated here, newer refused), tables, every
- * row's shape and ids, SOP content hashes, file hashes, and each case's
- * events replaying through the engine to its stored snapshot. Every problem
+ * row's shape and ids, SOP content hashes, file hashes, each case's events
+ * replaying through the engine to its stored snapshot, and the sync tables
+ * (queued and kept commands, known cases, link and cursor) holding together
+ * with the cases of the file. Every problem
  * is located (table, row, id, field) and said in both languages.
  */
 import { canonicalJson, caseCodeOf, foldEvents, sopContentHash, type CaseEvent, type CaseState, type LocalizedText } from '../../core/engine';
 import { validateSop } from '../../core/validation';
 import type { SopDocument } from '../../schemas/generated/sop.types';
-import { pendingHashes, sha256OfBytes, BACKUP_TABLES, type BackupProblem, type BackupTable, type ParsedBackup } from './backupFormat';
+import { pendingHashes, sha256OfBytes, BACKUP_TABLES, SYNC_SCHEMA_VERSION, SYNC_TABLES, type BackupProblem, type BackupTable, type ParsedBackup } from './backupFormat';
 import { activeLanesOf, assignCaseNumber, type MetaStore } from './caseNumbers';
 import { SCHEMA_VERSION, type MetaRow } from './db';
+import { DEVICE_ID_KEY, LINK_KEY } from './outbox';
 import { caseRowOf, draftIdOf, sopKeyOf, trialSopKeyOf } from './repository';
 
 /** The most problems listed: past this, the file is plainly not restorable and a longer list helps nobody. */
 const MAX_PROBLEMS = 50;
 
-type Kind = 'id' | 'string' | 'number' | 'int' | 'boolean' | 'object' | 'array' | 'strings' | 'blob' | 'hash' | 'any';
+type Kind = 'id' | 'string' | 'number' | 'int' | 'boolean' | 'object' | 'array' | 'strings' | 'blob' | 'hash' | 'hashes' | 'any';
 type Shape = Record<string, Kind | `${Kind}?`>;
 
 const SHAPES: Record<BackupTable, Shape> = {
@@ -33,10 +36,30 @@ const SHAPES: Record<BackupTable, Shape> = {
   },
   drafts: { id: 'id', caseId: 'id', visitId: 'id', values: 'object', files: 'array', updatedAt: 'number' },
   meta: { key: 'id', value: 'any' },
+  outbox: {
+    commandId: 'id', caseId: 'id', command: 'object', baseRevision: 'int', queuedAt: 'number', sop: 'object?', attachments: 'hashes', tries: 'int',
+    lastError: 'object?',
+  },
+  review: { commandId: 'id', caseId: 'id', command: 'object', rejection: 'object', source: 'string', keptAt: 'number', files: 'array' },
+  syncState: { key: 'id', value: 'any' },
+  syncCases: { caseId: 'id', since: 'number' },
 };
+const LOCALIZED: Shape = { id: 'string', en: 'string' };
+const OUTBOX_SOP: Shape = { sopId: 'id', revision: 'int' };
+const OUTBOX_ERROR: Shape = { message: 'object', at: 'number' };
+const REJECTION: Shape = { code: 'string', message: 'object', details: 'object?' };
+/** A review item's file: an attachment row without its case, event and storage time (ReviewRow['files']). */
+const REVIEW_FILE: Shape = { id: 'id', visitId: 'string?', requirementId: 'string?', fieldId: 'string?', name: 'string', type: 'string', size: 'int', sha256: 'hash?', blob: 'blob' };
+const REVIEW_SOURCES = ['server', 'rebase'];
+/** The `syncState` rows a backup may hold, and what each value must be (the link is an object, see LINK). */
+const SYNC_STATE_VALUES: Record<string, Kind> = { [LINK_KEY]: 'object', cursor: 'string', lastSyncAt: 'number', [DEVICE_ID_KEY]: 'id' };
+const LINK: Shape = { baseUrl: 'string', linkedAt: 'number' };
+const COMMAND_TYPES = ['case.start', 'step.complete', 'branch.choose', 'step.signOff', 'case.return', 'case.resume', 'case.cancel'];
 const DRAFT_VALUES: Shape = { ticked: 'strings', waivers: 'object', fields: 'object', output: 'string', note: 'string', returnReason: 'string?' };
 const DRAFT_FILE: Shape = { id: 'id', requirementId: 'string?', fieldId: 'string?', name: 'string', type: 'string', size: 'int', blob: 'blob' };
-const KEY_OF: Record<BackupTable, string> = { sops: 'key', cases: 'id', events: 'id', attachments: 'id', drafts: 'id', meta: 'key' };
+const KEY_OF: Record<BackupTable, string> = {
+  sops: 'key', cases: 'id', events: 'id', attachments: 'id', drafts: 'id', meta: 'key', outbox: 'commandId', review: 'commandId', syncState: 'key', syncCases: 'caseId',
+};
 
 export type BackupRows = { [T in BackupTable]: Record<string, unknown>[] };
 
@@ -58,6 +81,7 @@ function fits(kind: Kind, value: unknown): boolean {
     case 'strings': return Array.isArray(value) && value.every((v) => typeof v === 'string');
     case 'blob': return value instanceof Blob;
     case 'hash': return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+    case 'hashes': return Array.isArray(value) && value.every((v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v));
     case 'any': return value !== undefined;
   }
 }
@@ -73,6 +97,7 @@ const KIND_WORDS: Record<Kind, LocalizedText> = {
   strings: { id: 'daftar teks', en: 'a list of texts' },
   blob: { id: 'isi berkas', en: 'file content' },
   hash: { id: 'hash SHA-256 (64 digit heksadesimal)', en: 'a SHA-256 hash (64 hex digits)' },
+  hashes: { id: 'daftar hash SHA-256', en: 'a list of SHA-256 hashes' },
   any: { id: 'nilai', en: 'a value' },
 };
 
@@ -133,9 +158,16 @@ export async function checkBackup(parsed: ParsedBackup, parseProblems: readonly 
     if (!(BACKUP_TABLES as readonly string[]).includes(name)) problems.add({ id: 'tabel ini tidak dikenal aplikasi ini.', en: 'this table is unknown to this app.' }, { table: name });
   }
   const rows = {} as BackupRows;
+  // The sync tables came with schema 3, and into the file with format version 2: older files are read with them empty.
+  const hasSyncTables = parsed.schemaVersion >= SYNC_SCHEMA_VERSION;
+  const mustHaveSyncTables = hasSyncTables && parsed.format === 'sop-studio' && parsed.formatVersion >= 2;
   for (const name of BACKUP_TABLES) {
     const list = parsed.tables.get(name);
-    if (!list) problems.add({ id: 'tabel ini tidak ada di cadangan.', en: 'this table is missing from the backup.' }, { table: name });
+    const sync = (SYNC_TABLES as readonly string[]).includes(name);
+    if (!list && (!sync || mustHaveSyncTables)) problems.add({ id: 'tabel ini tidak ada di cadangan.', en: 'this table is missing from the backup.' }, { table: name });
+    if (list && sync && !hasSyncTables) {
+      problems.add({ id: `tabel ini belum ada pada skema ${parsed.schemaVersion}.`, en: `this table does not exist in schema ${parsed.schemaVersion}.` }, { table: name });
+    }
     const declared = parsed.declaredCounts.get(name);
     if (list && declared !== undefined && declared !== list.length) {
       problems.add({ id: `kepala berkas menyebut ${declared} baris, tetapi ada ${list.length}.`, en: `the file header says ${declared} rows, but there are ${list.length}.` }, { table: name });
@@ -167,6 +199,23 @@ function checkRows(rows: BackupRows, problems: Problems): Map<BackupTable, Set<R
         ok = checkShape(DRAFT_VALUES, row['values'], where, problems, 'values.') && ok;
         for (const [i, file] of (row['files'] as unknown[]).entries()) ok = checkShape(DRAFT_FILE, file, where, problems, `files[${i}].`) && ok;
       }
+      if (ok && table === 'outbox') {
+        if (row['sop'] !== undefined) ok = checkShape(OUTBOX_SOP, row['sop'], where, problems, 'sop.') && ok;
+        if (row['lastError'] !== undefined) {
+          ok = checkShape(OUTBOX_ERROR, row['lastError'], where, problems, 'lastError.') && ok && checkShape(LOCALIZED, (row['lastError'] as Record<string, unknown>)['message'], where, problems, 'lastError.message.');
+        }
+        ok = checkCommand(row, where, problems) && ok;
+      }
+      if (ok && table === 'review') {
+        ok = checkShape(REJECTION, row['rejection'], where, problems, 'rejection.') && ok && checkShape(LOCALIZED, (row['rejection'] as Record<string, unknown>)['message'], where, problems, 'rejection.message.');
+        if (!REVIEW_SOURCES.includes(String(row['source']))) {
+          problems.add({ id: 'harus "server" atau "rebase".', en: 'must be "server" or "rebase".' }, { ...where, field: 'source' });
+          ok = false;
+        }
+        for (const [i, file] of (row['files'] as unknown[]).entries()) ok = checkShape(REVIEW_FILE, file, where, problems, `files[${i}].`) && ok;
+        ok = checkCommand(row, where, problems) && ok;
+      }
+      if (ok && table === 'syncState') ok = checkSyncState(row, where, problems);
       if (typeof key === 'string') {
         const first = seen.get(key);
         if (first !== undefined) {
@@ -181,6 +230,37 @@ function checkRows(rows: BackupRows, problems: Problems): Map<BackupTable, Set<R
   return sound;
 }
 
+/** A queued or kept command: a command of a known type, of the row's case, under the row's id. */
+function checkCommand(row: Record<string, unknown>, where: Omit<BackupProblem, 'message'>, problems: Problems): boolean {
+  const command = row['command'] as Record<string, unknown>;
+  let ok = true;
+  const wrong = (field: string, message: LocalizedText) => {
+    problems.add(message, { ...where, field: `command.${field}` });
+    ok = false;
+  };
+  if (!COMMAND_TYPES.includes(String(command['type']))) wrong('type', { id: `jenis perintah ${JSON.stringify(command['type'])} tidak dikenal.`, en: `unknown command type ${JSON.stringify(command['type'])}.` });
+  if (command['id'] !== row['commandId']) wrong('id', { id: 'tidak sama dengan commandId baris ini.', en: "differs from the row's commandId." });
+  if (command['caseId'] !== row['caseId']) wrong('caseId', { id: 'tidak sama dengan caseId baris ini.', en: "differs from the row's caseId." });
+  if (typeof command['at'] !== 'string') wrong('at', { id: 'harus teks waktu.', en: 'must be a time text.' });
+  if (command['type'] !== 'case.start' && !Number.isSafeInteger(command['expectedRevision'])) wrong('expectedRevision', { id: 'harus bilangan bulat.', en: 'must be a whole number.' });
+  return ok;
+}
+
+/** A `syncState` row: one of the settings a backup holds, with a value of its kind. */
+function checkSyncState(row: Record<string, unknown>, where: Omit<BackupProblem, 'message'>, problems: Problems): boolean {
+  const key = String(row['key']);
+  const kind = SYNC_STATE_VALUES[key];
+  if (!kind) {
+    problems.add({ id: 'pengaturan sinkronisasi ini tidak dikenal.', en: 'this sync setting is unknown.' }, { ...where, field: 'key' });
+    return false;
+  }
+  if (!fits(kind, row['value'])) {
+    problems.add({ id: `harus ${KIND_WORDS[kind].id}.`, en: `must be ${KIND_WORDS[kind].en}.` }, { ...where, field: 'value' });
+    return false;
+  }
+  return key === LINK_KEY ? checkShape(LINK, row['value'], where, problems, 'value.') : true;
+}
+
 async function checkHashes(rows: BackupRows, problems: Problems): Promise<void> {
   const blobs: { blob: Blob; where: Omit<BackupProblem, 'message'>; size?: unknown; sha256?: unknown }[] = [];
   for (const [index, row] of rows.attachments.entries()) {
@@ -189,6 +269,13 @@ async function checkHashes(rows: BackupRows, problems: Problems): Promise<void> 
   for (const [index, row] of rows.drafts.entries()) {
     for (const [i, file] of (Array.isArray(row?.['files']) ? (row['files'] as Record<string, unknown>[]) : []).entries()) {
       if (file?.['blob'] instanceof Blob) blobs.push({ blob: file['blob'], where: { table: 'drafts', row: index, id: String(row['id']), field: `files[${i}].blob` }, size: file['size'] });
+    }
+  }
+  for (const [index, row] of rows.review.entries()) {
+    for (const [i, file] of (Array.isArray(row?.['files']) ? (row['files'] as Record<string, unknown>[]) : []).entries()) {
+      if (file?.['blob'] instanceof Blob) {
+        blobs.push({ blob: file['blob'], where: { table: 'review', row: index, id: String(row['commandId']), field: `files[${i}].blob` }, size: file['size'], sha256: file['sha256'] });
+      }
     }
   }
   for (const { blob, where, size, sha256 } of blobs) {
@@ -257,6 +344,10 @@ function checkReferences(rows: BackupRows, sound: Map<BackupTable, Set<Record<st
   refer('attachments', 'caseId', caseIds, { id: 'kasus', en: 'case' });
   refer('attachments', 'eventId', eventIds, { id: 'peristiwa', en: 'event' });
   refer('drafts', 'caseId', caseIds, { id: 'kasus', en: 'case' });
+  refer('outbox', 'caseId', caseIds, { id: 'kasus', en: 'case' });
+  refer('review', 'caseId', caseIds, { id: 'kasus', en: 'case' });
+  refer('syncCases', 'caseId', caseIds, { id: 'kasus', en: 'case' });
+  checkSyncReferences(rows, sound, problems);
   for (const [index, row] of rows.events.entries()) {
     if (!sound.get('events')!.has(row)) continue;
     const event = row['event'] as Record<string, unknown>;
@@ -267,6 +358,38 @@ function checkReferences(rows: BackupRows, sound: Map<BackupTable, Set<Record<st
   for (const [index, row] of rows.drafts.entries()) {
     if (sound.get('drafts')!.has(row) && row['id'] !== draftIdOf(String(row['caseId']), String(row['visitId']))) {
       problems.add({ id: 'harus berupa "<kasus>|<kunjungan>".', en: 'must be "<case>|<visit>".' }, { table: 'drafts', row: index, id: String(row['id']), field: 'id' });
+    }
+  }
+}
+
+/**
+ * The queue as sync leaves it: a command is queued only on a linked device,
+ * for a case the server knows, with its events recorded here (they are made in
+ * the command's own transaction), on the revision it was decided on; a
+ * command is either queued or kept for review, never both.
+ */
+function checkSyncReferences(rows: BackupRows, sound: Map<BackupTable, Set<Record<string, unknown>>>, problems: Problems): void {
+  const known = new Set(rows.syncCases.map((r) => r?.['caseId']));
+  const withEvents = new Set(rows.events.map((r) => r?.['commandId']));
+  const cases = new Map(rows.cases.filter((r) => sound.get('cases')!.has(r)).map((r) => [r['id'], r]));
+  const linked = rows.syncState.some((r) => sound.get('syncState')!.has(r) && r['key'] === LINK_KEY);
+  const reviewed = new Set(rows.review.map((r) => r?.['commandId']));
+  for (const [index, row] of rows.outbox.entries()) {
+    if (!sound.get('outbox')!.has(row)) continue;
+    const where = { table: 'outbox', row: index, id: String(row['commandId']) };
+    const command = row['command'] as Record<string, unknown>;
+    if (!linked) problems.add({ id: 'perintah antre untuk server, tetapi cadangan tidak tertaut ke server mana pun (syncState link).', en: 'a command queued for a server, but the backup is linked to no server (syncState link).' }, where);
+    if (!known.has(row['caseId'])) problems.add({ id: `kasus ${String(row['caseId'])} tidak tercatat dikenal server (syncCases).`, en: `case ${String(row['caseId'])} is not recorded as known to the server (syncCases).` }, { ...where, field: 'caseId' });
+    if (!withEvents.has(row['commandId'])) problems.add({ id: 'perintah ini tidak punya peristiwa di cadangan.', en: 'this command has no events in the backup.' }, { ...where, field: 'commandId' });
+    if (reviewed.has(row['commandId'])) problems.add({ id: 'perintah ini juga ada di tabel review.', en: 'this command is also in the review table.' }, { ...where, field: 'commandId' });
+    const start = command['type'] === 'case.start';
+    const base = start ? 0 : command['expectedRevision'];
+    if (row['baseRevision'] !== base) problems.add({ id: `harus ${String(base)} (revisi tempat perintah diputuskan).`, en: `must be ${String(base)} (the revision the command was decided on).` }, { ...where, field: 'baseRevision' });
+    const sop = row['sop'] as Record<string, unknown> | undefined;
+    const caseRow = cases.get(row['caseId']);
+    if (start && !sop) problems.add({ id: 'perintah mulai kasus harus menyebut revisi SOP-nya.', en: 'a case start must name its SOP revision.' }, { ...where, field: 'sop' });
+    else if (sop && caseRow && (sop['sopId'] !== caseRow['sopId'] || sop['revision'] !== caseRow['sopRevision'])) {
+      problems.add({ id: `tidak sesuai dengan SOP kasus (${String(caseRow['sopKey'])}).`, en: `does not match the case's SOP (${String(caseRow['sopKey'])}).` }, { ...where, field: 'sop' });
     }
   }
 }

@@ -12,10 +12,25 @@ import { sha256Bytes, toHex } from '../../core/engine';
 import { SCHEMA_VERSION, type RuntimeDb } from './db';
 
 export const BACKUP_FORMAT = 'sop-studio.runtime-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * 2: the sync tables (schema 3) are in the file. Version 1 files never held
+ * them, whatever their schema: they are read with those tables empty.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
+const READABLE_FORMAT_VERSIONS = [1, 2];
+/** The sync tables (schema 3): queued commands, review items, the link and cursor, the cases the server knows. */
+export const SYNC_TABLES = ['outbox', 'review', 'syncState', 'syncCases'] as const;
 /** The tables of a backup, in the order they are written and restored. */
-export const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta'] as const;
+export const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', ...SYNC_TABLES] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+/** The schema version that added the sync tables. */
+export const SYNC_SCHEMA_VERSION = 3;
+/**
+ * `syncState` rows that never go into a file: the account kept there before
+ * it moved to the device database (a CSRF token, not data), and the last
+ * sync error (this device's connection at that moment, meaningless elsewhere).
+ */
+export const SYNC_STATE_NOT_BACKED_UP: readonly string[] = ['session', 'lastError'];
 
 /** A Blob inside a row, as written in the file. */
 interface EncodedBlob {
@@ -36,6 +51,8 @@ export interface BackupProblem {
 /** A file as read: rows per table name (any name the file holds), with Blobs revived. */
 export interface ParsedBackup {
   format: 'sop-studio' | 'dexie';
+  /** This app's format version (0 for the dexie-export-import format, which never held the sync tables). */
+  formatVersion: number;
   schemaVersion: number;
   tables: Map<string, unknown[]>;
   /** Row counts the file's header declares, when it has them. */
@@ -70,10 +87,10 @@ async function encodeBlob(blob: Blob): Promise<EncodedBlob> {
   return { $blob: toBase64(bytes), type: blob.type, sha256: await sha256OfBytes(bytes) };
 }
 
-/** Replaces the Blobs of a row (attachments' `blob`, drafts' `files[].blob`) by their encoded form. */
+/** Replaces the Blobs of a row (attachments' `blob`, drafts' and review items' `files[].blob`) by their encoded form. */
 async function encodeRow(table: BackupTable, row: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (table === 'attachments' && row['blob'] instanceof Blob) return { ...row, blob: await encodeBlob(row['blob']) };
-  if (table === 'drafts' && Array.isArray(row['files'])) {
+  if ((table === 'drafts' || table === 'review') && Array.isArray(row['files'])) {
     const files = [];
     for (const file of row['files'] as Record<string, unknown>[]) files.push(file?.['blob'] instanceof Blob ? { ...file, blob: await encodeBlob(file['blob']) } : file);
     return { ...row, files };
@@ -96,6 +113,7 @@ export async function writeBackup(db: RuntimeDb, now: Date): Promise<WrittenBack
   await db.transaction('r', BACKUP_TABLES.map((name) => db.table(name)), async () => {
     for (const name of BACKUP_TABLES) rowsOf.set(name, await db.table(name).toArray());
   });
+  rowsOf.set('syncState', rowsOf.get('syncState')!.filter((row) => !SYNC_STATE_NOT_BACKED_UP.includes(String(row['key']))));
   const counts = Object.fromEntries(BACKUP_TABLES.map((name) => [name, rowsOf.get(name)!.length])) as Record<BackupTable, number>;
   const header = { format: BACKUP_FORMAT, version: BACKUP_FORMAT_VERSION, schemaVersion: SCHEMA_VERSION, exportedAt: now.toISOString(), counts };
   const parts: BlobPart[] = [JSON.stringify(header).slice(0, -1), ',"tables":{'];
@@ -145,7 +163,7 @@ function schemaVersionOf(value: unknown): number {
 }
 
 function parseOwn(record: Record<string, unknown>): { parsed: ParsedBackup; problems: BackupProblem[] } {
-  if (record['version'] !== BACKUP_FORMAT_VERSION) {
+  if (!READABLE_FORMAT_VERSIONS.includes(record['version'] as number)) {
     throw new BackupUnreadable(
       problem({
         id: `Format cadangan versi ${String(record['version'])} tidak dikenal aplikasi ini (versi ${BACKUP_FORMAT_VERSION}); perbarui aplikasi.`,
@@ -170,7 +188,7 @@ function parseOwn(record: Record<string, unknown>): { parsed: ParsedBackup; prob
   const declared = new Map<string, number>();
   const counts = record['counts'];
   if (counts && typeof counts === 'object') for (const [name, n] of Object.entries(counts)) if (typeof n === 'number') declared.set(name, n);
-  return { parsed: { format: 'sop-studio', schemaVersion, tables, declaredCounts: declared }, problems };
+  return { parsed: { format: 'sop-studio', formatVersion: record['version'] as number, schemaVersion, tables, declaredCounts: declared }, problems };
 }
 
 function reviveOwnRow(table: string, row: unknown, index: number, problems: BackupProblem[]): unknown {
@@ -178,7 +196,7 @@ function reviveOwnRow(table: string, row: unknown, index: number, problems: Back
   const r = row as Record<string, unknown>;
   const where = { table, row: index, ...(typeof r['id'] === 'string' ? { id: r['id'] } : {}) };
   if (table === 'attachments' && 'blob' in r) return { ...r, blob: reviveEncoded(r['blob'], problems, { ...where, field: 'blob' }) };
-  if (table === 'drafts' && Array.isArray(r['files'])) {
+  if ((table === 'drafts' || table === 'review') && Array.isArray(r['files'])) {
     const files = r['files'].map((file: unknown, i: number) => {
       const f = file as Record<string, unknown> | null;
       return f && typeof f === 'object' && 'blob' in f ? { ...f, blob: reviveEncoded(f['blob'], problems, { ...where, field: `files[${i}].blob` }) } : file;
@@ -221,7 +239,7 @@ function parseDexie(record: Record<string, unknown>): { parsed: ParsedBackup; pr
     }
     tables.set(name, (entry.rows as unknown[]).map((row, index) => reviveDexieRow(name, row, index, problems)));
   }
-  return { parsed: { format: 'dexie', schemaVersion, tables, declaredCounts: declared }, problems };
+  return { parsed: { format: 'dexie', formatVersion: 0, schemaVersion, tables, declaredCounts: declared }, problems };
 }
 
 function reviveDexieRow(table: string, row: unknown, index: number, problems: BackupProblem[]): unknown {

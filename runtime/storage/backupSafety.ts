@@ -15,6 +15,10 @@ export interface BackupCounts {
   sops: number;
   attachments: number;
   drafts: number;
+  /** Commands queued for the server ("Perintah belum terkirim"). */
+  outbox: number;
+  /** Commands kept for a clerk to look at ("Perlu tinjauan"). */
+  review: number;
 }
 
 export interface SafetyCopy {
@@ -55,7 +59,9 @@ export async function storeSafetyCopy(db: RuntimeDb, copy: SafetyCopy): Promise<
 }
 
 export async function latestSafetyCopy(db: RuntimeDb): Promise<SafetyCopy | undefined> {
-  return safetyDbOf(db).copies.orderBy('takenAt').last();
+  const copy = await safetyDbOf(db).copies.orderBy('takenAt').last();
+  // Copies kept before backups held the sync tables counted none (their files hold none either).
+  return copy && { ...copy, counts: { outbox: 0, review: 0, ...(copy.counts as Partial<BackupCounts>) } as BackupCounts };
 }
 
 /** Closes and deletes the copies of a database (tests and trial wipes). */

@@ -1,15 +1,28 @@
 /** Helpers for the backup tests: a populated office, a deep snapshot of every table, and access to a file's rows in either format. */
 import type { CaseCommand } from '../../core/engine';
 import type { RuntimeDb } from './db';
+import { setServerLink } from './outbox';
 import { commitCommand, newId, saveDraft, startCase } from './repository';
 import { dbWithSop } from './testing';
 
 /** Listed here, not imported, so these helpers also run against older code (to show a test failed before a fix). */
-const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta'] as const;
+const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', 'outbox', 'review', 'syncState', 'syncCases'] as const;
 
-/** Two cases (one moved on, with a photo), a draft with a file, the SOP and the meta rows. */
-export async function populatedOffice(label = 'backup', photo: Blob = new Blob(['foto KTP'], { type: 'image/jpeg' })): Promise<{ db: RuntimeDb; caseId: string }> {
+export const TEST_SERVER = 'https://sop.banyuwangikab.go.id';
+
+/**
+ * Two cases (one moved on, with a photo), a draft with a file, the SOP and the meta rows.
+ * `linked`: the device is linked to a server first, so all three commands are queued
+ * (outbox, syncCases, a device id), and a command the server refused is kept for
+ * review with a file of its own; the pull cursor and last sync time are set.
+ */
+export async function populatedOffice(
+  label = 'backup',
+  photo: Blob = new Blob(['foto KTP'], { type: 'image/jpeg' }),
+  options: { linked?: boolean } = {},
+): Promise<{ db: RuntimeDb; caseId: string; secondCaseId: string }> {
   const { db, sopKey } = await dbWithSop('bwi-spm-online', label);
+  if (options.linked) await setServerLink(db, TEST_SERVER, Date.parse('2025-06-02T00:00:00.000Z'));
   const first = await startCase(db, { sopKey, fields: { nama: 'Siti Aminah', nik: '3510015205850002' }, at: '2025-06-02T01:00:00.000Z' });
   if (!first.ok) throw new Error(first.rejection.message.en);
   const caseId = first.state.id;
@@ -29,7 +42,28 @@ export async function populatedOffice(label = 'backup', photo: Blob = new Blob([
   await saveDraft(db, second.state.id, visit.id, { ticked: ['s1-r1'], waivers: {}, fields: {}, output: '', note: 'menunggu KK' }, [
     { id: newId(), requirementId: 's1-r2', name: 'kk.pdf', type: 'application/pdf', size: 5, blob: new Blob(['%PDF-'], { type: 'application/pdf' }) },
   ]);
-  return { db, caseId };
+  if (options.linked) {
+    const commandId = newId();
+    const file = new Blob(['surat pengantar RT'], { type: 'text/plain' });
+    await db.review.put({
+      commandId,
+      caseId: second.state.id,
+      command: { type: 'step.complete', id: commandId, caseId: second.state.id, expectedRevision: 1, at: '2025-06-02T02:10:00.000Z', stepId: 's1', ticked: ['s1-r1'] } as CaseCommand,
+      rejection: { code: 'lane.notAllowed', message: { id: 'Kantor ini tidak boleh mengerjakan langkah ini.', en: 'This office may not act on this step.' } },
+      source: 'server',
+      keptAt: Date.parse('2025-06-02T02:20:00.000Z'),
+      files: [{ id: newId(), requirementId: 's1-r2', name: 'pengantar.txt', type: file.type, size: file.size, sha256: await sha256Hex(file), blob: file }],
+    });
+    await db.syncState.bulkPut([
+      { key: 'cursor', value: '7401:12' },
+      { key: 'lastSyncAt', value: Date.parse('2025-06-02T02:30:00.000Z') },
+    ]);
+  }
+  return { db, caseId, secondCaseId: second.state.id };
+}
+
+async function sha256Hex(blob: Blob): Promise<string> {
+  return [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function plain(value: unknown): Promise<unknown> {

@@ -7,9 +7,23 @@
  * travels by signed bundle).
  */
 import { sha256Bytes, toHex, type AttachmentRef, type CaseCommand, type FieldValues } from '../../core/engine';
+import { v7 as uuidv7 } from 'uuid';
 import type { RuntimeDb } from './db';
 
 export const LINK_KEY = 'link';
+/** This device's id for the server (sent with every push). Belongs to the device: a restore never takes another's. */
+export const DEVICE_ID_KEY = 'deviceId';
+
+/** This device's id, made the first time it is needed (linking, the first push, a backup of a linked device). */
+export async function ensureDeviceId(db: RuntimeDb): Promise<string> {
+  return db.transaction('rw', db.syncState, async () => {
+    const known = (await db.syncState.get(DEVICE_ID_KEY))?.value;
+    if (typeof known === 'string' && known) return known;
+    const id = uuidv7();
+    await db.syncState.put({ key: DEVICE_ID_KEY, value: id });
+    return id;
+  });
+}
 
 export interface ServerLink {
   /** The server's base URL without a trailing slash ('' for the page's own origin). */
@@ -91,6 +105,10 @@ export async function queueForServer(
 /** Links this device to a server; commands on cases started from now on are queued for it. */
 export async function setServerLink(db: RuntimeDb, baseUrl: string, now: number = Date.now()): Promise<ServerLink> {
   const link: ServerLink = { baseUrl: baseUrl.replace(/\/+$/, ''), linkedAt: now };
-  await db.syncState.put({ key: LINK_KEY, value: link });
+  await db.transaction('rw', db.syncState, async () => {
+    await db.syncState.put({ key: LINK_KEY, value: link });
+    // From the link on, the device has an id, so a backup of its queued work tells which device did it.
+    await ensureDeviceId(db);
+  });
   return link;
 }

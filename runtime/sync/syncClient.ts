@@ -20,11 +20,10 @@ import { backoffDelay, nextPushBatch, type PushResult, type SyncRejection } from
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { addRevision, catalogueKeyOf, type DeviceDb } from '../../device';
 import type { OutboxRow, RuntimeDb } from '../storage/db';
-import { serverLink, sha256OfBlob } from '../storage/outbox';
-import { getSopRevision, loadCalendar, newId, storeSopRevision } from '../storage/repository';
+import { ensureDeviceId, serverLink, sha256OfBlob } from '../storage/outbox';
+import { getSopRevision, loadCalendar, storeSopRevision } from '../storage/repository';
 import {
   CURSOR_KEY,
-  DEVICE_ID_KEY,
   LAST_ERROR_KEY,
   LAST_SYNC_KEY,
   caseSyncTables,
@@ -257,12 +256,8 @@ export class SyncClient {
     return { pushed, pulled };
   }
 
-  private async deviceId(): Promise<string> {
-    const known = await syncValue<string>(this.db, DEVICE_ID_KEY);
-    if (known) return known;
-    const id = newId();
-    await setSyncValue(this.db, DEVICE_ID_KEY, id);
-    return id;
+  private deviceId(): Promise<string> {
+    return ensureDeviceId(this.db);
   }
 
   // ------------------------------------------------------------------ push

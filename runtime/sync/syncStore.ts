@@ -17,7 +17,7 @@ export const LEGACY_SESSION_KEY = 'session';
 export const CURSOR_KEY = 'cursor';
 export const LAST_SYNC_KEY = 'lastSyncAt';
 export const LAST_ERROR_KEY = 'lastError';
-export const DEVICE_ID_KEY = 'deviceId';
+export { DEVICE_ID_KEY } from '../storage/outbox';
 
 /** The signed-in account (shared with the designer), kept so the clerk stays the person on the device while offline. */
 export type { StoredSession } from '../../device';

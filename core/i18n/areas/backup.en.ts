@@ -4,6 +4,7 @@ import type { backupMessagesId } from './backup.id';
 export const backupMessagesEn: Record<keyof typeof backupMessagesId, string> = {
   'backup.exported': 'Backup made: {name} ({counts}).',
   'backup.counts': 'cases {cases}, events {events}, SOPs {sops}, attachments {attachments}, drafts {drafts}',
+  'backup.counts.sync': ', unsent commands {outbox}, needing review {review}',
   'backup.checking': 'Checking the backup {name}…',
   'backup.confirm.heading': 'Check before restoring',
   'backup.confirm.intro': 'The backup {name} passed every check (schema {version}). Restoring it REPLACES all data on this device:',
@@ -15,6 +16,17 @@ export const backupMessagesEn: Record<keyof typeof backupMessagesId, string> = {
   'backup.kind.sops': 'SOPs',
   'backup.kind.attachments': 'Attachments',
   'backup.kind.drafts': 'Drafts',
+  'backup.kind.outbox': 'Unsent commands',
+  'backup.kind.review': 'Needing review',
+  'backup.confirm.lost':
+    'Warning: this restore removes from this device {outbox} commands not yet sent to the server and {review} commands needing review, because this backup does not hold them. Those commands will not be sent. All of them stay in the copy of the data from before the restore and come back with "Put back the data from before the restore".',
+  'backup.confirm.foreign':
+    'This backup was made on another device and holds {count} commands not yet sent. After the restore, this device sends them to {server} with the account signed in here, and the server records that account as the one who did them.',
+  'backup.confirm.foreignAck': 'I understand: those commands from another device are sent in the name of the account on this device.',
+  'backup.confirm.linkChange': 'After the restore, this device is linked to {after} (now: {now}). Sign in to that server so the waiting work is sent.',
+  'backup.confirm.server': 'the server {url}',
+  'backup.confirm.thisSite': "this site's server",
+  'backup.confirm.notLinked': 'not linked to a server',
   'backup.confirm.copyNote': 'Before it is replaced, a copy of the current data is kept on this device, so the restore can be undone in one click.',
   'backup.confirm.replace': 'Replace the data with this backup',
   'backup.confirm.cancel': 'Cancel',

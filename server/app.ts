@@ -12,14 +12,23 @@ import { createAuthenticate } from './auth/authenticate';
 import type { ServerContext } from './context';
 import { installErrorHandling } from './http/errorHandling';
 import { requestValidatorCompiler } from './http/requestSchemas';
+import { postgresAttachmentStore, type AttachmentStore } from './attachments/attachmentStore';
+import { CaseChanges } from './cases/caseChanges';
+import { SopDocuments } from './cases/sopDocuments';
 import { adminRoutes } from './routes/adminRoutes';
+import { attachmentRoutes } from './routes/attachmentRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { publicationRoutes } from './routes/publicationRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
+import { syncRoutes } from './routes/syncRoutes';
 
 export interface BuildAppOptions {
   /** Where log lines go (tests collect them); stdout by default. */
   logStream?: DestinationStream;
+  /** Where attachment bytes live; PostgreSQL (the same database) by default. */
+  attachmentStore?: AttachmentStore;
+  /** SSE heartbeat interval (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 // Query parameters whose values must never reach a log line (OIDC callback).
@@ -62,6 +71,13 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   await app.register(sessionRoutes, { prefix: API_PREFIX, ctx, authenticate });
   await app.register(adminRoutes, { prefix: `${API_PREFIX}/admin`, ctx, authenticate });
   await app.register(publicationRoutes, { prefix: API_PREFIX, ctx, authenticate });
+
+  const sops = new SopDocuments();
+  const changes = new CaseChanges(ctx.db);
+  app.addHook('onReady', () => changes.start());
+  app.addHook('onClose', () => changes.stop());
+  await app.register(syncRoutes, { prefix: API_PREFIX, ctx, authenticate, sops, changes, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+  await app.register(attachmentRoutes, { prefix: API_PREFIX, ctx, authenticate, store: options.attachmentStore ?? postgresAttachmentStore(ctx.db) });
   return app;
 }
 

@@ -2,6 +2,10 @@
 -- The server keeps every case's events (the record) and a snapshot of the
 -- folded state (so a push re-runs the engine without folding the history).
 
+-- One sequence orders the pull feed: events and visibility grants (below)
+-- share it, so (xid, seq) names one row of either and a cursor is never ambiguous.
+CREATE SEQUENCE case_feed_seq;
+
 CREATE TABLE cases (
   id text PRIMARY KEY CHECK (char_length(id) BETWEEN 1 AND 200),
   -- The published revision the case runs on, pinned by number and content hash.
@@ -30,7 +34,7 @@ CREATE INDEX cases_sop ON cases (sop_id, sop_revision);
 -- late is never skipped by a cursor that already moved past later ones.
 CREATE TABLE case_events (
   xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
-  seq bigint GENERATED ALWAYS AS IDENTITY,
+  seq bigint NOT NULL DEFAULT nextval('case_feed_seq'),
   case_id text NOT NULL REFERENCES cases (id),
   event_id text NOT NULL UNIQUE,
   command_id text NOT NULL,
@@ -60,7 +64,7 @@ CREATE TABLE processed_commands (
 -- transaction's id: a pull that reaches the grant returns the whole case.
 CREATE TABLE case_visibility (
   xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
-  seq bigint GENERATED ALWAYS AS IDENTITY,
+  seq bigint NOT NULL DEFAULT nextval('case_feed_seq'),
   case_id text NOT NULL REFERENCES cases (id),
   office_id uuid NOT NULL REFERENCES offices (id),
   PRIMARY KEY (case_id, office_id)

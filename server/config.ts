@@ -19,10 +19,13 @@ export interface ServerConfig {
   loginLimits: LoginLimits;
   /** An agency's OpenID Connect provider, when configured. */
   oidc?: OidcSettings;
+  /** The built apps to serve from the same origin (served when the folder holds a build). */
+  appsDir: string;
 }
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite', import.meta.url));
+export const DEFAULT_APPS_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
@@ -38,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sessions: DEFAULT_SESSION_LIFETIMES,
     loginLimits: DEFAULT_LOGIN_LIMITS,
     oidc: oidcFromEnv(env),
+    appsDir: env.SOP_APPS_DIR || DEFAULT_APPS_DIR,
   };
 }
 

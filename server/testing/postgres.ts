@@ -33,6 +33,8 @@ export interface TestCluster {
   /** Connection string to the cluster's `postgres` database as its superuser. */
   url: string;
   binDir: string;
+  /** Restarts PostgreSQL on the same port and data (fault tests: clients must resume by themselves). */
+  restart(): void;
   stop(): void;
 }
 
@@ -62,6 +64,9 @@ export async function startTestCluster(binDir: string): Promise<TestCluster> {
     return {
       url: `postgres://${TEST_SUPERUSER}@127.0.0.1:${port}/postgres`,
       binDir,
+      restart() {
+        run('pg_ctl', ['-D', dataDir, '-l', join(dir, 'server.log'), '-o', serverOptions, '-m', 'fast', '-w', '-t', '60', 'restart']);
+      },
       stop() {
         try {
           run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../core/engine';
 import { launchChromium } from '../../cli/chromium';
 import { chooseBranch, completeStep } from './support/clerk';
-import { PASSWORD, freePort, seedSpm, startPostgres, startServerProcess, type ServerProcess, type SpmOffices } from './support/realServer';
+import { PASSWORD, freePort, seedSpm, startPostgres, startServerProcess, type ServerProcess, type SpmOffices } from '../../server/testing/serverProcess';
 import { buildProductionApp } from './support/servedBuild';
 
 const SOP_TITLE = 'Penerbitan Surat Pernyataan Miskin (SPM) OnLine';

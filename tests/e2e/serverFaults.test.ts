@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PushRequest, PushResponse } from '../../core/sync/protocol';
-import { PASSWORD, freePort, seedSpm, startPostgres, startServerProcess, type ServerProcess, type SpmOffices } from './support/realServer';
+import { PASSWORD, freePort, seedSpm, startPostgres, startServerProcess, type ServerProcess, type SpmOffices } from '../../server/testing/serverProcess';
 
 let postgres: Awaited<ReturnType<typeof startPostgres>>;
 let seeded: SpmOffices;

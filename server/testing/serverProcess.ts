@@ -7,22 +7,22 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { canonicalJson, sopContentHash } from '../../../core/engine';
-import type { SopDocument } from '../../../schemas/generated/sop.types';
-import { createOffice, createUser } from '../../../server/accounts/accountsService';
-import { migrate } from '../../../server/db/migrate';
-import { createPgDb } from '../../../server/db/pgDb';
-import { insertRevisionOnce } from '../../../server/publication/revisionsRepo';
-import { POSTGRES_INSTALL_HINT, findPostgresBinDir, startTestCluster, type TestCluster } from '../../../server/testing/postgres';
-import { publishedSample } from '../../../server/testing/sopFixtures';
+import { canonicalJson, sopContentHash } from '../../core/engine';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { createOffice, createUser } from '../accounts/accountsService';
+import { migrate } from '../db/migrate';
+import { createPgDb } from '../db/pgDb';
+import { insertRevisionOnce } from '../publication/revisionsRepo';
+import { POSTGRES_INSTALL_HINT, findPostgresBinDir, startTestCluster, type TestCluster } from './postgres';
+import { publishedSample } from './sopFixtures';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 export const PASSWORD = 'kata-sandi-kantor-uji';
 
-export async function startPostgres(): Promise<TestCluster & { databaseUrl: string }> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestCluster & { databaseUrl: string }> {
   const binDir = findPostgresBinDir();
   if (!binDir) throw new Error(POSTGRES_INSTALL_HINT);
-  const cluster = await startTestCluster(binDir);
+  const cluster = await startTestCluster(binDir, options);
   const name = `sop_e2e_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
@@ -102,15 +102,19 @@ export interface ServerProcess {
 }
 
 /** `npm run server` as its own process (node with tsx's loader: one process, so kill -9 kills the server itself). */
-export async function startServerProcess(options: { databaseUrl: string; appsDir: string; port: number }): Promise<ServerProcess> {
+export async function startServerProcess(options: { databaseUrl: string; appsDir: string; port: number; logLevel?: string }): Promise<ServerProcess> {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: options.databaseUrl, SOP_APPS_DIR: options.appsDir, PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: options.databaseUrl, SOP_APPS_DIR: options.appsDir, PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  // Keeps the last 64 KiB only: a benchmark's info logs would otherwise fill memory.
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-65_536);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const until = Date.now() + 60_000;

@@ -96,13 +96,16 @@ export interface EventsWrite {
   recordedAt: Date;
 }
 
-export async function insertEvents(tx: Queryable, write: EventsWrite): Promise<void> {
-  // One statement for all of a command's events; seq follows the array order.
+/** The command's events and its id (idempotency), in one statement; seq follows the events' order. */
+export async function insertCommandEvents(tx: Queryable, write: EventsWrite & { commandId: string; deviceId: string }): Promise<void> {
   await tx.query(
-    `INSERT INTO case_events (case_id, event_id, command_id, revision, event, user_id, office_id, recorded_at)
+    `WITH taken AS (
+       INSERT INTO processed_commands (command_id, case_id, user_id, device_id, processed_at) VALUES ($6, $1, $3, $7, $5)
+     )
+     INSERT INTO case_events (case_id, event_id, command_id, revision, event, user_id, office_id, recorded_at)
      SELECT $1, e->>'id', e->>'commandId', (e->>'revision')::int, e, $3, $4, $5
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n`,
-    [write.caseId, JSON.stringify(write.events), write.userId, write.officeId, write.recordedAt],
+    [write.caseId, JSON.stringify(write.events), write.userId, write.officeId, write.recordedAt, write.commandId, write.deviceId],
   );
 }
 
@@ -125,47 +128,33 @@ export async function findProcessedCommand(db: Queryable, commandId: string): Pr
   return rows[0] && { caseId: rows[0].case_id };
 }
 
-export async function recordCommand(tx: Queryable, command: { commandId: string; caseId: string; userId: string; deviceId: string }, now: Date): Promise<void> {
-  await tx.query('INSERT INTO processed_commands (command_id, case_id, user_id, device_id, processed_at) VALUES ($1, $2, $3, $4, $5)', [
-    command.commandId,
-    command.caseId,
-    command.userId,
-    command.deviceId,
-    now,
-  ]);
-}
-
 /** Every region code that covers `code`: "35.10.01" → ["35", "35.10", "35.10.01"] (an index lookup, not a scan). */
 export function coveringRegionCodes(code: string): string[] {
   const parts = code.split('.');
   return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
 }
 
-/** The offices the rule lets see the case now (caseVisibility.ts, as SQL over all offices). */
-export async function officesThatMaySee(db: Queryable, scope: CaseScope): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT o.id::text AS id FROM offices o
-      WHERE o.id = ANY ($1::uuid[])
-         OR (o.region_code = ANY ($2::text[])
-             AND EXISTS (SELECT 1 FROM office_lanes l WHERE l.office_id = o.id AND l.sop_id = $3 AND l.actor_id = ANY ($4::text[])))`,
-    [scope.holderOfficeIds, coveringRegionCodes(scope.regionCode), scope.sopId, scope.pathActors],
+/**
+ * Grants the case to every office the rule lets see it now (caseVisibility.ts, as SQL over all offices) that was
+ * not granted it yet, in one statement; returns every office holding a grant. Offices are inserted in id order,
+ * so two transactions granting the same offices take the row locks in the same order.
+ */
+export async function grantCaseToOfficesThatMaySee(tx: Queryable, caseId: string, scope: CaseScope): Promise<string[]> {
+  const { rows } = await tx.query<{ office_id: string }>(
+    `WITH may_see AS (
+       SELECT o.id FROM offices o
+        WHERE o.id = ANY ($2::uuid[])
+           OR (o.region_code = ANY ($3::text[])
+               AND EXISTS (SELECT 1 FROM office_lanes l WHERE l.office_id = o.id AND l.sop_id = $4 AND l.actor_id = ANY ($5::text[])))
+     ), added AS (
+       INSERT INTO case_visibility (case_id, office_id) SELECT $1, id FROM may_see ORDER BY id
+       ON CONFLICT (case_id, office_id) DO NOTHING RETURNING office_id
+     )
+     SELECT office_id::text AS office_id FROM case_visibility WHERE case_id = $1
+     UNION SELECT office_id::text FROM added`,
+    [caseId, scope.holderOfficeIds, coveringRegionCodes(scope.regionCode), scope.sopId, scope.pathActors],
   );
-  return rows.map((r) => r.id);
-}
-
-/** Grants the case to offices that were not granted it yet; returns every office holding a grant. */
-export async function grantCase(tx: Queryable, caseId: string, officeIds: readonly string[]): Promise<string[]> {
-  if (officeIds.length > 0) {
-    // Sorted, so two transactions granting the same offices take the row locks in the same order.
-    await tx.query(
-      `INSERT INTO case_visibility (case_id, office_id)
-       SELECT $1, o FROM unnest($2::uuid[]) AS o ORDER BY o
-       ON CONFLICT (case_id, office_id) DO NOTHING`,
-      [caseId, [...officeIds].sort()],
-    );
-  }
-  const { rows } = await tx.query<{ office_id: string }>('SELECT office_id::text AS office_id FROM case_visibility WHERE case_id = $1 ORDER BY office_id', [caseId]);
-  return rows.map((r) => r.office_id);
+  return rows.map((r) => r.office_id).sort();
 }
 
 /** Whether the office reads at least one case running on this revision (it may then read the revision). */

@@ -15,12 +15,10 @@ import {
   findCase,
   findCaseForUpdate,
   findProcessedCommand,
-  grantCase,
+  grantCaseToOfficesThatMaySee,
   insertCase,
-  insertEvents,
+  insertCommandEvents,
   lockCaseId,
-  officesThatMaySee,
-  recordCommand,
   updateCase,
   type CaseWrite,
 } from './casesRepo';
@@ -150,14 +148,16 @@ async function pushOne(deps: PushDeps, tx: Queryable, who: Pusher, { command, so
   // Offices that come to see the case with this command are granted it in the same transaction (the pull feed's
   // re-delivery), before the events: a grant stands for the case up to it, so in the feed the case's history
   // comes first and this command's events after it.
-  const officeIds = await grantCase(tx, write.id, await officesThatMaySee(tx, write));
-  await insertEvents(tx, { caseId: write.id, events, userId: who.user.id, officeId: who.office.id, recordedAt: now });
-  await recordCommand(tx, { commandId, caseId: write.id, userId: who.user.id, deviceId: who.deviceId }, now);
+  const officeIds = await grantCaseToOfficesThatMaySee(tx, write.id, write);
+  await insertCommandEvents(tx, { caseId: write.id, events, userId: who.user.id, officeId: who.office.id, recordedAt: now, commandId, deviceId: who.deviceId });
   await linkFilesToCase(tx, write.id, files);
-  const position = (await tx.query<{ cursor: string }>(`SELECT pg_current_xact_id()::text || ':' || currval('case_feed_seq')::text AS cursor`)).rows[0]!;
-  const notice: CaseChangeNotice = { caseId: write.id, officeIds, cursor: position.cursor };
-  // Delivered only when the transaction commits; a rolled-back push tells no one.
-  await tx.query('SELECT pg_notify($1, $2)', [CASE_CHANNEL, JSON.stringify(notice)]);
+  // Delivered only when the transaction commits; a rolled-back push tells no one. The cursor is the feed
+  // position of the last row this transaction wrote.
+  const notice: Omit<CaseChangeNotice, 'cursor'> = { caseId: write.id, officeIds };
+  await tx.query(
+    `SELECT pg_notify($1, jsonb_set($2::jsonb, '{cursor}', to_jsonb(pg_current_xact_id()::text || ':' || currval('case_feed_seq')::text))::text)`,
+    [CASE_CHANNEL, JSON.stringify(notice)],
+  );
   return { status: 'applied', commandId, events };
 }
 

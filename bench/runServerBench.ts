@@ -29,6 +29,8 @@ const CLERKS = Number(process.env.BENCH_CLERKS ?? 16);
 /** Cases each clerk keeps going at once (one command of each per push). */
 const CASES_IN_FLIGHT = Number(process.env.BENCH_CASES_IN_FLIGHT ?? 8);
 const TARGETS = { commandsPerSecond: 1000, pushP95Ms: 100 };
+/** BENCH_DURABLE=0: fsync and synchronous commit off, to see what the disk's flushes cost (not a production setting). */
+const DURABLE = process.env.BENCH_DURABLE !== '0';
 const PASSWORD = 'kata-sandi-bench-panjang';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -89,7 +91,7 @@ interface RunResult {
 }
 
 async function oneRun(run: number): Promise<RunResult> {
-  const postgres = await startPostgres({ durable: true });
+  const postgres = await startPostgres({ durable: DURABLE });
   const seeded = await seed(postgres.databaseUrl);
   const port = await freePort();
   const server = await startServerProcess({ databaseUrl: postgres.databaseUrl, appsDir: '/nonexistent', port, logLevel: 'info' });
@@ -231,7 +233,7 @@ async function oneRun(run: number): Promise<RunResult> {
 }
 
 async function main() {
-  console.log(`server bench: ${CLERKS} clerks × ${CASES_IN_FLIGHT} cases in flight, ${SECONDS} s per run, ${RUNS} runs, durable PostgreSQL`);
+  console.log(`server bench: ${CLERKS} clerks × ${CASES_IN_FLIGHT} cases in flight, ${SECONDS} s per run, ${RUNS} runs, ${DURABLE ? 'durable' : 'non-durable'} PostgreSQL`);
   const runs: RunResult[] = [];
   for (let run = 0; run < RUNS; run++) runs.push(await oneRun(run));
   const med = {
@@ -250,7 +252,7 @@ async function main() {
   const result = {
     benchmark: 'server',
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, postgres: 'throwaway cluster, fsync on, synchronous_commit on' },
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, postgres: DURABLE ? 'throwaway cluster, fsync on, synchronous_commit on' : 'throwaway cluster, fsync off, synchronous_commit off' },
     input: { seconds: SECONDS, runs: RUNS, clerks: CLERKS, casesInFlightPerClerk: CASES_IN_FLIGHT, commandsPerCase: 3, serverLogLevel: 'info' },
     targets: TARGETS,
     median: med,

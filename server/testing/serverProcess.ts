@@ -104,7 +104,9 @@ export interface ServerProcess {
 /** `npm run server` as its own process (node with tsx's loader: one process, so kill -9 kills the server itself). */
 export async function startServerProcess(options: { databaseUrl: string; appsDir: string; port: number; logLevel?: string }): Promise<ServerProcess> {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // SOP_SERVER_NODE_ARGS: extra node flags for the server process (`--cpu-prof` to profile a benchmark).
+  const nodeArgs = (process.env.SOP_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: options.databaseUrl, SOP_APPS_DIR: options.appsDir, PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

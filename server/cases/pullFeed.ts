@@ -82,21 +82,26 @@ export async function pullFeed(db: Queryable, office: Office, after: FeedPositio
   const cursor = last ? { xid: last.xid, seq: last.seq } : after;
   const more = last !== undefined && rows.length >= limit && (await db.query(`${FEED_SQL('true')} LIMIT 1`, [office.id, office.regionCode, cursor.xid, cursor.seq, horizon])).rowCount > 0;
 
+  // The cases as they stood before each grant's transaction, all in one query; what that transaction and later
+  // ones wrote follows in the feed. One case's transactions get increasing ids in the order they run
+  // (casesRepo.lockCaseId), so "before" is exactly the earlier commands.
+  const grants = rows.filter((row) => row.kind === 'grant');
+  const earlier = new Map<string, CaseEvent[]>();
+  if (grants.length > 0) {
+    const { rows: found } = await db.query<{ grant_case: string; event: CaseEvent }>(
+      `SELECT g.case_id AS grant_case, e.event
+         FROM unnest($1::text[], $2::xid8[]) AS g(case_id, xid)
+         JOIN case_events e ON e.case_id = g.case_id AND e.xid < g.xid
+        ORDER BY g.case_id, e.revision, e.seq`,
+      [grants.map((g) => g.case_id), grants.map((g) => g.xid)],
+    );
+    for (const { grant_case, event } of found) earlier.set(grant_case, [...(earlier.get(grant_case) ?? []), event]);
+  }
   const events: PulledEvent[] = [];
   for (const row of rows) {
     const sop = { sopId: row.sop_id, revision: row.sop_revision };
-    if (row.kind === 'event') {
-      events.push({ caseId: row.case_id, event: row.event!, sop });
-      continue;
-    }
-    // The case as it stood before the grant's transaction; what that transaction and later ones wrote follows in the
-    // feed. One case's transactions get increasing ids in the order they run (casesRepo.lockCaseId), so "before" is
-    // exactly the earlier commands.
-    const earlier = await db.query<{ event: CaseEvent }>(
-      `SELECT event FROM case_events WHERE case_id = $1 AND xid < $2::xid8 ORDER BY revision, seq`,
-      [row.case_id, row.xid],
-    );
-    for (const { event } of earlier.rows) events.push({ caseId: row.case_id, event, sop });
+    if (row.kind === 'event') events.push({ caseId: row.case_id, event: row.event!, sop });
+    else for (const event of earlier.get(row.case_id) ?? []) events.push({ caseId: row.case_id, event, sop });
   }
   return { events, cursor: formatCursor(cursor), more };
 }

@@ -137,7 +137,10 @@ export async function startServerProcess(options: { databaseUrl: string; appsDir
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // A clean stop waits for open connections; a test or a benchmark run does not wait for ever.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

@@ -60,6 +60,9 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { ct
     });
     // The browser reconnects by itself after a cut; a short wait keeps a restarted server from a stampede.
     res.write('retry: 3000\n: connected\n\n');
+    // A browser reconnects by itself after a cut (offline, a restart) and may have missed notices meanwhile:
+    // every stream opens with a `changed`, so the client pulls at once instead of at its next poll.
+    res.write(`event: changed\ndata: ${JSON.stringify({ cursor: null })}\n\n`);
     const unsubscribe = changes.subscribe(office.id, (cursor) => {
       res.write(`event: changed\ndata: ${JSON.stringify({ cursor })}\n\n`);
     });

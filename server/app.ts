@@ -10,16 +10,28 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../core/sync/protocol';
 import { createAuthenticate } from './auth/authenticate';
 import type { ServerContext } from './context';
+import { serveBuiltApps } from './http/builtApps';
 import { installErrorHandling } from './http/errorHandling';
 import { requestValidatorCompiler } from './http/requestSchemas';
+import { postgresAttachmentStore, type AttachmentStore } from './attachments/attachmentStore';
+import { CaseChanges } from './cases/caseChanges';
+import { SopDocuments } from './cases/sopDocuments';
 import { adminRoutes } from './routes/adminRoutes';
+import { attachmentRoutes } from './routes/attachmentRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { publicationRoutes } from './routes/publicationRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
+import { syncRoutes } from './routes/syncRoutes';
 
 export interface BuildAppOptions {
   /** Where log lines go (tests collect them); stdout by default. */
   logStream?: DestinationStream;
+  /** Where attachment bytes live; PostgreSQL (the same database) by default. */
+  attachmentStore?: AttachmentStore;
+  /** SSE heartbeat interval (tests shorten it). */
+  heartbeatMs?: number;
+  /** The built apps (dist/) to serve from this origin, when given. */
+  appsDir?: string;
 }
 
 // Query parameters whose values must never reach a log line (OIDC callback).
@@ -52,7 +64,8 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   installErrorHandling(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('cache-control', 'no-store');
+    // API answers are never cached; the built apps set their own (hashed assets are immutable).
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   await app.register(fastifyCookie);
   app.decorateRequest('auth', null);
@@ -62,6 +75,14 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   await app.register(sessionRoutes, { prefix: API_PREFIX, ctx, authenticate });
   await app.register(adminRoutes, { prefix: `${API_PREFIX}/admin`, ctx, authenticate });
   await app.register(publicationRoutes, { prefix: API_PREFIX, ctx, authenticate });
+
+  const sops = new SopDocuments();
+  const changes = new CaseChanges(ctx.db);
+  app.addHook('onReady', () => changes.start());
+  app.addHook('onClose', () => changes.stop());
+  await app.register(syncRoutes, { prefix: API_PREFIX, ctx, authenticate, sops, changes, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+  await app.register(attachmentRoutes, { prefix: API_PREFIX, ctx, authenticate, store: options.attachmentStore ?? postgresAttachmentStore(ctx.db) });
+  if (options.appsDir) serveBuiltApps(app, options.appsDir);
   return app;
 }
 

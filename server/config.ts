@@ -9,6 +9,8 @@ export interface ServerConfig {
   port: number;
   /** PostgreSQL; when absent, the embedded PGlite under `dataDir`. */
   databaseUrl?: string;
+  /** Size of the PostgreSQL connection pool (DATABASE_POOL_MAX, default 10). */
+  databasePoolMax?: number;
   dataDir: string;
   logLevel: string;
   /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-*. */
@@ -19,10 +21,13 @@ export interface ServerConfig {
   loginLimits: LoginLimits;
   /** An agency's OpenID Connect provider, when configured. */
   oidc?: OidcSettings;
+  /** The built apps to serve from the same origin (served when the folder holds a build). */
+  appsDir: string;
 }
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite', import.meta.url));
+export const DEFAULT_APPS_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
@@ -31,6 +36,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST || '127.0.0.1',
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolMax: env.DATABASE_POOL_MAX ? positiveInteger('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX) : undefined,
     dataDir: env.SOP_DATA_DIR || DEFAULT_DATA_DIR,
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.SOP_TRUST_PROXY === '1' || env.SOP_TRUST_PROXY === 'true',
@@ -38,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sessions: DEFAULT_SESSION_LIFETIMES,
     loginLimits: DEFAULT_LOGIN_LIMITS,
     oidc: oidcFromEnv(env),
+    appsDir: env.SOP_APPS_DIR || DEFAULT_APPS_DIR,
   };
 }
 
@@ -53,4 +60,10 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcSettings | undefined {
     redirectUri: env.OIDC_REDIRECT_URI!,
     scope: env.OIDC_SCOPE || 'openid profile',
   };
+}
+
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${text}"`);
+  return value;
 }

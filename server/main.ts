@@ -10,6 +10,7 @@ import { passwordProvider } from './auth/passwordProvider';
 import { configFromEnv } from './config';
 import { migrate } from './db/migrate';
 import { openDb } from './db/openDb';
+import { hasBuiltApps } from './http/builtApps';
 import { createRequestAjv } from './http/requestSchemas';
 
 const config = configFromEnv();
@@ -25,7 +26,8 @@ const ctx = {
     ...(config.oidc ? { redirect: await createOidcProvider(config.oidc) } : {}),
   },
 };
-const app = await buildApp(ctx);
+const servesApps = hasBuiltApps(config.appsDir);
+const app = await buildApp(ctx, servesApps ? { appsDir: config.appsDir } : {});
 app.log.info(
   { database: config.databaseUrl ? 'postgres' : `pglite (${config.dataDir})`, migrationsApplied: applied },
   config.databaseUrl ? 'using PostgreSQL from DATABASE_URL' : 'using the embedded database (set DATABASE_URL for PostgreSQL)',
@@ -47,4 +49,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-await app.listen({ host: config.host, port: config.port });
+const address = await app.listen({ host: config.host, port: config.port });
+if (servesApps) app.log.info({ appsDir: config.appsDir }, `serving the apps from ${config.appsDir}: ${address}/runtime/ and ${address}/designer/`);
+else app.log.info({ appsDir: config.appsDir }, `no built apps in ${config.appsDir}: run \`npm run build\` to serve the apps from this server (API only for now)`);

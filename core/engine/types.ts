@@ -141,6 +141,8 @@ interface EventBase {
   revision: number;
   at: string;
   by?: CommandBy;
+  /** When the server received the command (set by the server; `at` stays the clerk's time). */
+  recordedAt?: string;
 }
 
 export interface CaseStartedEvent extends EventBase {

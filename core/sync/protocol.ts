@@ -73,6 +73,9 @@ export type ApiErrorCode =
   | 'revision.conflict'
   | 'revision.unknown'
   | 'revision.forbidden'
+  | 'attachment.hashMismatch'
+  | 'attachment.unknown'
+  | 'sync.cursorInvalid'
   | 'server.unavailable'
   | 'server.internal';
 

@@ -29,6 +29,13 @@ export interface Db extends Queryable {
    * rolled back when it throws (and the error rethrown).
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on a channel (NOTIFY payloads reach `onNotify` after the sending
+   * transaction commits). PostgreSQL needs a connection of its own for this;
+   * when that connection is lost and made again, `onNotify(null)` says that
+   * notifications may have been missed meanwhile. Resolves to a stop function.
+   */
+  listen(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

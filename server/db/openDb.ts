@@ -7,6 +7,8 @@ import { createPgliteDb } from './pgliteDb';
 export interface DatabaseConfig {
   /** PostgreSQL connection string; when absent the embedded PGlite under `dataDir` is used. */
   databaseUrl?: string;
+  /** Connections in the PostgreSQL pool (each push command holds one for its transaction). */
+  databasePoolMax?: number;
   /** Where the embedded database keeps its files. */
   dataDir: string;
 }
@@ -17,7 +19,7 @@ export class DatabaseInUseError extends Error {
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded default. */
 export async function openDb(config: DatabaseConfig): Promise<Db> {
-  if (config.databaseUrl) return createPgDb(config.databaseUrl);
+  if (config.databaseUrl) return createPgDb(config.databaseUrl, config.databasePoolMax ? { max: config.databasePoolMax } : {});
   mkdirSync(config.dataDir, { recursive: true });
   const release = lockDataDir(config.dataDir);
   try {

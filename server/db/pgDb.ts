@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, QueryResult, Queryable } from './db';
+import { listenOnPostgres } from './pgListener';
 
 /** PostgreSQL through a `pg` connection pool. */
 export function createPgDb(connectionString: string, options: { max?: number } = {}): Db {
@@ -35,6 +36,7 @@ export function createPgDb(connectionString: string, options: { max?: number } =
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenOnPostgres(connectionString, channel, onNotify),
     close: () => pool.end(),
   };
 }

@@ -26,6 +26,8 @@ export async function createPgliteDb(dataDir?: string): Promise<Db> {
     query: direct.query,
     execScript: direct.execScript,
     transaction: (work) => pglite.transaction((tx) => work(on(tx))),
+    // One process, one connection: PGlite delivers NOTIFY to its own listeners and never loses the connection.
+    listen: async (channel, onNotify) => pglite.listen(channel, (payload) => onNotify(payload)),
     close: () => pglite.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CreateOfficeRequest, CreateUserRequest, PublishRevisionRequest, SetLanesRequest, SignInRequest, UpdateOfficeRequest, UpdateUserRequest } from '../../core/sync/protocol';
+import type { PushRequest, CreateOfficeRequest, CreateUserRequest, PublishRevisionRequest, SetLanesRequest, SignInRequest, UpdateOfficeRequest, UpdateUserRequest } from '../../core/sync/protocol';
 import { createRequestAjv, schemaRef } from './requestSchemas';
 
 const ajv = createRequestAjv();
@@ -28,12 +28,19 @@ const userRequest: CreateUserRequest = {
 const updateUser: UpdateUserRequest = { nip: null, roles: [], positions: [] };
 const signIn: SignInRequest = { login: 'siti', password: 'x' };
 const publish: PublishRevisionRequest = { document: { id: 'x' } };
+const push: PushRequest = {
+  deviceId: 'device-1',
+  commands: [
+    { command: { id: 'c1', caseId: 'k1', type: 'case.start', at: '2026-12-01T01:00:00.000Z', fields: { nama: "O'Brien" } }, sop: { sopId: 'bwi-spm-online', revision: 1 } },
+    { command: { id: 'c2', caseId: 'k1', type: 'step.complete', stepId: 's2', expectedRevision: 1, at: '2026-12-01T01:00:00.000Z' }, attachments: ['a'.repeat(64)] },
+  ],
+};
 
 describe('server request schemas (schemas/server)', () => {
   it('loads every schema file in strict mode', () => {
     const dir = fileURLToPath(new URL('../../schemas/server/', import.meta.url));
     const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
-    expect(files.sort()).toEqual(['admin.schema.json', 'common.schema.json', 'publication.schema.json', 'session.schema.json']);
+    expect(files.sort()).toEqual(['admin.schema.json', 'common.schema.json', 'publication.schema.json', 'session.schema.json', 'sync.schema.json']);
   });
 
   it('accepts the protocol types', () => {
@@ -44,6 +51,16 @@ describe('server request schemas (schemas/server)', () => {
     expect(check('admin', 'UpdateUserRequest', updateUser)).toEqual([]);
     expect(check('session', 'SignInRequest', signIn)).toEqual([]);
     expect(check('publication', 'PublishRevisionRequest', publish)).toEqual([]);
+    expect(check('sync', 'PushRequest', push)).toEqual([]);
+    expect(check('sync', 'PullQuery', { after: '812:4', limit: '500' })).toEqual([]);
+  });
+
+  it('refuses push batches over the limit, unknown command types and malformed hashes', () => {
+    const many = { ...push, commands: Array.from({ length: 101 }, () => push.commands[1]) };
+    expect(check('sync', 'PushRequest', many)).toEqual(['/commands maxItems']);
+    expect(check('sync', 'PushRequest', { ...push, commands: [{ command: { ...push.commands[0]!.command, type: 'case.delete' } }] })).toEqual(['/commands/0/command/type enum']);
+    expect(check('sync', 'PushRequest', { ...push, commands: [{ ...push.commands[1], attachments: ['A'.repeat(64)] }] })).toEqual(['/commands/0/attachments/0 pattern']);
+    expect(check('sync', 'PullQuery', { limit: '0' })).toEqual(['/limit pattern']);
   });
 
   it('refuses unknown properties, control characters, edge spaces, bad ids and empty updates', () => {

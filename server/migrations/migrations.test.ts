@@ -140,5 +140,54 @@ for (const kind of testDatabaseKinds()) {
       await insert('c'.repeat(64), 'v'.repeat(43), later);
       expect((await db.query('SELECT * FROM oidc_logins')).rowCount).toBe(1);
     });
+    it('0005 cases: events carry their transaction id, ids and hashes are checked, command ids and grants are unique', async () => {
+      await migrate(db, { upTo: 5 });
+      const office = await insertOffice(db, '35.10.01.2001');
+      const user = await insertUser(db, office);
+      await db.query(
+        `INSERT INTO sop_revisions (sop_id, revision, content_hash, title, document, published_by, published_at) VALUES ('bwi-spm-online', 1, $1, 'SPM', '{}', $2, $3)`,
+        ['b'.repeat(64), user, at],
+      );
+      const insertCase = (id: string, region: string, sop = 'bwi-spm-online') =>
+        db.query(
+          `INSERT INTO cases (id, sop_id, sop_revision, sop_content_hash, region_code, holder_office_ids, revision, state, created_at, updated_at)
+           VALUES ($1, $2, 1, $3, $4, ARRAY[$5::uuid], 1, '{}', $6, $6)`,
+          [id, sop, 'b'.repeat(64), region, office, at],
+        );
+      await expect(insertCase('c-1', '35.1')).rejects.toMatchObject({ code: '23514' });
+      // A case must run on a published revision.
+      await expect(insertCase('c-1', '35.10.01.2001', 'no-such-sop')).rejects.toMatchObject({ code: '23503' });
+      await insertCase('c-1', '35.10.01.2001');
+      const insertEvent = (eventId: string) =>
+        db.transaction(async (tx) => {
+          await tx.query(
+            `INSERT INTO case_events (case_id, event_id, command_id, revision, event, user_id, office_id, recorded_at) VALUES ('c-1', $1, 'cmd-1', 1, '{}', $2, $3, $4)`,
+            [eventId, user, office, at],
+          );
+          return (await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0]!.xid;
+        });
+      const first = await insertEvent('cmd-1:0');
+      const second = await insertEvent('cmd-1:1');
+      const stored = await db.query<{ xid: string; seq: string }>('SELECT xid::text, seq::text FROM case_events ORDER BY xid, seq');
+      expect(stored.rows).toEqual([{ xid: first, seq: '1' }, { xid: second, seq: '2' }]);
+      expect(BigInt(second)).toBeGreaterThan(BigInt(first));
+      // Both transactions ended: the pull horizon is past them.
+      const horizon = await db.query<{ past: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS past', [second]);
+      expect(horizon.rows[0]!.past).toBe(true);
+      await expect(insertEvent('cmd-1:0')).rejects.toMatchObject({ code: '23505' });
+      await db.query(`INSERT INTO processed_commands (command_id, case_id, user_id, device_id, processed_at) VALUES ('cmd-1', 'c-1', $1, 'dev', $2)`, [user, at]);
+      await expect(
+        db.query(`INSERT INTO processed_commands (command_id, case_id, user_id, device_id, processed_at) VALUES ('cmd-1', 'c-1', $1, 'dev', $2)`, [user, at]),
+      ).rejects.toMatchObject({ code: '23505' });
+      await db.query(`INSERT INTO case_visibility (case_id, office_id) VALUES ('c-1', $1)`, [office]);
+      await expect(db.query(`INSERT INTO case_visibility (case_id, office_id) VALUES ('c-1', $1)`, [office])).rejects.toMatchObject({ code: '23505' });
+      const insertFile = (sha: string, bytes: Buffer, size: number) =>
+        db.query(`INSERT INTO attachments (sha256, bytes, content_type, size, created_at) VALUES ($1, $2, 'image/jpeg', $3, $4)`, [sha, bytes, size, at]);
+      await expect(insertFile('not-a-hash', Buffer.from('abc'), 3)).rejects.toMatchObject({ code: '23514' });
+      await expect(insertFile('d'.repeat(64), Buffer.from('abc'), 4)).rejects.toMatchObject({ code: '23514' });
+      await insertFile('d'.repeat(64), Buffer.from([0, 255, 1]), 3);
+      const file = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM attachments');
+      expect([...file.rows[0]!.bytes]).toEqual([0, 255, 1]);
+    });
   });
 }

@@ -15,6 +15,7 @@ import { fail } from '../http/apiFailure';
 import { schemaRef } from '../http/requestSchemas';
 import { catalogueForOffice, findRevision, insertRevisionOnce, officeHasLaneIn } from '../publication/revisionsRepo';
 import type { RoutePluginOptions } from '../app';
+import { officeReadsCaseOn } from '../cases/casesRepo';
 
 // The document may be as large as the apps allow (20 MiB of UTF-8); the envelope `{"document": …}` adds little.
 export const PUBLISH_BODY_LIMIT = SOP_LIMITS.maxBytes + 64 * 1024;
@@ -98,9 +99,11 @@ export const publicationRoutes: FastifyPluginAsync<RoutePluginOptions> = async (
   app.get('/sops/:sopId/revisions/:revision', { schema: { params }, preHandler: authenticate }, async (request): Promise<RevisionResponse & { revision: PublishedRevision }> => {
     const { sopId, revision } = request.params as { sopId: string; revision: string };
     const { user, office } = request.auth!;
-    // Publishers read what they publish; everyone else the SOPs their office plays a lane in.
-    // (Cases will add: an office that may see a case on this revision.)
-    if (!user.roles.includes('publisher') && !(await officeHasLaneIn(db, office.id, sopId))) {
+    // Publishers read what they publish; everyone else the SOPs their office plays a lane in,
+    // and the revisions of cases their office may see (a lane taken away leaves its cases readable).
+    const mayRead =
+      user.roles.includes('publisher') || (await officeHasLaneIn(db, office.id, sopId)) || (await officeReadsCaseOn(db, office, sopId, Number(revision)));
+    if (!mayRead) {
       throw fail(403, 'revision.forbidden', 'Kantor Anda tidak memegang lajur dalam SOP ini.', 'Your office holds no lane in this SOP.');
     }
     const stored = await findRevision(db, sopId, Number(revision));

@@ -33,10 +33,16 @@ export interface TestCluster {
   /** Connection string to the cluster's `postgres` database as its superuser. */
   url: string;
   binDir: string;
+  /** Restarts PostgreSQL on the same port and data (fault tests: clients must resume by themselves). */
+  restart(): void;
   stop(): void;
 }
 
-export async function startTestCluster(binDir: string): Promise<TestCluster> {
+/**
+ * `durable`: keep PostgreSQL's defaults for fsync and commit flushing (benchmarks measure what production
+ * pays); without it, nothing is flushed to disk (tests, whose data dies with the run).
+ */
+export async function startTestCluster(binDir: string, options: { durable?: boolean } = {}): Promise<TestCluster> {
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'sop-pg-'));
   const dataDir = join(dir, 'data');
@@ -53,15 +59,16 @@ export async function startTestCluster(binDir: string): Promise<TestCluster> {
       `-p ${port}`,
       "-c listen_addresses='127.0.0.1'",
       `-c unix_socket_directories='${dir}'`,
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=100',
     ].join(' ');
     run('pg_ctl', ['-D', dataDir, '-l', join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
     return {
       url: `postgres://${TEST_SUPERUSER}@127.0.0.1:${port}/postgres`,
       binDir,
+      restart() {
+        run('pg_ctl', ['-D', dataDir, '-l', join(dir, 'server.log'), '-o', serverOptions, '-m', 'fast', '-w', '-t', '60', 'restart']);
+      },
       stop() {
         try {
           run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

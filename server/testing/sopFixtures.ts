@@ -1,6 +1,6 @@
 /** Published revisions of the sample SOPs, as the designer's publish command makes them. */
 import { publishRevision } from '../../core/document/publish';
-import { loadSample } from '../../samples/loadSamples.node';
+import { loadSample } from '../../samples/loadSamples.node.ts';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 
 export function publishedSample(id: string, edit?: (doc: SopDocument) => void, date = '2026-12-01'): SopDocument {

@@ -8,7 +8,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { CreateOfficeRequest, CreateUserRequest, OfficeWithLanes, SessionInfo, User } from '../../core/sync/protocol';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../core/sync/protocol';
 import { createOffice, createUser } from '../accounts/accountsService';
-import { buildApp } from '../app';
+import { buildApp, type BuildAppOptions } from '../app';
 import { passwordProvider } from '../auth/passwordProvider';
 import type { RedirectIdentityProvider } from '../auth/identityProvider';
 import { configFromEnv, type ServerConfig } from '../config';
@@ -29,7 +29,7 @@ export interface TestServer {
 
 export async function startTestServer(
   db: Db,
-  options: { config?: Partial<ServerConfig>; redirect?: RedirectIdentityProvider } = {},
+  options: { config?: Partial<ServerConfig>; redirect?: RedirectIdentityProvider; app?: Omit<BuildAppOptions, 'logStream'> } = {},
 ): Promise<TestServer> {
   let clock = TEST_START.getTime();
   const logLines: string[] = [];
@@ -46,7 +46,7 @@ export async function startTestServer(
     ajv: createRequestAjv(),
     identity: { password: passwordProvider, ...(options.redirect ? { redirect: options.redirect } : {}) },
   };
-  const app = await buildApp(ctx, { logStream });
+  const app = await buildApp(ctx, { ...options.app, logStream });
   await app.ready();
   return {
     app,

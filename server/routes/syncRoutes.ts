@@ -1,0 +1,79 @@
+/**
+ * Case sync (docs/sync-protocol.md "Case sync"): push, pull, and the live
+ * stream that says when to pull. The rules live in cases/; this file is HTTP.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { PushRequest, PushResponse } from '../../core/sync/protocol';
+import { officeLanes } from '../accounts/accountsRepo';
+import type { RoutePluginOptions } from '../app';
+import type { CaseChanges } from '../cases/caseChanges';
+import { PULL_LIMIT_MAX, parseCursor, pullFeed } from '../cases/pullFeed';
+import { pushCommands } from '../cases/pushCommands';
+import type { SopDocuments } from '../cases/sopDocuments';
+import { fail } from '../http/apiFailure';
+import { schemaRef } from '../http/requestSchemas';
+
+export const HEARTBEAT_MS = 25_000;
+const DEFAULT_PULL_LIMIT = 100;
+
+export interface SyncRouteOptions extends RoutePluginOptions {
+  sops: SopDocuments;
+  changes: CaseChanges;
+  heartbeatMs?: number;
+}
+
+export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { ctx, authenticate, sops, changes, heartbeatMs = HEARTBEAT_MS }) => {
+  const { db } = ctx;
+
+  app.post('/sync/push', { schema: { body: { $ref: schemaRef('sync', 'PushRequest') } }, preHandler: authenticate }, async (request): Promise<PushResponse> => {
+    const { user, office } = request.auth!;
+    const { deviceId, commands } = request.body as PushRequest;
+    const lanes = await officeLanes(db, office.id);
+    const results = await pushCommands({ db, sops, now: ctx.now }, { user, office: { ...office, lanes }, deviceId }, commands);
+    request.log.info({ commands: commands.length, statuses: results.map((r) => r.status) }, 'push');
+    return { results };
+  });
+
+  app.get('/sync/pull', { schema: { querystring: { $ref: schemaRef('sync', 'PullQuery') } }, preHandler: authenticate }, async (request) => {
+    const { after = '', limit } = request.query as { after?: string; limit?: string };
+    const position = parseCursor(after);
+    if (!position) throw fail(400, 'sync.cursorInvalid', 'Penanda sinkronisasi tidak sah; mulai lagi dari awal.', 'The sync cursor is invalid; start again from the beginning.');
+    return pullFeed(db, request.auth!.office, position, Math.min(limit ? Number(limit) : DEFAULT_PULL_LIMIT, PULL_LIMIT_MAX));
+  });
+
+  // Open streams, ended when the server closes (an open response would hold the close forever).
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of open) end();
+  });
+
+  app.get('/sync/stream', { preHandler: authenticate }, async (request, reply) => {
+    const office = request.auth!.office;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-request-id': request.id,
+      // Reverse proxies (nginx) must pass events on at once, not buffer them.
+      'x-accel-buffering': 'no',
+    });
+    // The browser reconnects by itself after a cut; a short wait keeps a restarted server from a stampede.
+    res.write('retry: 3000\n: connected\n\n');
+    // A browser reconnects by itself after a cut (offline, a restart) and may have missed notices meanwhile:
+    // every stream opens with a `changed`, so the client pulls at once instead of at its next poll.
+    res.write(`event: changed\ndata: ${JSON.stringify({ cursor: null })}\n\n`);
+    const unsubscribe = changes.subscribe(office.id, (cursor) => {
+      res.write(`event: changed\ndata: ${JSON.stringify({ cursor })}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      open.delete(end);
+      if (!res.writableEnded) res.end();
+    };
+    open.add(end);
+    request.raw.on('close', end);
+  });
+};

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../core/sync/protocol';
+import { describeOnEachDatabase } from '../testing/databases';
+import { asPush, completeCommand, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
+import { startTestServer, type Browser, type TestServer } from '../testing/testServer';
+
+interface OpenStream {
+  text: () => string;
+  waitFor: (pattern: RegExp, ms?: number) => Promise<void>;
+  close: () => void;
+}
+
+describeOnEachDatabase('sync stream', (database) => {
+  let server: TestServer;
+  let world: SpmWorld;
+  let baseUrl: string;
+  const streams: OpenStream[] = [];
+
+  beforeEach(async () => {
+    server = await startTestServer(database.db, { app: { heartbeatMs: 200 } });
+    world = await spmWorld(server);
+    baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterEach(async () => {
+    for (const stream of streams.splice(0)) stream.close();
+    await server?.close();
+  });
+
+  async function open(clerk: Browser): Promise<OpenStream> {
+    const abort = new AbortController();
+    const response = await fetch(`${baseUrl}/api/v1/sync/stream`, { headers: { cookie: `${SESSION_COOKIE}=${clerk.cookie}` }, signal: abort.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    let text = '';
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          text += decoder.decode(value, { stream: true });
+        }
+      } catch {
+        // aborted
+      }
+    })();
+    const stream: OpenStream = {
+      text: () => text,
+      waitFor: async (pattern, ms = 10_000) => {
+        const until = Date.now() + ms;
+        while (!pattern.test(text)) {
+          if (Date.now() > until) throw new Error(`no ${pattern} in stream: ${JSON.stringify(text)}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      },
+      close: () => abort.abort(),
+    };
+    streams.push(stream);
+    await stream.waitFor(/: connected\n\nevent: changed\ndata: \{"cursor":null\}\n\n/);
+    return stream;
+  }
+
+  it('tells an office when a case it may see changed, and no one else; heartbeats keep it open', async () => {
+    const desa = await open(world.clerks.desa);
+    const dinkes = await open(world.clerks.dinkes);
+    const lumajang = await open(world.clerks.dinkesLumajang);
+    // Each stream opened with one `changed` (pull now: notices may have been missed while disconnected).
+    await push(world.clerks.desa, [asPush(startCommand('kasus-1'), world.sop)]);
+    await desa.waitFor(/event: changed\ndata: \{"cursor":"\d+:\d+"\}/);
+    await push(world.clerks.desa, [asPush(completeCommand('kasus-1', 's1', 1, 'masyarakat-pemohon'))]);
+    await push(world.clerks.desa, [asPush(completeCommand('kasus-1', 's2', 2, 'desa-kelurahan'))]);
+    // The case reached Dinas Kesehatan Banyuwangi's lane: now it hears of it.
+    await dinkes.waitFor(/event: changed[\s\S]*event: changed\ndata: \{"cursor":"\d+:\d+"\}/);
+    await lumajang.waitFor(/: heartbeat/);
+    expect(lumajang.text().match(/event: changed/g)).toHaveLength(1);
+    expect(dinkes.text().match(/event: changed/g)).toHaveLength(2);
+  });
+
+  it('refuses a stream without a session', async () => {
+    const response = await fetch(`${baseUrl}/api/v1/sync/stream`);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('session.required');
+  });
+});

@@ -1,0 +1,146 @@
+// The real server (`server/main.ts`) as its own process on loopback, on a
+// throwaway PostgreSQL cluster, serving a production build: what the journey
+// and fault tests run against. Accounts and the SPM revision are written
+// straight into the database before the server starts, as an admin would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { canonicalJson, sopContentHash } from '../../core/engine';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import { createOffice, createUser } from '../accounts/accountsService';
+import { migrate } from '../db/migrate';
+import { createPgDb } from '../db/pgDb';
+import { insertRevisionOnce } from '../publication/revisionsRepo';
+import { POSTGRES_INSTALL_HINT, findPostgresBinDir, startTestCluster, type TestCluster } from './postgres';
+import { publishedSample } from './sopFixtures';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const PASSWORD = 'kata-sandi-kantor-uji';
+
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestCluster & { databaseUrl: string }> {
+  const binDir = findPostgresBinDir();
+  if (!binDir) throw new Error(POSTGRES_INSTALL_HINT);
+  const cluster = await startTestCluster(binDir, options);
+  const name = `sop_e2e_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(cluster.url);
+  url.pathname = `/${name}`;
+  return Object.assign(cluster, { databaseUrl: url.toString() });
+}
+
+export interface SpmOffices {
+  sop: SopDocument;
+  /** login → office name, for the UI's "Petugas: …" and the assertions. */
+  clerks: Record<'desa' | 'dinkes' | 'kecamatan' | 'dinsos', { login: string; name: string }>;
+}
+
+/** The Banyuwangi SPM sample published, and one office per lane with one clerk each. */
+export async function seedSpm(databaseUrl: string): Promise<SpmOffices> {
+  const db = createPgDb(databaseUrl, { max: 2 });
+  try {
+    await migrate(db);
+    const sop = publishedSample('bwi-spm-online');
+    const lane = (actorId: string) => ({ sopId: sop.id, actorId });
+    const now = new Date();
+    const office = (name: string, regionCode: string, actors: string[]) => createOffice(db, { name, regionCode, lanes: actors.map(lane) }, now);
+    const desa = await office('Kantor Desa Kemiren', '35.10.01.2001', ['masyarakat-pemohon', 'desa-kelurahan']);
+    // The Kecamatan also verifies village data (desa-kelurahan): two offices may act on that step.
+    const kecamatan = await office('Kecamatan Glagah', '35.10.01', ['kecamatan', 'desa-kelurahan']);
+    const dinkes = await office('Dinas Kesehatan Kabupaten Banyuwangi', '35.10', ['dinas-kesehatan']);
+    const dinsos = await office('Dinas Sosial Kabupaten Banyuwangi', '35.10', ['dinas-sosial']);
+    const publisher = await createUser(db, { login: 'penerbit', name: 'Penerbit SOP', officeId: dinsos.id, roles: ['publisher'], password: PASSWORD }, now);
+    await insertRevisionOnce(db, {
+      sopId: sop.id,
+      revision: sop.revision.number,
+      contentHash: sopContentHash(sop),
+      title: sop.identity.title,
+      documentText: canonicalJson(sop),
+      publishedAt: now.toISOString(),
+      publishedBy: publisher.id,
+    });
+    const clerk = async (login: string, name: string, of: typeof desa) => {
+      await createUser(db, { login, name, officeId: of.id, roles: ['clerk'], positions: of.lanes, password: PASSWORD }, now);
+      return { login, name };
+    };
+    return {
+      sop,
+      clerks: {
+        desa: await clerk('rina', 'Rina Operator Desa', desa),
+        kecamatan: await clerk('budi', 'Budi Kasi Kesra', kecamatan),
+        dinkes: await clerk('dewi', 'Dewi Verifikator Dinkes', dinkes),
+        dinsos: await clerk('sari', 'Sari Petugas Dinsos', dinsos),
+      },
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface ServerProcess {
+  baseUrl: string;
+  process: ChildProcess;
+  output: () => string;
+  /** SIGKILL: no clean shutdown, as a crash or an OOM kill. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** `npm run server` as its own process (node with tsx's loader: one process, so kill -9 kills the server itself). */
+export async function startServerProcess(options: { databaseUrl: string; appsDir: string; port: number; logLevel?: string }): Promise<ServerProcess> {
+  let output = '';
+  // SOP_SERVER_NODE_ARGS: extra node flags for the server process (`--cpu-prof` to profile a benchmark).
+  const nodeArgs = (process.env.SOP_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: options.databaseUrl, SOP_APPS_DIR: options.appsDir, PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: options.logLevel ?? 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Keeps the last 64 KiB only: a benchmark's info logs would otherwise fill memory.
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-65_536);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
+    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > until) throw new Error(`the server did not become ready: ${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    process: child,
+    output: () => output,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // A clean stop waits for open connections; a test or a benchmark run does not wait for ever.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

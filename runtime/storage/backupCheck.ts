@@ -10,7 +10,8 @@
 import { canonicalJson, caseCodeOf, foldEvents, sopContentHash, type CaseEvent, type CaseState, type LocalizedText } from '../../core/engine';
 import { validateSop } from '../../core/validation';
 import type { SopDocument } from '../../schemas/generated/sop.types';
-import { pendingHashes, sha256OfBytes, BACKUP_TABLES, SYNC_SCHEMA_VERSION, SYNC_TABLES, type BackupProblem, type BackupTable, type ParsedBackup } from './backupFormat';
+import { sha256OfBytes } from './bytes';
+import { pendingHashes, BACKUP_TABLES, SYNC_SCHEMA_VERSION, SYNC_TABLES, type BackupProblem, type BackupTable, type ParsedBackup } from './backupFormat';
 import { activeLanesOf, assignCaseNumber, type MetaStore } from './caseNumbers';
 import { SCHEMA_VERSION, type MetaRow } from './db';
 import { DEVICE_ID_KEY, LINK_KEY } from './outbox';

@@ -10,6 +10,7 @@
 import type { LocalizedText } from '../../core/engine';
 import { sha256Bytes, toHex } from '../../core/engine';
 import { SCHEMA_VERSION, type RuntimeDb } from './db';
+import { fromBase64, sha256OfBytes, toBase64 } from './bytes';
 
 export const BACKUP_FORMAT = 'sop-studio.runtime-backup';
 /**
@@ -57,29 +58,6 @@ export interface ParsedBackup {
   tables: Map<string, unknown[]>;
   /** Row counts the file's header declares, when it has them. */
   declaredCounts: Map<string, number>;
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array | undefined {
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
-  // WebCrypto when the page is a secure context; the engine's own SHA-256 otherwise (same digest).
-  if (globalThis.crypto?.subtle) return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
-  return toHex(sha256Bytes(bytes));
 }
 
 async function encodeBlob(blob: Blob): Promise<EncodedBlob> {

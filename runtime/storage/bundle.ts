@@ -26,6 +26,7 @@ import { canonicalJson, isDeviceCode, rememberSopContentHash, sha256Bytes, sha25
 import { checkPersonRef, type PersonRef } from '../../core/people';
 import { currentProfile, deviceKey, fingerprintOf, isPublicJwk, isTrustedKey, personOf, shortFingerprint, signText, verifyText, SIGNATURE_ALGORITHM, type DeviceDb } from '../../device';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { fromBase64, sha256OfBytes, toBase64 } from './bytes';
 import { deviceCodeOf } from './caseNumbers';
 import type { AttachmentRow, RuntimeDb } from './db';
 import { deviceDbFor } from './deviceDbFor';
@@ -85,29 +86,6 @@ export class BundleRefusal extends StorageError {
   }
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array | undefined {
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return undefined;
-  }
-}
-
-async function sha256Of(bytes: Uint8Array): Promise<string> {
-  // WebCrypto when the page is a secure context; the engine's own SHA-256 otherwise (same digest).
-  if (globalThis.crypto?.subtle) return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
-  return toHex(sha256Bytes(bytes));
-}
-
 export interface ExportOptions {
   /** The device database holding this device's key; by default the one the runtime pairs with `db`. */
   device?: DeviceDb;
@@ -158,7 +136,7 @@ export async function exportCaseBundle(db: RuntimeDb, caseId: string, options: E
       name: a.name,
       type: a.type,
       size: bytes.length,
-      sha256: await sha256Of(bytes),
+      sha256: await sha256OfBytes(bytes),
       data: toBase64(bytes),
     });
   }
@@ -268,7 +246,7 @@ async function verify(text: string, { device }: VerifyOptions): Promise<CaseBund
   }
   for (const [i, a] of body.attachments.entries()) {
     const bytes = fromBase64(a.data);
-    if (!bytes || bytes.length !== a.size || (await sha256Of(bytes)) !== a.sha256) {
+    if (!bytes || bytes.length !== a.size || (await sha256OfBytes(bytes)) !== a.sha256) {
       refuse('content', `Lampiran (/attachments/${i}): berkas "${a.name}" rusak.`, `Attachments (/attachments/${i}): file "${a.name}" is damaged.`);
     }
   }
@@ -282,7 +260,7 @@ async function sopHash(doc: SopDocument): Promise<string> {
   const text = canonicalJson(doc);
   let hash = sopHashes.get(text);
   if (!hash) {
-    hash = await sha256Of(new TextEncoder().encode(text));
+    hash = await sha256OfBytes(new TextEncoder().encode(text));
     if (sopHashes.size > 50) sopHashes.clear();
     sopHashes.set(text, hash);
   }

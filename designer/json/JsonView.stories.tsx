@@ -21,7 +21,7 @@ type Story = StoryObj<typeof meta>;
 export const Indonesian: Story = {
   globals: { locale: 'id' },
   play: async ({ canvas, canvasElement }) => {
-    await waitFor(() => expect(canvasElement.querySelector('.json-view')).toHaveAttribute('data-ready', 'true'), { timeout: 30_000 });
+    await waitFor(() => expect(canvasElement.querySelector('.json-view')).toHaveAttribute('data-ready', 'true'), { timeout: 40_000 });
     await expect(canvas.getByTestId('json-status')).toHaveTextContent('JSON sah dan sama dengan dokumen.');
     await expect(canvasElement.querySelector('.monaco-editor')).not.toBeNull();
   },

@@ -48,20 +48,18 @@ describe('parseWaktu properties', () => {
     fc.assert(fc.property(waktuLike, (raw) => checkResult(raw)), { numRuns: 5000 });
   });
 
-  it('answers a 10 MB string quickly and without throwing', () => {
-    const started = performance.now();
+  // Catastrophic backtracking takes minutes, not milliseconds: the test's own timeout catches it, and a busy
+  // machine does not fail it. Speed proper is measured by bench:validate.
+  it('answers a 10 MB string without throwing or backtracking', () => {
     expect(parseWaktu('1'.repeat(5_000_000) + ' menit ' + '-'.repeat(5_000_000))).toEqual({ kind: 'unparsed' });
     expect(parseWaktu(' '.repeat(10_000_000))).toEqual({ kind: 'empty' });
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
+  }, 20_000);
 
-  it('stays fast on adversarial near-matches', () => {
-    const started = performance.now();
+  it('answers adversarial near-matches without backtracking', () => {
     for (let n = 1; n <= 200; n++) {
       parseWaktu('1'.repeat(n) + ' '.repeat(200 - n));
       parseWaktu('tanggal 1 ' + '- '.repeat(95));
-      parseWaktu('1 / '.repeat(50));
+      expect(parseWaktu('1 / '.repeat(50)).kind).toBe('unparsed');
     }
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
+  }, 20_000);
 });

@@ -22,6 +22,7 @@ import { createPgDb } from '../server/db/pgDb';
 import { insertRevisionOnce } from '../server/publication/revisionsRepo';
 import { freePort, startPostgres, startServerProcess } from '../server/testing/serverProcess';
 import { publishedSample } from '../server/testing/sopFixtures';
+import { cpuMsOfProcessTree, parentPid } from './processCpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -88,6 +89,8 @@ interface RunResult {
   duplicatedEvents: number;
   rejected: number;
   stale: number;
+  /** CPU time each party spent per applied command over the window (Linux /proc; null elsewhere). */
+  cpuMsPerCommand: { server: number | null; postgres: number | null; clients: number | null };
 }
 
 async function oneRun(run: number): Promise<RunResult> {
@@ -194,11 +197,30 @@ async function oneRun(run: number): Promise<RunResult> {
       }
     };
 
+    // CPU used by each party over the window: the server process, PostgreSQL (postmaster and backends), and this
+    // process (the simulated clerks and the observer).
+    const probe = new pg.Client({ connectionString: postgres.databaseUrl });
+    await probe.connect();
+    const postmaster = parentPid((await probe.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
+    await probe.end();
+    const cpuNow = () => ({
+      server: cpuMsOfProcessTree(server.process.pid!),
+      postgres: postmaster === undefined ? undefined : cpuMsOfProcessTree(postmaster),
+      clients: process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000,
+    });
+    const cpuBefore = cpuNow();
     const started = performance.now();
     const timer = setTimeout(() => (stop = true), SECONDS * 1000);
     await Promise.all(sessions.map((s, i) => clerk(s, i)));
     clearTimeout(timer);
     const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = cpuNow();
+    const perCommand = (key: keyof typeof cpuBefore) => {
+      const before = cpuBefore[key];
+      const after = cpuAfter[key];
+      return before === undefined || after === undefined || commands === 0 ? null : Math.round(((after - before) / commands) * 100) / 100;
+    };
+    const cpuMsPerCommand = { server: perCommand('server'), postgres: perCommand('postgres'), clients: perCommand('clients') };
 
     // Let the observer catch up (the last changes), then count.
     const until = Date.now() + 30_000;
@@ -210,6 +232,15 @@ async function oneRun(run: number): Promise<RunResult> {
     const client = new pg.Client({ connectionString: postgres.databaseUrl });
     await client.connect();
     const stored = (await client.query<{ total: string; distinct_ids: string }>('SELECT count(*)::text AS total, count(DISTINCT event_id)::text AS distinct_ids FROM case_events')).rows[0]!;
+    if (process.env.SOP_PG_SETTINGS?.includes('pg_stat_statements')) {
+      // Where PostgreSQL spends its time, per statement (a diagnosis: SOP_PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements").
+      await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      const top = await client.query<{ calls: string; total_ms: string; mean_ms: string; query: string }>(
+        `SELECT calls::text, round(total_exec_time::numeric, 1)::text AS total_ms, round(mean_exec_time::numeric, 3)::text AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+           FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+      );
+      console.table(top.rows);
+    }
     await client.end();
     const lostEvents = [...appliedAt.keys()].filter((id) => !pulledCount.has(id)).length + Math.max(0, appliedAt.size - Number(stored.distinct_ids));
     const duplicatedEvents = [...pulledCount.values()].filter((n) => n > 1).length + (Number(stored.total) - Number(stored.distinct_ids));
@@ -223,8 +254,13 @@ async function oneRun(run: number): Promise<RunResult> {
       duplicatedEvents,
       rejected,
       stale,
+      cpuMsPerCommand,
     };
-    console.log(`run ${run + 1}: ${result.commandsPerSecond} commands/s, push p50 ${result.pushLatencyMs.p50} ms p95 ${result.pushLatencyMs.p95} ms, lag p50 ${result.syncLagMs.p50} ms p95 ${result.syncLagMs.p95} ms, lost ${lostEvents}, duplicated ${duplicatedEvents}`);
+    console.log(
+      `run ${run + 1}: ${result.commandsPerSecond} commands/s, push p50 ${result.pushLatencyMs.p50} ms p95 ${result.pushLatencyMs.p95} ms, ` +
+        `lag p50 ${result.syncLagMs.p50} ms p95 ${result.syncLagMs.p95} ms, lost ${lostEvents}, duplicated ${duplicatedEvents}, ` +
+        `CPU ms per command: server ${cpuMsPerCommand.server}, PostgreSQL ${cpuMsPerCommand.postgres}, clients ${cpuMsPerCommand.clients}`,
+    );
     return result;
   } finally {
     await server.stop();
@@ -243,6 +279,12 @@ async function main() {
     syncLagMs: { p50: median(runs.map((r) => r.syncLagMs.p50)), p95: median(runs.map((r) => r.syncLagMs.p95)) },
     lostEvents: Math.max(...runs.map((r) => r.lostEvents)),
     duplicatedEvents: Math.max(...runs.map((r) => r.duplicatedEvents)),
+    cpuMsPerCommand: Object.fromEntries(
+      (['server', 'postgres', 'clients'] as const).map((key) => {
+        const values = runs.map((r) => r.cpuMsPerCommand[key]).filter((v): v is number => v !== null);
+        return [key, values.length > 0 ? median(values) : null];
+      }),
+    ),
   };
   const meets = {
     throughput: med.commandsPerSecond >= TARGETS.commandsPerSecond,

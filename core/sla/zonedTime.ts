@@ -25,7 +25,6 @@ export interface LocalDate {
   day: number;
 }
 
-const WEEKDAYS: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -40,7 +39,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-      weekday: 'short',
     });
     formatters.set(timeZone, formatter);
   }
@@ -52,27 +50,51 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
+/** The offset of `timeZone` at a whole second, asked of Intl (slow: formatToParts allocates a dozen objects). */
+function offsetFromIntl(second: number, timeZone: string): number {
+  const ms = second * 1000;
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? '0');
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second')) - ms;
+}
+
+// Offsets by zone and by whole second. The time zone database changes offsets only at whole seconds, so the offset
+// of a second holds for every millisecond in it: the cache is exact. Working-calendar arithmetic asks for the same
+// day starts and ends over and over (every due time of every case), which Intl made the server's hottest path.
+const offsetsBySecond = new Map<string, Map<number, number>>();
+const MAX_CACHED_SECONDS = 100_000;
+
+function offsetAt(ms: number, timeZone: string): number {
+  let zone = offsetsBySecond.get(timeZone);
+  if (!zone) offsetsBySecond.set(timeZone, (zone = new Map()));
+  const second = Math.floor(ms / 1000);
+  let offset = zone.get(second);
+  if (offset === undefined) {
+    offset = offsetFromIntl(second, timeZone);
+    if (zone.size >= MAX_CACHED_SECONDS) zone.clear();
+    zone.set(second, offset);
+  }
+  return offset;
+}
+
 /** The wall-clock reading of instant `ms` in `timeZone`. */
 export function toWallTime(ms: number, timeZone: string): WallTime {
-  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '0';
+  const wall = new Date(ms + offsetAt(ms, timeZone));
   return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')) % 24,
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    millisecond: ((ms % 1000) + 1000) % 1000,
-    weekday: WEEKDAYS[get('weekday')] ?? 0,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+    weekday: wall.getUTCDay(),
   };
 }
 
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (Asia/Jakarta: +7 h). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
-  const w = toWallTime(ms, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  return asUtc - ms;
+  return offsetAt(ms, timeZone);
 }
 
 /**

@@ -43,23 +43,37 @@ const CASE_LOCK_SEED = 7_310_011;
 /**
  * Serialises every command on one case, before the transaction writes anything.
  * An advisory lock takes no transaction id, so the id is assigned only once the
- * lock is held: one case's transactions then get increasing ids in the order they
- * run, and the pull feed (ordered by transaction id) gives a case's commands in
- * revision order. The row lock below (FOR UPDATE) would assign the id while
+ * locks are held: one case's transactions then get increasing ids in the order
+ * they run, and the pull feed (ordered by transaction id) gives a case's commands
+ * in revision order. The row lock below (FOR UPDATE) would assign the id while
  * waiting, so two waiters could get ids in the opposite order from their turn.
+ * A push names several cases: their locks are taken in key order (the sorted
+ * subquery is not flattened, so the locks follow it), so two pushes naming the
+ * same cases cannot each hold one the other waits for.
  */
-export async function lockCaseId(tx: Queryable, caseId: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [caseId, CASE_LOCK_SEED]);
+export async function lockCaseIds(tx: Queryable, caseIds: readonly string[]): Promise<void> {
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, $2) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS keys`,
+    [caseIds, CASE_LOCK_SEED],
+  );
 }
 
-export async function findCaseForUpdate(tx: Queryable, caseId: string): Promise<StoredCase | undefined> {
-  const { rows } = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
-  return rows[0] && caseOf(rows[0]);
+export async function findCasesForUpdate(tx: Queryable, caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
+  return casesById(tx, caseIds, ' ORDER BY id FOR UPDATE');
+}
+
+export async function findCases(db: Queryable, caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
+  return casesById(db, caseIds, '');
+}
+
+async function casesById(db: Queryable, caseIds: readonly string[], suffix: string): Promise<Map<string, StoredCase>> {
+  if (caseIds.length === 0) return new Map();
+  const { rows } = await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ANY ($1::text[])${suffix}`, [caseIds]);
+  return new Map(rows.map((row) => [row.id, caseOf(row)]));
 }
 
 export async function findCase(db: Queryable, caseId: string): Promise<StoredCase | undefined> {
-  const { rows } = await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [caseId]);
-  return rows[0] && caseOf(rows[0]);
+  return (await findCases(db, [caseId])).get(caseId);
 }
 
 export interface CaseWrite {
@@ -73,39 +87,53 @@ export interface CaseWrite {
   state: CaseState;
 }
 
-export async function insertCase(tx: Queryable, write: CaseWrite, now: Date): Promise<void> {
+/** Inserts the new cases and updates the others, in one statement. */
+export async function writeCases(tx: Queryable, writes: readonly CaseWrite[], now: Date): Promise<void> {
+  if (writes.length === 0) return;
+  const rows = writes.map((w) => ({
+    id: w.id,
+    sop_id: w.sopId,
+    sop_revision: w.sopRevision,
+    sop_content_hash: w.sopContentHash,
+    region_code: w.regionCode,
+    holders: w.holderOfficeIds,
+    path_actors: w.pathActors,
+    revision: w.state.revision,
+    state: w.state,
+  }));
   await tx.query(
     `INSERT INTO cases (id, sop_id, sop_revision, sop_content_hash, region_code, holder_office_ids, path_actors, revision, state, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7::text[], $8, $9::jsonb, $10, $10)`,
-    [write.id, write.sopId, write.sopRevision, write.sopContentHash, write.regionCode, write.holderOfficeIds, write.pathActors, write.state.revision, JSON.stringify(write.state), now],
+     SELECT r->>'id', r->>'sop_id', (r->>'sop_revision')::int, r->>'sop_content_hash', r->>'region_code',
+            ARRAY(SELECT jsonb_array_elements_text(r->'holders'))::uuid[], ARRAY(SELECT jsonb_array_elements_text(r->'path_actors')),
+            (r->>'revision')::int, r->'state', $2, $2
+       FROM jsonb_array_elements($1::jsonb) AS r
+     ON CONFLICT (id) DO UPDATE SET holder_office_ids = EXCLUDED.holder_office_ids, path_actors = EXCLUDED.path_actors,
+            revision = EXCLUDED.revision, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
+    [JSON.stringify(rows), now],
   );
 }
 
-export async function updateCase(tx: Queryable, write: CaseWrite, now: Date): Promise<void> {
-  await tx.query(
-    `UPDATE cases SET holder_office_ids = $2::uuid[], path_actors = $3::text[], revision = $4, state = $5::jsonb, updated_at = $6 WHERE id = $1`,
-    [write.id, write.holderOfficeIds, write.pathActors, write.state.revision, JSON.stringify(write.state), now],
-  );
-}
-
-export interface EventsWrite {
-  caseId: string;
-  events: readonly CaseEvent[];
+export interface CommandsEventsWrite {
+  commands: readonly { commandId: string; caseId: string; events: readonly CaseEvent[] }[];
   userId: string;
   officeId: string;
+  deviceId: string;
   recordedAt: Date;
 }
 
-/** The command's events and its id (idempotency), in one statement; seq follows the events' order. */
-export async function insertCommandEvents(tx: Queryable, write: EventsWrite & { commandId: string; deviceId: string }): Promise<void> {
+/** The commands' ids (idempotency) and their events, in one statement; seq follows the commands' and events' order. */
+export async function insertCommandsEvents(tx: Queryable, write: CommandsEventsWrite): Promise<void> {
+  const commands = write.commands.map((c) => ({ commandId: c.commandId, caseId: c.caseId }));
+  const events = write.commands.flatMap((c) => c.events.map((event) => ({ caseId: c.caseId, commandId: c.commandId, event })));
   await tx.query(
     `WITH taken AS (
-       INSERT INTO processed_commands (command_id, case_id, user_id, device_id, processed_at) VALUES ($6, $1, $3, $7, $5)
+       INSERT INTO processed_commands (command_id, case_id, user_id, device_id, processed_at)
+       SELECT c->>'commandId', c->>'caseId', $3, $5, $4 FROM jsonb_array_elements($1::jsonb) AS c
      )
      INSERT INTO case_events (case_id, event_id, command_id, revision, event, user_id, office_id, recorded_at)
-     SELECT $1, e->>'id', e->>'commandId', (e->>'revision')::int, e, $3, $4, $5
-       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n`,
-    [write.caseId, JSON.stringify(write.events), write.userId, write.officeId, write.recordedAt, write.commandId, write.deviceId],
+     SELECT x->>'caseId', x->'event'->>'id', x->>'commandId', (x->'event'->>'revision')::int, x->'event', $3, $6, $4
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n`,
+    [JSON.stringify(commands), JSON.stringify(events), write.userId, write.recordedAt, write.deviceId, write.officeId],
   );
 }
 
@@ -119,13 +147,10 @@ export async function eventsAfterRevision(db: Queryable, caseId: string, revisio
   return rows.map((r) => r.event);
 }
 
-export async function caseEventsInOrder(db: Queryable, caseId: string): Promise<CaseEvent[]> {
-  return eventsAfterRevision(db, caseId, 0);
-}
-
-export async function findProcessedCommand(db: Queryable, commandId: string): Promise<{ caseId: string } | undefined> {
-  const { rows } = await db.query<{ case_id: string }>('SELECT case_id FROM processed_commands WHERE command_id = $1', [commandId]);
-  return rows[0] && { caseId: rows[0].case_id };
+/** Which of these command ids are taken, and on which case. */
+export async function findProcessedCommands(db: Queryable, commandIds: readonly string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ command_id: string; case_id: string }>('SELECT command_id, case_id FROM processed_commands WHERE command_id = ANY ($1::text[])', [commandIds]);
+  return new Map(rows.map((r) => [r.command_id, r.case_id]));
 }
 
 /** Every region code that covers `code`: "35.10.01" → ["35", "35.10", "35.10.01"] (an index lookup, not a scan). */
@@ -135,24 +160,35 @@ export function coveringRegionCodes(code: string): string[] {
 }
 
 /**
- * Grants the case to every office the rule lets see it now (caseVisibility.ts, as SQL over all offices) that was
- * not granted it yet, in one statement; returns every office holding a grant. Offices are inserted in id order,
- * so two transactions granting the same offices take the row locks in the same order.
+ * Grants each case to every office the rule lets see it now (caseVisibility.ts, as SQL over all offices) that was
+ * not granted it yet, in one statement; returns every office holding a grant on any of the cases. Grants are
+ * inserted in (case, office) order, so two transactions granting the same rows take their locks in the same order.
  */
-export async function grantCaseToOfficesThatMaySee(tx: Queryable, caseId: string, scope: CaseScope): Promise<string[]> {
+export async function grantCasesToOfficesThatMaySee(tx: Queryable, cases: readonly (CaseScope & { id: string })[]): Promise<string[]> {
+  if (cases.length === 0) return [];
+  const scopes = cases.map((c) => ({ id: c.id, holders: c.holderOfficeIds, regions: coveringRegionCodes(c.regionCode), sop_id: c.sopId, actors: c.pathActors }));
   const { rows } = await tx.query<{ office_id: string }>(
-    `WITH may_see AS (
-       SELECT o.id FROM offices o
-        WHERE o.id = ANY ($2::uuid[])
-           OR (o.region_code = ANY ($3::text[])
-               AND EXISTS (SELECT 1 FROM office_lanes l WHERE l.office_id = o.id AND l.sop_id = $4 AND l.actor_id = ANY ($5::text[])))
+    `WITH scope AS (
+       SELECT s->>'id' AS case_id, s->>'sop_id' AS sop_id,
+              ARRAY(SELECT jsonb_array_elements_text(s->'holders'))::uuid[] AS holders,
+              ARRAY(SELECT jsonb_array_elements_text(s->'regions')) AS regions,
+              ARRAY(SELECT jsonb_array_elements_text(s->'actors')) AS actors
+         FROM jsonb_array_elements($1::jsonb) AS s
+     ), may_see AS (
+       -- Two index lookups, not a scan of every office: the holders, and the offices with a lane on the path
+       -- (office_lanes_sop) whose region covers the case's.
+       SELECT scope.case_id, h.office_id FROM scope, unnest(scope.holders) AS h(office_id)
+       UNION
+       SELECT scope.case_id, l.office_id FROM scope
+         JOIN office_lanes l ON l.sop_id = scope.sop_id AND l.actor_id = ANY (scope.actors)
+         JOIN offices o ON o.id = l.office_id AND o.region_code = ANY (scope.regions)
      ), added AS (
-       INSERT INTO case_visibility (case_id, office_id) SELECT $1, id FROM may_see ORDER BY id
+       INSERT INTO case_visibility (case_id, office_id) SELECT case_id, office_id FROM may_see ORDER BY case_id, office_id
        ON CONFLICT (case_id, office_id) DO NOTHING RETURNING office_id
      )
-     SELECT office_id::text AS office_id FROM case_visibility WHERE case_id = $1
+     SELECT office_id::text AS office_id FROM case_visibility WHERE case_id IN (SELECT case_id FROM scope)
      UNION SELECT office_id::text FROM added`,
-    [caseId, scope.holderOfficeIds, coveringRegionCodes(scope.regionCode), scope.sopId, scope.pathActors],
+    [JSON.stringify(scopes)],
   );
   return rows.map((r) => r.office_id).sort();
 }

@@ -1,35 +1,40 @@
 /**
- * `POST /api/v1/sync/push`, one command at a time, each in its own
- * transaction (docs/sync-protocol.md "Case sync"). The server re-runs the
+ * `POST /api/v1/sync/push` (docs/sync-protocol.md "Case sync"). The server re-runs the
  * engine's `decide` on its own copy of the case: the device's events are
  * never taken on trust. A refusal writes nothing.
+ *
+ * A push is one transaction, whatever number of commands it carries: the cases
+ * it names are locked, read once, every command is decided in order in memory
+ * (a later command of the batch sees what an earlier one did), and what was
+ * applied is written in a few set-based statements and committed once. The
+ * cost per command is then the engine's, not a dozen round trips and a flush of
+ * the WAL (docs/scaling.md).
  */
 import { applyEvent, decide, type CaseCommand, type CaseEvent } from '../../core/engine';
 import type { LaneRef, Office, PushCommand, PushResult, User } from '../../core/sync/protocol';
 import { PG_UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db';
-import { filesUserMayUse, linkFilesToCase } from '../attachments/attachmentAccess';
+import { filesUserMayUse, linkFilesToCases } from '../attachments/attachmentAccess';
 import { officeMaySee, pathActorsOf } from './caseVisibility';
 import {
   eventsAfterRevision,
   eventsOfCommand,
-  findCase,
-  findCaseForUpdate,
-  findProcessedCommand,
-  grantCaseToOfficesThatMaySee,
-  insertCase,
-  insertCommandEvents,
-  lockCaseId,
-  updateCase,
+  findCases,
+  findCasesForUpdate,
+  findProcessedCommands,
+  grantCasesToOfficesThatMaySee,
+  insertCommandsEvents,
+  lockCaseIds,
+  writeCases,
   type CaseWrite,
+  type StoredCase,
 } from './casesRepo';
 import { laneRefusal } from './laneCheck';
 import type { SopDocuments } from './sopDocuments';
 
 export const CASE_CHANNEL = 'sop_case_events';
 
-/** What NOTIFY carries: the case and every office granted it (the stream tells only those). */
+/** What NOTIFY carries: the offices granted a case the push changed (the stream tells only those). */
 export interface CaseChangeNotice {
-  caseId: string;
   officeIds: string[];
   /** The feed position of the last row the transaction wrote. */
   cursor: string;
@@ -65,35 +70,103 @@ function filesReferredBy(command: CaseCommand): string[] {
   return hashes;
 }
 
+const filesOf = ({ command, attachments = [] }: PushCommand) => [...new Set([...attachments, ...filesReferredBy(command)])];
+
 export async function pushCommands(deps: PushDeps, who: Pusher, commands: readonly PushCommand[]): Promise<PushResult[]> {
+  if (commands.length === 0) return [];
+  try {
+    return await deps.db.transaction((tx) => pushBatch(deps, tx, who, commands));
+  } catch (error) {
+    // A command id taken meanwhile by a push naming another case id (the insert waited for that push to commit).
+    // Asked again, it is a known id, answered like any repeat.
+    if (sqlStateOf(error) !== PG_UNIQUE_VIOLATION) throw error;
+    return deps.db.transaction((tx) => pushBatch(deps, tx, who, commands));
+  }
+}
+
+/** What the batch has applied so far, per case: the state to decide the next command on, and what to write. */
+interface Applied {
+  commandId: string;
+  caseId: string;
+  events: CaseEvent[];
+}
+
+class PushBatch {
+  readonly applied: Applied[] = [];
+  /** Cases as the batch left them (written at the end). */
+  readonly changed = new Map<string, CaseWrite & { existed: boolean }>();
+
+  constructor(
+    /** Cases as stored when the batch began, by id. */
+    readonly stored: Map<string, StoredCase>,
+    /** Command ids already taken before the batch, with their case. */
+    readonly known: Map<string, string>,
+    /** Files the user may refer to. */
+    readonly usableFiles: Set<string>,
+  ) {}
+
+  caseNow(caseId: string): StoredCase | undefined {
+    const changed = this.changed.get(caseId);
+    if (!changed) return this.stored.get(caseId);
+    return { ...changed, revision: changed.state.revision };
+  }
+
+  appliedInBatch(commandId: string): Applied | undefined {
+    return this.applied.find((a) => a.commandId === commandId);
+  }
+
+  /** This batch's events on a case after `revision` (those already stored come from the database). */
+  pendingAfter(caseId: string, revision: number): CaseEvent[] {
+    return this.applied.filter((a) => a.caseId === caseId).flatMap((a) => a.events.filter((e) => e.revision > revision));
+  }
+}
+
+async function pushBatch(deps: PushDeps, tx: Queryable, who: Pusher, commands: readonly PushCommand[]): Promise<PushResult[]> {
+  const caseIds = [...new Set(commands.map((pushed) => pushed.command.caseId))];
+  await lockCaseIds(tx, caseIds);
+  const known = await findProcessedCommands(tx, commands.map((pushed) => pushed.command.id));
+  const stored = await findCasesForUpdate(tx, caseIds);
+  // A repeated command is answered only if the office may see the case it was taken on (a resend names the same
+  // case; another case id is read, not locked: its own pushes lock it).
+  const elsewhere = [...new Set(known.values())].filter((id) => !stored.has(id));
+  for (const found of (await findCases(tx, elsewhere)).values()) stored.set(found.id, found);
+  const usableFiles = await filesUserMayUse(tx, { userId: who.user.id, office: who.office }, [...new Set(commands.flatMap(filesOf))]);
+  const batch = new PushBatch(stored, known, usableFiles);
+  const now = deps.now();
+
   const results: PushResult[] = [];
   // In order: a later command of the batch may depend on an earlier one's outcome.
-  for (const pushed of commands) results.push(await pushOneWithRetry(deps, who, pushed));
+  for (const pushed of commands) results.push(await decideOne(deps, tx, who, batch, pushed, now));
+
+  if (batch.applied.length === 0) return results;
+  const writes = [...batch.changed.values()];
+  await writeCases(tx, writes, now);
+  // Offices that come to see a case with this push are granted it before its events are written: a grant stands
+  // for the case up to it, so in the feed the case's earlier history comes first and this push's events after it.
+  const officeIds = await grantCasesToOfficesThatMaySee(tx, writes);
+  await insertCommandsEvents(tx, { commands: batch.applied, userId: who.user.id, officeId: who.office.id, deviceId: who.deviceId, recordedAt: now });
+  await linkFilesToCases(
+    tx,
+    commands.filter((pushed) => batch.appliedInBatch(pushed.command.id)).map((pushed) => ({ caseId: pushed.command.caseId, hashes: filesOf(pushed) })),
+  );
+  await notifyOffices(tx, officeIds);
   return results;
 }
 
-async function pushOneWithRetry(deps: PushDeps, who: Pusher, pushed: PushCommand): Promise<PushResult> {
-  try {
-    return await deps.db.transaction((tx) => pushOne(deps, tx, who, pushed));
-  } catch (error) {
-    // The same command id taken meanwhile by a push on another case id: asked again, it is a known id.
-    if (sqlStateOf(error) !== PG_UNIQUE_VIOLATION) throw error;
-    return deps.db.transaction((tx) => pushOne(deps, tx, who, pushed));
-  }
-}
-
-async function pushOne(deps: PushDeps, tx: Queryable, who: Pusher, { command, sop: sopRef, attachments = [] }: PushCommand): Promise<PushResult> {
+async function decideOne(deps: PushDeps, tx: Queryable, who: Pusher, batch: PushBatch, pushed: PushCommand, now: Date): Promise<PushResult> {
+  const { command, sop: sopRef } = pushed;
   const commandId = command.id;
-  await lockCaseId(tx, command.caseId);
 
-  const known = await findProcessedCommand(tx, commandId);
-  if (known) {
-    const taken = await findCase(tx, known.caseId);
+  const takenOn = batch.known.get(commandId);
+  if (takenOn !== undefined) {
+    const taken = batch.caseNow(takenOn);
     if (!taken || !officeMaySee(who.office, taken)) return unknownCase(commandId);
     return { status: 'duplicate', commandId, events: await eventsOfCommand(tx, commandId) };
   }
+  const repeated = batch.appliedInBatch(commandId);
+  if (repeated) return { status: 'duplicate', commandId, events: repeated.events };
 
-  const existing = await findCaseForUpdate(tx, command.caseId);
+  const existing = batch.caseNow(command.caseId);
   let ref: { sopId: string; revision: number };
   if (command.type === 'case.start') {
     if (existing) return refuse(commandId, 'case.exists', `Kasus ${command.caseId} sudah ada.`, `Case ${command.caseId} already exists.`);
@@ -102,7 +175,9 @@ async function pushOne(deps: PushDeps, tx: Queryable, who: Pusher, { command, so
   } else {
     if (!existing || !officeMaySee(who.office, existing)) return unknownCase(commandId);
     if (command.expectedRevision !== existing.revision) {
-      return { status: 'stale', commandId, events: await eventsAfterRevision(tx, existing.id, command.expectedRevision) };
+      const storedRevision = batch.stored.get(existing.id)?.revision ?? 0;
+      const fromDb = command.expectedRevision < storedRevision ? await eventsAfterRevision(tx, existing.id, command.expectedRevision) : [];
+      return { status: 'stale', commandId, events: [...fromDb, ...batch.pendingAfter(existing.id, Math.max(command.expectedRevision, storedRevision))] };
     }
     ref = { sopId: existing.sopId, revision: existing.sopRevision };
   }
@@ -113,9 +188,7 @@ async function pushOne(deps: PushDeps, tx: Queryable, who: Pusher, { command, so
   const lanes = laneRefusal(sop.document, existing?.state, command, who.user.positions, who.office.lanes);
   if (lanes) return { status: 'rejected', commandId, rejection: lanes };
 
-  const files = [...new Set([...attachments, ...filesReferredBy(command)])];
-  const usable = await filesUserMayUse(tx, { userId: who.user.id, office: who.office }, files);
-  const missing = files.filter((sha) => !usable.has(sha));
+  const missing = filesOf(pushed).filter((sha) => !batch.usableFiles.has(sha));
   if (missing.length > 0) {
     return refuse(
       commandId,
@@ -129,11 +202,10 @@ async function pushOne(deps: PushDeps, tx: Queryable, who: Pusher, { command, so
   if (!decided.ok) return { status: 'rejected', commandId, rejection: decided.rejection };
   if (decided.duplicate) return { status: 'duplicate', commandId, events: await eventsOfCommand(tx, commandId) };
 
-  const now = deps.now();
   const events = stamp(decided.events, who, now);
   let state = existing?.state;
   for (const event of events) state = applyEvent(state, event);
-  const write: CaseWrite = {
+  batch.changed.set(command.caseId, {
     id: command.caseId,
     sopId: ref.sopId,
     sopRevision: ref.revision,
@@ -142,23 +214,27 @@ async function pushOne(deps: PushDeps, tx: Queryable, who: Pusher, { command, so
     holderOfficeIds: existing?.holderOfficeIds ?? [who.office.id],
     pathActors: pathActorsOf(state!),
     state: state!,
-  };
-  if (existing) await updateCase(tx, write, now);
-  else await insertCase(tx, write, now);
-  // Offices that come to see the case with this command are granted it in the same transaction (the pull feed's
-  // re-delivery), before the events: a grant stands for the case up to it, so in the feed the case's history
-  // comes first and this command's events after it.
-  const officeIds = await grantCaseToOfficesThatMaySee(tx, write.id, write);
-  await insertCommandEvents(tx, { caseId: write.id, events, userId: who.user.id, officeId: who.office.id, recordedAt: now, commandId, deviceId: who.deviceId });
-  await linkFilesToCase(tx, write.id, files);
-  // Delivered only when the transaction commits; a rolled-back push tells no one. The cursor is the feed
-  // position of the last row this transaction wrote.
-  const notice: Omit<CaseChangeNotice, 'cursor'> = { caseId: write.id, officeIds };
-  await tx.query(
-    `SELECT pg_notify($1, jsonb_set($2::jsonb, '{cursor}', to_jsonb(pg_current_xact_id()::text || ':' || currval('case_feed_seq')::text))::text)`,
-    [CASE_CHANNEL, JSON.stringify(notice)],
-  );
+    existed: batch.stored.has(command.caseId),
+  });
+  batch.applied.push({ commandId, caseId: command.caseId, events });
   return { status: 'applied', commandId, events };
+}
+
+// NOTIFY carries at most 8000 bytes: offices go out in chunks well under it.
+const OFFICES_PER_NOTICE = 100;
+
+/**
+ * Delivered only when the transaction commits; a rolled-back push tells no one. The cursor is the feed position of
+ * the last row this transaction wrote, so a stream's listener knows how far the change reaches.
+ */
+async function notifyOffices(tx: Queryable, officeIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < officeIds.length; i += OFFICES_PER_NOTICE) {
+    const notice: Omit<CaseChangeNotice, 'cursor'> = { officeIds: officeIds.slice(i, i + OFFICES_PER_NOTICE) };
+    await tx.query(
+      `SELECT pg_notify($1, jsonb_set($2::jsonb, '{cursor}', to_jsonb(pg_current_xact_id()::text || ':' || currval('case_feed_seq')::text))::text)`,
+      [CASE_CHANNEL, JSON.stringify(notice)],
+    );
+  }
 }
 
 /** The server's stamp: the signed-in user and office as the person, and the time the server took the command. */
@@ -172,4 +248,3 @@ function stamp(events: readonly CaseEvent[], who: Pusher, now: Date): CaseEvent[
   const recordedAt = now.toISOString();
   return events.map((event) => ({ ...event, by: { ...event.by, person }, recordedAt }));
 }
-

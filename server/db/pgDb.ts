@@ -1,6 +1,18 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, QueryResult, Queryable } from './db';
 import { listenOnPostgres } from './pgListener';
+
+const statementNames = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `s_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
 
 /** PostgreSQL through a `pg` connection pool. */
 export function createPgDb(connectionString: string, options: { max?: number } = {}): Db {
@@ -9,7 +21,9 @@ export function createPgDb(connectionString: string, options: { max?: number } =
   pool.on('error', () => {});
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-      const result = await client.query(sql, params as unknown[]);
+      // Parameterised statements are prepared once per connection under a name derived from their text, so
+      // PostgreSQL parses and plans each of the server's few dozen statements once instead of on every call.
+      const result = params.length === 0 ? await client.query(sql) : await client.query({ name: statementName(sql), text: sql, values: params as unknown[] });
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
     async execScript(sql: string) {

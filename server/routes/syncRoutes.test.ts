@@ -109,6 +109,27 @@ describeOnEachDatabase('case sync routes', (database) => {
     ]);
   });
 
+  it('sees, within one batch, what its earlier commands did: a resend is a duplicate, a late command is stale with them', async () => {
+    const start = startCommand('kasus-a');
+    const s1 = completeCommand('kasus-a', 's1', 1, 'masyarakat-pemohon');
+    const late = completeCommand('kasus-a', 's1', 1, 'masyarakat-pemohon', { id: 'lain-perangkat' });
+    const other = startCommand('kasus-b');
+    const results = await push(world.clerks.desa, [asPush(start, world.sop), asPush(s1), asPush(s1), asPush(late), asPush(other, world.sop)]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'duplicate', 'stale', 'applied']);
+    const applied = (results[1] as { events: CaseEvent[] }).events;
+    expect((results[2] as { events: CaseEvent[] }).events).toEqual(applied);
+    // The stale answer carries what the device lacks: s1's events, written in this same push.
+    expect(idsOf((results[3] as { events: CaseEvent[] }).events)).toEqual(idsOf(applied));
+    // Stored once each, in command order, and the feed gives the same.
+    const feed = await pullAll(world.clerks.desa);
+    expect(feed.events.filter((e) => e.caseId === 'kasus-a').map((e) => e.event.revision)).toEqual([1, 1, 2, 2]);
+    expect(new Set(idsOf(feed.events)).size).toBe(feed.events.length);
+    // Asked again as a new push, the whole batch is duplicates and nothing is written twice.
+    const again = await push(world.clerks.desa, [asPush(start, world.sop), asPush(s1), asPush(other, world.sop)]);
+    expect(again.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect((await pullAll(world.clerks.desa)).events.length).toBe(feed.events.length);
+  });
+
   it('pulls the office its cases in commit order; other regions and lanes not yet reached see nothing', async () => {
     await start('kasus-1');
     const desa = await pullAll(world.clerks.desa);

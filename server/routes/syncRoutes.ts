@@ -30,7 +30,9 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { ct
     const { deviceId, commands } = request.body as PushRequest;
     const lanes = await officeLanes(db, office.id);
     const results = await pushCommands({ db, sops, now: ctx.now }, { user, office: { ...office, lanes }, deviceId }, commands);
-    request.log.info({ commands: commands.length, statuses: results.map((r) => r.status) }, 'push');
+    const statuses: Record<string, number> = {};
+    for (const result of results) statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+    request.logDetail = { commands: commands.length, statuses };
     return { results };
   });
 

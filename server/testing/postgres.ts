@@ -61,6 +61,8 @@ export async function startTestCluster(binDir: string, options: { durable?: bool
       `-c unix_socket_directories='${dir}'`,
       ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=100',
+      // SOP_PG_SETTINGS: extra settings for a diagnosis ("-c shared_preload_libraries=pg_stat_statements").
+      ...(process.env.SOP_PG_SETTINGS ? [process.env.SOP_PG_SETTINGS] : []),
     ].join(' ');
     run('pg_ctl', ['-D', dataDir, '-l', join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
     return {

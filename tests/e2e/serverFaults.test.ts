@@ -1,7 +1,8 @@
 // Issue 10 fault test: the server process is killed (SIGKILL, no clean
-// shutdown) while it works through a push; the device retries the same push
-// against the restarted server. Every command ends applied exactly once: no
-// event lost, none duplicated, no half-written command.
+// shutdown) in the middle of writing a push; the device retries the same push
+// against the restarted server, and then once more as if that answer were lost.
+// Every command ends applied exactly once: no event lost, none duplicated, no
+// half-written command or batch.
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PushRequest, PushResponse } from '../../core/sync/protocol';
@@ -59,21 +60,34 @@ it('loses and duplicates nothing when the server is killed in the middle of a pu
       body: JSON.stringify(request),
     });
 
+  // Hold the push in the middle of its writes: another transaction is inserting the last command's case, so the
+  // push's insert of the cases waits for it, after the push has read, decided and begun to write.
+  const blocker = new pg.Client({ connectionString: postgres.databaseUrl });
+  await blocker.connect();
+  await blocker.query('BEGIN');
+  await blocker.query(
+    `INSERT INTO cases (id, sop_id, sop_revision, sop_content_hash, region_code, holder_office_ids, revision, state, created_at, updated_at)
+     SELECT 'kill-case-99', sop_id, revision, content_hash, '35.10', ARRAY[(SELECT id FROM offices LIMIT 1)], 1, '{}'::jsonb, now(), now()
+       FROM sop_revisions WHERE sop_id = $1 AND revision = $2`,
+    [seeded.sop.id, seeded.sop.revision.number],
+  );
   const inFlight = push(server.baseUrl).then(
     () => 'answered',
     () => 'cut',
   );
-  // Kill it as soon as some (not all) commands are committed.
-  const until = Date.now() + 30_000;
-  while ((await count('SELECT count(*) FROM processed_commands')) === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
+  const until = Date.now() + 60_000;
+  const waitingPushes = () => count(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO cases%'`);
+  while ((await waitingPushes()) === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+  expect(await waitingPushes()).toBe(1);
   await server.kill9();
   expect(await inFlight).toBe('cut');
-  const committed = await count('SELECT count(*) FROM processed_commands');
-  expect(committed).toBeGreaterThan(0);
-  expect(committed).toBeLessThan(commands.length);
-  // Whatever was committed is whole: each command's case and both its events.
-  expect(await count('SELECT count(*) FROM cases')).toBe(committed);
-  expect(await count('SELECT count(*) FROM case_events')).toBe(committed * 2);
+  await blocker.query('ROLLBACK');
+  await blocker.end();
+  // A push commits whole or not at all: nothing of the killed one is left, not half a command, not half a batch.
+  expect(await count('SELECT count(*) FROM processed_commands')).toBe(0);
+  expect(await count('SELECT count(*) FROM cases')).toBe(0);
+  expect(await count('SELECT count(*) FROM case_events')).toBe(0);
+  const committed = 0;
 
   // The device retries the same push (its outbox still holds every command) once the server is back.
   server = await startServerProcess({ databaseUrl: postgres.databaseUrl, appsDir: '/nonexistent', port });
@@ -90,4 +104,13 @@ it('loses and duplicates nothing when the server is killed in the middle of a pu
   expect(await count('SELECT count(*) FROM case_events')).toBe(commands.length * 2);
   expect(await count('SELECT count(DISTINCT event_id) FROM case_events')).toBe(commands.length * 2);
   expect(await count(`SELECT count(*) FROM processed_commands p WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.command_id = p.command_id)`)).toBe(0);
+
+  // The answer to that retry is lost on the way (the device never reads it): the device pushes the same again.
+  // Every command is known, answered with the same events, and nothing is written twice.
+  const lostAnswer = await push(server.baseUrl);
+  const repeated = ((await lostAnswer.json()) as PushResponse).results;
+  expect(repeated.map((r) => r.status)).toEqual(commands.map(() => 'duplicate'));
+  expect(repeated.map((r) => (r.status === 'duplicate' ? r.events.map((e) => e.id) : []))).toEqual(results.map((r) => (r.status !== 'rejected' ? r.events.map((e) => e.id) : [])));
+  expect(await count('SELECT count(*) FROM case_events')).toBe(commands.length * 2);
+  expect(await count('SELECT count(*) FROM processed_commands')).toBe(commands.length);
 }, 300_000);

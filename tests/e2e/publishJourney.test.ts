@@ -3,7 +3,8 @@
 // and real PostgreSQL. Nothing about the SOP is written into the database: a
 // publisher signs in in the DESIGNER, opens the Banyuwangi SPM sample and
 // publishes it; a second device reusing the revision number with other content
-// is refused (409) and nothing changes on the server. Clerks then sign in on
+// is refused (409), nothing changes on the server, and that device's runtime
+// keeps its own revision 2 without its sync failing. Clerks then sign in on
 // the RUNTIME: offices with a lane on the SOP get the published revision in
 // their catalogue, keep it with the network cut, and a case started and worked
 // offline reaches the server under the clerk's name and office; an office with
@@ -201,6 +202,17 @@ describe('designer → server → runtime, through the UI of the production buil
     // The browser logs the refused request itself; nothing else went wrong.
     expect(problems.filter((p) => !/status of 409 \(Conflict\)/.test(p))).toEqual([]);
 
+    // The runtime on this computer (same account) keeps its own revision 2: it says so, and syncing still works.
+    const runtime = await context.newPage();
+    const runtimeProblems = await watchPage(runtime);
+    await runtime.goto(`${server.baseUrl}/runtime/#/`);
+    await syncStatus(runtime).getByText(/^Sinkron terakhir: /).waitFor({ timeout: LONG });
+    await syncStatus(runtime)
+      .getByText(`SOP "${SOP_TITLE}" revisi 2 di perangkat ini berbeda isinya dengan revisi 2 di server, jadi revisi dari server tidak disimpan di sini.`, { exact: false })
+      .waitFor();
+    expect(await syncStatus(runtime).getByText(/Sinkronisasi gagal/).count()).toBe(0);
+    await spmCard(runtime).getByText('400/77/429.114/2026', { exact: false }).waitFor();
+    expect(runtimeProblems).toEqual([]);
     await context.close();
   }, 240_000);
 

@@ -1,12 +1,14 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { LocalizedText } from '../../core/engine';
 import type { StoredSession } from '../../device';
 import { useI18n } from '../../ui/i18n';
 import { hasRole, signInToServer, signOutOfServer, type SignInInput } from '../../ui/server/session';
+import { ServerSignInForm, type SignInFormClasses } from '../../ui/server/ServerSignInForm';
 import { UserText } from '../../ui/UserText';
 import { Dialog } from '../ui/Dialog';
-import { localized } from '../ui/localized';
 import { useDesignerServer } from './DesignerServerContext';
+
+const SIGN_IN_CLASSES: SignInFormClasses = { form: 'server-account__sign-in', field: 'field', hint: 'field__hint', error: 'field__error', button: 'button button--primary' };
 
 export interface ServerAccountViewProps {
   session: StoredSession | null;
@@ -20,13 +22,7 @@ export interface ServerAccountViewProps {
  * the apps' Content Security Policy lets them reach.
  */
 export function ServerAccountView({ session, onSignIn, onSignOut }: ServerAccountViewProps) {
-  const { t, lang } = useI18n();
-  const id = useId();
-  const [serverUrl, setServerUrl] = useState('');
-  const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<LocalizedText | null>(null);
+  const { t } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
 
   if (session) {
@@ -58,48 +54,17 @@ export function ServerAccountView({ session, onSignIn, onSignOut }: ServerAccoun
     );
   }
 
-  const submit = async () => {
-    if (busy || !login.trim() || !password) return;
-    setBusy(true);
-    setNotice(null);
-    const failure = await onSignIn({ serverUrl, login, password });
-    setBusy(false);
-    setProblem(failure ?? null);
-    if (!failure) setPassword('');
-  };
-
-  // Not a <form>: the view sits inside the dialog's own form (forms do not nest), so Enter is handled here,
-  // where it would otherwise submit the dialog's form and close it.
   return (
-    <div
-      role="group"
-      aria-label={t('sync.server.signIn')}
-      className="server-account"
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
-          event.preventDefault();
-          void submit();
-        }
-      }}
-    >
+    <div className="server-account">
       {notice && <p role="status">{notice}</p>}
-      <div className="field">
-        <label htmlFor={`${id}-login`}>{t('sync.server.login')}</label>
-        <input id={`${id}-login`} autoComplete="username" required value={login} onChange={(e) => setLogin(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>{t('sync.server.password')}</label>
-        <input id={`${id}-password`} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-url`}>{t('sync.server.url')}</label>
-        <input id={`${id}-url`} type="url" inputMode="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} aria-describedby={`${id}-url-hint`} placeholder="https://" />
-        <p id={`${id}-url-hint`} className="field__hint">{t('sync.server.urlHint')}</p>
-      </div>
-      {problem && <p role="alert" className="field__error">{localized(problem, lang)}</p>}
-      <button type="button" className="button button--primary" disabled={busy || !login.trim() || !password} onClick={() => void submit()}>
-        {busy ? t('sync.server.signingIn') : t('sync.server.signIn')}
-      </button>
+      <ServerSignInForm
+        nested
+        classes={SIGN_IN_CLASSES}
+        onSignIn={(input) => {
+          setNotice(null);
+          return onSignIn(input);
+        }}
+      />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
 import type { LocalizedText } from '../../core/engine';
-import { ServerSettingsView } from './ServerSettings';
+import { useStoryAccount } from '../../ui/server/testing/storyAccount';
+import '../runtime.css';
+import { ServerSettingsView, type ServerSettingsViewProps } from './ServerSettings';
 
 const session = {
   baseUrl: 'https://sop.banyuwangikab.go.id',
@@ -27,13 +29,28 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** Signing in links the device to a server: the address comes first (ui/server/ServerSignInForm). */
 export const SignInIndonesian: Story = {
   globals: { locale: 'id' },
   play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByRole('form', { name: 'Masuk' })).toBeVisible();
+    await expect(canvas.getAllByRole('textbox')[0]).toHaveAccessibleName('Alamat server');
     await userEvent.type(canvas.getByLabelText('Alamat server'), 'https://sop.banyuwangikab.go.id');
     await userEvent.type(canvas.getByLabelText('Nama pengguna'), 'rina');
     await userEvent.type(canvas.getByLabelText('Kata sandi'), 'rahasia');
     await userEvent.click(canvas.getByRole('button', { name: 'Masuk' }));
+    await expect(args.onSignIn).toHaveBeenCalledWith({ serverUrl: 'https://sop.banyuwangikab.go.id', login: 'rina', password: 'rahasia' });
+  },
+};
+
+/** A device linked earlier and signed out: the address is the linked server's, so only the account is typed. */
+export const LinkedSignedOutIndonesian: Story = {
+  globals: { locale: 'id' },
+  args: { link: { baseUrl: 'https://sop.banyuwangikab.go.id', linkedAt: 0 } },
+  play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByLabelText('Alamat server')).toHaveValue('https://sop.banyuwangikab.go.id');
+    await userEvent.type(canvas.getByLabelText('Nama pengguna'), 'rina');
+    await userEvent.type(canvas.getByLabelText('Kata sandi'), 'rahasia{Enter}');
     await expect(args.onSignIn).toHaveBeenCalledWith({ serverUrl: 'https://sop.banyuwangikab.go.id', login: 'rina', password: 'rahasia' });
   },
 };
@@ -70,5 +87,26 @@ export const HostileNameEnglish: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Rina \u202Eromed').tagName).toBe('BDI');
     await expect(canvas.getByText('This account has no lanes yet; ask the office admin.')).toBeVisible();
+  },
+};
+
+/** The section as Pengaturan holds it: the account changes with signing in and out. */
+function Stateful(props: ServerSettingsViewProps) {
+  return <ServerSettingsView {...props} {...useStoryAccount(props.session, session, props)} />;
+}
+
+/** Signing out says what stays queued; signing in again takes the notice away and shows the account. */
+export const SignOutThenInAgainIndonesian: Story = {
+  globals: { locale: 'id' },
+  args: { session, link: { baseUrl: 'https://sop.banyuwangikab.go.id', linkedAt: 0 }, pending: 1 },
+  render: (args) => <Stateful {...args} />,
+  play: async ({ canvas, args, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Keluar' }));
+    await expect(await canvas.findByRole('status')).toHaveTextContent('1 perintah belum terkirim');
+    await userEvent.type(canvas.getByLabelText('Nama pengguna'), 'rina');
+    await userEvent.type(canvas.getByLabelText('Kata sandi'), 'rahasia{Enter}');
+    await expect(args.onSignIn).toHaveBeenCalledWith({ serverUrl: 'https://sop.banyuwangikab.go.id', login: 'rina', password: 'rahasia' });
+    await expect(await canvas.findByText('Rina Operator')).toBeVisible();
+    await expect(canvas.queryByRole('status')).toBeNull();
   },
 };

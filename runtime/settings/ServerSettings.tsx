@@ -3,12 +3,15 @@ import { actorLabel, type LocalizedText } from '../../core/engine';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LaneRef } from '../../core/sync';
 import { useI18n } from '../../ui/i18n';
+import { ServerSignInForm, type SignInFormClasses } from '../../ui/server/ServerSignInForm';
+import type { SignInInput } from '../../ui/server/session';
 import { UserText } from '../../ui/UserText';
 import { useRuntime } from '../context';
-import { localized } from '../format';
 import type { ServerLink } from '../storage/outbox';
 import { signIn, signOut } from '../sync/session';
 import type { StoredSession } from '../sync/syncStore';
+
+const SIGN_IN_CLASSES: SignInFormClasses = { form: 'rt-form', field: 'rt-field', hint: 'rt-muted', error: 'rt-alert rt-alert--error', button: 'rt-button' };
 
 export interface ServerSettingsViewProps {
   link: ServerLink | null;
@@ -17,19 +20,14 @@ export interface ServerSettingsViewProps {
   pending: number;
   /** Readable names of the lanes: "DESA/KELURAHAN (SPM Online)". */
   laneName?: (lane: LaneRef) => string;
-  onSignIn: (input: { serverUrl: string; login: string; password: string }) => Promise<LocalizedText | void>;
+  onSignIn: (input: SignInInput) => Promise<LocalizedText | void>;
   onSignOut: () => Promise<{ reachedServer: boolean }>;
 }
 
 /** Pengaturan → Server: link the device, sign in, who is signed in, sign out. */
 export function ServerSettingsView({ link, session, pending, laneName = (l) => `${l.actorId} (${l.sopId})`, onSignIn, onSignOut }: ServerSettingsViewProps) {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   const id = useId();
-  const [serverUrl, setServerUrl] = useState(link?.baseUrl ?? '');
-  const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<LocalizedText | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
@@ -70,36 +68,15 @@ export function ServerSettingsView({ link, session, pending, laneName = (l) => `
           </button>
         </div>
       ) : (
-        <form
-          className="rt-form"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            setBusy(true);
+        <ServerSignInForm
+          addressFirst
+          classes={SIGN_IN_CLASSES}
+          initialServerUrl={link?.baseUrl ?? ''}
+          onSignIn={(input) => {
             setNotice(null);
-            const failure = await onSignIn({ serverUrl, login, password });
-            setBusy(false);
-            setProblem(failure ?? null);
-            if (!failure) setPassword('');
+            return onSignIn(input);
           }}
-        >
-          <div className="rt-field">
-            <label htmlFor={`${id}-url`}>{t('sync.server.url')}</label>
-            <input id={`${id}-url`} type="url" inputMode="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} aria-describedby={`${id}-url-hint`} placeholder="https://" />
-            <p id={`${id}-url-hint`} className="rt-muted">{t('sync.server.urlHint')}</p>
-          </div>
-          <div className="rt-field">
-            <label htmlFor={`${id}-login`}>{t('sync.server.login')}</label>
-            <input id={`${id}-login`} autoComplete="username" required value={login} onChange={(e) => setLogin(e.target.value)} />
-          </div>
-          <div className="rt-field">
-            <label htmlFor={`${id}-password`}>{t('sync.server.password')}</label>
-            <input id={`${id}-password`} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-          </div>
-          {problem && <p role="alert" className="rt-alert rt-alert--error">{localized(problem, lang)}</p>}
-          <button type="submit" className="rt-button" disabled={busy}>
-            {busy ? t('sync.server.signingIn') : t('sync.server.signIn')}
-          </button>
-        </form>
+        />
       )}
     </section>
   );

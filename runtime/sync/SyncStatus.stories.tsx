@@ -54,6 +54,29 @@ export const FailingIndonesian: Story = {
   },
 };
 
+/** The server holds revision 2 with other content than this device's revision 2: said, without failing the sync. */
+export const CatalogueConflictIndonesian: Story = {
+  globals: { locale: 'id' },
+  args: { catalogueConflicts: [{ sopId: 'bwi-spm-online', revision: 2, title: 'Penerbitan SPM OnLine' }] },
+  play: async ({ canvas }) => {
+    await expect(
+      canvas.getByText(
+        'SOP "Penerbitan SPM OnLine" revisi 2 di perangkat ini berbeda isinya dengan revisi 2 di server, jadi revisi dari server tidak disimpan di sini. Minta penerbit menerbitkan perubahannya sebagai revisi baru.',
+      ),
+    ).toBeVisible();
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(canvas.getByText('Sinkron terakhir: 3 Jun 2025, 08.55 WIB')).toBeVisible();
+  },
+};
+
+export const CatalogueConflictEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { catalogueConflicts: [{ sopId: 'bwi-spm-online', revision: 2, title: 'Penerbitan SPM OnLine' }] },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/^SOP "Penerbitan SPM OnLine" revision 2 on this device has other content than revision 2 on the server/)).toBeVisible();
+  },
+};
+
 export const SignedOutIndonesian: Story = {
   globals: { locale: 'id' },
   args: { signedIn: false, lastSyncAt: undefined, pending: 1 },

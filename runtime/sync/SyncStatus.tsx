@@ -5,7 +5,7 @@ import { useRuntime } from '../context';
 import { formatDateTime, localized } from '../format';
 import { hrefs } from '../router';
 import type { SyncActivity } from './syncClient';
-import { LAST_ERROR_KEY, LAST_SYNC_KEY, syncValue, type SyncFailure } from './syncStore';
+import { CATALOGUE_CONFLICTS_KEY, LAST_ERROR_KEY, LAST_SYNC_KEY, syncValue, type CatalogueConflict, type SyncFailure } from './syncStore';
 
 export interface SyncStatusViewProps {
   online: boolean;
@@ -17,12 +17,14 @@ export interface SyncStatusViewProps {
   review: number;
   lastSyncAt: number | undefined;
   error: SyncFailure | undefined;
+  /** Revisions the server holds under a number this device holds with other content. */
+  catalogueConflicts?: readonly CatalogueConflict[] | undefined;
   timeZone: string;
   onSyncNow?: () => void;
 }
 
 /** One line in the status bar: connection, what waits to be sent, when the last sync was, and what went wrong. */
-export function SyncStatusView({ online, signedIn, activity, pending, review, lastSyncAt, error, timeZone, onSyncNow }: SyncStatusViewProps) {
+export function SyncStatusView({ online, signedIn, activity, pending, review, lastSyncAt, error, catalogueConflicts = [], timeZone, onSyncNow }: SyncStatusViewProps) {
   const { lang, t } = useI18n();
   const connection = !online ? t('sync.status.offline') : activity === 'syncing' ? t('sync.status.syncing') : t('sync.status.online');
   return (
@@ -50,6 +52,11 @@ export function SyncStatusView({ online, signedIn, activity, pending, review, la
           </p>
         )
       )}
+      {catalogueConflicts.map((c) => (
+        <p key={`${c.sopId}@${c.revision}`} className="rt-alert rt-alert--warning">
+          {t('sync.status.catalogueConflict', { title: c.title, revision: c.revision })}
+        </p>
+      ))}
       {signedIn && online && onSyncNow && (
         <button type="button" className="rt-link-button" onClick={onSyncNow}>
           {t('sync.status.syncNow')}
@@ -57,6 +64,12 @@ export function SyncStatusView({ online, signedIn, activity, pending, review, la
       )}
     </section>
   );
+}
+
+/** The stored list, leaving out anything damaged (written by hand or another version). */
+function conflictsOf(value: unknown): CatalogueConflict[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((c: Partial<CatalogueConflict> | null) => typeof c?.sopId === 'string' && typeof c.revision === 'number' && typeof c.title === 'string');
 }
 
 function useOnline(): boolean {
@@ -84,6 +97,7 @@ export function SyncStatus() {
       review: await db.review.count(),
       lastSyncAt: await syncValue<number>(db, LAST_SYNC_KEY),
       error: await syncValue<SyncFailure>(db, LAST_ERROR_KEY),
+      catalogueConflicts: conflictsOf(await syncValue<unknown>(db, CATALOGUE_CONFLICTS_KEY)),
     }),
     [db],
   );

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CaseCommand } from '../../core/engine';
-import { getRevision } from '../../device';
+import { publishRevision } from '../../core/document';
+import { sopContentHash, type CaseCommand } from '../../core/engine';
+import { addRevision, getRevision } from '../../device';
+import { sampleDoc } from '../storage/testing';
 import { caseEvents, commitCommand, newId, startCase, type CommitResult } from '../storage/repository';
 import { TransportError } from './transport';
-import { CURSOR_KEY, syncValue } from './syncStore';
+import { CATALOGUE_CONFLICTS_KEY, CURSOR_KEY, syncValue } from './syncStore';
 import { officeDevice, twoOfficeServer, SOP_ID, type OfficeDevice } from './testing/world';
 
 const APPLICANT = { nama: 'Siti Aminah', nik: '3510015205850002' };
@@ -154,6 +156,35 @@ describe('case sync between two offices (fake server, Chromium IndexedDB)', () =
     expect(pulled).toBeGreaterThanOrEqual(server.caseEvents(caseId).length);
     expect(server.requests.filter((r) => r.login === 'budi' && r.path === '/sync/pull').length).toBeGreaterThan(3);
     expect((await late.db.cases.get(caseId))!.state).toEqual(server.cases.get(caseId)!.state);
+  });
+});
+
+describe('the catalogue from the server', () => {
+  it('keeps a revision this device holds with other content, still brings the rest, says so, and recovers with the next revision', async () => {
+    const server = twoOfficeServer();
+    // The village office also plays a lane in Lumajang's SPM, published on the server.
+    server.offices.get('desa-kemiren')!.lanes.push({ sopId: 'lmj-16-spm', actorId: 'pengelola' });
+    server.publish(sampleDoc('lmj-16-spm'));
+    const kemiren = await office(server, 'rina');
+    // A designer on this computer published its own revision 1 (the server refused it with 409).
+    const own = sampleDoc(SOP_ID);
+    own.identity.number = '400/77/429.114/2026';
+    await addRevision(kemiren.device, own, { source: 'designer' });
+
+    await kemiren.client().syncOnce();
+    expect(await getRevision(kemiren.device, `${SOP_ID}@1`)).toMatchObject({ source: 'designer', contentHash: sopContentHash(own) });
+    expect((await getRevision(kemiren.device, 'lmj-16-spm@1'))?.source).toBe('server');
+    expect(await syncValue(kemiren.db, CATALOGUE_CONFLICTS_KEY)).toEqual([{ sopId: SOP_ID, revision: 1, title: own.identity.title }]);
+    // What the device cannot store is not downloaded again and again.
+    expect(server.requests.filter((r) => r.path === `/sops/${SOP_ID}/revisions/1`)).toEqual([]);
+
+    // The publisher publishes the next revision: it comes down, and the notice goes.
+    const next = publishRevision(sampleDoc(SOP_ID), { note: 'Revisi berikutnya', date: '2026-12-03' });
+    if (!next.ok) throw new Error('sample did not publish');
+    server.publish(next.published);
+    await kemiren.client().syncOnce();
+    expect((await getRevision(kemiren.device, `${SOP_ID}@2`))?.source).toBe('server');
+    expect(await syncValue(kemiren.db, CATALOGUE_CONFLICTS_KEY)).toBeUndefined();
   });
 });
 

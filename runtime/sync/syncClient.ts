@@ -18,11 +18,12 @@ import { liveQuery } from 'dexie';
 import { sopContentHash, type LocalizedText } from '../../core/engine';
 import { backoffDelay, nextPushBatch, type PushResult, type SyncRejection } from '../../core/sync';
 import type { SopDocument } from '../../schemas/generated/sop.types';
-import { addRevision, catalogueKeyOf, type DeviceDb } from '../../device';
+import { addRevision, catalogueKeyOf, DeviceStorageError, type DeviceDb } from '../../device';
 import type { OutboxRow, RuntimeDb } from '../storage/db';
 import { ensureDeviceId, serverLink, sha256OfBlob } from '../storage/outbox';
 import { getSopRevision, loadCalendar, storeSopRevision } from '../storage/repository';
 import {
+  CATALOGUE_CONFLICTS_KEY,
   CURSOR_KEY,
   LAST_ERROR_KEY,
   LAST_SYNC_KEY,
@@ -31,6 +32,7 @@ import {
   rebaseStoredCase,
   setSyncValue,
   syncValue,
+  type CatalogueConflict,
   type ServerAnswer,
   type SyncFailure,
 } from './syncStore';
@@ -221,7 +223,7 @@ export class SyncClient {
 
   private async recordFailure(error: unknown): Promise<void> {
     const failure: SyncFailure = {
-      message: error instanceof TransportError ? error.localized : error instanceof NotSignedIn ? NOT_SIGNED_IN : { id: `Sinkronisasi gagal: ${String(error)}`, en: `Sync failed: ${String(error)}` },
+      message: error instanceof TransportError || error instanceof DeviceStorageError ? error.localized : error instanceof NotSignedIn ? NOT_SIGNED_IN : unexpected(error),
       at: Date.now(),
       ...(error instanceof NotSignedIn || (error instanceof TransportError && error.kind === 'unauthorized') ? { signedOut: true } : {}),
     };
@@ -383,18 +385,34 @@ export class SyncClient {
 
   // ------------------------------------------------------------------ catalogue
 
-  /** Keeps the office's published revisions in the device catalogue (source 'server'), for offline use. */
+  /**
+   * Keeps the office's published revisions in the device catalogue (source 'server'), for offline use.
+   * A revision this device already holds under that number with other content (published by a designer
+   * here, whose copy the server refused with 409) is left as it is, since revisions never change, and
+   * recorded for the sync status: it must not stop the rest of the catalogue, nor fail every sync round.
+   */
   private async pullCatalogue(transport: SyncTransport): Promise<void> {
     const { entries } = await transport.catalogue();
+    const conflicts: CatalogueConflict[] = [];
+    const conflict = (entry: (typeof entries)[number]) => conflicts.push({ sopId: entry.sopId, revision: entry.revision, title: entry.title });
     for (const entry of entries) {
       const held = await this.device.catalogue.get(catalogueKeyOf(entry.sopId, entry.revision));
-      if (held && held.contentHash === entry.contentHash) continue;
+      if (held) {
+        if (held.contentHash !== entry.contentHash) conflict(entry);
+        continue;
+      }
       const { document, contentHash } = await transport.sopRevision(entry.sopId, entry.revision);
       checkRevision(document, { sopId: entry.sopId, revision: entry.revision, contentHash: entry.contentHash });
       if (contentHash !== entry.contentHash) throw new TransportError('server', 200, hashMismatch(entry.sopId, entry.revision));
-      // A revision this device already holds with other content is refused by addRevision (revisions never change).
-      await addRevision(this.device, document, { source: 'server' });
+      try {
+        await addRevision(this.device, document, { source: 'server' });
+      } catch (error) {
+        // A designer tab stored that number with other content while the document was on its way.
+        if (!(error instanceof DeviceStorageError && error.code === 'revision.conflict')) throw error;
+        conflict(entry);
+      }
     }
+    await setSyncValue(this.db, CATALOGUE_CONFLICTS_KEY, conflicts.length > 0 ? conflicts : undefined);
   }
 }
 
@@ -408,6 +426,12 @@ const hashMismatch = (sopId: string, revision: number): LocalizedText => ({
   id: `SOP ${sopId} revisi ${revision} dari server tidak sesuai sidik isinya; revisi itu tidak disimpan.`,
   en: `SOP ${sopId} revision ${revision} from the server does not match its content hash; it was not stored.`,
 });
+
+/** A failure that carries no message of its own for people (the status line adds "Sync failed:"). */
+function unexpected(error: unknown): LocalizedText {
+  const text = error instanceof Error ? error.message || error.name : String(error);
+  return { id: text, en: text };
+}
 
 const NOT_SIGNED_IN: LocalizedText = {
   id: 'Belum masuk ke server: pekerjaan disimpan di perangkat ini dan dikirim setelah Anda masuk.',

@@ -17,6 +17,7 @@ export const LEGACY_SESSION_KEY = 'session';
 export const CURSOR_KEY = 'cursor';
 export const LAST_SYNC_KEY = 'lastSyncAt';
 export const LAST_ERROR_KEY = 'lastError';
+export const CATALOGUE_CONFLICTS_KEY = 'catalogueConflicts';
 export { DEVICE_ID_KEY } from '../storage/outbox';
 
 /** The signed-in account (shared with the designer), kept so the clerk stays the person on the device while offline. */
@@ -36,6 +37,19 @@ export async function syncValue<T>(db: RuntimeDb, key: string): Promise<T | unde
 export async function setSyncValue(db: RuntimeDb, key: string, value: unknown): Promise<void> {
   if (value === undefined) await db.syncState.delete(key);
   else await db.syncState.put({ key, value });
+}
+
+/**
+ * A revision the server publishes under a number this device already holds
+ * with other content (typically published by a designer on this device and
+ * refused by the server with 409). The device keeps its own: revisions never
+ * change. Written at each catalogue pull; absent when there is none.
+ */
+export interface CatalogueConflict {
+  sopId: string;
+  revision: number;
+  /** The SOP's title as the server names it. */
+  title: string;
 }
 
 /** The signed-in user as the person on every event (docs/sync-protocol.md). */

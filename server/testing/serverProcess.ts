@@ -1,15 +1,18 @@
 // The real server (`server/main.ts`) as its own process on loopback, on a
 // throwaway PostgreSQL cluster, serving a production build: what the journey
-// and fault tests run against. Accounts and the SPM revision are written
-// straight into the database before the server starts, as an admin would.
+// and fault tests run against. Accounts (and, for the case journeys, the SPM
+// revision) are written straight into the database before the server starts,
+// as an admin would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { canonicalJson, sopContentHash } from '../../core/engine';
+import type { LaneRef, OfficeWithLanes, Role, User } from '../../core/sync/protocol';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { createOffice, createUser } from '../accounts/accountsService';
+import type { Db } from '../db/db';
 import { migrate } from '../db/migrate';
 import { createPgDb } from '../db/pgDb';
 import { insertRevisionOnce } from '../publication/revisionsRepo';
@@ -39,21 +42,66 @@ export interface SpmOffices {
   clerks: Record<'desa' | 'dinkes' | 'kecamatan' | 'dinsos', { login: string; name: string }>;
 }
 
-/** The Banyuwangi SPM sample published, and one office per lane with one clerk each. */
-export async function seedSpm(databaseUrl: string): Promise<SpmOffices> {
+/** An office to create, with its users (a clerk's positions default to all the office's lanes). */
+export interface OfficeSeed {
+  name: string;
+  regionCode: string;
+  lanes: LaneRef[];
+  users: { login: string; name: string; roles: Role[]; positions?: LaneRef[] }[];
+}
+
+export type SeededAccounts<K extends string> = Record<K, { office: OfficeWithLanes; users: Record<string, User> }>;
+
+/** Runs `work` on the server's database (migrated first), as an admin at the console would. */
+export async function withServerDb<T>(databaseUrl: string, work: (db: Db) => Promise<T>): Promise<T> {
   const db = createPgDb(databaseUrl, { max: 2 });
   try {
     await migrate(db);
-    const sop = publishedSample('bwi-spm-online');
-    const lane = (actorId: string) => ({ sopId: sop.id, actorId });
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Creates the offices and their users through the accounts service (the rules the admin API and CLI share). */
+export async function seedAccounts<K extends string>(db: Db, offices: Record<K, OfficeSeed>, now = new Date()): Promise<SeededAccounts<K>> {
+  const seeded = {} as SeededAccounts<K>;
+  for (const key of Object.keys(offices) as K[]) {
+    const { name, regionCode, lanes, users } = offices[key];
+    const office = await createOffice(db, { name, regionCode, lanes }, now);
+    const created: Record<string, User> = {};
+    for (const user of users) {
+      const positions = user.positions ?? (user.roles.includes('clerk') ? office.lanes : []);
+      created[user.login] = await createUser(db, { login: user.login, name: user.name, officeId: office.id, roles: user.roles, positions, password: PASSWORD }, now);
+    }
+    seeded[key] = { office, users: created };
+  }
+  return seeded;
+}
+
+/** The Banyuwangi SPM sample published, and one office per lane with one clerk each. */
+export async function seedSpm(databaseUrl: string): Promise<SpmOffices> {
+  const sop = publishedSample('bwi-spm-online');
+  const lanes = (...actors: string[]) => actors.map((actorId) => ({ sopId: sop.id, actorId }));
+  const clerk = (login: string, name: string) => ({ login, name, roles: ['clerk' as const] });
+  return withServerDb(databaseUrl, async (db) => {
     const now = new Date();
-    const office = (name: string, regionCode: string, actors: string[]) => createOffice(db, { name, regionCode, lanes: actors.map(lane) }, now);
-    const desa = await office('Kantor Desa Kemiren', '35.10.01.2001', ['masyarakat-pemohon', 'desa-kelurahan']);
-    // The Kecamatan also verifies village data (desa-kelurahan): two offices may act on that step.
-    const kecamatan = await office('Kecamatan Glagah', '35.10.01', ['kecamatan', 'desa-kelurahan']);
-    const dinkes = await office('Dinas Kesehatan Kabupaten Banyuwangi', '35.10', ['dinas-kesehatan']);
-    const dinsos = await office('Dinas Sosial Kabupaten Banyuwangi', '35.10', ['dinas-sosial']);
-    const publisher = await createUser(db, { login: 'penerbit', name: 'Penerbit SOP', officeId: dinsos.id, roles: ['publisher'], password: PASSWORD }, now);
+    const seeded = await seedAccounts(
+      db,
+      {
+        desa: { name: 'Kantor Desa Kemiren', regionCode: '35.10.01.2001', lanes: lanes('masyarakat-pemohon', 'desa-kelurahan'), users: [clerk('rina', 'Rina Operator Desa')] },
+        // The Kecamatan also verifies village data (desa-kelurahan): two offices may act on that step.
+        kecamatan: { name: 'Kecamatan Glagah', regionCode: '35.10.01', lanes: lanes('kecamatan', 'desa-kelurahan'), users: [clerk('budi', 'Budi Kasi Kesra')] },
+        dinkes: { name: 'Dinas Kesehatan Kabupaten Banyuwangi', regionCode: '35.10', lanes: lanes('dinas-kesehatan'), users: [clerk('dewi', 'Dewi Verifikator Dinkes')] },
+        dinsos: {
+          name: 'Dinas Sosial Kabupaten Banyuwangi',
+          regionCode: '35.10',
+          lanes: lanes('dinas-sosial'),
+          users: [{ login: 'penerbit', name: 'Penerbit SOP', roles: ['publisher'] }, clerk('sari', 'Sari Petugas Dinsos')],
+        },
+      },
+      now,
+    );
     await insertRevisionOnce(db, {
       sopId: sop.id,
       revision: sop.revision.number,
@@ -61,24 +109,11 @@ export async function seedSpm(databaseUrl: string): Promise<SpmOffices> {
       title: sop.identity.title,
       documentText: canonicalJson(sop),
       publishedAt: now.toISOString(),
-      publishedBy: publisher.id,
+      publishedBy: seeded.dinsos.users.penerbit!.id,
     });
-    const clerk = async (login: string, name: string, of: typeof desa) => {
-      await createUser(db, { login, name, officeId: of.id, roles: ['clerk'], positions: of.lanes, password: PASSWORD }, now);
-      return { login, name };
-    };
-    return {
-      sop,
-      clerks: {
-        desa: await clerk('rina', 'Rina Operator Desa', desa),
-        kecamatan: await clerk('budi', 'Budi Kasi Kesra', kecamatan),
-        dinkes: await clerk('dewi', 'Dewi Verifikator Dinkes', dinkes),
-        dinsos: await clerk('sari', 'Sari Petugas Dinsos', dinsos),
-      },
-    };
-  } finally {
-    await db.close();
-  }
+    const named = (key: keyof typeof seeded, login: string) => ({ login, name: seeded[key].users[login]!.name });
+    return { sop, clerks: { desa: named('desa', 'rina'), kecamatan: named('kecamatan', 'budi'), dinkes: named('dinkes', 'dewi'), dinsos: named('dinsos', 'sari') } };
+  });
 }
 
 export function freePort(): Promise<number> {

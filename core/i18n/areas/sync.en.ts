@@ -15,6 +15,8 @@ export const syncMessagesEn: Record<keyof typeof syncMessagesId, string> = {
   'sync.status.signIn': 'Sign in',
   'sync.status.error': 'Sync failed: {message} Retrying automatically.',
   'sync.status.syncNow': 'Sync now',
+  'sync.status.catalogueConflict':
+    'SOP "{title}" revision {revision} on this device has other content than revision {revision} on the server, so the server\'s was not stored here. Ask the publisher to publish the change as a new revision.',
 
   'sync.server.heading': 'Server',
   'sync.server.intro':

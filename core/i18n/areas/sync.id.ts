@@ -17,6 +17,8 @@ export const syncMessagesId = {
   'sync.status.signIn': 'Masuk',
   'sync.status.error': 'Sinkronisasi gagal: {message} Dicoba lagi otomatis.',
   'sync.status.syncNow': 'Sinkronkan sekarang',
+  'sync.status.catalogueConflict':
+    'SOP "{title}" revisi {revision} di perangkat ini berbeda isinya dengan revisi {revision} di server, jadi revisi dari server tidak disimpan di sini. Minta penerbit menerbitkan perubahannya sebagai revisi baru.',
 
   'sync.server.heading': 'Server',
   'sync.server.intro':

@@ -29,12 +29,3 @@ export async function filesUserMayUse(db: Queryable, who: { userId: string; offi
 export async function userMayReadFile(db: Queryable, who: { userId: string; office: Office }, sha256: string): Promise<boolean> {
   return (await filesUserMayUse(db, who, [sha256])).has(sha256);
 }
-
-export async function linkFilesToCases(tx: Queryable, links: readonly { caseId: string; hashes: readonly string[] }[]): Promise<void> {
-  const pairs = [...new Set(links.flatMap(({ caseId, hashes }) => hashes.map((h) => JSON.stringify([caseId, h]))))].sort().map((p) => JSON.parse(p) as [string, string]);
-  if (pairs.length === 0) return;
-  await tx.query('INSERT INTO case_attachments (case_id, sha256) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [
-    pairs.map(([caseId]) => caseId),
-    pairs.map(([, sha]) => sha),
-  ]);
-}

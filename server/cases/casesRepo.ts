@@ -41,39 +41,20 @@ const caseOf = (row: CaseRow): StoredCase => ({
 const CASE_LOCK_SEED = 7_310_011;
 
 /**
- * Serialises every command on one case, before the transaction writes anything.
- * An advisory lock takes no transaction id, so the id is assigned only once the
- * locks are held: one case's transactions then get increasing ids in the order
- * they run, and the pull feed (ordered by transaction id) gives a case's commands
- * in revision order. The row lock below (FOR UPDATE) would assign the id while
- * waiting, so two waiters could get ids in the opposite order from their turn.
- * A push names several cases: their locks are taken in key order (the sorted
- * subquery is not flattened, so the locks follow it), so two pushes naming the
- * same cases cannot each hold one the other waits for.
+ * Locks the cases a push names and reads what deciding needs, in one call (migration 0006, sync_push_read): the
+ * command ids already taken, with their case; the named cases, locked; the other cases those ids were taken on.
+ * The locks serialise every command on one case and are taken before the transaction writes anything, so one
+ * case's transactions get increasing ids in the order they run (the pull feed relies on it).
  */
-export async function lockCaseIds(tx: Queryable, caseIds: readonly string[]): Promise<void> {
-  await tx.query(
-    `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, $2) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS keys`,
-    [caseIds, CASE_LOCK_SEED],
-  );
-}
-
-export async function findCasesForUpdate(tx: Queryable, caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
-  return casesById(tx, caseIds, ' ORDER BY id FOR UPDATE');
-}
-
-export async function findCases(db: Queryable, caseIds: readonly string[]): Promise<Map<string, StoredCase>> {
-  return casesById(db, caseIds, '');
-}
-
-async function casesById(db: Queryable, caseIds: readonly string[], suffix: string): Promise<Map<string, StoredCase>> {
-  if (caseIds.length === 0) return new Map();
-  const { rows } = await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ANY ($1::text[])${suffix}`, [caseIds]);
-  return new Map(rows.map((row) => [row.id, caseOf(row)]));
+export async function readForPush(tx: Queryable, caseIds: readonly string[], commandIds: readonly string[]): Promise<{ known: Map<string, string>; cases: Map<string, StoredCase> }> {
+  const { rows } = await tx.query<{ read: { known: Record<string, string>; cases: CaseRow[] } }>('SELECT sync_push_read($1::text[], $2::text[], $3) AS read', [caseIds, commandIds, CASE_LOCK_SEED]);
+  const { known, cases } = rows[0]!.read;
+  return { known: new Map(Object.entries(known)), cases: new Map(cases.map((row) => [row.id, caseOf(row)])) };
 }
 
 export async function findCase(db: Queryable, caseId: string): Promise<StoredCase | undefined> {
-  return (await findCases(db, [caseId])).get(caseId);
+  const { rows } = await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1`, [caseId]);
+  return rows[0] && caseOf(rows[0]);
 }
 
 export interface CaseWrite {
@@ -87,54 +68,44 @@ export interface CaseWrite {
   state: CaseState;
 }
 
-/** Inserts the new cases and updates the others, in one statement. */
-export async function writeCases(tx: Queryable, writes: readonly CaseWrite[], now: Date): Promise<void> {
-  if (writes.length === 0) return;
-  const rows = writes.map((w) => ({
-    id: w.id,
-    sop_id: w.sopId,
-    sop_revision: w.sopRevision,
-    sop_content_hash: w.sopContentHash,
-    region_code: w.regionCode,
-    holders: w.holderOfficeIds,
-    path_actors: w.pathActors,
-    revision: w.state.revision,
-    state: w.state,
-  }));
-  await tx.query(
-    `INSERT INTO cases (id, sop_id, sop_revision, sop_content_hash, region_code, holder_office_ids, path_actors, revision, state, created_at, updated_at)
-     SELECT r->>'id', r->>'sop_id', (r->>'sop_revision')::int, r->>'sop_content_hash', r->>'region_code',
-            ARRAY(SELECT jsonb_array_elements_text(r->'holders'))::uuid[], ARRAY(SELECT jsonb_array_elements_text(r->'path_actors')),
-            (r->>'revision')::int, r->'state', $2, $2
-       FROM jsonb_array_elements($1::jsonb) AS r
-     ON CONFLICT (id) DO UPDATE SET holder_office_ids = EXCLUDED.holder_office_ids, path_actors = EXCLUDED.path_actors,
-            revision = EXCLUDED.revision, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at`,
-    [JSON.stringify(rows), now],
-  );
-}
-
-export interface CommandsEventsWrite {
-  commands: readonly { commandId: string; caseId: string; events: readonly CaseEvent[] }[];
+export interface PushWrite {
+  cases: readonly CaseWrite[];
+  commands: readonly { commandId: string; caseId: string; events: readonly CaseEvent[]; files: readonly string[] }[];
   userId: string;
   officeId: string;
   deviceId: string;
   recordedAt: Date;
 }
 
-/** The commands' ids (idempotency) and their events, in one statement; seq follows the commands' and events' order. */
-export async function insertCommandsEvents(tx: Queryable, write: CommandsEventsWrite): Promise<void> {
-  const commands = write.commands.map((c) => ({ commandId: c.commandId, caseId: c.caseId }));
-  const events = write.commands.flatMap((c) => c.events.map((event) => ({ caseId: c.caseId, commandId: c.commandId, event })));
-  await tx.query(
-    `WITH taken AS (
-       INSERT INTO processed_commands (command_id, case_id, user_id, device_id, processed_at)
-       SELECT c->>'commandId', c->>'caseId', $3, $5, $4 FROM jsonb_array_elements($1::jsonb) AS c
-     )
-     INSERT INTO case_events (case_id, event_id, command_id, revision, event, user_id, office_id, recorded_at)
-     SELECT x->>'caseId', x->'event'->>'id', x->>'commandId', (x->'event'->>'revision')::int, x->'event', $3, $6, $4
-       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n`,
-    [JSON.stringify(commands), JSON.stringify(events), write.userId, write.recordedAt, write.deviceId, write.officeId],
-  );
+/**
+ * Writes a decided push in one call (migration 0006, sync_push_write): the cases, the grants of offices that come
+ * to see them, the command ids and events in command order, the files they refer to; NOTIFYs `channel` for the
+ * offices granted any of the cases (on commit). Returns those offices.
+ */
+export async function writePush(tx: Queryable, write: PushWrite, channel: string): Promise<string[]> {
+  const batch = {
+    cases: write.cases.map((w) => ({
+      id: w.id,
+      sop_id: w.sopId,
+      sop_revision: w.sopRevision,
+      sop_content_hash: w.sopContentHash,
+      region_code: w.regionCode,
+      regions: coveringRegionCodes(w.regionCode),
+      holders: w.holderOfficeIds,
+      path_actors: w.pathActors,
+      revision: w.state.revision,
+      state: w.state,
+    })),
+    commands: write.commands.map((c) => ({ commandId: c.commandId, caseId: c.caseId })),
+    events: write.commands.flatMap((c) => c.events.map((event) => ({ caseId: c.caseId, commandId: c.commandId, event }))),
+    files: write.commands.flatMap((c) => c.files.map((sha256) => ({ caseId: c.caseId, sha256 }))),
+    userId: write.userId,
+    officeId: write.officeId,
+    deviceId: write.deviceId,
+    recordedAt: write.recordedAt.toISOString(),
+  };
+  const { rows } = await tx.query<{ told: string[] }>('SELECT sync_push_write($1::jsonb, $2) AS told', [JSON.stringify(batch), channel]);
+  return rows[0]!.told;
 }
 
 export async function eventsOfCommand(db: Queryable, commandId: string): Promise<CaseEvent[]> {
@@ -147,50 +118,10 @@ export async function eventsAfterRevision(db: Queryable, caseId: string, revisio
   return rows.map((r) => r.event);
 }
 
-/** Which of these command ids are taken, and on which case. */
-export async function findProcessedCommands(db: Queryable, commandIds: readonly string[]): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ command_id: string; case_id: string }>('SELECT command_id, case_id FROM processed_commands WHERE command_id = ANY ($1::text[])', [commandIds]);
-  return new Map(rows.map((r) => [r.command_id, r.case_id]));
-}
-
 /** Every region code that covers `code`: "35.10.01" → ["35", "35.10", "35.10.01"] (an index lookup, not a scan). */
 export function coveringRegionCodes(code: string): string[] {
   const parts = code.split('.');
   return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-}
-
-/**
- * Grants each case to every office the rule lets see it now (caseVisibility.ts, as SQL over all offices) that was
- * not granted it yet, in one statement; returns every office holding a grant on any of the cases. Grants are
- * inserted in (case, office) order, so two transactions granting the same rows take their locks in the same order.
- */
-export async function grantCasesToOfficesThatMaySee(tx: Queryable, cases: readonly (CaseScope & { id: string })[]): Promise<string[]> {
-  if (cases.length === 0) return [];
-  const scopes = cases.map((c) => ({ id: c.id, holders: c.holderOfficeIds, regions: coveringRegionCodes(c.regionCode), sop_id: c.sopId, actors: c.pathActors }));
-  const { rows } = await tx.query<{ office_id: string }>(
-    `WITH scope AS (
-       SELECT s->>'id' AS case_id, s->>'sop_id' AS sop_id,
-              ARRAY(SELECT jsonb_array_elements_text(s->'holders'))::uuid[] AS holders,
-              ARRAY(SELECT jsonb_array_elements_text(s->'regions')) AS regions,
-              ARRAY(SELECT jsonb_array_elements_text(s->'actors')) AS actors
-         FROM jsonb_array_elements($1::jsonb) AS s
-     ), may_see AS (
-       -- Two index lookups, not a scan of every office: the holders, and the offices with a lane on the path
-       -- (office_lanes_sop) whose region covers the case's.
-       SELECT scope.case_id, h.office_id FROM scope, unnest(scope.holders) AS h(office_id)
-       UNION
-       SELECT scope.case_id, l.office_id FROM scope
-         JOIN office_lanes l ON l.sop_id = scope.sop_id AND l.actor_id = ANY (scope.actors)
-         JOIN offices o ON o.id = l.office_id AND o.region_code = ANY (scope.regions)
-     ), added AS (
-       INSERT INTO case_visibility (case_id, office_id) SELECT case_id, office_id FROM may_see ORDER BY case_id, office_id
-       ON CONFLICT (case_id, office_id) DO NOTHING RETURNING office_id
-     )
-     SELECT office_id::text AS office_id FROM case_visibility WHERE case_id IN (SELECT case_id FROM scope)
-     UNION SELECT office_id::text FROM added`,
-    [JSON.stringify(scopes)],
-  );
-  return rows.map((r) => r.office_id).sort();
 }
 
 /** Whether the office reads at least one case running on this revision (it may then read the revision). */

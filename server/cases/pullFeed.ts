@@ -84,7 +84,7 @@ export async function pullFeed(db: Queryable, office: Office, after: FeedPositio
 
   // The cases as they stood before each grant's transaction, all in one query; what that transaction and later
   // ones wrote follows in the feed. One case's transactions get increasing ids in the order they run
-  // (casesRepo.lockCaseIds), so "before" is exactly the earlier commands.
+  // (sync_push_read, migration 0006), so "before" is exactly the earlier commands.
   const grants = rows.filter((row) => row.kind === 'grant');
   const earlier = new Map<string, CaseEvent[]>();
   if (grants.length > 0) {

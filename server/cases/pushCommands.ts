@@ -4,30 +4,18 @@
  * never taken on trust. A refusal writes nothing.
  *
  * A push is one transaction, whatever number of commands it carries: the cases
- * it names are locked, read once, every command is decided in order in memory
- * (a later command of the batch sees what an earlier one did), and what was
- * applied is written in a few set-based statements and committed once. The
- * cost per command is then the engine's, not a dozen round trips and a flush of
- * the WAL (docs/scaling.md).
+ * it names are locked and read in one call, every command is decided in order
+ * in memory (a later command of the batch sees what an earlier one did), and
+ * what was applied is written in one call and committed once (the two calls are
+ * SQL functions, migration 0006). The cost per command is then the engine's, not
+ * a dozen round trips and a flush of the WAL (docs/scaling.md).
  */
 import { applyEvent, decide, type CaseCommand, type CaseEvent } from '../../core/engine';
 import type { LaneRef, Office, PushCommand, PushResult, User } from '../../core/sync/protocol';
 import { PG_UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db';
-import { filesUserMayUse, linkFilesToCases } from '../attachments/attachmentAccess';
+import { filesUserMayUse } from '../attachments/attachmentAccess';
 import { officeMaySee, pathActorsOf } from './caseVisibility';
-import {
-  eventsAfterRevision,
-  eventsOfCommand,
-  findCases,
-  findCasesForUpdate,
-  findProcessedCommands,
-  grantCasesToOfficesThatMaySee,
-  insertCommandsEvents,
-  lockCaseIds,
-  writeCases,
-  type CaseWrite,
-  type StoredCase,
-} from './casesRepo';
+import { eventsAfterRevision, eventsOfCommand, readForPush, writePush, type CaseWrite, type StoredCase } from './casesRepo';
 import { laneRefusal } from './laneCheck';
 import type { SopDocuments } from './sopDocuments';
 
@@ -94,7 +82,7 @@ interface Applied {
 class PushBatch {
   readonly applied: Applied[] = [];
   /** Cases as the batch left them (written at the end). */
-  readonly changed = new Map<string, CaseWrite & { existed: boolean }>();
+  readonly changed = new Map<string, CaseWrite>();
 
   constructor(
     /** Cases as stored when the batch began, by id. */
@@ -123,13 +111,9 @@ class PushBatch {
 
 async function pushBatch(deps: PushDeps, tx: Queryable, who: Pusher, commands: readonly PushCommand[]): Promise<PushResult[]> {
   const caseIds = [...new Set(commands.map((pushed) => pushed.command.caseId))];
-  await lockCaseIds(tx, caseIds);
-  const known = await findProcessedCommands(tx, commands.map((pushed) => pushed.command.id));
-  const stored = await findCasesForUpdate(tx, caseIds);
-  // A repeated command is answered only if the office may see the case it was taken on (a resend names the same
-  // case; another case id is read, not locked: its own pushes lock it).
-  const elsewhere = [...new Set(known.values())].filter((id) => !stored.has(id));
-  for (const found of (await findCases(tx, elsewhere)).values()) stored.set(found.id, found);
+  // A repeated command is answered only if the office may see the case it was taken on: `stored` also holds the
+  // cases taken ids name elsewhere (read, not locked: their own pushes lock them).
+  const { known, cases: stored } = await readForPush(tx, caseIds, commands.map((pushed) => pushed.command.id));
   const usableFiles = await filesUserMayUse(tx, { userId: who.user.id, office: who.office }, [...new Set(commands.flatMap(filesOf))]);
   const batch = new PushBatch(stored, known, usableFiles);
   const now = deps.now();
@@ -139,17 +123,21 @@ async function pushBatch(deps: PushDeps, tx: Queryable, who: Pusher, commands: r
   for (const pushed of commands) results.push(await decideOne(deps, tx, who, batch, pushed, now));
 
   if (batch.applied.length === 0) return results;
-  const writes = [...batch.changed.values()];
-  await writeCases(tx, writes, now);
+  const filesOfCommand = new Map(commands.map((pushed) => [pushed.command.id, filesOf(pushed)]));
   // Offices that come to see a case with this push are granted it before its events are written: a grant stands
   // for the case up to it, so in the feed the case's earlier history comes first and this push's events after it.
-  const officeIds = await grantCasesToOfficesThatMaySee(tx, writes);
-  await insertCommandsEvents(tx, { commands: batch.applied, userId: who.user.id, officeId: who.office.id, deviceId: who.deviceId, recordedAt: now });
-  await linkFilesToCases(
+  await writePush(
     tx,
-    commands.filter((pushed) => batch.appliedInBatch(pushed.command.id)).map((pushed) => ({ caseId: pushed.command.caseId, hashes: filesOf(pushed) })),
+    {
+      cases: [...batch.changed.values()],
+      commands: batch.applied.map((a) => ({ ...a, files: filesOfCommand.get(a.commandId) ?? [] })),
+      userId: who.user.id,
+      officeId: who.office.id,
+      deviceId: who.deviceId,
+      recordedAt: now,
+    },
+    CASE_CHANNEL,
   );
-  await notifyOffices(tx, officeIds);
   return results;
 }
 
@@ -214,27 +202,9 @@ async function decideOne(deps: PushDeps, tx: Queryable, who: Pusher, batch: Push
     holderOfficeIds: existing?.holderOfficeIds ?? [who.office.id],
     pathActors: pathActorsOf(state!),
     state: state!,
-    existed: batch.stored.has(command.caseId),
   });
   batch.applied.push({ commandId, caseId: command.caseId, events });
   return { status: 'applied', commandId, events };
-}
-
-// NOTIFY carries at most 8000 bytes: offices go out in chunks well under it.
-const OFFICES_PER_NOTICE = 100;
-
-/**
- * Delivered only when the transaction commits; a rolled-back push tells no one. The cursor is the feed position of
- * the last row this transaction wrote, so a stream's listener knows how far the change reaches.
- */
-async function notifyOffices(tx: Queryable, officeIds: readonly string[]): Promise<void> {
-  for (let i = 0; i < officeIds.length; i += OFFICES_PER_NOTICE) {
-    const notice: Omit<CaseChangeNotice, 'cursor'> = { officeIds: officeIds.slice(i, i + OFFICES_PER_NOTICE) };
-    await tx.query(
-      `SELECT pg_notify($1, jsonb_set($2::jsonb, '{cursor}', to_jsonb(pg_current_xact_id()::text || ':' || currval('case_feed_seq')::text))::text)`,
-      [CASE_CHANNEL, JSON.stringify(notice)],
-    );
-  }
 }
 
 /** The server's stamp: the signed-in user and office as the person, and the time the server took the command. */

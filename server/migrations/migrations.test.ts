@@ -189,5 +189,57 @@ for (const kind of testDatabaseKinds()) {
       const file = await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM attachments');
       expect([...file.rows[0]!.bytes]).toEqual([0, 255, 1]);
     });
+
+    it('0006 sync push functions: a push written in one call, grants before events, read back with the ids it took', async () => {
+      await migrate(db, { upTo: 6 });
+      const village = await insertOffice(db, '35.10.01.2001');
+      const dinkes = await insertOffice(db, '35.10');
+      const elsewhere = await insertOffice(db, '35.08');
+      const user = await insertUser(db, village);
+      await db.query(
+        `INSERT INTO sop_revisions (sop_id, revision, content_hash, title, document, published_by, published_at) VALUES ('bwi-spm-online', 1, $1, 'SPM', '{}', $2, $3)`,
+        ['b'.repeat(64), user, at],
+      );
+      for (const office of [dinkes, elsewhere]) await db.query(`INSERT INTO office_lanes (office_id, sop_id, actor_id) VALUES ($1, 'bwi-spm-online', 'dinkes')`, [office]);
+      const caseRow = (id: string, revision: number, actors: string[]) => ({
+        id,
+        sop_id: 'bwi-spm-online',
+        sop_revision: 1,
+        sop_content_hash: 'b'.repeat(64),
+        region_code: '35.10.01.2001',
+        regions: ['35', '35.10', '35.10.01', '35.10.01.2001'],
+        holders: [village],
+        path_actors: actors,
+        revision,
+        state: { revision },
+      });
+      const write = (batch: object) =>
+        db.transaction(async (tx) => (await tx.query<{ told: string[] }>('SELECT sync_push_write($1::jsonb, $2) AS told', [JSON.stringify(batch), 'test_channel'])).rows[0]!.told);
+      const base = { userId: user, officeId: village, deviceId: 'dev', recordedAt: at.toISOString(), files: [] };
+      // The case reaches the Dinas Kesehatan's lane: it is granted the case; the office in another regency is not.
+      const told = await write({
+        ...base,
+        cases: [caseRow('c-1', 2, ['desa', 'dinkes'])],
+        commands: [{ commandId: 'cmd-1', caseId: 'c-1' }],
+        events: [1, 2].map((revision) => ({ caseId: 'c-1', commandId: 'cmd-1', event: { id: `cmd-1:${revision}`, revision } })),
+      });
+      expect(told).toEqual([village, dinkes].sort());
+      const feed = await db.query<{ kind: string; office: string | null; event: string | null }>(
+        `SELECT 'grant' AS kind, office_id::text AS office, NULL AS event, xid, seq FROM case_visibility
+         UNION ALL SELECT 'event', NULL, event_id, xid, seq FROM case_events ORDER BY xid, seq`,
+      );
+      // Grants come first in the feed (in office order), then the events in command order.
+      expect(feed.rows.map((r) => r.event ?? `grant`)).toEqual(['grant', 'grant', 'cmd-1:1', 'cmd-1:2']);
+      expect((await db.query('SELECT 1 FROM processed_commands WHERE command_id = $1', ['cmd-1'])).rowCount).toBe(1);
+      // Read: the named case (locked), the taken id with its case.
+      const read = await db.transaction(
+        async (tx) => (await tx.query<{ read: { known: Record<string, string>; cases: { id: string; revision: number }[] } }>('SELECT sync_push_read($1::text[], $2::text[], 7) AS read', [['c-1', 'c-2'], ['cmd-1', 'cmd-2']])).rows[0]!.read,
+      );
+      expect(read.known).toEqual({ 'cmd-1': 'c-1' });
+      expect(read.cases.map((c) => [c.id, c.revision])).toEqual([['c-1', 2]]);
+      // The same command id again is refused whole: nothing of that write is left.
+      await expect(write({ ...base, cases: [caseRow('c-1', 3, ['desa', 'dinkes'])], commands: [{ commandId: 'cmd-1', caseId: 'c-1' }], events: [] })).rejects.toMatchObject({ code: '23505' });
+      expect((await db.query<{ revision: number }>('SELECT revision FROM cases')).rows).toEqual([{ revision: 2 }]);
+    });
   });
 }

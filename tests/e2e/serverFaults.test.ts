@@ -76,7 +76,7 @@ it('loses and duplicates nothing when the server is killed in the middle of a pu
     () => 'cut',
   );
   const until = Date.now() + 60_000;
-  const waitingPushes = () => count(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO cases%'`);
+  const waitingPushes = () => count(`SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT sync_push_write%'`);
   while ((await waitingPushes()) === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
   expect(await waitingPushes()).toBe(1);
   await server.kill9();

@@ -11,6 +11,12 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** Size of the PostgreSQL connection pool (DATABASE_POOL_MAX, default 10). */
   databasePoolMax?: number;
+  /**
+   * Name and prepare each statement once per connection (DATABASE_PREPARED_STATEMENTS, default on). Turn it off
+   * behind a pooler that cannot carry prepared statements across transactions (PgBouncer before 1.21, or
+   * `max_prepared_statements = 0`).
+   */
+  databasePreparedStatements: boolean;
   dataDir: string;
   logLevel: string;
   /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-*. */
@@ -37,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port,
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolMax: env.DATABASE_POOL_MAX ? positiveInteger('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX) : undefined,
+    databasePreparedStatements: !['0', 'false', 'off'].includes((env.DATABASE_PREPARED_STATEMENTS ?? '').toLowerCase()),
     dataDir: env.SOP_DATA_DIR || DEFAULT_DATA_DIR,
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.SOP_TRUST_PROXY === '1' || env.SOP_TRUST_PROXY === 'true',

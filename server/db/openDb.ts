@@ -9,6 +9,8 @@ export interface DatabaseConfig {
   databaseUrl?: string;
   /** Connections in the PostgreSQL pool (each push command holds one for its transaction). */
   databasePoolMax?: number;
+  /** Prepare each statement once per connection (default true; see ServerConfig). */
+  databasePreparedStatements?: boolean;
   /** Where the embedded database keeps its files. */
   dataDir: string;
 }
@@ -19,7 +21,9 @@ export class DatabaseInUseError extends Error {
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded default. */
 export async function openDb(config: DatabaseConfig): Promise<Db> {
-  if (config.databaseUrl) return createPgDb(config.databaseUrl, config.databasePoolMax ? { max: config.databasePoolMax } : {});
+  if (config.databaseUrl) {
+    return createPgDb(config.databaseUrl, { ...(config.databasePoolMax ? { max: config.databasePoolMax } : {}), prepare: config.databasePreparedStatements !== false });
+  }
   mkdirSync(config.dataDir, { recursive: true });
   const release = lockDataDir(config.dataDir);
   try {

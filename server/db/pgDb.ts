@@ -15,7 +15,8 @@ function statementName(sql: string): string {
 }
 
 /** PostgreSQL through a `pg` connection pool. */
-export function createPgDb(connectionString: string, options: { max?: number } = {}): Db {
+export function createPgDb(connectionString: string, options: { max?: number; prepare?: boolean } = {}): Db {
+  const prepare = options.prepare ?? true;
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener Node would crash.
   pool.on('error', () => {});
@@ -23,7 +24,10 @@ export function createPgDb(connectionString: string, options: { max?: number } =
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
       // Parameterised statements are prepared once per connection under a name derived from their text, so
       // PostgreSQL parses and plans each of the server's few dozen statements once instead of on every call.
-      const result = params.length === 0 ? await client.query(sql) : await client.query({ name: statementName(sql), text: sql, values: params as unknown[] });
+      const result =
+        params.length === 0
+          ? await client.query(sql)
+          : await client.query(prepare ? { name: statementName(sql), text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] });
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
     async execScript(sql: string) {

@@ -215,3 +215,15 @@ export interface PullResponse {
   cursor: PullCursor;
   more: boolean;
 }
+
+/**
+ * `GET /api/v1/sync/stream` (Server-Sent Events). `changed`: pull now (`{ cursor }`, null when notices may
+ * have been missed). `signedOut`: the session ended while the stream was open (signed out, expired, the user
+ * disabled or moved); the server closes the stream after it, and the client must sign in again.
+ */
+export const STREAM_EVENT = { changed: 'changed', signedOut: 'signedOut' } as const;
+
+export interface StreamSignedOut {
+  code: 'session.invalid';
+  message: LocalizedText;
+}

@@ -77,6 +77,40 @@ describe('signing in (Pengaturan → Server)', () => {
   });
 });
 
+describe('a session the server ended', () => {
+  it('asks the clerk to sign in again at once when the stream says so, without retrying in a loop, and recovers', async () => {
+    const server = twoOfficeServer();
+    const kemiren = await officeDevice(server, 'rina', { withSop: true });
+    devices.push(kemiren);
+    const screen = await mount(kemiren.db, kemiren.transport);
+    const status = screen.getByRole('region', { name: 'Sinkronisasi dengan server' });
+    await expect.element(status.getByText(/^Sinkron terakhir: /)).toBeVisible();
+    await expect.poll(() => server.openStreamCount).toBe(1);
+
+    // An admin disables Rina (or she signs out on another computer): the server ends her sessions.
+    const before = server.requests.length;
+    server.endSessionsOf('rina');
+    await expect.element(status.getByRole('alert')).toHaveTextContent(/Sesi Anda di server sudah berakhir/);
+    expect(status.getByRole('button', { name: 'Sinkronkan sekarang' }).query()).toBeNull();
+    expect(status.getByRole('status')).not.toHaveTextContent('Menyinkronkan');
+    // One look (GET /me answered 401), then it waits for a sign-in: no stream reopened, no retry loop.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /me']);
+    expect(server.openStreamCount).toBe(0);
+    // The account still names who did the work kept on this device.
+    await expect.element(screen.getByRole('link', { name: 'Petugas: Rina Operator' })).toBeVisible();
+
+    await status.getByRole('link', { name: 'Masuk' }).click();
+    await expect.element(screen.getByRole('alert').filter({ hasText: 'Sesi Rina Operator di server sudah berakhir.' })).toBeVisible();
+    await expect.element(screen.getByLabelText('Nama pengguna')).toHaveValue('rina');
+    await screen.getByLabelText('Kata sandi').fill(PASSWORD);
+    await screen.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await expect.element(screen.getByRole('button', { name: 'Keluar' })).toBeVisible();
+    await expect.element(status.getByRole('alert')).not.toBeInTheDocument();
+    await expect.poll(() => server.openStreamCount).toBe(1);
+  });
+});
+
 describe('a command kept for review', () => {
   async function conflict() {
     const server = twoOfficeServer();

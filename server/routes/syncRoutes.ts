@@ -59,6 +59,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { ct
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       'x-request-id': request.id,
+      // The connection ends with the stream: left idle for reuse, it would hold a shutdown for the keep-alive timeout.
+      connection: 'close',
       // Reverse proxies (nginx) must pass events on at once, not buffer them.
       'x-accel-buffering': 'no',
     });

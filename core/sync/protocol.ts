@@ -35,6 +35,8 @@ export interface User {
   roles: Role[];
   /** The lanes this user may act as; a subset of the office's lanes. */
   positions: LaneRef[];
+  /** Present when an administrator disabled the account: it cannot sign in. */
+  disabled?: true;
 }
 
 export interface SessionInfo {
@@ -67,6 +69,7 @@ export type ApiErrorCode =
   | 'user.nipInvalid'
   | 'user.positionNotInOffice'
   | 'user.passwordTooWeak'
+  | 'user.disabled'
   | 'sop.invalid'
   | 'sop.idMismatch'
   | 'revision.notPublished'

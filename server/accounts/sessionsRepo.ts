@@ -74,7 +74,11 @@ export async function useSession(db: Queryable, token: string, now: Date, lifeti
  * left open all night is not a clerk at work), so it must not keep a session alive.
  */
 export async function isSessionLive(db: Queryable, tokenHash: string, now: Date): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM sessions WHERE token_hash = $1 AND idle_expires_at > $2 AND absolute_expires_at > $2', [tokenHash, now]);
+  const { rows } = await db.query(
+    `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.idle_expires_at > $2 AND s.absolute_expires_at > $2 AND u.disabled_at IS NULL`,
+    [tokenHash, now],
+  );
   return rows.length > 0;
 }
 

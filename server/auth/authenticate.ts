@@ -55,7 +55,8 @@ export function createAuthenticate(ctx: ServerContext) {
     const session = await useSession(ctx.db, token, ctx.now(), ctx.config.sessions);
     const user = session && (await findUser(ctx.db, session.userId));
     const office = user && (await findOffice(ctx.db, user.officeId));
-    if (!session || !user || !office) {
+    // A disabled user's sessions were deleted when they were disabled; checking here too closes any race.
+    if (!session || !user || !office || user.disabled) {
       reply.clearCookie(SESSION_COOKIE, { path: SESSION_COOKIE_PATH });
       throw new ApiFailure(401, 'session.invalid', SESSION_ENDED);
     }

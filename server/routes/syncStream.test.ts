@@ -2,6 +2,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../core/sync/protocol';
 import { describeOnEachDatabase } from '../testing/databases';
 import { SPM, asPush, completeCommand, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
+import { listUsers } from '../accounts/accountsRepo';
+import { setUserDisabled } from '../accounts/accountsService';
 import { makeUser, signIn, startTestServer, type Browser, type TestServer } from '../testing/testServer';
 
 interface OpenStream {
@@ -106,6 +108,14 @@ describeOnEachDatabase('sync stream', (database) => {
     await desa.waitFor(SIGNED_OUT);
     await waitUntilEnded(desa);
     expect((await world.clerks.desa.request('GET', '/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('ends the stream when an administrator disables the user', async () => {
+    const desa = await open(world.clerks.desa);
+    const rina = (await listUsers(database.db)).find((u) => u.login === 'rina')!;
+    await setUserDisabled(database.db, rina.id, true, server.ctx.now());
+    await desa.waitFor(SIGNED_OUT);
+    await waitUntilEnded(desa);
   });
 
   it('checks the session before passing a notice on, not only at the heartbeat', async () => {

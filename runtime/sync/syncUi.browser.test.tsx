@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { I18nProvider } from '../../ui/i18n';
 import { App } from '../App';
-import { commitCommand, newId, startCase } from '../storage/repository';
-import type { CaseCommand } from '../../core/engine';
+import { commitCommand, startCase } from '../storage/repository';
 import { scratchDb } from '../storage/testing';
+import { step } from './testing/scenarios';
 import { officeDevice, twoOfficeServer, PASSWORD, SERVER_URL, type OfficeDevice } from './testing/world';
 import type { TransportOptions } from './transport';
 import type { RuntimeDb } from '../storage/db';
@@ -37,9 +37,6 @@ function mount(db: RuntimeDb, sync: TransportOptions, lang: 'id' | 'en' = 'id') 
     </I18nProvider>,
   );
 }
-
-const step = (caseId: string, expectedRevision: number, stepId: string, extra: Record<string, unknown> = {}): CaseCommand =>
-  ({ type: 'step.complete', id: newId(), caseId, expectedRevision, at: new Date().toISOString(), stepId, ...extra }) as CaseCommand;
 
 describe('signing in (Pengaturan → Server)', () => {
   it('links the device, makes the account the person acting, shows the status, and signs out', async () => {

@@ -10,7 +10,6 @@
  * own copy of every pinned revision).
  */
 
-import { checkRevisionFile } from '../core/document/revisionFile';
 import { sopContentHash } from '../core/engine';
 import type { Diagnostic } from '../core/validation';
 import type { SopDocument } from '../schemas/generated/sop.types';
@@ -138,6 +137,8 @@ export type ImportRevisionResult =
  * reuses a number is refused. Nothing is written unless everything holds.
  */
 export async function importRevisionFile(db: DeviceDb, text: string, options: Omit<AddRevisionOptions, 'source'> = {}): Promise<ImportRevisionResult> {
+  // The SOP validator is most of an app's code by size, and only a file import needs it here: loaded then.
+  const { checkRevisionFile } = await import('../core/document/revisionFile');
   const checked = checkRevisionFile(text);
   if (!checked.ok) return { ok: false, diagnostics: checked.diagnostics };
   try {

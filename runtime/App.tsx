@@ -1,23 +1,13 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { AppShell } from '../ui/AppShell';
 import { useT } from '../ui/i18n';
-import { CasePage } from './case/CasePage';
-import { CaseList } from './cases/CaseList';
 import { SopCatalogue } from './catalogue/SopCatalogue';
 import { RuntimeProvider, useRuntime } from './context';
 import { PageBoundary } from './guard/Boundary';
-import { Inbox } from './inbox/Inbox';
-import { ProfilePage } from './profile/ProfilePage';
-import { Receipt } from './receipt/Receipt';
-import { CalendarSettingsForm } from './settings/CalendarSettings';
-import { TrustedKeysPanel } from './settings/TrustedKeys';
-import { CaseOnlyRevisions } from './catalogue/CaseOnlyRevisions';
 import { hrefs, navigate, useRoute, type Route } from './router';
-import { StartCasePage } from './start/StartCase';
 import { StorageStatusBar } from './StorageStatusBar';
 import { RuntimeDb, TRIAL_DB_NAME } from './storage/db';
 import { wipeTrialData } from './trial';
-import { ServerSettings } from './settings/ServerSettings';
 import { SyncStatus } from './sync/SyncStatus';
 import type { TransportOptions } from './sync/transport';
 import './runtime.css';
@@ -96,24 +86,25 @@ function RuntimeScreens() {
       </nav>
       <SyncStatus />
       <PageBoundary key={JSON.stringify(route)}>
-        <Screen route={route} />
+        <Suspense fallback={<p className="rt-loading">{t('runtime.loadingScreen')}</p>}>
+          <Screen route={route} />
+        </Suspense>
       </PageBoundary>
       <StorageStatusBar />
     </>
   );
 }
 
-function CalendarSettings() {
-  const { calendar, setCalendar, catalogue } = useRuntime();
-  return (
-    <>
-      {catalogue.kind === 'device' && <ServerSettings />}
-      <CalendarSettingsForm calendar={calendar} onSave={setCalendar} />
-      <TrustedKeysPanel />
-      {catalogue.kind === 'device' && <CaseOnlyRevisions />}
-    </>
-  );
-}
+// The catalogue (the first screen, `#/`) comes with the app; every other screen is loaded when first opened,
+// so the first screen does not wait for the case engine's forms, the settings, bundles and backups. The service
+// worker precaches every chunk, so a screen opened offline still loads.
+const CasePage = lazy(() => import('./case/CasePage').then((m) => ({ default: m.CasePage })));
+const CaseList = lazy(() => import('./cases/CaseList').then((m) => ({ default: m.CaseList })));
+const Inbox = lazy(() => import('./inbox/Inbox').then((m) => ({ default: m.Inbox })));
+const ProfilePage = lazy(() => import('./profile/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const Receipt = lazy(() => import('./receipt/Receipt').then((m) => ({ default: m.Receipt })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const StartCasePage = lazy(() => import('./start/StartCase').then((m) => ({ default: m.StartCasePage })));
 
 function Screen({ route }: { route: Route }) {
   const t = useT();
@@ -131,7 +122,7 @@ function Screen({ route }: { route: Route }) {
     case 'cases':
       return <CaseList />;
     case 'settings':
-      return <CalendarSettings />;
+      return <SettingsPage />;
     case 'profile':
       return <ProfilePage />;
     default:

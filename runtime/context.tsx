@@ -8,7 +8,7 @@ import { RuntimeDb } from './storage/db';
 import { deviceDbNameFor } from './storage/deviceDbFor';
 import { loadCalendar, requestPersistence, saveCalendar } from './storage/repository';
 import { serverLink, setServerLink, type ServerLink } from './storage/outbox';
-import { SyncClient, type SyncActivity } from './sync/syncClient';
+import type { SyncActivity, SyncClient } from './sync/syncClient';
 import { storedSession } from '../device';
 import { adoptLegacySession, sessionForLink } from './sync/session';
 import { personOfSession, type StoredSession } from './sync/syncStore';
@@ -133,13 +133,20 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
   const linked = !!link && sync !== false && status.kind === 'ready';
   useEffect(() => {
     if (!linked) return;
-    const client = new SyncClient({ db, device, ...transport, onActivity: setSyncActivity });
-    client.start();
-    setSyncClient(client);
+    // Loaded only on a device linked to a server: a local-only device never needs the sync code.
+    let client: SyncClient | undefined;
+    let cancelled = false;
+    void import('./sync/syncClient').then(({ SyncClient }) => {
+      if (cancelled) return;
+      client = new SyncClient({ db, device, ...transport, onActivity: setSyncActivity });
+      client.start();
+      setSyncClient(client);
+    });
     return () => {
+      cancelled = true;
       setSyncClient(null);
       setSyncActivity(null);
-      void client.stop();
+      void client?.stop();
     };
   }, [db, device, linked, transport]);
   // A sign-in (in this tab or another) wakes the loop at once.

@@ -64,8 +64,15 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   });
   app.setValidatorCompiler(requestValidatorCompiler(ctx.ajv));
   installErrorHandling(app);
+  // While the server stops, a request already being handled still gets its answer, but its connection is not
+  // kept alive for the next one: an idle keep-alive socket would hold the close for its whole timeout (72 s).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
     // API answers are never cached; the built apps set their own (hashed assets are immutable).
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });

@@ -36,16 +36,36 @@ if ((await countUsers(db)) === 0) {
   app.log.warn('no account exists yet: run `npm run server:admin -- create-first-admin --help`');
 }
 
+// A stop answers the requests already being handled and ends the live streams (syncRoutes), then closes the
+// database. Whatever still holds a connection after the grace period (a client that sent half a request, a
+// slow push) is cut: pushes are idempotent, so the device sends it again to the next process. A process
+// manager's restart must not wait on one slow client.
+const STOP_GRACE_MS = 1_500;
+const STOP_DEADLINE_MS = 10_000;
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
+    setTimeout(() => app.server.closeAllConnections(), STOP_GRACE_MS).unref();
+    setTimeout(() => {
+      app.log.error({ deadlineMs: STOP_DEADLINE_MS }, 'did not stop in time: exiting anyway');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     void app
       .close()
       .then(() => db.close())
-      .then(() => process.exit(0), () => process.exit(1));
+      .then(
+        () => {
+          app.log.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          app.log.error({ err: error }, 'stopping failed');
+          process.exit(1);
+        },
+      );
   });
 }
 

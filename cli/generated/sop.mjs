@@ -9175,21 +9175,7 @@ var init_jsonSyntax = __esmMin((() => {
 	NUMBER_CHARS = /[-+0-9.eE]/;
 	WORD_CHARS = /[\p{L}\p{N}_$]/u;
 }));
-// core/validation/parseSopJson.ts
-/** Parses SOP JSON text (a file, a paste, the JSON editor) and validates it. Never throws. */
-function parseSopJson(text, options = {}) {
-	if (isOverByteLimit(text)) return failed(tooLargeDiagnostic(utf8ByteLength(text)));
-	let value;
-	try {
-		value = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
-	} catch (error) {
-		return failed(syntaxDiagnostic(text, error));
-	}
-	return {
-		...validateSop(value, options),
-		value
-	};
-}
+// core/validation/fileSize.ts
 /**
 * The refusal of a file over `SOP_LIMITS.maxBytes`, naming its true size:
 * callers that know a file's size before reading it (fs.stat, File.size) call
@@ -9214,7 +9200,28 @@ function tooLargeDiagnostic(bytes) {
 }
 /** The refusal of a file whose size alone is over the limit, or null when it may be read. */
 function checkFileSize(bytes) {
-	return bytes > SOP_LIMITS.maxBytes ? failed(tooLargeDiagnostic(bytes)) : null;
+	return bytes > SOP_LIMITS.maxBytes ? {
+		valid: false,
+		diagnostics: [tooLargeDiagnostic(bytes)]
+	} : null;
+}
+var init_fileSize = __esmMin((() => {
+	init_limits();
+}));
+// core/validation/parseSopJson.ts
+/** Parses SOP JSON text (a file, a paste, the JSON editor) and validates it. Never throws. */
+function parseSopJson(text, options = {}) {
+	if (isOverByteLimit(text)) return failed(tooLargeDiagnostic(utf8ByteLength(text)));
+	let value;
+	try {
+		value = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+	} catch (error) {
+		return failed(syntaxDiagnostic(text, error));
+	}
+	return {
+		...validateSop(value, options),
+		value
+	};
 }
 function failed(diagnostic) {
 	return {
@@ -9258,6 +9265,7 @@ function engineOffset(text, error) {
 var init_parseSopJson = __esmMin((() => {
 	init_jsonLocation();
 	init_jsonSyntax();
+	init_fileSize();
 	init_limits();
 	init_validateSop();
 }));

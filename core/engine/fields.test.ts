@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaseField } from '../../schemas/generated/sop.types';
-import { canonicalJson, checkFieldValue, checkNik, normalizeFieldValue, normalizePhone, sha256Hex } from './index';
+import { NIK_PROVINCE_CODES, canonicalJson, checkFieldValue, checkNik, normalizeFieldValue, normalizePhone, sha256Hex } from './index';
 
 describe('checkNik', () => {
   it('accepts a man\'s NIK and reads its parts (Banyuwangi, born 12-05-85)', () => {
@@ -27,7 +27,8 @@ describe('checkNik', () => {
     ['351001120585000', 'NIK harus 16 angka', 'must be 16 digits'],
     ['351001120585000X', 'NIK harus 16 angka', 'must be 16 digits'],
     ['2010011205850001', 'Kode provinsi 20', 'Province code 20'],
-    ['9510011205850001', 'Kode provinsi 95', 'Province code 95'],
+    ['9710011205850001', 'Kode provinsi 97', 'Province code 97'],
+    ['9010011205850001', 'Kode provinsi 90', 'Province code 90'],
     ['1010011205850001', 'Kode provinsi 10', 'Province code 10'],
     ['3500011205850001', 'kabupaten/kota', 'regency/city'],
     ['3510001205850001', 'kecamatan', 'district'],
@@ -46,10 +47,21 @@ describe('checkNik', () => {
     }
   });
 
-  it('accepts 29 February in a leap year, and the Papua codes up to 94', () => {
+  it('accepts 29 February in a leap year', () => {
     expect(checkNik('3510012902840001').ok).toBe(true);
-    expect(checkNik('9471016902000001').ok).toBe(true);
     expect(checkNik('1101010101010001').ok).toBe(true);
+  });
+
+  // Papua Pegunungan (95, capital Wamena: Jayawijaya 95.02) and Papua Barat Daya (96, Sorong city 96.71)
+  // have issued NIKs under their own codes since 2022; a clerk there must be able to register an applicant.
+  it.each([91, 92, 93, 94, 95, 96])('accepts a NIK from Papua province %i', (province) => {
+    expect(checkNik(`${province}02016902000001`)).toMatchObject({ ok: true, parts: { province: String(province) } });
+  });
+
+  it('knows the 38 provinces of Kepmendagri 100.1.1-6117/2022, and no other code', () => {
+    expect(NIK_PROVINCE_CODES.size).toBe(38);
+    for (const code of [91, 92, 93, 94, 95, 96]) expect(NIK_PROVINCE_CODES.has(code)).toBe(true);
+    for (const code of [10, 20, 37, 50, 54, 60, 66, 70, 77, 80, 83, 90, 97]) expect(NIK_PROVINCE_CODES.has(code)).toBe(false);
   });
 });
 

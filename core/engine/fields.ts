@@ -20,15 +20,17 @@ export type FieldValue = string | number | AttachmentRef[];
 export type FieldValues = Record<string, FieldValue>;
 
 /**
- * Province codes (the first two NIK digits) in the Kemendagri region code list
- * (Permendagri 72/2019 and Kepmendagri 100.1.1-6117/2022): Sumatra 11–19 and 21,
- * Java and Bali–Nusa Tenggara 31–36 and 51–53, Kalimantan 61–65, Sulawesi 71–76,
- * Maluku 81–82, Papua 91–94 (Papua Barat, and the Papua provinces of 2022 within
- * 11–94; NIKs already issued keep their old code).
+ * Province codes (the first two NIK digits): the 38 provinces of the Kemendagri
+ * region code list (Kepmendagri 100.1.1-6117/2022): Sumatra 11–19 and 21, Java
+ * and Bali–Nusa Tenggara 31–36 and 51–53, Kalimantan 61–65, Sulawesi 71–76,
+ * Maluku 81–82, Papua 91–96. The provinces formed in 2022 (Papua Selatan 93,
+ * Papua Tengah 94, Papua Pegunungan 95, Papua Barat Daya 96) issue NIKs under
+ * their own codes, while NIKs issued before keep their old code, so both must
+ * pass. The server's office region codes use the same list.
  */
 export const NIK_PROVINCE_CODES: ReadonlySet<number> = new Set([
   11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81,
-  82, 91, 92, 93, 94,
+  82, 91, 92, 93, 94, 95, 96,
 ]);
 
 export interface NikParts {

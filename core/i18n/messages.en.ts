@@ -33,6 +33,11 @@ export const messagesEn: Record<MessageKey, string> = {
   'lang.label': 'Language',
   'lang.changed': 'Interface language changed to {language}.',
 
+  'ui.time.placeholder': 'HH:MM',
+  'ui.time.hint': '24-hour time, HH:MM or HH.MM, e.g. 07:30 or 16.00.',
+  'ui.time.invalid': '"{text}" is not a valid time. Write it in 24-hour form as HH:MM or HH.MM, e.g. 07:30 or 16.00.',
+  'ui.time.required': 'A time is required (HH:MM, e.g. 07:30).',
+
   'start.title': 'Welcome to SOP Studio',
   'start.intro': 'Choose the application you want to open.',
   'start.designer.description': 'Draft and revise SOPs: draw the cross-actor flowchart, fill in the quality standards, check for errors, then print in the Permenpan format.',

@@ -35,6 +35,11 @@ export const messagesId = {
   'lang.label': 'Bahasa',
   'lang.changed': 'Bahasa antarmuka diubah ke {language}.',
 
+  'ui.time.placeholder': 'JJ:MM',
+  'ui.time.hint': 'Jam 24 jam, JJ:MM atau JJ.MM, misalnya 07:30 atau 16.00.',
+  'ui.time.invalid': '"{text}" bukan jam yang sah. Tulis jam 24 jam sebagai JJ:MM atau JJ.MM, misalnya 07:30 atau 16.00.',
+  'ui.time.required': 'Jam wajib diisi (JJ:MM, misalnya 07:30).',
+
   'start.title': 'Selamat datang di SOP Studio',
   'start.intro': 'Pilih aplikasi yang ingin Anda buka.',
   'start.designer.description': 'Susun dan revisi SOP: gambar diagram alir lintas pelaksana, isi mutu baku, periksa kesalahan, lalu cetak dalam format Permenpan.',

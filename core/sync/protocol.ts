@@ -35,6 +35,8 @@ export interface User {
   roles: Role[];
   /** The lanes this user may act as; a subset of the office's lanes. */
   positions: LaneRef[];
+  /** Present when an administrator disabled the account: it cannot sign in. */
+  disabled?: true;
 }
 
 export interface SessionInfo {
@@ -67,6 +69,7 @@ export type ApiErrorCode =
   | 'user.nipInvalid'
   | 'user.positionNotInOffice'
   | 'user.passwordTooWeak'
+  | 'user.disabled'
   | 'sop.invalid'
   | 'sop.idMismatch'
   | 'revision.notPublished'
@@ -214,4 +217,16 @@ export interface PullResponse {
   events: PulledEvent[];
   cursor: PullCursor;
   more: boolean;
+}
+
+/**
+ * `GET /api/v1/sync/stream` (Server-Sent Events). `changed`: pull now (`{ cursor }`, null when notices may
+ * have been missed). `signedOut`: the session ended while the stream was open (signed out, expired, the user
+ * disabled or moved); the server closes the stream after it, and the client must sign in again.
+ */
+export const STREAM_EVENT = { changed: 'changed', signedOut: 'signedOut' } as const;
+
+export interface StreamSignedOut {
+  code: 'session.invalid';
+  message: LocalizedText;
 }

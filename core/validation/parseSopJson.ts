@@ -1,8 +1,12 @@
 import type { Diagnostic } from './diagnostic';
 import { lineColumnAt } from './jsonLocation';
 import { describeJsonSyntaxError, findJsonSyntaxError } from './jsonSyntax';
-import { formatByteSize, isOverByteLimit, SOP_LIMITS, utf8ByteLength } from './limits';
+import { tooLargeDiagnostic } from './fileSize';
+import { isOverByteLimit, utf8ByteLength } from './limits';
 import { validateSop, type ValidateOptions, type ValidationResult } from './validateSop';
+
+// Kept here for callers that import them with parsing; fileSize.ts holds them apart from the validator.
+export { checkFileSize, tooLargeDiagnostic } from './fileSize';
 
 export interface ParsedSopText extends ValidationResult {
   /** The parsed JSON value, present whenever the text was valid JSON (even if not a valid SOP). */
@@ -20,31 +24,6 @@ export function parseSopJson(text: string, options: ValidateOptions = {}): Parse
     return failed(syntaxDiagnostic(text, error));
   }
   return { ...validateSop(value, options), value };
-}
-
-/**
- * The refusal of a file over `SOP_LIMITS.maxBytes`, naming its true size:
- * callers that know a file's size before reading it (fs.stat, File.size) call
- * this instead of reading it.
- */
-export function tooLargeDiagnostic(bytes: number): Diagnostic {
-  const size = formatByteSize(bytes);
-  const limit = formatByteSize(SOP_LIMITS.maxBytes);
-  return {
-    ruleId: 'json.too-large',
-    severity: 'error',
-    pointer: '',
-    message: {
-      id: `Berkas terlalu besar (${size}); batasnya ${limit}.`,
-      en: `File too large (${size}); the limit is ${limit}.`,
-    },
-    data: { bytes, limit: SOP_LIMITS.maxBytes },
-  };
-}
-
-/** The refusal of a file whose size alone is over the limit, or null when it may be read. */
-export function checkFileSize(bytes: number): ParsedSopText | null {
-  return bytes > SOP_LIMITS.maxBytes ? failed(tooLargeDiagnostic(bytes)) : null;
 }
 
 function failed(diagnostic: Diagnostic): ParsedSopText {

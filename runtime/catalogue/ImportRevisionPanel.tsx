@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { checkFileSize, type Diagnostic } from '../../core/validation';
+import type { Diagnostic } from '../../core/validation';
+import { checkFileSize } from '../../core/validation/fileSize';
 import { importRevisionFile, type DeviceDb, type ImportRevisionResult } from '../../device';
 import { useI18n } from '../../ui/i18n';
 import { JsonFilePicker } from '../forms/JsonFilePicker';

@@ -42,3 +42,31 @@ export const English: Story = {
     await expect(canvas.getByLabelText('Time zone')).toHaveValue('Asia/Makassar');
   },
 };
+
+/** Times are typed 24-hour as offices write them (07.15 or 07:15), stored as HH:MM; a wrong one blocks saving. */
+export const TwentyFourHourTimesIndonesian: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, args }) => {
+    const monday = canvas.getByLabelText('Masuk (Senin)');
+    // Never the browser's own time picker, which shows AM/PM in an English Chromium.
+    await expect(monday).toHaveAttribute('type', 'text');
+    await userEvent.clear(monday);
+    await userEvent.type(monday, '7.15');
+    const breakStart = canvas.getByLabelText('Istirahat mulai (Senin)');
+    await userEvent.clear(breakStart);
+    await userEvent.type(breakStart, '12.70');
+    await userEvent.click(canvas.getByRole('button', { name: 'Simpan kalender kerja' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Ada jam yang tidak sah; perbaiki isian yang ditandai. Kalender belum disimpan.');
+    await expect(breakStart).toHaveAttribute('aria-invalid', 'true');
+    await expect(breakStart).toHaveAccessibleDescription(/^"12\.70" bukan jam yang sah\./);
+    expect(args.onSave).not.toHaveBeenCalled();
+
+    await userEvent.clear(breakStart);
+    await userEvent.type(breakStart, '12.00');
+    await userEvent.click(canvas.getByRole('button', { name: 'Simpan kalender kerja' }));
+    await waitFor(() => expect(args.onSave).toHaveBeenCalled());
+    const saved = (args.onSave as ReturnType<typeof fn>).mock.calls[0]![0];
+    expect(saved.week[1]).toEqual({ start: '07:15', end: '16:00', breaks: [{ start: '12:00', end: '13:00' }] });
+    await expect(monday).toHaveValue('07:15');
+  },
+};

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { DEFAULT_WORKING_CALENDAR, checkWorkingCalendar, type WorkingCalendarConfig, type WorkingDayHours } from '../../core/sla';
 import { useI18n } from '../../ui/i18n';
+import { TimeInput, parseClockTime } from '../../ui/TimeInput';
 import { localized } from '../format';
 
 const ZONES = [
@@ -55,11 +56,19 @@ export function CalendarSettingsForm({ calendar, onSave }: CalendarSettingsFormP
   const [rows, setRows] = useState(() => toRows(calendar));
   const [holidays, setHolidays] = useState(calendar.holidays.join('\n'));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [showErrors, setShowErrors] = useState(false);
 
   const update = (day: number, change: Partial<DayRow>) => setRows((r) => r.map((row, i) => (i === day ? { ...row, ...change } : row)));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Breaks are optional and not checked by checkWorkingCalendar: a time that is not a time must not be saved.
+    const badTime = rows.some((r) => r.works && [r.start, r.end, r.breakStart, r.breakEnd].some((time, i) => (i < 2 || time !== '') && !parseClockTime(time)));
+    if (badTime) {
+      setShowErrors(true);
+      setMessage({ ok: false, text: t('runtime.settings.timesInvalid') });
+      return;
+    }
     const next = fromRows(timeZone, rows, holidays);
     const problems = checkWorkingCalendar(next);
     if (problems.length > 0) {
@@ -103,12 +112,14 @@ export function CalendarSettingsForm({ calendar, onSave }: CalendarSettingsFormP
                 const dayName = t(`runtime.day.${day}`);
                 const field = (key: 'start' | 'end' | 'breakStart' | 'breakEnd', label: string) => (
                   <td>
-                    <input
-                      type="time"
-                      aria-label={`${label} (${dayName})`}
+                    <TimeInput
+                      label={`${label} (${dayName})`}
+                      hideLabel
+                      required={key === 'start' || key === 'end'}
                       value={row[key]}
                       disabled={!row.works}
-                      onChange={(e) => update(day, { [key]: e.target.value })}
+                      showErrors={showErrors}
+                      onChange={(value) => update(day, { [key]: value })}
                     />
                   </td>
                 );

@@ -110,3 +110,17 @@ export const SignOutThenInAgainIndonesian: Story = {
     await expect(canvas.queryByRole('status')).toBeNull();
   },
 };
+
+/** The server ended Rina's session: the form is back with her login filled in, and why is said. */
+export const SessionEndedEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { session, sessionEnded: true, link: { baseUrl: 'https://sop.banyuwangikab.go.id', linkedAt: 0 } },
+  play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent("Rina Operator's session on the server has ended. Sign in again so the work on this device is sent.");
+    await expect(canvas.getByLabelText('Login')).toHaveValue('rina');
+    await expect(canvas.queryByRole('button', { name: 'Sign out' })).toBeNull();
+    await userEvent.type(canvas.getByLabelText('Password'), 'rahasia');
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    await expect(args.onSignIn).toHaveBeenCalledWith({ serverUrl: 'https://sop.banyuwangikab.go.id', login: 'rina', password: 'rahasia' });
+  },
+};

@@ -9,13 +9,18 @@ import { UserText } from '../../ui/UserText';
 import { useRuntime } from '../context';
 import type { ServerLink } from '../storage/outbox';
 import { signIn, signOut } from '../sync/session';
-import type { StoredSession } from '../sync/syncStore';
+import { LAST_ERROR_KEY, syncValue, type StoredSession, type SyncFailure } from '../sync/syncStore';
 
 const SIGN_IN_CLASSES: SignInFormClasses = { form: 'rt-form', field: 'rt-field', hint: 'rt-muted', error: 'rt-alert rt-alert--error', button: 'rt-button' };
 
 export interface ServerSettingsViewProps {
   link: ServerLink | null;
   session: StoredSession | null;
+  /**
+   * The server ended the stored account's session (signed out elsewhere, expired, disabled or moved by an
+   * admin): the account is still the person acting on this device, but the clerk must sign in again.
+   */
+  sessionEnded?: boolean;
   /** Commands not sent yet (said when signing out). */
   pending: number;
   /** Readable names of the lanes: "DESA/KELURAHAN (SPM Online)". */
@@ -25,7 +30,7 @@ export interface ServerSettingsViewProps {
 }
 
 /** Pengaturan → Server: link the device, sign in, who is signed in, sign out. */
-export function ServerSettingsView({ link, session, pending, laneName = (l) => `${l.actorId} (${l.sopId})`, onSignIn, onSignOut }: ServerSettingsViewProps) {
+export function ServerSettingsView({ link, session, sessionEnded = false, pending, laneName = (l) => `${l.actorId} (${l.sopId})`, onSignIn, onSignOut }: ServerSettingsViewProps) {
   const { t } = useI18n();
   const id = useId();
   const [notice, setNotice] = useState<string | null>(null);
@@ -35,7 +40,12 @@ export function ServerSettingsView({ link, session, pending, laneName = (l) => `
       <h2 id={`${id}-heading`}>{t('sync.server.heading')}</h2>
       <p>{t('sync.server.intro')}</p>
       {notice && <p role="status" className="rt-alert rt-alert--ok">{notice}</p>}
-      {session ? (
+      {session && sessionEnded && (
+        <p role="alert" className="rt-alert rt-alert--warning">
+          {t('sync.server.sessionEnded', { name: session.user.name })}
+        </p>
+      )}
+      {session && !sessionEnded ? (
         <div>
           <p>
             <strong>{t('sync.server.signedInAs')}</strong>{' '}
@@ -72,6 +82,8 @@ export function ServerSettingsView({ link, session, pending, laneName = (l) => `
           addressFirst
           classes={SIGN_IN_CLASSES}
           initialServerUrl={link?.baseUrl ?? ''}
+          // Asked to sign in again: the login is the account's, so only the password is left to type.
+          {...(session && sessionEnded ? { initialLogin: session.user.login } : {})}
           onSignIn={(input) => {
             setNotice(null);
             return onSignIn(input);
@@ -86,6 +98,7 @@ export function ServerSettingsView({ link, session, pending, laneName = (l) => `
 export function ServerSettings() {
   const { db, device, link, session, transport, catalogue } = useRuntime();
   const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
+  const lastError = useLiveQuery(() => syncValue<SyncFailure>(db, LAST_ERROR_KEY), [db]);
   const offered = useLiveQuery(() => (catalogue.kind === 'device' ? catalogue.listOffered() : Promise.resolve([])), [catalogue]);
   const laneName = (lane: LaneRef) => {
     const doc = offered?.find((r) => r.sopId === lane.sopId)?.doc;
@@ -95,6 +108,7 @@ export function ServerSettings() {
     <ServerSettingsView
       link={link}
       session={session}
+      sessionEnded={!!session && !!lastError?.signedOut}
       pending={pending}
       laneName={laneName}
       onSignIn={async (input) => {

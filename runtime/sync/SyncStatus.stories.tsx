@@ -86,3 +86,19 @@ export const SignedOutIndonesian: Story = {
     await expect(canvas.getByText('Belum pernah sinkron')).toBeVisible();
   },
 };
+
+/** The server ended the session (signed out elsewhere, expired, account disabled): the clerk is asked to sign in, nothing spins. */
+export const SessionEndedIndonesian: Story = {
+  globals: { locale: 'id' },
+  args: {
+    activity: 'signedOut',
+    pending: 1,
+    error: { message: { id: 'Sesi tidak berlaku atau sudah berakhir. Silakan masuk lagi.', en: 'The session is invalid or has expired. Please sign in again.' }, at: STORY_NOW, signedOut: true },
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/^Sesi Anda di server sudah berakhir/);
+    await expect(canvas.getByRole('link', { name: 'Masuk' })).toHaveAttribute('href', '#/pengaturan');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Tersambung');
+    await expect(canvas.queryByRole('button', { name: 'Sinkronkan sekarang' })).toBeNull();
+  },
+};

@@ -26,6 +26,8 @@ export interface SyncStatusViewProps {
 /** One line in the status bar: connection, what waits to be sent, when the last sync was, and what went wrong. */
 export function SyncStatusView({ online, signedIn, activity, pending, review, lastSyncAt, error, catalogueConflicts = [], timeZone, onSyncNow }: SyncStatusViewProps) {
   const { lang, t } = useI18n();
+  // Still holding the account (it stays the person acting) while the server has ended its session.
+  const sessionEnded = signedIn && !!error?.signedOut;
   const connection = !online ? t('sync.status.offline') : activity === 'syncing' ? t('sync.status.syncing') : t('sync.status.online');
   return (
     <section className="rt-sync rt-no-print" aria-label={t('sync.status.label')}>
@@ -39,14 +41,13 @@ export function SyncStatusView({ online, signedIn, activity, pending, review, la
           {t('sync.status.review', { count: review })}
         </a>
       )}
-      {!signedIn ? (
+      {!signedIn || sessionEnded ? (
         <p role="alert" className="rt-alert rt-alert--warning">
-          {t('sync.status.signedOut')} <a href={hrefs.settings()}>{t('sync.status.signIn')}</a>
+          {t(sessionEnded ? 'sync.status.sessionEnded' : 'sync.status.signedOut')} <a href={hrefs.settings()}>{t('sync.status.signIn')}</a>
         </p>
       ) : (
         error &&
-        online &&
-        !error.signedOut && (
+        online && (
           <p role="alert" className="rt-alert">
             {t('sync.status.error', { message: localized(error.message, lang) })}
           </p>
@@ -57,7 +58,7 @@ export function SyncStatusView({ online, signedIn, activity, pending, review, la
           {t('sync.status.catalogueConflict', { title: c.title, revision: c.revision })}
         </p>
       ))}
-      {signedIn && online && onSyncNow && (
+      {signedIn && !sessionEnded && online && onSyncNow && (
         <button type="button" className="rt-link-button" onClick={onSyncNow}>
           {t('sync.status.syncNow')}
         </button>

@@ -1,51 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishRevision } from '../../core/document';
-import { sopContentHash, type CaseCommand } from '../../core/engine';
+import { sopContentHash } from '../../core/engine';
 import { addRevision, getRevision } from '../../device';
 import { sampleDoc } from '../storage/testing';
-import { caseEvents, commitCommand, newId, startCase, type CommitResult } from '../storage/repository';
+import { caseEvents, commitCommand, newId } from '../storage/repository';
 import { TransportError } from './transport';
 import { CATALOGUE_CONFLICTS_KEY, CURSOR_KEY, syncValue } from './syncStore';
-import { officeDevice, twoOfficeServer, SOP_ID, type OfficeDevice } from './testing/world';
+import { caseAtS2, officeDevicesClosedAfterEach, ok, step } from './testing/scenarios';
+import { SOP_ID, twoOfficeServer } from './testing/world';
 
-const APPLICANT = { nama: 'Siti Aminah', nik: '3510015205850002' };
-const S1_ALL = ['s1-r1', 's1-r2', 's1-r3'];
-const devices: OfficeDevice[] = [];
-
-afterEach(async () => {
-  for (const d of devices.splice(0)) await d.close();
-});
-
-async function office(...args: Parameters<typeof officeDevice>) {
-  const d = await officeDevice(...args);
-  devices.push(d);
-  return d;
-}
-
-function ok(result: CommitResult) {
-  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message.en}`);
-  return result.state;
-}
-
-const step = (caseId: string, expectedRevision: number, stepId: string, extra: Record<string, unknown> = {}): CaseCommand =>
-  ({ type: 'step.complete', id: newId(), caseId, expectedRevision, at: new Date().toISOString(), stepId, ...extra }) as CaseCommand;
-
-/** Kemiren starts a case and does s1; both offices sync, so the case waits at s2 (the village lane) on both. */
-async function sharedCaseAtS2() {
-  const server = twoOfficeServer();
-  const kemiren = await office(server, 'rina', { withSop: true });
-  const glagah = await office(server, 'budi');
-  const started = ok(await startCase(kemiren.db, { sopKey: kemiren.sopKey, fields: APPLICANT, by: { actorId: 'masyarakat-pemohon' } }));
-  const file = { id: newId(), blob: new Blob(['KTP Siti'], { type: 'text/plain' }), name: 'ktp.txt', type: 'text/plain', requirementId: 's1-r1' };
-  ok(
-    await commitCommand(kemiren.db, step(started.id, 1, 's1', { ticked: S1_ALL, by: { actorId: 'masyarakat-pemohon' }, attachments: [{ id: file.id, name: 'ktp.txt', type: 'text/plain', size: 8, requirementId: 's1-r1' }] }), {
-      attachments: [file],
-    }),
-  );
-  await kemiren.client().syncOnce();
-  await glagah.client().syncOnce();
-  return { server, kemiren, glagah, caseId: started.id };
-}
+const office = officeDevicesClosedAfterEach();
+const sharedCaseAtS2 = () => caseAtS2(office, { withFile: true });
 
 describe('case sync between two offices (fake server, Chromium IndexedDB)', () => {
   it('sends a case with its files and brings it to the other office, with the SOP revision fetched and checked', async () => {

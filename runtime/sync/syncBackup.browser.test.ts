@@ -2,41 +2,19 @@
 // syncState and syncCases passes the backup's own checks, restores exactly,
 // and syncing after a restore sends nothing twice (the server answers
 // `duplicate`) and misses nothing (pulling resumes from the backup's cursor).
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseCommand } from '../../core/engine';
+import { describe, expect, it } from 'vitest';
 import { exportBackup, readBackupFile, replaceWithBackup, restoreBackup, restoreImpact } from '../storage/backup';
 import { snapshotDb } from '../storage/backupTesting';
-import { commitCommand, newId, startCase, type CommitResult } from '../storage/repository';
+import { commitCommand, newId, startCase } from '../storage/repository';
 import { scratchDb } from '../storage/testing';
-import { officeDevice, twoOfficeServer, SERVER_URL, type OfficeDevice } from './testing/world';
+import { caseAtS2, officeDevicesClosedAfterEach, ok, step } from './testing/scenarios';
+import { SERVER_URL } from './testing/world';
 
-const APPLICANT = { nama: 'Siti Aminah', nik: '3510015205850002' };
-const devices: OfficeDevice[] = [];
-afterEach(async () => {
-  for (const d of devices.splice(0)) await d.close();
-});
-async function office(...args: Parameters<typeof officeDevice>) {
-  const d = await officeDevice(...args);
-  devices.push(d);
-  return d;
-}
-function ok(result: CommitResult) {
-  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message.en}`);
-  return result.state;
-}
-const step = (caseId: string, expectedRevision: number, stepId: string, extra: Record<string, unknown> = {}): CaseCommand =>
-  ({ type: 'step.complete', id: newId(), caseId, expectedRevision, at: new Date().toISOString(), stepId, ...extra }) as CaseCommand;
+const office = officeDevicesClosedAfterEach();
 
 /** Both offices complete s2 offline (Glagah with a photo): Kemiren's wins, Glagah's goes to review; then Glagah starts a case offline. */
 async function glagahWithReviewAndQueue() {
-  const server = twoOfficeServer();
-  const kemiren = await office(server, 'rina', { withSop: true });
-  const glagah = await office(server, 'budi');
-  const started = ok(await startCase(kemiren.db, { sopKey: kemiren.sopKey, fields: APPLICANT, by: { actorId: 'masyarakat-pemohon' } }));
-  ok(await commitCommand(kemiren.db, step(started.id, 1, 's1', { ticked: ['s1-r1', 's1-r2', 's1-r3'], by: { actorId: 'masyarakat-pemohon' } })));
-  await kemiren.client().syncOnce();
-  await glagah.client().syncOnce();
-  const caseId = started.id;
+  const { server, kemiren, glagah, caseId } = await caseAtS2(office);
   ok(await commitCommand(kemiren.db, step(caseId, 2, 's2', { note: 'Kemiren', by: { actorId: 'desa-kelurahan' } })));
   const photo = { id: newId(), blob: new Blob(['foto rumah'], { type: 'image/jpeg' }), name: 'rumah.jpg', type: 'image/jpeg' };
   ok(await commitCommand(glagah.db, step(caseId, 2, 's2', { note: 'Glagah', by: { actorId: 'desa-kelurahan' }, attachments: [{ id: photo.id, name: 'rumah.jpg', type: 'image/jpeg', size: 10 }] }), { attachments: [photo] }));

@@ -177,6 +177,28 @@ export class SyncClient {
     });
     let stopListening: () => void = () => undefined;
     let listeningTo: string | undefined;
+    // While the session is known to have ended, no stream is opened: it would only be refused.
+    let signedOut = false;
+    const closeStream = () => {
+      stopListening();
+      stopListening = () => undefined;
+      listeningTo = undefined;
+    };
+    const listen = (transport: SyncTransport) => {
+      if (signedOut || listeningTo === transport.baseUrl) return;
+      stopListening();
+      listeningTo = transport.baseUrl;
+      stopListening = transport.listen({
+        onChanged: () => this.wake(),
+        // The server ended the session (sign-out elsewhere, expiry, the account disabled or moved): look now,
+        // so the clerk is asked to sign in at once rather than at the next poll.
+        onSignedOut: () => {
+          signedOut = true;
+          closeStream();
+          this.wake();
+        },
+      });
+    };
     let failures = 0;
     try {
       while (!this.stopped) {
@@ -188,12 +210,12 @@ export class SyncClient {
         try {
           this.setActivity('syncing');
           const transport = await this.transport();
-          if (listeningTo !== transport.baseUrl) {
-            stopListening();
-            listeningTo = transport.baseUrl;
-            stopListening = transport.listen(() => this.wake(), () => undefined);
-          }
+          // Before the cycle, so the stream's opening `changed` does not start a second one.
+          listen(transport);
           await this.cycle(transport);
+          // Signed in again: the stream of the old session was closed, open one with the new.
+          signedOut = false;
+          listen(transport);
           failures = 0;
           this.setActivity('idle');
           await this.sleep(this.options.pollMs ?? POLL_MS);
@@ -201,6 +223,8 @@ export class SyncClient {
           // Stopped, or the page closed the database under the loop (a restore, a test's clean-up): nothing to sync into.
           if (this.stopped || (error as { name?: string })?.name === 'DatabaseClosedError') break;
           if (error instanceof NotSignedIn || (error instanceof TransportError && error.kind === 'unauthorized')) {
+            signedOut = true;
+            closeStream();
             await this.recordFailure(error);
             this.setActivity('signedOut');
             // Waits for a sign-in (which wakes every tab's loop through the channel) or the timer.
@@ -214,7 +238,7 @@ export class SyncClient {
         }
       }
     } finally {
-      stopListening();
+      closeStream();
       outboxWatch.unsubscribe();
       events?.removeEventListener('online', onNetwork);
       events?.removeEventListener('offline', onNetwork);

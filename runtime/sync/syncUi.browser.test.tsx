@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { I18nProvider } from '../../ui/i18n';
 import { App } from '../App';
-import { commitCommand, newId, startCase } from '../storage/repository';
-import type { CaseCommand } from '../../core/engine';
+import { commitCommand, startCase } from '../storage/repository';
 import { scratchDb } from '../storage/testing';
+import { step } from './testing/scenarios';
 import { officeDevice, twoOfficeServer, PASSWORD, SERVER_URL, type OfficeDevice } from './testing/world';
 import type { TransportOptions } from './transport';
 import type { RuntimeDb } from '../storage/db';
@@ -37,9 +37,6 @@ function mount(db: RuntimeDb, sync: TransportOptions, lang: 'id' | 'en' = 'id') 
     </I18nProvider>,
   );
 }
-
-const step = (caseId: string, expectedRevision: number, stepId: string, extra: Record<string, unknown> = {}): CaseCommand =>
-  ({ type: 'step.complete', id: newId(), caseId, expectedRevision, at: new Date().toISOString(), stepId, ...extra }) as CaseCommand;
 
 describe('signing in (Pengaturan → Server)', () => {
   it('links the device, makes the account the person acting, shows the status, and signs out', async () => {
@@ -74,6 +71,40 @@ describe('signing in (Pengaturan → Server)', () => {
     await expect.element(status.getByRole('alert')).toHaveTextContent(/Belum masuk ke server/);
     await expect.element(screen.getByLabelText('Nama pengguna')).toBeVisible();
     expect(server.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/session', login: 'rina' });
+  });
+});
+
+describe('a session the server ended', () => {
+  it('asks the clerk to sign in again at once when the stream says so, without retrying in a loop, and recovers', async () => {
+    const server = twoOfficeServer();
+    const kemiren = await officeDevice(server, 'rina', { withSop: true });
+    devices.push(kemiren);
+    const screen = await mount(kemiren.db, kemiren.transport);
+    const status = screen.getByRole('region', { name: 'Sinkronisasi dengan server' });
+    await expect.element(status.getByText(/^Sinkron terakhir: /)).toBeVisible();
+    await expect.poll(() => server.openStreamCount).toBe(1);
+
+    // An admin disables Rina (or she signs out on another computer): the server ends her sessions.
+    const before = server.requests.length;
+    server.endSessionsOf('rina');
+    await expect.element(status.getByRole('alert')).toHaveTextContent(/Sesi Anda di server sudah berakhir/);
+    expect(status.getByRole('button', { name: 'Sinkronkan sekarang' }).query()).toBeNull();
+    expect(status.getByRole('status')).not.toHaveTextContent('Menyinkronkan');
+    // One look (GET /me answered 401), then it waits for a sign-in: no stream reopened, no retry loop.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /me']);
+    expect(server.openStreamCount).toBe(0);
+    // The account still names who did the work kept on this device.
+    await expect.element(screen.getByRole('link', { name: 'Petugas: Rina Operator' })).toBeVisible();
+
+    await status.getByRole('link', { name: 'Masuk' }).click();
+    await expect.element(screen.getByRole('alert').filter({ hasText: 'Sesi Rina Operator di server sudah berakhir.' })).toBeVisible();
+    await expect.element(screen.getByLabelText('Nama pengguna')).toHaveValue('rina');
+    await screen.getByLabelText('Kata sandi').fill(PASSWORD);
+    await screen.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await expect.element(screen.getByRole('button', { name: 'Keluar' })).toBeVisible();
+    await expect.element(status.getByRole('alert')).not.toBeInTheDocument();
+    await expect.poll(() => server.openStreamCount).toBe(1);
   });
 });
 

@@ -6,7 +6,7 @@
  * `fetch` and `EventSource` are given, not taken from the page, so tests run
  * the client against an in-memory server in the same page.
  */
-import type { CatalogueEntry, PullResponse, PushRequest, PushResponse } from '../../core/sync';
+import { STREAM_EVENT, type CatalogueEntry, type PullResponse, type PushRequest, type PushResponse } from '../../core/sync';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { ServerTransport, type OpenStream, type ServerTransportOptions, type StreamLike } from '../../ui/server/transport';
 
@@ -45,12 +45,19 @@ export class SyncTransport extends ServerTransport {
     return this.json('GET', `/sops/${encodeURIComponent(sopId)}/revisions/${revision}`);
   }
 
-  /** Listens for `changed` (events the office may see were committed); returns a function that stops listening. */
-  listen(onChanged: () => void, onError: () => void): () => void {
+  /**
+   * Listens for `changed` (events the office may see were committed) and `signedOut` (the session ended while
+   * the stream was open; the stream is closed at once, or the browser would reconnect to a 401 by itself).
+   * Returns a function that stops listening.
+   */
+  listen(handlers: { onChanged: () => void; onSignedOut: () => void }): () => void {
     if (!this.openStreamImpl) return () => undefined;
     const stream = this.openStreamImpl(this.url('/sync/stream'));
-    stream.addEventListener('changed', () => onChanged());
-    stream.onerror = () => onError();
+    stream.addEventListener(STREAM_EVENT.changed, () => handlers.onChanged());
+    stream.addEventListener(STREAM_EVENT.signedOut, () => {
+      stream.close();
+      handlers.onSignedOut();
+    });
     return () => stream.close();
   }
 }

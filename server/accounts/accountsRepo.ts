@@ -21,6 +21,7 @@ interface UserRow {
   office_id: string;
   roles: Role[];
   positions: LaneRef[] | null;
+  disabled_at: Date | null;
 }
 
 export interface UserWithCredentials extends User {
@@ -42,6 +43,7 @@ const userOf = (row: UserRow): User => ({
   officeId: row.office_id,
   roles: [...row.roles].sort(),
   positions: sortLanes(row.positions ?? []),
+  ...(row.disabled_at ? { disabled: true as const } : {}),
 });
 
 export function sortLanes(lanes: readonly LaneRef[]): LaneRef[] {
@@ -50,7 +52,7 @@ export function sortLanes(lanes: readonly LaneRef[]): LaneRef[] {
 
 // Positions are aggregated as JSON in the same query: one round trip per user list.
 const USER_SELECT = `
-  SELECT u.id, u.login, u.name, u.nip, u.office_id, u.roles, u.password_hash,
+  SELECT u.id, u.login, u.name, u.nip, u.office_id, u.roles, u.password_hash, u.disabled_at,
          (SELECT json_agg(json_build_object('sopId', p.sop_id, 'actorId', p.actor_id))
             FROM user_positions p WHERE p.user_id = u.id) AS positions
     FROM users u`;
@@ -167,6 +169,20 @@ export async function updateUserFields(
   if (fields.passwordHash !== undefined) set('password_hash', fields.passwordHash);
   if (sets.length === 0) return (await db.query('SELECT 1 FROM users WHERE id = $1', [id])).rowCount > 0;
   return (await db.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, params)).rowCount > 0;
+}
+
+/** Disables the user (now) or enables them again (null). */
+export async function setUserDisabledAt(db: Queryable, id: string, disabledAt: Date | null): Promise<boolean> {
+  return (await db.query('UPDATE users SET disabled_at = $2 WHERE id = $1', [id, disabledAt])).rowCount > 0;
+}
+
+/**
+ * Moves the user to another office. Their positions name lanes of the old office (the foreign keys tie a
+ * position to the user's office), so they are removed first; the caller sets the new ones.
+ */
+export async function moveUserToOffice(db: Queryable, id: string, officeId: string): Promise<boolean> {
+  await db.query('DELETE FROM user_positions WHERE user_id = $1', [id]);
+  return (await db.query('UPDATE users SET office_id = $2 WHERE id = $1', [id, officeId])).rowCount > 0;
 }
 
 /** Makes the user's positions exactly `positions`; the foreign keys refuse a lane their office lacks. */

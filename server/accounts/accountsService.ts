@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { checkNip } from '../../core/people/nip';
-import type { CreateOfficeRequest, CreateUserRequest, LaneRef, OfficeWithLanes, UpdateUserRequest, User } from '../../core/sync/protocol';
+import type { CreateOfficeRequest, CreateUserRequest, LaneRef, OfficeWithLanes, Role, UpdateUserRequest, User } from '../../core/sync/protocol';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, constraintOf, sqlStateOf, type Db, type Queryable } from '../db/db';
 import { ApiFailure, fail } from '../http/apiFailure';
 import * as repo from './accountsRepo';
@@ -90,6 +90,44 @@ export async function updateUser(db: Db, userId: string, input: UpdateUserReques
     });
     // A new password ends every session: whoever held the old one is signed out.
     if (passwordHash !== undefined) await deleteSessionsOfUser(tx, userId);
+    return repo.publicUser((await repo.findUser(tx, userId))!);
+  });
+}
+
+/**
+ * Disables a user, or enables them again. Disabling ends every session at
+ * once (an open stream hears it at its next check): someone who left the
+ * office must not go on working from a browser that was still signed in.
+ */
+export async function setUserDisabled(db: Db, userId: string, disabled: boolean, now: Date): Promise<User> {
+  return db.transaction(async (tx) => {
+    const user = await repo.findUser(tx, userId);
+    if (!user) throw userUnknown();
+    // Disabling twice keeps the first date: it says since when the account has been off.
+    if (disabled !== !!user.disabled) await repo.setUserDisabledAt(tx, userId, disabled ? now : null);
+    if (disabled) await deleteSessionsOfUser(tx, userId);
+    return repo.publicUser((await repo.findUser(tx, userId))!);
+  });
+}
+
+/**
+ * Moves a user to another office with the positions (lanes of the new
+ * office) and, when given, the roles they hold there. Every session ends:
+ * which cases a user sees follows their office, and a signed-in browser
+ * must not keep the old office's view.
+ */
+export async function moveUser(db: Db, userId: string, input: { officeId: string; positions: readonly LaneRef[]; roles?: readonly Role[] }): Promise<User> {
+  return db.transaction(async (tx) => {
+    const user = await repo.findUser(tx, userId);
+    if (!user) throw userUnknown();
+    const office = await repo.findOffice(tx, input.officeId);
+    if (!office) throw officeUnknown();
+    await guardAccountWrites(async () => {
+      await repo.moveUserToOffice(tx, userId, office.id);
+      await setPositionsChecked(tx, userId, office.id, input.positions);
+      if (input.roles) await repo.updateUserFields(tx, userId, { roles: uniqueSorted(input.roles) });
+    });
+    await deleteSessionsOfUser(tx, userId);
     return repo.publicUser((await repo.findUser(tx, userId))!);
   });
 }

@@ -4,20 +4,15 @@
  * decides which cases it may see (docs/sync-protocol.md): a code covers every
  * code it is a prefix of at a dot boundary.
  */
-import type { LocalizedText } from '../../core/engine';
+import { NIK_PROVINCE_CODES, type LocalizedText } from '../../core/engine';
 
 /**
  * The 38 provinces of Kepmendagri 100.1.1-6117/2022 (kode dan data wilayah),
- * including the Papua provinces formed in 2022 (93–96). core/engine's
- * NIK_PROVINCE_CODES is the list NIKs carry and lacks 95 and 96, so it is
- * not reused here: an office in Papua Pegunungan must be registrable.
+ * including the Papua provinces formed in 2022 (93–96): the same list a NIK's
+ * first two digits are checked against, so an office can be registered
+ * wherever an applicant can.
  */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15', '16', '17', '18', '19', '21',
-  '31', '32', '33', '34', '35', '36', '51', '52', '53',
-  '61', '62', '63', '64', '65', '71', '72', '73', '74', '75', '76',
-  '81', '82', '91', '92', '93', '94', '95', '96',
-]);
+export const PROVINCE_CODES: ReadonlySet<string> = new Set([...NIK_PROVINCE_CODES].map(String));
 
 export const REGION_CODE_FORMAT = /^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?$/;
 

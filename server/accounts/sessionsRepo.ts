@@ -68,6 +68,20 @@ export async function useSession(db: Queryable, token: string, now: Date, lifeti
   return { tokenHash, userId: row.user_id, csrfToken: row.csrf_token, provider: row.provider };
 }
 
+/**
+ * Whether the session is still live, without renewing its idle expiry: what an
+ * open stream asks now and then. The stream is not the user's activity (a tab
+ * left open all night is not a clerk at work), so it must not keep a session alive.
+ */
+export async function isSessionLive(db: Queryable, tokenHash: string, now: Date): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.idle_expires_at > $2 AND s.absolute_expires_at > $2 AND u.disabled_at IS NULL`,
+    [tokenHash, now],
+  );
+  return rows.length > 0;
+}
+
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }

@@ -30,6 +30,11 @@ export const ADMIN_USAGE = `Usage / Pemakaian: npm run server:admin -- <command>
   set-roles --login <login> [--role <role>]...
   set-positions --login <login> [--position <sopId>/<actorId>]...
   set-password --login <login>                                     (signs the user out everywhere)
+  disable-user --login <login>                                     (cannot sign in; signed out everywhere at once)
+  enable-user --login <login>
+  move-user --login <login> --office <office id> [--position <sopId>/<actorId>]... [--role <role>]...
+      To another office, with positions among its lanes (none when not given) and, when given, new roles;
+      signs the user out everywhere (which cases they see follows the office).
   link-identity --login <login> --provider <id> --subject <sub>     (an OIDC subject for that user)
   list                                                             (offices, their lanes, users)
 Passwords are read from standard input (first line), or asked for when it is a terminal.
@@ -164,6 +169,26 @@ const COMMANDS: Record<string, Command> = {
     io.stdout(`user ${user.login}: password set, every session ended\n`);
   },
 
+  async 'disable-user'(o, io) {
+    const user = await userByLogin(io, required(o, 'login'));
+    await accounts.setUserDisabled(io.db, user.id, true, io.now());
+    io.stdout(`user ${user.login}: disabled, every session ended\n`);
+  },
+
+  async 'enable-user'(o, io) {
+    const user = await userByLogin(io, required(o, 'login'));
+    await accounts.setUserDisabled(io.db, user.id, false, io.now());
+    io.stdout(`user ${user.login}: enabled\n`);
+  },
+
+  async 'move-user'(o, io) {
+    const user = await userByLogin(io, required(o, 'login'));
+    const officeId = checked<{ officeId: string }>(io, 'admin', 'OfficeParams', { officeId: required(o, 'office') }).officeId;
+    const input = checked<UpdateUserRequest>(io, 'admin', 'UpdateUserRequest', { positions: lanes(o.position), ...(o.role ? { roles: o.role } : {}) });
+    const moved = await accounts.moveUser(io.db, user.id, { officeId, positions: input.positions ?? [], ...(input.roles ? { roles: input.roles } : {}) });
+    io.stdout(`user ${moved.login} moved to office ${moved.officeId} roles: ${moved.roles.join(', ') || '-'} positions: ${moved.positions.map(laneText).join(', ') || '-'}; every session ended\n`);
+  },
+
   async 'link-identity'(o, io) {
     const user = await userByLogin(io, required(o, 'login'));
     await linkIdentity(io.db, required(o, 'provider'), required(o, 'subject'), user.id);
@@ -176,7 +201,7 @@ const COMMANDS: Record<string, Command> = {
       io.stdout(`office ${office.id} ${office.regionCode} ${office.name}${office.parentId ? ` (parent ${office.parentId})` : ''}\n`);
       io.stdout(`  lanes: ${office.lanes.map(laneText).join(', ') || '-'}\n`);
       for (const user of users.filter((u) => u.officeId === office.id)) {
-        io.stdout(`  user ${user.login} "${user.name}"${user.nip ? ` NIP ${user.nip}` : ''} roles: ${user.roles.join(', ') || '-'} positions: ${user.positions.map(laneText).join(', ') || '-'}\n`);
+        io.stdout(`  user ${user.login} "${user.name}"${user.disabled ? ' (disabled)' : ''}${user.nip ? ` NIP ${user.nip}` : ''} roles: ${user.roles.join(', ') || '-'} positions: ${user.positions.map(laneText).join(', ') || '-'}\n`);
       }
     }
   },

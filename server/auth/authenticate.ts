@@ -7,12 +7,13 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LocalizedText } from '../../core/engine';
 import type { Office, Role, User } from '../../core/sync/protocol';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../core/sync/protocol';
 import { findOffice, findUser, publicUser } from '../accounts/accountsRepo';
 import { useSession, type SessionRecord } from '../accounts/sessionsRepo';
 import type { ServerContext } from '../context';
-import { fail } from '../http/apiFailure';
+import { ApiFailure, fail } from '../http/apiFailure';
 
 export interface AuthContext {
   user: User;
@@ -26,6 +27,11 @@ declare module 'fastify' {
     auth: AuthContext | null;
   }
 }
+
+export const SESSION_ENDED: LocalizedText = {
+  id: 'Sesi tidak berlaku atau sudah berakhir. Silakan masuk lagi.',
+  en: 'The session is invalid or has expired. Please sign in again.',
+};
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -49,9 +55,10 @@ export function createAuthenticate(ctx: ServerContext) {
     const session = await useSession(ctx.db, token, ctx.now(), ctx.config.sessions);
     const user = session && (await findUser(ctx.db, session.userId));
     const office = user && (await findOffice(ctx.db, user.officeId));
-    if (!session || !user || !office) {
+    // A disabled user's sessions were deleted when they were disabled; checking here too closes any race.
+    if (!session || !user || !office || user.disabled) {
       reply.clearCookie(SESSION_COOKIE, { path: SESSION_COOKIE_PATH });
-      throw fail(401, 'session.invalid', 'Sesi tidak berlaku atau sudah berakhir. Silakan masuk lagi.', 'The session is invalid or has expired. Please sign in again.');
+      throw new ApiFailure(401, 'session.invalid', SESSION_ENDED);
     }
     if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], session.csrfToken)) {
       throw fail(

@@ -20,6 +20,12 @@ export const sessionRoutes: FastifyPluginAsync<RoutePluginOptions> = async (app,
   const { db } = ctx;
 
   async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string, provider: string): Promise<SessionInfo> {
+    // Told only to someone who proved who they are (right password, or the provider's confirmation), so it
+    // reveals nothing to a guesser, and the user knows to ask their admin rather than retry.
+    if ((await findUser(db, userId))?.disabled) {
+      request.log.info({ userId, provider }, 'sign-in refused: user disabled');
+      throw fail(403, 'user.disabled', 'Akun ini dinonaktifkan. Hubungi admin kantor Anda.', 'This account is disabled. Contact your office administrator.');
+    }
     const { token, csrfToken } = await createSession(db, { userId, provider, now: ctx.now(), lifetimes: ctx.config.sessions });
     reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, Math.floor(ctx.config.sessions.absoluteMs / 1000)));
     const user = publicUser((await findUser(db, userId))!);

@@ -3,9 +3,11 @@
  * stream that says when to pull. The rules live in cases/; this file is HTTP.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { PushRequest, PushResponse } from '../../core/sync/protocol';
+import { STREAM_EVENT, type PushRequest, type PushResponse, type StreamSignedOut } from '../../core/sync/protocol';
 import { officeLanes } from '../accounts/accountsRepo';
+import { isSessionLive } from '../accounts/sessionsRepo';
 import type { RoutePluginOptions } from '../app';
+import { SESSION_ENDED } from '../auth/authenticate';
 import type { CaseChanges } from '../cases/caseChanges';
 import { PULL_LIMIT_MAX, parseCursor, pullFeed } from '../cases/pullFeed';
 import { pushCommands } from '../cases/pushCommands';
@@ -50,25 +52,51 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { ct
   });
 
   app.get('/sync/stream', { preHandler: authenticate }, async (request, reply) => {
-    const office = request.auth!.office;
+    const { office, session } = request.auth!;
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       'x-request-id': request.id,
+      // The connection ends with the stream: left idle for reuse, it would hold a shutdown for the keep-alive timeout.
+      connection: 'close',
       // Reverse proxies (nginx) must pass events on at once, not buffer them.
       'x-accel-buffering': 'no',
     });
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     // The browser reconnects by itself after a cut; a short wait keeps a restarted server from a stampede.
     res.write('retry: 3000\n: connected\n\n');
     // A browser reconnects by itself after a cut (offline, a restart) and may have missed notices meanwhile:
     // every stream opens with a `changed`, so the client pulls at once instead of at its next poll.
-    res.write(`event: changed\ndata: ${JSON.stringify({ cursor: null })}\n\n`);
-    const unsubscribe = changes.subscribe(office.id, (cursor) => {
-      res.write(`event: changed\ndata: ${JSON.stringify({ cursor })}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+    send(STREAM_EVENT.changed, { cursor: null });
+
+    // The session was checked once, when the stream opened; a stream lives for hours, and meanwhile the user
+    // may sign out, be disabled or moved, or the session may expire. It is checked again before each notice
+    // and each heartbeat, so an ended session stops hearing about the office's cases within one heartbeat.
+    let checking: Promise<boolean> | undefined;
+    const stillSignedIn = () =>
+      (checking ??= isSessionLive(db, session.tokenHash, ctx.now())
+        // The database being unreachable is not the session ending: a notice carries no case data (the pull
+        // that follows is authenticated), so the stream stays open rather than sending every client away.
+        .catch((error: unknown) => {
+          request.log.warn({ err: error }, 'stream session check failed');
+          return true;
+        })
+        .finally(() => {
+          checking = undefined;
+        }));
+    const whileSignedIn = (write: () => void) =>
+      void stillSignedIn().then((live) => {
+        if (res.writableEnded) return;
+        if (live) return write();
+        const signedOut: StreamSignedOut = { code: 'session.invalid', message: SESSION_ENDED };
+        send(STREAM_EVENT.signedOut, signedOut);
+        end();
+      });
+
+    const unsubscribe = changes.subscribe(office.id, (cursor) => whileSignedIn(() => send(STREAM_EVENT.changed, { cursor })));
+    const heartbeat = setInterval(() => whileSignedIn(() => res.write(': heartbeat\n\n')), heartbeatMs);
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();

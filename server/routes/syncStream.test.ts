@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../core/sync/protocol';
 import { describeOnEachDatabase } from '../testing/databases';
-import { asPush, completeCommand, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
-import { startTestServer, type Browser, type TestServer } from '../testing/testServer';
+import { SPM, asPush, completeCommand, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
+import { listUsers } from '../accounts/accountsRepo';
+import { setUserDisabled } from '../accounts/accountsService';
+import { makeUser, signIn, startTestServer, type Browser, type TestServer } from '../testing/testServer';
 
 interface OpenStream {
   text: () => string;
+  /** True once the server ended the response. */
+  ended: () => boolean;
   waitFor: (pattern: RegExp, ms?: number) => Promise<void>;
   close: () => void;
 }
@@ -26,19 +30,23 @@ describeOnEachDatabase('sync stream', (database) => {
     await server?.close();
   });
 
-  async function open(clerk: Browser): Promise<OpenStream> {
+  async function open(clerk: Browser, at = baseUrl): Promise<OpenStream> {
     const abort = new AbortController();
-    const response = await fetch(`${baseUrl}/api/v1/sync/stream`, { headers: { cookie: `${SESSION_COOKIE}=${clerk.cookie}` }, signal: abort.signal });
+    const response = await fetch(`${at}/api/v1/sync/stream`, { headers: { cookie: `${SESSION_COOKIE}=${clerk.cookie}` }, signal: abort.signal });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     let text = '';
+    let ended = false;
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     void (async () => {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            ended = true;
+            return;
+          }
           text += decoder.decode(value, { stream: true });
         }
       } catch {
@@ -47,6 +55,7 @@ describeOnEachDatabase('sync stream', (database) => {
     })();
     const stream: OpenStream = {
       text: () => text,
+      ended: () => ended,
       waitFor: async (pattern, ms = 10_000) => {
         const until = Date.now() + ms;
         while (!pattern.test(text)) {
@@ -75,6 +84,60 @@ describeOnEachDatabase('sync stream', (database) => {
     await lumajang.waitFor(/: heartbeat/);
     expect(lumajang.text().match(/event: changed/g)).toHaveLength(1);
     expect(dinkes.text().match(/event: changed/g)).toHaveLength(2);
+  });
+
+  const SIGNED_OUT = /event: signedOut\ndata: \{"code":"session\.invalid","message":\{"id":"Sesi tidak berlaku[^"]*","en":"The session is invalid[^"]*"\}\}\n\n$/;
+
+  async function waitUntilEnded(stream: OpenStream): Promise<void> {
+    await expect.poll(stream.ended, { timeout: 10_000 }).toBe(true);
+  }
+
+  it('ends the stream at the next heartbeat once the user signed out, saying so', async () => {
+    const desa = await open(world.clerks.desa);
+    await desa.waitFor(/: heartbeat/);
+    expect((await world.clerks.desa.request('DELETE', '/api/v1/session')).statusCode).toBe(204);
+    await desa.waitFor(SIGNED_OUT);
+    await waitUntilEnded(desa);
+  });
+
+  it('ends the stream once the session expired, though the stream itself kept it busy', async () => {
+    const desa = await open(world.clerks.desa);
+    await desa.waitFor(/: heartbeat/);
+    // Idle expiry is 12 hours; the stream's own heartbeats are not the clerk's activity and do not renew it.
+    server.advance(12 * 3600_000);
+    await desa.waitFor(SIGNED_OUT);
+    await waitUntilEnded(desa);
+    expect((await world.clerks.desa.request('GET', '/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('ends the stream when an administrator disables the user', async () => {
+    const desa = await open(world.clerks.desa);
+    const rina = (await listUsers(database.db)).find((u) => u.login === 'rina')!;
+    await setUserDisabled(database.db, rina.id, true, server.ctx.now());
+    await desa.waitFor(SIGNED_OUT);
+    await waitUntilEnded(desa);
+  });
+
+  it('checks the session before passing a notice on, not only at the heartbeat', async () => {
+    // A second server process on the same database, with a heartbeat too slow to matter here.
+    const quiet = await startTestServer(database.db, { app: { heartbeatMs: 3_600_000 } });
+    try {
+      const quietUrl = await quiet.app.listen({ host: '127.0.0.1', port: 0 });
+      await makeUser(server, { officeId: world.offices.desa.id, login: 'sekdes', positions: [{ sopId: SPM, actorId: 'masyarakat-pemohon' }] });
+      const sekdes = await signIn(server, 'sekdes');
+      const stream = await open(sekdes, quietUrl);
+      await push(world.clerks.desa, [asPush(startCommand('kasus-1'), world.sop)]);
+      await stream.waitFor(/event: changed\ndata: \{"cursor":"\d+:\d+"\}/);
+
+      expect((await sekdes.request('DELETE', '/api/v1/session')).statusCode).toBe(204);
+      await push(world.clerks.desa, [asPush(completeCommand('kasus-1', 's1', 1, 'masyarakat-pemohon'))]);
+      await stream.waitFor(SIGNED_OUT);
+      await waitUntilEnded(stream);
+      expect(stream.text().match(/event: changed/g)).toHaveLength(2);
+    } finally {
+      for (const stream of streams.splice(0)) stream.close();
+      await quiet.close();
+    }
   });
 
   it('refuses a stream without a session', async () => {

@@ -16,6 +16,8 @@ export interface ServerSignInFormProps {
   /** Resolves to the server's refusal to show, or nothing once signed in (the password is then cleared). */
   onSignIn: (input: SignInInput) => Promise<LocalizedText | void>;
   classes: SignInFormClasses;
+  /** The login to start from (signing in again after the server ended the session). */
+  initialLogin?: string;
   /** The address to start from; '' (the default) is the page's own origin. */
   initialServerUrl?: string;
   /**
@@ -37,11 +39,11 @@ export interface ServerSignInFormProps {
  * Signing in waits for a login and a password; the refusal is shown in the
  * interface language and the password kept for another try.
  */
-export function ServerSignInForm({ onSignIn, classes, initialServerUrl = '', addressFirst = false, nested = false }: ServerSignInFormProps) {
+export function ServerSignInForm({ onSignIn, classes, initialLogin = '', initialServerUrl = '', addressFirst = false, nested = false }: ServerSignInFormProps) {
   const { t, lang } = useI18n();
   const id = useId();
   const [serverUrl, setServerUrl] = useState(initialServerUrl);
-  const [login, setLogin] = useState('');
+  const [login, setLogin] = useState(initialLogin);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<LocalizedText | null>(null);

@@ -265,6 +265,8 @@ export const runtimeMessagesEn: Record<keyof typeof runtimeMessagesId, string> =
   'runtime.settings.holidays': 'Holidays (one YYYY-MM-DD date per line)',
   'runtime.settings.save': 'Save the working calendar',
   'runtime.settings.saved': 'Working calendar saved.',
+  'runtime.loadingScreen': 'Loading…',
+  'runtime.settings.timesInvalid': 'Some times are not valid; correct the marked fields. The calendar was not saved.',
   'runtime.settings.reset': 'Reset to government hours (default)',
   'runtime.day.0': 'Sunday',
   'runtime.day.1': 'Monday',

@@ -278,6 +278,8 @@ export const runtimeMessagesId = {
   'runtime.settings.holidays': 'Hari libur (satu tanggal TTTT-BB-HH per baris)',
   'runtime.settings.save': 'Simpan kalender kerja',
   'runtime.settings.saved': 'Kalender kerja disimpan.',
+  'runtime.loadingScreen': 'Memuat…',
+  'runtime.settings.timesInvalid': 'Ada jam yang tidak sah; perbaiki isian yang ditandai. Kalender belum disimpan.',
   'runtime.settings.reset': 'Kembalikan ke jam kerja pemerintah (bawaan)',
   'runtime.day.0': 'Minggu',
   'runtime.day.1': 'Senin',

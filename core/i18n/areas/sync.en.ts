@@ -12,6 +12,8 @@ export const syncMessagesEn: Record<keyof typeof syncMessagesId, string> = {
   'sync.status.never': 'Never synced',
   'sync.status.review': '{count} commands need review',
   'sync.status.signedOut': 'Not signed in to the server: work is kept on this device and sent once you sign in.',
+  'sync.status.sessionEnded':
+    'Your session on the server has ended (signed out on another device, expired, or the account was changed by an admin). Work stays saved on this device and is sent once you sign in again.',
   'sync.status.signIn': 'Sign in',
   'sync.status.error': 'Sync failed: {message} Retrying automatically.',
   'sync.status.syncNow': 'Sync now',
@@ -37,6 +39,7 @@ export const syncMessagesEn: Record<keyof typeof syncMessagesId, string> = {
   'sync.server.signOut': 'Sign out',
   'sync.server.signedOut': 'You have signed out. Further work is kept and sent after you sign in again.',
   'sync.server.signedOutOffline': 'You have signed out on this device; the server could not be reached, and its session ends by itself.',
+  'sync.server.sessionEnded': "{name}'s session on the server has ended. Sign in again so the work on this device is sent.",
   'sync.server.pendingOnSignOut': '{count} commands have not been sent; they stay queued until you sign in again.',
 
   'sync.review.heading': 'Needs review',

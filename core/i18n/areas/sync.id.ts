@@ -14,6 +14,8 @@ export const syncMessagesId = {
   'sync.status.never': 'Belum pernah sinkron',
   'sync.status.review': '{count} perintah perlu tinjauan',
   'sync.status.signedOut': 'Belum masuk ke server: pekerjaan disimpan di perangkat ini dan dikirim setelah Anda masuk.',
+  'sync.status.sessionEnded':
+    'Sesi Anda di server sudah berakhir (keluar di perangkat lain, kedaluwarsa, atau akun diubah admin). Pekerjaan tetap disimpan di perangkat ini dan dikirim setelah Anda masuk lagi.',
   'sync.status.signIn': 'Masuk',
   'sync.status.error': 'Sinkronisasi gagal: {message} Dicoba lagi otomatis.',
   'sync.status.syncNow': 'Sinkronkan sekarang',
@@ -39,6 +41,7 @@ export const syncMessagesId = {
   'sync.server.signOut': 'Keluar',
   'sync.server.signedOut': 'Anda telah keluar. Pekerjaan berikutnya tetap disimpan dan dikirim setelah masuk kembali.',
   'sync.server.signedOutOffline': 'Anda telah keluar di perangkat ini; server tidak dapat dihubungi, sesi di server berakhir sendiri.',
+  'sync.server.sessionEnded': 'Sesi {name} di server sudah berakhir. Masuk lagi agar pekerjaan di perangkat ini terkirim.',
   'sync.server.pendingOnSignOut': '{count} perintah belum terkirim; perintah itu tetap di antrean sampai Anda masuk kembali.',
 
   'sync.review.heading': 'Perlu tinjauan',

@@ -27,6 +27,7 @@ import { validateSop } from '../../../core/validation';
 import {
   API_PREFIX,
   CSRF_HEADER,
+  STREAM_EVENT,
   type CatalogueEntry,
   type LaneRef,
   type Office,
@@ -152,6 +153,30 @@ export class FakeServer {
     };
   }
 
+  /** Live streams open now (tests assert that a stream is closed, or opened again after a sign-in). */
+  get openStreamCount(): number {
+    return this.streams.size;
+  }
+
+  /**
+   * Ends every session of the user, as the server does when an admin disables or moves them (or the
+   * session expires); their open streams hear `signedOut` and close, as the server's stream does.
+   */
+  endSessionsOf(login: string): this {
+    const userId = this.users.get(login)?.user.id;
+    for (const [id, session] of this.sessions) if (session.userId === userId) this.sessions.delete(id);
+    this.endStreamsWithoutSession();
+    return this;
+  }
+
+  private endStreamsWithoutSession(): void {
+    for (const entry of this.streams) {
+      if (this.sessionUser(entry.jar)) continue;
+      this.streams.delete(entry);
+      entry.stream.emit(STREAM_EVENT.signedOut, { code: 'session.invalid', message: { id: 'Sesi tidak berlaku atau sudah berakhir. Silakan masuk lagi.', en: 'The session is invalid or has expired. Please sign in again.' } });
+    }
+  }
+
   private sessionUser(jar: CookieJar): { user: User; office: FakeOffice; csrfToken: string } | undefined {
     const session = jar.session ? this.sessions.get(jar.session) : undefined;
     if (!session) return undefined;
@@ -184,6 +209,7 @@ export class FakeServer {
     if (method === 'DELETE' && path === '/session') {
       this.sessions.delete(jar.session!);
       delete jar.session;
+      this.endStreamsWithoutSession();
       return new Response(null, { status: 204 });
     }
     if (method === 'GET' && path === '/catalogue') return json(200, { entries: this.catalogueFor(who.office) });
@@ -333,7 +359,7 @@ export class FakeServer {
     }
     for (const { jar, stream } of this.streams) {
       const who = this.sessionUser(jar);
-      if (who && this.mayOfficeSee(who.office, c)) stream.emit('changed', { cursor: String(this.log.length) });
+      if (who && this.mayOfficeSee(who.office, c)) stream.emit(STREAM_EVENT.changed, { cursor: String(this.log.length) });
     }
   }
 

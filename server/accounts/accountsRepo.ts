@@ -5,6 +5,7 @@
  */
 import type { LaneRef, Office, OfficeWithLanes, Role, User } from '../../core/sync/protocol';
 import type { Queryable } from '../db/db';
+import { SESSION_COLUMNS, type SessionRow } from './sessionsRepo';
 
 interface OfficeRow {
   id: string;
@@ -86,6 +87,34 @@ export async function listOffices(db: Queryable): Promise<OfficeWithLanes[]> {
       FROM offices o
      ORDER BY o.region_code, o.name, o.id`);
   return rows.map((row) => ({ ...officeOf(row), lanes: sortLanes(row.lanes ?? []) }));
+}
+
+/**
+ * Who a session cookie signs in, in one query (every signed-in request asks): the session row, the user with
+ * positions, the office with its lanes. Undefined when no session has this hash.
+ */
+export async function findSignedIn(
+  db: Queryable,
+  tokenHash: string,
+): Promise<{ session: SessionRow; user: UserWithCredentials; office: Office; lanes: LaneRef[] } | undefined> {
+  const { rows } = await db.query<SessionRow & UserRow & { password_hash: string | null; office_name: string; office_region_code: string; office_parent_id: string | null; office_lanes: LaneRef[] | null }>(
+    `SELECT ${SESSION_COLUMNS},
+            u.id, u.login, u.name, u.nip, u.office_id, u.roles, u.password_hash, u.disabled_at,
+            (SELECT json_agg(json_build_object('sopId', p.sop_id, 'actorId', p.actor_id)) FROM user_positions p WHERE p.user_id = u.id) AS positions,
+            o.name AS office_name, o.region_code AS office_region_code, o.parent_id AS office_parent_id,
+            (SELECT json_agg(json_build_object('sopId', l.sop_id, 'actorId', l.actor_id)) FROM office_lanes l WHERE l.office_id = o.id) AS office_lanes
+       FROM sessions s JOIN users u ON u.id = s.user_id JOIN offices o ON o.id = u.office_id
+      WHERE s.token_hash = $1`,
+    [tokenHash],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    session: row,
+    user: { ...userOf(row), passwordHash: row.password_hash },
+    office: officeOf({ id: row.office_id, name: row.office_name, region_code: row.office_region_code, parent_id: row.office_parent_id }),
+    lanes: sortLanes(row.office_lanes ?? []),
+  };
 }
 
 export async function officeLanes(db: Queryable, officeId: string): Promise<LaneRef[]> {

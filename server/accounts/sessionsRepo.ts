@@ -47,16 +47,24 @@ export async function createSession(
  */
 export async function useSession(db: Queryable, token: string, now: Date, lifetimes: SessionLifetimes): Promise<SessionRecord | undefined> {
   const tokenHash = hashSessionToken(token);
-  const { rows } = await db.query<{
-    user_id: string;
-    csrf_token: string;
-    provider: string;
-    last_seen_at: Date;
-    idle_expires_at: Date;
-    absolute_expires_at: Date;
-  }>('SELECT user_id, csrf_token, provider, last_seen_at, idle_expires_at, absolute_expires_at FROM sessions WHERE token_hash = $1', [tokenHash]);
-  const row = rows[0];
-  if (!row) return undefined;
+  const { rows } = await db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions s WHERE s.token_hash = $1`, [tokenHash]);
+  return rows[0] && keepSessionAlive(db, tokenHash, rows[0], now, lifetimes);
+}
+
+/** The columns `keepSessionAlive` needs, from `sessions s` (a query may join more to them). */
+export const SESSION_COLUMNS = 's.user_id, s.csrf_token, s.provider, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at';
+
+export interface SessionRow {
+  user_id: string;
+  csrf_token: string;
+  provider: string;
+  last_seen_at: Date;
+  idle_expires_at: Date;
+  absolute_expires_at: Date;
+}
+
+/** An expired session row is deleted (undefined); a live one has its idle expiry renewed, once a minute at most. */
+export async function keepSessionAlive(db: Queryable, tokenHash: string, row: SessionRow, now: Date, lifetimes: SessionLifetimes): Promise<SessionRecord | undefined> {
   if (now >= row.idle_expires_at || now >= row.absolute_expires_at) {
     await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
     return undefined;

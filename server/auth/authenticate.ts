@@ -8,16 +8,18 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LocalizedText } from '../../core/engine';
-import type { Office, Role, User } from '../../core/sync/protocol';
+import type { LaneRef, Office, Role, User } from '../../core/sync/protocol';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../core/sync/protocol';
-import { findOffice, findUser, publicUser } from '../accounts/accountsRepo';
-import { useSession, type SessionRecord } from '../accounts/sessionsRepo';
+import { findSignedIn, publicUser } from '../accounts/accountsRepo';
+import { hashSessionToken, keepSessionAlive, type SessionRecord } from '../accounts/sessionsRepo';
 import type { ServerContext } from '../context';
 import { ApiFailure, fail } from '../http/apiFailure';
 
 export interface AuthContext {
   user: User;
   office: Office;
+  /** The SOP lanes the office plays (read with the session: a push needs them). */
+  officeLanes: LaneRef[];
   session: SessionRecord;
 }
 
@@ -52,11 +54,11 @@ export function createAuthenticate(ctx: ServerContext) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw fail(401, 'session.required', 'Silakan masuk terlebih dahulu.', 'Please sign in first.');
-    const session = await useSession(ctx.db, token, ctx.now(), ctx.config.sessions);
-    const user = session && (await findUser(ctx.db, session.userId));
-    const office = user && (await findOffice(ctx.db, user.officeId));
+    const tokenHash = hashSessionToken(token);
+    const found = await findSignedIn(ctx.db, tokenHash);
+    const session = found && (await keepSessionAlive(ctx.db, tokenHash, found.session, ctx.now(), ctx.config.sessions));
     // A disabled user's sessions were deleted when they were disabled; checking here too closes any race.
-    if (!session || !user || !office || user.disabled) {
+    if (!found || !session || found.user.disabled) {
       reply.clearCookie(SESSION_COOKIE, { path: SESSION_COOKIE_PATH });
       throw new ApiFailure(401, 'session.invalid', SESSION_ENDED);
     }
@@ -68,7 +70,7 @@ export function createAuthenticate(ctx: ServerContext) {
         'Request refused: the CSRF token is missing or wrong. Reload the page and try again.',
       );
     }
-    request.auth = { user: publicUser(user), office, session };
+    request.auth = { user: publicUser(found.user), office: found.office, officeLanes: found.lanes, session };
   };
 }
 

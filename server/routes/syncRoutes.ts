@@ -4,7 +4,6 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { STREAM_EVENT, type PushRequest, type PushResponse, type StreamSignedOut } from '../../core/sync/protocol';
-import { officeLanes } from '../accounts/accountsRepo';
 import { isSessionLive } from '../accounts/sessionsRepo';
 import type { RoutePluginOptions } from '../app';
 import { SESSION_ENDED } from '../auth/authenticate';
@@ -30,7 +29,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { ct
   app.post('/sync/push', { schema: { body: { $ref: schemaRef('sync', 'PushRequest') } }, preHandler: authenticate }, async (request): Promise<PushResponse> => {
     const { user, office } = request.auth!;
     const { deviceId, commands } = request.body as PushRequest;
-    const lanes = await officeLanes(db, office.id);
+    const lanes = request.auth!.officeLanes;
     const results = await pushCommands({ db, sops, now: ctx.now }, { user, office: { ...office, lanes }, deviceId }, commands);
     const statuses: Record<string, number> = {};
     for (const result of results) statuses[result.status] = (statuses[result.status] ?? 0) + 1;

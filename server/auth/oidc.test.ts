@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../core/sync/protocol';
 import { linkIdentity } from '../accounts/accountsRepo';
+import { setUserDisabled } from '../accounts/accountsService';
 import { describeOnEachDatabase } from '../testing/databases';
 import { startTestIssuer, type TestIssuer } from '../testing/oidcIssuer';
 import { makeOffice, makeUser, rowCounts, startTestServer, tableSnapshot, type TestServer } from '../testing/testServer';
@@ -83,6 +84,21 @@ describeOnEachDatabase('sign-in through an OpenID Connect provider', (database) 
     } finally {
       issuer.subject = 'pegawai-001';
     }
+  });
+
+  it('refuses a disabled user even when the provider confirms them, writing no session', async () => {
+    const office = await makeOffice(server);
+    const user = await makeUser(server, { officeId: office.id, login: 'pegawai', password: undefined });
+    await linkIdentity(database.db, 'sso-jatim', 'pegawai-001', user.id);
+    await setUserDisabled(database.db, user.id, true, server.ctx.now());
+
+    const { pendingCookie, callbackPath } = await throughProvider();
+    const before = await tableSnapshot(database.db, ['oidc_logins']);
+    const refused = await server.app.inject({ method: 'GET', url: callbackPath, cookies: { sop_oidc: pendingCookie } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'user.disabled', message: { id: 'Akun ini dinonaktifkan. Hubungi admin kantor Anda.', en: 'This account is disabled. Contact your office administrator.' } });
+    expect(refused.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+    expect(await tableSnapshot(database.db, ['oidc_logins'])).toBe(before);
   });
 
   it('refuses a callback from another browser, or with a forged state, before any session exists', async () => {

@@ -22,6 +22,7 @@ import { addRevision, catalogueKeyOf, DeviceStorageError, type DeviceDb } from '
 import type { OutboxRow, RuntimeDb } from '../storage/db';
 import { ensureDeviceId, serverLink, sha256OfBlob } from '../storage/outbox';
 import { getSopRevision, loadCalendar, storeSopRevision } from '../storage/repository';
+import { serverCatalogueOf, storeServerCatalogue } from '../storage/serverCatalogue';
 import {
   CATALOGUE_CONFLICTS_KEY,
   CURSOR_KEY,
@@ -268,11 +269,15 @@ export class SyncClient {
 
   private async cycle(transport: SyncTransport): Promise<SyncCycle> {
     // Who is signed in may have changed on the server (positions, a new CSRF token); a 401 ends here.
-    await refreshServerSession(this.device, transport);
+    const { office } = await refreshServerSession(this.device, transport);
     const pushed = await this.pushAll(transport);
     const pulled = await this.pullAll(transport);
-    if (Date.now() - this.lastCatalogueAt > CATALOGUE_EVERY_MS) {
-      await this.pullCatalogue(transport);
+    const due =
+      Date.now() - this.lastCatalogueAt > CATALOGUE_EVERY_MS ||
+      // Another account signed in here, or the device was linked elsewhere: what it may start on is not known yet.
+      !(await serverCatalogueOf(this.db, await serverLink(this.db), office.id));
+    if (due) {
+      await this.pullCatalogue(transport, office.id);
       this.lastCatalogueAt = Date.now();
     }
     await this.db.transaction('rw', this.db.syncState, async () => {
@@ -410,12 +415,13 @@ export class SyncClient {
   // ------------------------------------------------------------------ catalogue
 
   /**
-   * Keeps the office's published revisions in the device catalogue (source 'server'), for offline use.
+   * Keeps the office's published revisions in the device catalogue (source 'server'), for offline use, and
+   * records the catalogue itself: on a linked device, new cases start only on what it names.
    * A revision this device already holds under that number with other content (published by a designer
    * here, whose copy the server refused with 409) is left as it is, since revisions never change, and
    * recorded for the sync status: it must not stop the rest of the catalogue, nor fail every sync round.
    */
-  private async pullCatalogue(transport: SyncTransport): Promise<void> {
+  private async pullCatalogue(transport: SyncTransport, officeId: string): Promise<void> {
     const { entries } = await transport.catalogue();
     const conflicts: CatalogueConflict[] = [];
     const conflict = (entry: (typeof entries)[number]) => conflicts.push({ sopId: entry.sopId, revision: entry.revision, title: entry.title });
@@ -436,7 +442,11 @@ export class SyncClient {
         conflict(entry);
       }
     }
-    await setSyncValue(this.db, CATALOGUE_CONFLICTS_KEY, conflicts.length > 0 ? conflicts : undefined);
+    await this.db.transaction('rw', this.db.syncState, async () => {
+      await setSyncValue(this.db, CATALOGUE_CONFLICTS_KEY, conflicts.length > 0 ? conflicts : undefined);
+      // Last, once every revision it names is on the device: new cases start only on these (serverCatalogue.ts).
+      await storeServerCatalogue(this.db, { baseUrl: transport.baseUrl, officeId, fetchedAt: Date.now(), entries });
+    });
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The sync loop: pushes the outbox, pulls the office's events with the
  * cursor, keeps the catalogue, and sleeps until something happens (a commit
- * in any tab, the server's `changed` stream, the network coming back, a
- * timer), backing off with jitter after failures.
+ * in any tab, the server's stream saying `changed` or `catalogue`, the
+ * network coming back, a timer), backing off with jitter after failures.
  *
  * One tab syncs: the loop runs while holding a Web Lock named after the
  * database; other tabs queue on the same lock and take over when the leader
@@ -85,6 +85,8 @@ export class SyncClient {
   private done: Promise<void> = Promise.resolve();
   private readonly uploaded = new Set<string>();
   private lastCatalogueAt = 0;
+  /** The stream said the catalogue changed: the next round reads it whatever the time. */
+  private catalogueWanted = false;
   private channel: BroadcastChannel | null = null;
   activity: SyncActivity = 'starting';
 
@@ -140,6 +142,11 @@ export class SyncClient {
     this.channel?.postMessage('sync');
   }
 
+  private wantCatalogue(): void {
+    this.catalogueWanted = true;
+    this.wake();
+  }
+
   private wake(): void {
     const wake = this.wakeUp;
     this.wakeUp = null;
@@ -191,6 +198,7 @@ export class SyncClient {
       listeningTo = transport.baseUrl;
       stopListening = transport.listen({
         onChanged: () => this.wake(),
+        onCatalogue: () => this.wantCatalogue(),
         // The server ended the session (sign-out elsewhere, expiry, the account disabled or moved): look now,
         // so the clerk is asked to sign in at once rather than at the next poll.
         onSignedOut: () => {
@@ -219,7 +227,8 @@ export class SyncClient {
           listen(transport);
           failures = 0;
           this.setActivity('idle');
-          await this.sleep(this.options.pollMs ?? POLL_MS);
+          // A publication announced while this round ran is read now, not after the poll.
+          if (!this.catalogueWanted) await this.sleep(this.options.pollMs ?? POLL_MS);
         } catch (error) {
           // Stopped, or the page closed the database under the loop (a restore, a test's clean-up): nothing to sync into.
           if (this.stopped || (error as { name?: string })?.name === 'DatabaseClosedError') break;
@@ -273,11 +282,18 @@ export class SyncClient {
     const pushed = await this.pushAll(transport);
     const pulled = await this.pullAll(transport);
     const due =
+      this.catalogueWanted ||
       Date.now() - this.lastCatalogueAt > CATALOGUE_EVERY_MS ||
       // Another account signed in here, or the device was linked elsewhere: what it may start on is not known yet.
       !(await serverCatalogueOf(this.db, await serverLink(this.db), office.id));
     if (due) {
-      await this.pullCatalogue(transport, office.id);
+      this.catalogueWanted = false;
+      try {
+        await this.pullCatalogue(transport, office.id);
+      } catch (error) {
+        this.catalogueWanted = true;
+        throw error;
+      }
       this.lastCatalogueAt = Date.now();
     }
     await this.db.transaction('rw', this.db.syncState, async () => {

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, within } from 'storybook/test';
 import { App } from './App';
 import { scratchDb } from './storage/testing';
 
@@ -43,7 +43,10 @@ export const TrialRun: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByText(/^UJI COBA: SOP ini masih rancangan/)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Hapus semua data uji coba' })).toBeVisible();
-    // The sandbox is never seeded with the real catalogue.
-    await expect(await canvas.findByText('Belum ada SOP yang disahkan di perangkat ini.')).toBeVisible();
+    // The sandbox holds no real catalogue: the bundled samples are there to try, each marked as an example.
+    await expect(await canvas.findByRole('link', { name: 'Mulai kasus: Penerbitan Surat Pernyataan Miskin (SPM) OnLine' })).toBeVisible();
+    const cards = within(canvas.getByRole('region', { name: 'SOP yang telah disahkan' })).getAllByRole('listitem');
+    expect(cards.length).toBeGreaterThan(1);
+    for (const card of cards) await expect(card).toHaveTextContent(/^.+Contoh SOP contoh bawaan aplikasi untuk mencoba/);
   },
 };

@@ -85,7 +85,7 @@ const NO_TRANSPORT: TransportOptions = {};
 export function RuntimeProvider({ db: given, device: givenDevice, seed = true, trial = false, now: fixedNow, person: fixedPerson, lanes: fixedLanes, sync = NO_TRANSPORT, children }: RuntimeProviderProps) {
   const [db] = useState(() => given ?? new RuntimeDb());
   const [device] = useState(() => givenDevice ?? defaultDevice(given));
-  const [catalogue] = useState(() => (trial ? trialCatalogue(db) : deviceCatalogue(device)));
+  const [catalogue] = useState(() => (trial ? trialCatalogue(db) : deviceCatalogue(device, db)));
   const [status, setStatus] = useState<Status>({ kind: 'opening' });
   const [tick, setTick] = useState(() => Date.now());
 

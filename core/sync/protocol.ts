@@ -222,9 +222,20 @@ export interface PullResponse {
 /**
  * `GET /api/v1/sync/stream` (Server-Sent Events). `changed`: pull now (`{ cursor }`, null when notices may
  * have been missed). `signedOut`: the session ended while the stream was open (signed out, expired, the user
- * disabled or moved); the server closes the stream after it, and the client must sign in again.
+ * disabled or moved); the server closes the stream after it, and the client must sign in again. `catalogue`:
+ * read `GET /catalogue` now (`CatalogueNotice`).
  */
-export const STREAM_EVENT = { changed: 'changed', signedOut: 'signedOut' } as const;
+export const STREAM_EVENT = { changed: 'changed', signedOut: 'signedOut', catalogue: 'catalogue' } as const;
+
+/**
+ * `event: catalogue`: the office's catalogue may have changed. `{ sopId, revision }`: a revision of an SOP the
+ * office has a lane in was published. `{}`: notices may have been missed (the stream just opened, or the server's
+ * LISTEN connection was made again).
+ */
+export interface CatalogueNotice {
+  sopId?: string;
+  revision?: number;
+}
 
 export interface StreamSignedOut {
   code: 'session.invalid';

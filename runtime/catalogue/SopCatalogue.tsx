@@ -7,11 +7,14 @@ import { useRuntime } from '../context';
 import { formatDate } from '../format';
 import { hrefs } from '../router';
 import { ImportRevisionPanel } from './ImportRevisionPanel';
-import type { CatalogueItem } from './runtimeCatalogue';
+import type { CatalogueItem, CatalogueOffering } from './runtimeCatalogue';
+import { TRIAL_PARAM } from '../trial';
 import { UserText } from '../../ui/UserText';
 
 export interface SopCatalogueViewProps {
   sops: readonly CatalogueItem[];
+  /** Where new cases start from (this device's catalogue by default). */
+  offering?: CatalogueOffering;
   /** Opens the Permenpan print view of a published revision (a new tab by default); resolves to a problem to show. */
   onPrint?: (sop: CatalogueItem) => Promise<LocalizedText | undefined> | void;
   /** Shown under the list: importing a revision file. */
@@ -30,7 +33,7 @@ async function printInNewTab(sop: CatalogueItem): Promise<LocalizedText | undefi
 }
 
 /** The SOPs new cases can start on: each with its revision and publication date, a start link and its print. */
-export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZone = 'Asia/Jakarta' }: SopCatalogueViewProps) {
+export function SopCatalogueView({ sops, offering = { from: 'device' }, onPrint = printInNewTab, footer, timeZone = 'Asia/Jakarta' }: SopCatalogueViewProps) {
   const { t, lang } = useI18n();
   const searchId = useId();
   const [query, setQuery] = useState('');
@@ -46,6 +49,15 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZo
     <section aria-labelledby="rt-catalogue-heading" className="rt-section">
       <h2 id="rt-catalogue-heading">{t('runtime.catalogue.heading')}</h2>
       <p>{t('runtime.catalogue.intro')}</p>
+      {offering.from === 'server' && (
+        <div className="rt-alert" role="note">
+          <p>{t('runtime.catalogue.server.intro')}</p>
+          <p>
+            {/* The sandbox never talks to the server: where the bundled examples can still be tried. */}
+            <a href={`?${TRIAL_PARAM}=1#/`}>{t('runtime.catalogue.server.examples')}</a>
+          </p>
+        </div>
+      )}
       {sops.length > 0 && (
         <div className="rt-field rt-search">
           <label htmlFor={searchId}>{t('runtime.catalogue.search')}</label>
@@ -57,14 +69,19 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZo
           {printProblem[lang]}
         </p>
       )}
-      {sops.length === 0 && <p>{t('runtime.catalogue.empty')}</p>}
+      {sops.length === 0 && <p>{t(offering.from !== 'server' ? 'runtime.catalogue.empty' : offering.read ? 'runtime.catalogue.server.none' : 'runtime.catalogue.server.waiting')}</p>}
       {sops.length > 0 && shown.length === 0 && <p role="status">{t('runtime.catalogue.noMatch', { query })}</p>}
       <ul className="rt-cards">
         {shown.map((sop) => {
           const flow = sop.doc.flows[0];
           return (
-            <li key={sop.key} className="rt-card">
+            <li key={sop.key} className={sop.example ? 'rt-card rt-card--example' : 'rt-card'}>
               <h3><UserText>{sop.title}</UserText></h3>
+              {sop.example && (
+                <p className="rt-card__example">
+                  <span className="rt-tag rt-tag--example">{t('runtime.catalogue.example')}</span> {t('runtime.catalogue.exampleNote')}
+                </p>
+              )}
               <p className="rt-muted">
                 {sop.number && <>{sop.number} · </>}
                 {sop.office}
@@ -100,8 +117,10 @@ export function SopCatalogueView({ sops, onPrint = printInNewTab, footer, timeZo
 export function SopCatalogue() {
   const { catalogue, calendar, device } = useRuntime();
   const { t } = useI18n();
-  // A live query: a revision the designer publishes in another tab appears here at once.
-  const sops = useLiveQuery(() => catalogue.listOffered(), [catalogue]);
-  if (!sops) return <p role="status">{t('runtime.loading')}</p>;
-  return <SopCatalogueView sops={sops} timeZone={calendar.timeZone} footer={catalogue.kind === 'device' ? <ImportRevisionPanel device={device} /> : undefined} />;
+  // A live query: a revision the designer publishes in another tab, or the sync brings from the server, appears at once.
+  const shown = useLiveQuery(async () => ({ sops: await catalogue.listOffered(), offering: await catalogue.offering() }), [catalogue]);
+  if (!shown) return <p role="status">{t('runtime.loading')}</p>;
+  // A revision imported from a file starts no case on a linked device: the import is offered only without a server.
+  const footer = shown.offering.from === 'device' ? <ImportRevisionPanel device={device} /> : undefined;
+  return <SopCatalogueView sops={shown.sops} offering={shown.offering} timeZone={calendar.timeZone} footer={footer} />;
 }

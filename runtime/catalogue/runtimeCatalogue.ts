@@ -1,12 +1,27 @@
 /**
  * Where the runtime finds the SOPs a new case can start on. Normally the
- * device catalogue that the designer publishes into (device/); in a trial
- * run, the drafts the designer put in the sandbox database. Screens use this
- * interface and never ask which one they have.
+ * device catalogue that the designer publishes into (device/), where the
+ * bundled samples are labelled as examples; on a device linked to a server,
+ * only the revisions of that catalogue the server offers the office
+ * (runtime/storage/serverCatalogue.ts); in a trial run, the drafts the
+ * designer put in the sandbox database and the bundled examples. Screens use
+ * this interface and never ask which one they have.
  */
-import { availabilityForNewCase, getRevision, listOffered, type CatalogueRevision, type CatalogueSummary, type DeviceDb, type NewCaseAvailability } from '../../device';
+import {
+  availabilityForNewCase,
+  catalogueKeyOf,
+  getRevision,
+  listOffered,
+  storedSession,
+  type CatalogueRevision,
+  type CatalogueSummary,
+  type DeviceDb,
+  type NewCaseAvailability,
+} from '../../device';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import type { RuntimeDb, SopRow } from '../storage/db';
+import { serverLink } from '../storage/outbox';
+import { serverCatalogueOf, type ServerCatalogue } from '../storage/serverCatalogue';
 
 /** An SOP revision a new case can start on. */
 export interface CatalogueItem {
@@ -21,14 +36,26 @@ export interface CatalogueItem {
   doc: SopDocument;
   /** A draft on trial in the sandbox. */
   trial?: boolean;
+  /** A sample bundled with the app, for trying it: not an SOP of the clerk's office. */
+  example?: boolean;
 }
+
+/**
+ * Where new cases start from: this device's catalogue (no server), the server's catalogue for the office (a linked
+ * device; `read` is false until the device has read it), or the trial sandbox.
+ */
+export type CatalogueOffering = { from: 'device' } | { from: 'server'; read: boolean } | { from: 'sandbox' };
+
+/** Whether a new case may start on a revision; on a linked device, not on one the server does not offer. */
+export type Availability = NewCaseAvailability | { offered: false; reason: 'notFromServer'; current?: CatalogueSummary };
 
 export interface RuntimeCatalogue {
   kind: 'device' | 'trial';
+  offering(): Promise<CatalogueOffering>;
   /** One revision per SOP: those new cases can start on. */
   listOffered(): Promise<CatalogueItem[]>;
   get(key: string): Promise<CatalogueItem | undefined>;
-  availability(key: string): Promise<NewCaseAvailability>;
+  availability(key: string): Promise<Availability>;
 }
 
 const fromDevice = (revision: CatalogueRevision): CatalogueItem => ({
@@ -40,17 +67,62 @@ const fromDevice = (revision: CatalogueRevision): CatalogueItem => ({
   number: revision.number,
   publishedAt: revision.publishedAt,
   doc: revision.doc,
+  ...(revision.source === 'sample' ? { example: true } : {}),
 });
 
-export function deviceCatalogue(device: DeviceDb): RuntimeCatalogue {
+const summaryOf = ({ doc: _doc, ...summary }: CatalogueRevision): CatalogueSummary => summary;
+
+const byTitle = (a: CatalogueItem, b: CatalogueItem) => String(a.title).localeCompare(String(b.title), 'id') || String(a.sopId).localeCompare(String(b.sopId));
+
+/**
+ * The catalogue of a device. Given the runtime database, and once that is linked to a server, it offers what the
+ * server offers the office signed in now (none until the server's catalogue has been read for it), as held on the
+ * device with the same content and not archived here.
+ */
+export function deviceCatalogue(device: DeviceDb, db?: RuntimeDb): RuntimeCatalogue {
+  /** undefined: not linked; `catalogue` undefined: linked, but the office's catalogue has not been read. */
+  async function linked(): Promise<{ catalogue: ServerCatalogue | undefined } | undefined> {
+    const link = db ? await serverLink(db) : undefined;
+    if (!db || !link) return undefined;
+    const session = await storedSession(device);
+    return { catalogue: await serverCatalogueOf(db, link, session?.baseUrl === link.baseUrl ? session.office.id : undefined) };
+  }
+  /** The revision the server offers for new cases of this SOP, as held on this device. */
+  async function offeredFor(catalogue: ServerCatalogue | undefined, sopId: string): Promise<CatalogueRevision | undefined> {
+    const entry = catalogue?.entries.find((e) => e.sopId === sopId);
+    const held = entry && (await getRevision(device, catalogueKeyOf(entry.sopId, entry.revision)));
+    return held && held.contentHash === entry.contentHash && held.archivedAt === undefined ? { ...held, source: 'server' } : undefined;
+  }
   return {
     kind: 'device',
-    listOffered: async () => (await listOffered(device)).map(fromDevice),
+    offering: async () => {
+      const server = await linked();
+      return server ? { from: 'server', read: server.catalogue !== undefined } : { from: 'device' };
+    },
+    listOffered: async () => {
+      const server = await linked();
+      if (!server) return (await listOffered(device)).map(fromDevice);
+      const offered = await Promise.all((server.catalogue?.entries ?? []).map((entry) => offeredFor(server.catalogue, entry.sopId)));
+      return offered.filter((r): r is CatalogueRevision => r !== undefined).map(fromDevice).sort(byTitle);
+    },
     get: async (key) => {
       const revision = await getRevision(device, key);
       return revision ? fromDevice(revision) : undefined;
     },
-    availability: (key) => availabilityForNewCase(device, key),
+    availability: async (key): Promise<Availability> => {
+      const server = await linked();
+      if (!server) return availabilityForNewCase(device, key);
+      const revision = await getRevision(device, key);
+      if (!revision) return { offered: false, reason: 'missing' };
+      const offered = await offeredFor(server.catalogue, revision.sopId);
+      if (offered?.key === key) return { offered: true };
+      const withCurrent = offered ? { current: summaryOf(offered) } : {};
+      const entry = server.catalogue?.entries.find((e) => e.sopId === revision.sopId);
+      // The server's own revision, archived by a drafter here, or an older one of the server's.
+      if (entry?.revision === revision.revision && entry.contentHash === revision.contentHash) return { offered: false, reason: 'archived', ...withCurrent };
+      if (revision.source === 'server' && entry && revision.revision < entry.revision) return { offered: false, reason: 'superseded', ...withCurrent };
+      return { offered: false, reason: 'notFromServer', ...withCurrent };
+    },
   };
 }
 
@@ -80,16 +152,32 @@ const fromTrial = (row: SopRow): CatalogueItem => ({
   trial: true,
 });
 
-/** The sandbox of a trial run: every draft the designer sent is offered. */
+/** The bundled published samples, as examples (loaded only when a sandbox lists them). */
+async function examples(): Promise<CatalogueItem[]> {
+  const { loadSamples } = await import('../../samples/index');
+  return loadSamples()
+    .filter((doc) => doc.revision.status === 'published' && doc.revision.number >= 1)
+    .map((doc) => ({ ...catalogueItemOf(doc), example: true }));
+}
+
+/**
+ * The sandbox of a trial run: every draft the designer sent, then the bundled samples as examples (a clerk of a
+ * linked device tries the app here, since only the server's SOPs start real cases there).
+ */
 export function trialCatalogue(db: RuntimeDb): RuntimeCatalogue {
+  // A sample a trial case started on is stored in the sandbox too, without the trial mark: it is listed as an example.
+  const drafts = async () => (await db.sops.toArray()).filter((row) => row.trial).map(fromTrial).sort(byTitle);
+  const get = async (key: string) => {
+    const row = await db.sops.get(key);
+    if (row?.trial) return fromTrial(row);
+    return (await examples()).find((item) => item.key === key);
+  };
   return {
     kind: 'trial',
-    listOffered: async () => (await db.sops.toArray()).map(fromTrial).sort((a, b) => String(a.title ?? '').localeCompare(String(b.title ?? ''), 'id')),
-    get: async (key) => {
-      const row = await db.sops.get(key);
-      return row ? fromTrial(row) : undefined;
-    },
-    availability: async (key) => ((await db.sops.get(key)) ? { offered: true } : { offered: false, reason: 'missing' }),
+    offering: async () => ({ from: 'sandbox' }),
+    listOffered: async () => [...(await drafts()), ...(await examples()).sort(byTitle)],
+    get,
+    availability: async (key) => ((await get(key)) ? { offered: true } : { offered: false, reason: 'missing' }),
   };
 }
 

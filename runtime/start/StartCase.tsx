@@ -10,6 +10,8 @@ import { hrefs, navigate } from '../router';
 import { runningCasesForNik, startCase, storeSopRevision } from '../storage/repository';
 import { UserText } from '../../ui/UserText';
 import { useReportFormInProgress } from '../../ui/pwa/formsInProgress';
+import { TRIAL_PARAM } from '../trial';
+import type { Availability } from '../catalogue/runtimeCatalogue';
 
 export interface StartCaseFormProps {
   sop: SopDocument;
@@ -87,26 +89,7 @@ export function StartCasePage({ sopKey }: { sopKey: string }) {
     );
   }
   const { item, availability } = found;
-  if (!availability.offered) {
-    return (
-      <section className="rt-section" aria-labelledby="rt-start-heading">
-        <h2 id="rt-start-heading">{t('runtime.start.heading')}</h2>
-        <p className="rt-lead">{item.title}</p>
-        <div role="alert" className="rt-alert rt-alert--warning">
-          <p>
-            {availability.reason === 'superseded'
-              ? t('runtime.start.superseded', { revision: item.revision, current: availability.current?.revision ?? '?' })
-              : t('runtime.start.archived', { revision: item.revision })}
-          </p>
-          {availability.current && (
-            <a className="rt-button" href={hrefs.start(availability.current.key)}>
-              {t('runtime.start.onCurrent', { revision: availability.current.revision })}
-            </a>
-          )}
-        </div>
-      </section>
-    );
-  }
+  if (!availability.offered) return <NotOffered title={item.title} revision={item.revision} availability={availability} />;
   if (!person) {
     return (
       <section className="rt-section" aria-labelledby="rt-start-heading">
@@ -147,6 +130,42 @@ export function StartCasePage({ sopKey }: { sopKey: string }) {
         return result.rejection as Rejection;
       }}
     />
+  );
+}
+
+export interface NotOfferedProps {
+  title: string;
+  revision: number;
+  availability: Exclude<Availability, { offered: true }>;
+}
+
+/** Why no new case starts on this revision (superseded, archived, or on a linked device not from the server), and where to go instead. */
+export function NotOffered({ title, revision, availability }: NotOfferedProps) {
+  const { t } = useI18n();
+  return (
+    <section className="rt-section" aria-labelledby="rt-start-heading">
+      <h2 id="rt-start-heading">{t('runtime.start.heading')}</h2>
+      <p className="rt-lead">{title}</p>
+      <div role="alert" className="rt-alert rt-alert--warning">
+        <p>
+          {availability.reason === 'superseded'
+            ? t('runtime.start.superseded', { revision, current: availability.current?.revision ?? '?' })
+            : availability.reason === 'notFromServer'
+              ? t('runtime.start.notFromServer', { revision })
+              : t('runtime.start.archived', { revision })}
+        </p>
+        {availability.current && (
+          <a className="rt-button" href={hrefs.start(availability.current.key)}>
+            {t('runtime.start.onCurrent', { revision: availability.current.revision })}
+          </a>
+        )}
+        {availability.reason === 'notFromServer' && (
+          <p>
+            <a href={`?${TRIAL_PARAM}=1#/`}>{t('runtime.catalogue.server.examples')}</a>
+          </p>
+        )}
+      </div>
+    </section>
   );
 }
 

@@ -96,8 +96,12 @@ export interface RestoreResult {
 
 /** The sync settings that travel with the data: the link and where the data stands in the server's history. */
 const DATA_SYNC_KEYS = [LINK_KEY, 'cursor', 'lastSyncAt'];
-/** The ones that belong to the device whatever data it holds: its id for the server, an account not yet moved (legacy). */
-const DEVICE_SYNC_KEYS = [DEVICE_ID_KEY, 'session'];
+/**
+ * The ones that belong to the device whatever data it holds: its id for the server, an account not yet moved
+ * (legacy), and the server's catalogue as last read (what new cases may start on; it names its server, so a
+ * restore that moves the link leaves it unused until the next read).
+ */
+const DEVICE_SYNC_KEYS = [DEVICE_ID_KEY, 'session', 'serverCatalogue'];
 
 /**
  * The `syncState` a restore leaves, from the backup's and the device's:

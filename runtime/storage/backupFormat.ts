@@ -28,10 +28,13 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 export const SYNC_SCHEMA_VERSION = 3;
 /**
  * `syncState` rows that never go into a file: the account kept there before
- * it moved to the device database (a CSRF token, not data), and the last
- * sync error (this device's connection at that moment, meaningless elsewhere).
+ * it moved to the device database (a CSRF token, not data), the last sync
+ * error (this device's connection at that moment, meaningless elsewhere), and
+ * what the server's catalogue said at the last read (the catalogue itself and
+ * the revisions this device holds with other content: the server's, read again
+ * at the next sync, and about this device's catalogue, which a backup does not hold).
  */
-export const SYNC_STATE_NOT_BACKED_UP: readonly string[] = ['session', 'lastError'];
+export const SYNC_STATE_NOT_BACKED_UP: readonly string[] = ['session', 'lastError', 'serverCatalogue', 'catalogueConflicts'];
 
 /** A Blob inside a row, as written in the file. */
 interface EncodedBlob {

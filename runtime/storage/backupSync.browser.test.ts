@@ -66,6 +66,22 @@ describe('backups hold the sync tables', () => {
   });
 });
 
+describe("the server's catalogue in backups", () => {
+  it('stays out of the file with the conflicts it found, so the backup restores; the device keeps its own through the restore', async () => {
+    const { db } = await linkedOffice('catalogue');
+    const catalogue = { baseUrl: TEST_SERVER, officeId: 'kantor-uji', fetchedAt: 1, entries: [] };
+    await db.syncState.bulkPut([
+      { key: 'serverCatalogue', value: catalogue },
+      { key: 'catalogueConflicts', value: [{ sopId: 'bwi-spm-online', revision: 2, title: 'SPM' }] },
+    ]);
+    const backup = await exportBackup(db);
+    const json = JSON.parse(await backup.blob.text()) as Json;
+    expect(json['tables'].syncState.map((r: Json) => r['key']).sort()).toEqual(['cursor', 'deviceId', 'lastSyncAt', 'link']);
+    await restoreBackup(db, backup.blob);
+    expect((await syncStateOf(db))['serverCatalogue']).toEqual(catalogue);
+  });
+});
+
 describe('restore checks of the sync tables', () => {
   /** Restores the source's backup, changed by `mutate`, over a linked office: refused, and every table as it was. */
   async function refusal(mutate: (json: Json) => void) {

@@ -9,6 +9,7 @@ import { dbWithSop } from './testing';
 const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', 'outbox', 'review', 'syncState', 'syncCases'] as const;
 
 export const TEST_SERVER = 'https://sop.banyuwangikab.go.id';
+const SERVER_CATALOGUE_ROW = 'serverCatalogue';
 
 /**
  * Two cases (one moved on, with a photo), a draft with a file, the SOP and the meta rows.
@@ -22,7 +23,15 @@ export async function populatedOffice(
   options: { linked?: boolean } = {},
 ): Promise<{ db: RuntimeDb; caseId: string; secondCaseId: string }> {
   const { db, sopKey } = await dbWithSop('bwi-spm-online', label);
-  if (options.linked) await setServerLink(db, TEST_SERVER, Date.parse('2025-06-02T00:00:00.000Z'));
+  if (options.linked) {
+    await setServerLink(db, TEST_SERVER, Date.parse('2025-06-02T00:00:00.000Z'));
+    // A linked device starts cases only on what the server's catalogue offers (runtime/storage/serverCatalogue.ts).
+    // Written as a plain row and removed after the starts: these helpers also run against older code, and the
+    // catalogue never goes into a backup, so the sync rows left are the ones a backup carries.
+    const row = (await db.sops.get(sopKey))!;
+    const entry = { sopId: row.sopId, revision: row.revision, contentHash: row.contentHash, title: row.title, publishedAt: '2025-06-01T00:00:00.000Z', lanes: [] };
+    await db.syncState.put({ key: SERVER_CATALOGUE_ROW, value: { baseUrl: TEST_SERVER, officeId: 'kantor-uji', fetchedAt: 0, entries: [entry] } });
+  }
   const first = await startCase(db, { sopKey, fields: { nama: 'Siti Aminah', nik: '3510015205850002' }, at: '2025-06-02T01:00:00.000Z' });
   if (!first.ok) throw new Error(first.rejection.message.en);
   const caseId = first.state.id;
@@ -38,6 +47,7 @@ export async function populatedOffice(
   if (!done.ok) throw new Error(done.rejection.message.en);
   const second = await startCase(db, { sopKey, fields: { nama: 'Budi Santoso', nik: '3510011201900003' }, at: '2025-06-02T02:00:00.000Z' });
   if (!second.ok) throw new Error(second.rejection.message.en);
+  if (options.linked) await db.syncState.delete(SERVER_CATALOGUE_ROW);
   const visit = second.state.visits.find((v) => v.status === 'active')!;
   await saveDraft(db, second.state.id, visit.id, { ticked: ['s1-r1'], waivers: {}, fields: {}, output: '', note: 'menunggu KK' }, [
     { id: newId(), requirementId: 's1-r2', name: 'kk.pdf', type: 'application/pdf', size: 5, blob: new Blob(['%PDF-'], { type: 'application/pdf' }) },

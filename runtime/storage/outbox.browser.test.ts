@@ -4,7 +4,7 @@ import { foldEvents, type CaseCommand } from '../../core/engine';
 import { RuntimeDb, SCHEMA_VERSION, schemaVersionOf } from './db';
 import { setServerLink } from './outbox';
 import { caseEvents, commitCommand, loadDraft, newId, searchCases, startCase, type CommitResult } from './repository';
-import { dbWithSop, loadNativeFixture, type DbFixture } from './testing';
+import { dbWithSop, linkOffering, loadNativeFixture, type DbFixture } from './testing';
 import v2Fixture from './fixtures/v2.json';
 
 const APPLICANT = { nama: 'Siti Aminah', nik: '3510015205850002' };
@@ -41,8 +41,8 @@ describe('the outbox, written with each command', () => {
   });
 
   it('queues every command of a case started while linked, in the command\'s own transaction, with the file hashes', async () => {
-    const { db, sopKey } = await fresh();
-    await setServerLink(db, 'https://sop.example.go.id/');
+    const { db, sopKey, doc } = await fresh();
+    await linkOffering(db, 'https://sop.example.go.id/', [doc]);
     const state = okState(await startCase(db, { sopKey, fields: APPLICANT }));
     const blob = new Blob(['KTP Siti'], { type: 'text/plain' });
     const file = { id: newId(), blob, name: 'ktp.txt', type: 'text/plain', requirementId: 's1-r1' };
@@ -67,8 +67,8 @@ describe('the outbox, written with each command', () => {
   });
 
   it('queues nothing for a refused command, and nothing twice for a repeated one', async () => {
-    const { db, sopKey } = await fresh();
-    await setServerLink(db, '');
+    const { db, sopKey, doc } = await fresh();
+    await linkOffering(db, '', [doc]);
     const state = okState(await startCase(db, { sopKey, fields: APPLICANT }));
     expect((await commitCommand(db, complete(state.id, 1, { ticked: [] } as Partial<CaseCommand>))).ok).toBe(false);
     const command = complete(state.id, 1);
@@ -78,8 +78,8 @@ describe('the outbox, written with each command', () => {
   });
 
   it('writes neither the events nor the outbox row when the outbox write fails', async () => {
-    const { db, sopKey } = await fresh();
-    await setServerLink(db, '');
+    const { db, sopKey, doc } = await fresh();
+    await linkOffering(db, '', [doc]);
     const state = okState(await startCase(db, { sopKey, fields: APPLICANT }));
     const original = db.outbox.add.bind(db.outbox);
     db.outbox.add = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.outbox.add;

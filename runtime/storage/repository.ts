@@ -37,6 +37,7 @@ import {
   type SopRow,
 } from './db';
 import { attachmentHashes, isLinked, queueForServer, withFileHashes } from './outbox';
+import { startRefusal } from './serverCatalogue';
 import { StorageError, toStorageError } from './errors';
 import { withReopen } from '../../ui/durability/storageFailure';
 import { activeLanesOf, nextCaseNumber, type ReservedCaseNumber } from './caseNumbers';
@@ -217,7 +218,7 @@ export interface NewAttachment {
 
 export type CommitResult =
   | { ok: true; state: CaseState; events: CaseEvent[]; duplicate: boolean }
-  | { ok: false; rejection: Rejection | { code: 'sop.missing' | 'storage.full' | 'storage.failed'; message: LocalizedText } };
+  | { ok: false; rejection: Rejection | { code: 'sop.missing' | 'sop.notFromServer' | 'storage.full' | 'storage.failed'; message: LocalizedText } };
 
 export interface CommitOptions {
   attachments?: readonly NewAttachment[];
@@ -257,6 +258,11 @@ export async function commitCommand(db: RuntimeDb, command: CaseCommand, options
       // A command already stored (a retry, or a bundle imported twice) does nothing.
       if ((await db.events.where('commandId').equals(command.id).count()) > 0 && row) {
         return { ok: true, state: row.state, events: [], duplicate: true };
+      }
+      // A new case on a linked device is a synced case: it must run on a revision the server offers this office.
+      if (command.type === 'case.start' && !row) {
+        const refusal = await startRefusal(db, sopRow);
+        if (refusal) return { ok: false, rejection: refusal };
       }
       let decided = hashes ? withFileHashes(stripExtras(command), hashes) : stripExtras(command);
       // A new case gets its number inside this transaction: two tabs never hand out the same one.

@@ -1,8 +1,11 @@
 /** Helpers for browser tests and stories: throw-away databases and fixtures loaded with the raw IndexedDB API. */
 import { loadSample } from '../../samples/index';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { sopContentHash } from '../../core/engine';
 import { RuntimeDb } from './db';
+import { serverLink, setServerLink } from './outbox';
 import { storeSopRevision } from './repository';
+import { storeServerCatalogue } from './serverCatalogue';
 
 let counter = 0;
 
@@ -22,6 +25,23 @@ export async function dbWithSop(id = 'bwi-spm-online', label = 'test'): Promise<
   const doc = sampleDoc(id);
   const row = await storeSopRevision(db, doc);
   return { db, doc, sopKey: row.key };
+}
+
+/**
+ * Links the database to a server whose catalogue (as if just read) offers these revisions to the office: a linked
+ * device starts cases only on those.
+ */
+export async function linkOffering(db: RuntimeDb, baseUrl: string, docs: readonly SopDocument[], officeId = 'kantor-uji'): Promise<void> {
+  await setServerLink(db, baseUrl);
+  const entries = docs.map((doc) => ({
+    sopId: doc.id,
+    revision: doc.revision.number,
+    contentHash: sopContentHash(doc),
+    title: doc.identity.title,
+    publishedAt: '2025-06-01T00:00:00.000Z',
+    lanes: doc.actors.map((a) => a.id),
+  }));
+  await storeServerCatalogue(db, { baseUrl: (await serverLink(db))!.baseUrl, officeId, fetchedAt: Date.now(), entries });
 }
 
 interface FixtureIndex {

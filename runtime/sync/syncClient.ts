@@ -1,8 +1,8 @@
 /**
  * The sync loop: pushes the outbox, pulls the office's events with the
  * cursor, keeps the catalogue, and sleeps until something happens (a commit
- * in any tab, the server's `changed` stream, the network coming back, a
- * timer), backing off with jitter after failures.
+ * in any tab, the server's stream saying `changed` or `catalogue`, the
+ * network coming back, a timer), backing off with jitter after failures.
  *
  * One tab syncs: the loop runs while holding a Web Lock named after the
  * database; other tabs queue on the same lock and take over when the leader
@@ -22,6 +22,7 @@ import { addRevision, catalogueKeyOf, DeviceStorageError, type DeviceDb } from '
 import type { OutboxRow, RuntimeDb } from '../storage/db';
 import { ensureDeviceId, serverLink, sha256OfBlob } from '../storage/outbox';
 import { getSopRevision, loadCalendar, storeSopRevision } from '../storage/repository';
+import { serverCatalogueOf, storeServerCatalogue } from '../storage/serverCatalogue';
 import {
   CATALOGUE_CONFLICTS_KEY,
   CURSOR_KEY,
@@ -84,6 +85,8 @@ export class SyncClient {
   private done: Promise<void> = Promise.resolve();
   private readonly uploaded = new Set<string>();
   private lastCatalogueAt = 0;
+  /** The stream said the catalogue changed: the next round reads it whatever the time. */
+  private catalogueWanted = false;
   private channel: BroadcastChannel | null = null;
   activity: SyncActivity = 'starting';
 
@@ -139,6 +142,11 @@ export class SyncClient {
     this.channel?.postMessage('sync');
   }
 
+  private wantCatalogue(): void {
+    this.catalogueWanted = true;
+    this.wake();
+  }
+
   private wake(): void {
     const wake = this.wakeUp;
     this.wakeUp = null;
@@ -190,6 +198,7 @@ export class SyncClient {
       listeningTo = transport.baseUrl;
       stopListening = transport.listen({
         onChanged: () => this.wake(),
+        onCatalogue: () => this.wantCatalogue(),
         // The server ended the session (sign-out elsewhere, expiry, the account disabled or moved): look now,
         // so the clerk is asked to sign in at once rather than at the next poll.
         onSignedOut: () => {
@@ -218,7 +227,8 @@ export class SyncClient {
           listen(transport);
           failures = 0;
           this.setActivity('idle');
-          await this.sleep(this.options.pollMs ?? POLL_MS);
+          // A publication announced while this round ran is read now, not after the poll.
+          if (!this.catalogueWanted) await this.sleep(this.options.pollMs ?? POLL_MS);
         } catch (error) {
           // Stopped, or the page closed the database under the loop (a restore, a test's clean-up): nothing to sync into.
           if (this.stopped || (error as { name?: string })?.name === 'DatabaseClosedError') break;
@@ -268,11 +278,22 @@ export class SyncClient {
 
   private async cycle(transport: SyncTransport): Promise<SyncCycle> {
     // Who is signed in may have changed on the server (positions, a new CSRF token); a 401 ends here.
-    await refreshServerSession(this.device, transport);
+    const { office } = await refreshServerSession(this.device, transport);
     const pushed = await this.pushAll(transport);
     const pulled = await this.pullAll(transport);
-    if (Date.now() - this.lastCatalogueAt > CATALOGUE_EVERY_MS) {
-      await this.pullCatalogue(transport);
+    const due =
+      this.catalogueWanted ||
+      Date.now() - this.lastCatalogueAt > CATALOGUE_EVERY_MS ||
+      // Another account signed in here, or the device was linked elsewhere: what it may start on is not known yet.
+      !(await serverCatalogueOf(this.db, await serverLink(this.db), office.id));
+    if (due) {
+      this.catalogueWanted = false;
+      try {
+        await this.pullCatalogue(transport, office.id);
+      } catch (error) {
+        this.catalogueWanted = true;
+        throw error;
+      }
       this.lastCatalogueAt = Date.now();
     }
     await this.db.transaction('rw', this.db.syncState, async () => {
@@ -410,12 +431,13 @@ export class SyncClient {
   // ------------------------------------------------------------------ catalogue
 
   /**
-   * Keeps the office's published revisions in the device catalogue (source 'server'), for offline use.
+   * Keeps the office's published revisions in the device catalogue (source 'server'), for offline use, and
+   * records the catalogue itself: on a linked device, new cases start only on what it names.
    * A revision this device already holds under that number with other content (published by a designer
    * here, whose copy the server refused with 409) is left as it is, since revisions never change, and
    * recorded for the sync status: it must not stop the rest of the catalogue, nor fail every sync round.
    */
-  private async pullCatalogue(transport: SyncTransport): Promise<void> {
+  private async pullCatalogue(transport: SyncTransport, officeId: string): Promise<void> {
     const { entries } = await transport.catalogue();
     const conflicts: CatalogueConflict[] = [];
     const conflict = (entry: (typeof entries)[number]) => conflicts.push({ sopId: entry.sopId, revision: entry.revision, title: entry.title });
@@ -436,7 +458,11 @@ export class SyncClient {
         conflict(entry);
       }
     }
-    await setSyncValue(this.db, CATALOGUE_CONFLICTS_KEY, conflicts.length > 0 ? conflicts : undefined);
+    await this.db.transaction('rw', this.db.syncState, async () => {
+      await setSyncValue(this.db, CATALOGUE_CONFLICTS_KEY, conflicts.length > 0 ? conflicts : undefined);
+      // Last, once every revision it names is on the device: new cases start only on these (serverCatalogue.ts).
+      await storeServerCatalogue(this.db, { baseUrl: transport.baseUrl, officeId, fetchedAt: Date.now(), entries });
+    });
   }
 }
 

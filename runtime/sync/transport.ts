@@ -46,14 +46,16 @@ export class SyncTransport extends ServerTransport {
   }
 
   /**
-   * Listens for `changed` (events the office may see were committed) and `signedOut` (the session ended while
-   * the stream was open; the stream is closed at once, or the browser would reconnect to a 401 by itself).
-   * Returns a function that stops listening.
+   * Listens for `changed` (events the office may see were committed), `catalogue` (the office's catalogue may
+   * have changed: a revision was published) and `signedOut` (the session ended while the stream was open; the
+   * stream is closed at once, or the browser would reconnect to a 401 by itself). Returns a function that stops
+   * listening.
    */
-  listen(handlers: { onChanged: () => void; onSignedOut: () => void }): () => void {
+  listen(handlers: { onChanged: () => void; onCatalogue: () => void; onSignedOut: () => void }): () => void {
     if (!this.openStreamImpl) return () => undefined;
     const stream = this.openStreamImpl(this.url('/sync/stream'));
     stream.addEventListener(STREAM_EVENT.changed, () => handlers.onChanged());
+    stream.addEventListener(STREAM_EVENT.catalogue, () => handlers.onCatalogue());
     stream.addEventListener(STREAM_EVENT.signedOut, () => {
       stream.close();
       handlers.onSignedOut();

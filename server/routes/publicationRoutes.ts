@@ -13,6 +13,7 @@ import type { PublishRevisionRequest, PublishedRevision, RevisionResponse } from
 import { requireRole } from '../auth/authenticate';
 import { fail } from '../http/apiFailure';
 import { schemaRef } from '../http/requestSchemas';
+import { notifyCataloguePublished } from '../publication/catalogueNotice';
 import { catalogueForOffice, findRevision, insertRevisionOnce, officeHasLaneIn } from '../publication/revisionsRepo';
 import type { RoutePluginOptions } from '../app';
 import { officeReadsCaseOn } from '../cases/casesRepo';
@@ -68,14 +69,19 @@ export const publicationRoutes: FastifyPluginAsync<RoutePluginOptions> = async (
         );
       }
       const contentHash = sopContentHash(doc);
-      const { inserted, stored } = await insertRevisionOnce(db, {
-        sopId,
-        revision,
-        contentHash,
-        title: doc.identity.title,
-        documentText: canonicalJson(doc),
-        publishedAt: ctx.now().toISOString(),
-        publishedBy: request.auth!.user.id,
+      const { inserted, stored } = await db.transaction(async (tx) => {
+        const outcome = await insertRevisionOnce(tx, {
+          sopId,
+          revision,
+          contentHash,
+          title: doc.identity.title,
+          documentText: canonicalJson(doc),
+          publishedAt: ctx.now().toISOString(),
+          publishedBy: request.auth!.user.id,
+        });
+        // Clerks already signed in hear of it now, not at their next catalogue poll; a retried upload tells no one again.
+        if (outcome.inserted) await notifyCataloguePublished(tx, sopId, revision);
+        return outcome;
       });
       if (inserted) {
         request.log.info({ sopId, revision, contentHash, by: request.auth!.user.id }, 'revision published');

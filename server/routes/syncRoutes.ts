@@ -69,6 +69,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { ct
     // A browser reconnects by itself after a cut (offline, a restart) and may have missed notices meanwhile:
     // every stream opens with a `changed`, so the client pulls at once instead of at its next poll.
     send(STREAM_EVENT.changed, { cursor: null });
+    // Publications it may have missed too: the client reads its catalogue at once.
+    send(STREAM_EVENT.catalogue, {});
 
     // The session was checked once, when the stream opened; a stream lives for hours, and meanwhile the user
     // may sign out, be disabled or moved, or the session may expire. It is checked again before each notice
@@ -95,10 +97,12 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, { ct
       });
 
     const unsubscribe = changes.subscribe(office.id, (cursor) => whileSignedIn(() => send(STREAM_EVENT.changed, { cursor })));
+    const unsubscribeCatalogue = changes.subscribeCatalogue(office.id, (notice) => whileSignedIn(() => send(STREAM_EVENT.catalogue, notice)));
     const heartbeat = setInterval(() => whileSignedIn(() => res.write(': heartbeat\n\n')), heartbeatMs);
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      unsubscribeCatalogue();
       open.delete(end);
       if (!res.writableEnded) res.end();
     };

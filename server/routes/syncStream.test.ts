@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../core/sync/protocol';
+import { publishedSample } from '../testing/sopFixtures';
 import { describeOnEachDatabase } from '../testing/databases';
 import { SPM, asPush, completeCommand, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
 import { listUsers } from '../accounts/accountsRepo';
 import { setUserDisabled } from '../accounts/accountsService';
-import { makeUser, signIn, startTestServer, type Browser, type TestServer } from '../testing/testServer';
+import { makeOffice, makeUser, signIn, startTestServer, type Browser, type TestServer } from '../testing/testServer';
 
 interface OpenStream {
   text: () => string;
@@ -144,5 +145,34 @@ describeOnEachDatabase('sync stream', (database) => {
     const response = await fetch(`${baseUrl}/api/v1/sync/stream`);
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe('session.required');
+  });
+
+  it('tells the offices with a lane in an SOP that a revision of it was published, and no one else', async () => {
+    const desa = await open(world.clerks.desa);
+    const dinkes = await open(world.clerks.dinkes);
+    // An office that plays a lane in another SOP only.
+    const elsewhere = await makeOffice(server, { name: 'Dinas Sosial Lumajang', regionCode: '35.08', lanes: [{ sopId: 'lmj-16-spm', actorId: 'pengelola' }] });
+    await makeUser(server, { officeId: elsewhere.id, login: 'lina', positions: elsewhere.lanes });
+    const lumajang = await open(await signIn(server, 'lina'));
+    // Every stream opens with a `catalogue` too: publications may have been missed while it was away.
+    for (const stream of [desa, dinkes, lumajang]) await stream.waitFor(/event: catalogue\ndata: \{\}\n\n/);
+
+    const next = publishedSample(world.sop.id, (d) => Object.assign(d, { revision: world.sop.revision }), '2026-12-02');
+    const publisher = await signIn(server, 'penerbit');
+    const url = `/api/v1/sops/${next.id}/revisions/${next.revision.number}`;
+    expect((await publisher.request('PUT', url, { document: next })).statusCode).toBe(201);
+    const notice = `event: catalogue\ndata: {"sopId":"${next.id}","revision":${next.revision.number}}\n\n`;
+    await expect.poll(() => desa.text().includes(notice)).toBe(true);
+    await expect.poll(() => dinkes.text().includes(notice)).toBe(true);
+
+    // Republishing the same content (a retried upload) publishes nothing new and tells no one again.
+    expect((await publisher.request('PUT', url, { document: next })).statusCode).toBe(200);
+    const heard = [desa, dinkes, lumajang].map((stream) => stream.text().length);
+    await expect.poll(() => [desa, dinkes, lumajang].every((stream, i) => stream.text().slice(heard[i]).includes(': heartbeat'))).toBe(true);
+    expect(lumajang.text().match(/event: catalogue/g)).toHaveLength(1);
+    for (const stream of [desa, dinkes]) {
+      expect(stream.text().match(/event: catalogue/g)).toHaveLength(2);
+      expect(stream.text().split(notice)).toHaveLength(2);
+    }
   });
 });

@@ -7,8 +7,11 @@
 // keeps its own revision 2 without its sync failing. Clerks then sign in on
 // the RUNTIME: offices with a lane on the SOP get the published revision in
 // their catalogue, keep it with the network cut, and a case started and worked
-// offline reaches the server under the clerk's name and office; an office with
-// no lane on the SOP does not get it.
+// offline reaches the server under the clerk's name and office. A clerk already
+// signed in sees the next revision the publisher publishes within seconds,
+// without a reload (the live stream's `catalogue` event, not the 5-minute
+// catalogue poll). An office with no lane on the SOP does not get it, and its
+// runtime offers no way to start a case on it (not even on the bundled sample).
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
@@ -120,14 +123,14 @@ async function signInOnDesigner(page: Page, login: string, name: string): Promis
 }
 
 /** The open SOP through the publish dialog, which says beforehand that the revision goes to the server. */
-async function publishToServer(page: Page, publisherName: string, note: string): Promise<void> {
+async function publishToServer(page: Page, publisherName: string, note: string, revision = 2): Promise<void> {
   await page.getByRole('button', { name: 'Terbitkan…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Terbitkan revisi 2' });
+  const dialog = page.getByRole('dialog', { name: `Terbitkan revisi ${revision}` });
   await expect.poll(() => dialog.getByTestId('publish-server').textContent()).toContain(`dikirim ke server atas nama ${publisherName}`);
   await dialog.getByRole('textbox', { name: 'Catatan perubahan' }).fill(note);
   const accept = dialog.getByRole('checkbox', { name: /Saya sudah memeriksa/ });
   if (await accept.count()) await accept.check();
-  await dialog.getByRole('button', { name: /^Terbitkan revisi 2/ }).click();
+  await dialog.getByRole('button', { name: new RegExp(`^Terbitkan revisi ${revision}`) }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
@@ -150,10 +153,13 @@ function spmCard(page: Page) {
 
 describe('designer → server → runtime, through the UI of the production build', () => {
   let published: RevisionRow;
+  /** The publisher's designer stays open: it publishes the next revision while a clerk watches. */
+  let publisher: Device;
 
   it('a publisher signs in in the designer, publishes the SPM sample and sees the server accept revision 2', async () => {
     expect(await revisionsOnServer()).toEqual([]);
-    const { context, page, problems } = await newDevice('/designer/');
+    publisher = await newDevice('/designer/');
+    const { page, problems } = publisher;
     await signInOnDesigner(page, 'penerbit', 'Penerbit Dinsos');
     // The sample catalogue of a fresh designer holds the SPM SOP (revision 1 came with it).
     await page.getByRole('button', { name: SOP_TITLE, exact: true }).click();
@@ -175,7 +181,6 @@ describe('designer → server → runtime, through the UI of the production buil
     expect(document.revision).toMatchObject({ number: 2, status: 'published' });
     expect(JSON.stringify(document.revision)).toContain('Diterbitkan untuk kantor-kantor di Banyuwangi');
     expect(problems).toEqual([]);
-    await context.close();
   }, 240_000);
 
   it('a second device publishing other content as revision 2 is refused in Indonesian, and the server keeps the first', async () => {
@@ -211,7 +216,9 @@ describe('designer → server → runtime, through the UI of the production buil
       .getByText(`SOP "${SOP_TITLE}" revisi 2 di perangkat ini berbeda isinya dengan revisi 2 di server, jadi revisi dari server tidak disimpan di sini.`, { exact: false })
       .waitFor();
     expect(await syncStatus(runtime).getByText(/Sinkronisasi gagal/).count()).toBe(0);
-    await spmCard(runtime).getByText('400/77/429.114/2026', { exact: false }).waitFor();
+    // Its own revision 2 is not the server's, so no case starts on it here (the server would run it on other content).
+    await runtime.getByRole('note').getByText('Perangkat ini tertaut ke server.', { exact: false }).waitFor();
+    expect(await spmCard(runtime).count()).toBe(0);
     expect(runtimeProblems).toEqual([]);
     await context.close();
   }, 240_000);
@@ -279,14 +286,51 @@ describe('designer → server → runtime, through the UI of the production buil
     await dinkes.context.close();
   }, 300_000);
 
-  it('a clerk of an office with no lane on the SOP does not get it', async () => {
+  it('a clerk already signed in sees the next revision the publisher publishes within seconds, without a reload', async () => {
+    const { context, page, problems } = await newDevice('/runtime/');
+    await signInOnRuntime(page, 'sari', 'Sari Petugas Dinsos');
+    await page.goto(`${server.baseUrl}/runtime/#/`);
+    await spmCard(page).getByText(/^Revisi 2 · diterbitkan /).waitFor({ timeout: LONG });
+    // Settled: the catalogue was read at sign-in, and its next poll is 5 minutes away.
+    await syncStatus(page).getByText('Tersambung').waitFor({ timeout: LONG });
+    // A mark on this very page: a reload would wipe it.
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+
+    await publishToServer(publisher.page, 'Penerbit Dinsos', 'Persyaratan diperjelas', 3);
+    await publisher.page.getByText('Revisi 3 diterbitkan. Anda kini menyunting draf berikutnya. Revisi 3 terkirim ke server.').waitFor({ timeout: LONG });
+    const publishedAt = Date.now();
+    expect((await revisionsOnServer()).map((r) => r.revision)).toEqual([2, 3]);
+    // Well under the 5-minute catalogue poll (and under the 60 s sync poll): the stream announced it.
+    await spmCard(page).getByText(/^Revisi 3 · diterbitkan /).waitFor({ timeout: 20_000 });
+    expect(Date.now() - publishedAt).toBeLessThan(20_000);
+    expect(await spmCard(page).count()).toBe(1);
+    // The same page all along: no reload brought it.
+    expect(await page.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+    expect(problems).toEqual([]);
+    expect(publisher.problems).toEqual([]);
+    await context.close();
+    await publisher.context.close();
+  }, 240_000);
+
+  it('a clerk of an office with no lane on the SOP does not get it, and has no way to start a case on it', async () => {
     const { context, page, problems } = await newDevice('/runtime/');
     await signInOnRuntime(page, 'lina', 'Lina Petugas Lumajang');
     await page.goto(`${server.baseUrl}/runtime/#/`);
     await page.getByRole('heading', { level: 2, name: 'SOP yang telah disahkan' }).waitFor();
-    // The device's bundled samples are there (revision 1 of the SPM sample among them); the server's revision 2 is not.
-    await spmCard(page).getByText(/^Revisi 1 · diterbitkan /).waitFor();
-    expect(await spmCard(page).getByText(/^Revisi 2/).count()).toBe(0);
+    // Signed in, the device starts cases only on what the server publishes for the office: nothing here. The bundled
+    // samples (revision 1 of the SPM sample among them) are no longer offered, nor is the server's revision.
+    await page.getByText('Server belum menerbitkan SOP yang dijalankan kantor Anda.').waitFor({ timeout: LONG });
+    await page.getByRole('note').getByText('Kasus baru hanya dapat dimulai pada SOP yang diterbitkan server untuk kantor Anda.', { exact: false }).waitFor();
+    expect(await spmCard(page).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /^Mulai kasus: / }).count()).toBe(0);
+    // The sample's start page, from a bookmark made while trying the app out, refuses and says why.
+    await page.goto(`${server.baseUrl}/runtime/#/sop/${encodeURIComponent(`${SOP_ID}@1`)}/mulai`);
+    await page.getByRole('alert').getByText(/^Revisi 1 SOP ini tidak berasal dari server\./).waitFor();
+    expect(await page.getByRole('button', { name: 'Mulai kasus' }).count()).toBe(0);
+    // The examples are in the trial sandbox, marked as such, where nothing goes to the server.
+    await page.getByRole('link', { name: 'Coba contoh SOP bawaan di ruang uji coba' }).click();
+    await page.getByText(/^UJI COBA: /).waitFor();
+    await spmCard(page).getByText('Contoh', { exact: true }).waitFor();
     const fromServer = await page.evaluate(
       () =>
         new Promise<number>((resolve, reject) => {

@@ -11,7 +11,9 @@ import { storeSopRevision } from '../../storage/repository';
 import { sampleDoc, scratchDb } from '../../storage/testing';
 import { signIn } from '../session';
 import { SyncClient, type SyncClientOptions } from '../syncClient';
-import type { TransportOptions } from '../transport';
+import { SyncTransport, type TransportOptions } from '../transport';
+import { serverLink } from '../../storage/outbox';
+import { storeServerCatalogue } from '../../storage/serverCatalogue';
 import { FakeServer, type CookieJar } from '../../../ui/server/testing/fakeServer';
 
 export const SOP_ID = 'bwi-spm-online';
@@ -38,7 +40,10 @@ export interface OfficeDevice {
   close(): Promise<void>;
 }
 
-/** A device of one office, signed in to the server; with `withSop`, it holds the SOP already (it starts cases). */
+/**
+ * A device of one office, signed in to the server; with `withSop`, it holds the SOP already and has read the
+ * server's catalogue (it starts cases, which a linked device does only on what the server offers).
+ */
 export async function officeDevice(server: FakeServer, login: string, options: { withSop?: boolean } = {}): Promise<OfficeDevice> {
   const db = scratchDb(`sync-${login}`);
   const device = deviceDbFor(db);
@@ -47,6 +52,10 @@ export async function officeDevice(server: FakeServer, login: string, options: {
   const transport: TransportOptions = { fetch: server.fetchFor(jar), openStream: server.openStreamFor(jar) };
   const signedIn = await signIn(db, device, { serverUrl: SERVER_URL, login, password: PASSWORD }, transport);
   if (!signedIn.ok) throw new Error(signedIn.message.en);
+  if (options.withSop) {
+    const { entries } = await new SyncTransport(SERVER_URL, signedIn.session.csrfToken, transport).catalogue();
+    await storeServerCatalogue(db, { baseUrl: (await serverLink(db))!.baseUrl, officeId: signedIn.session.office.id, fetchedAt: Date.now(), entries });
+  }
   const clients: SyncClient[] = [];
   return {
     db,

@@ -16,7 +16,10 @@
  *   publisher role (403 `role.forbidden`), the publish rules (422
  *   `sop.invalid`), the address matching the document (422
  *   `sop.idMismatch`), 201 new, 200 for the same content again (by
- *   `sopContentHash`), 409 `revision.conflict` for other content.
+ *   `sopContentHash`), 409 `revision.conflict` for other content;
+ * - the live stream: `changed` to the offices that may see a case a push
+ *   changed, `catalogue` to the offices with a lane in an SOP a revision of
+ *   which was published (through the API or `publish`).
  *
  * Failures are injected per request: no answer at all (`offline`), the
  * request handled but its answer lost (`lostAnswer`: a crash between push
@@ -115,9 +118,18 @@ export class FakeServer {
     return this;
   }
 
+  /** Publishes a revision as a publisher would (without the checks), and tells the offices with a lane in it. */
   publish(document: SopDocument, publishedAt = '2025-06-01T00:00:00.000Z'): this {
     this.revisions.set(`${document.id}@${document.revision.number}`, { document, contentHash: sopContentHash(document), publishedAt });
+    this.announcePublished(document);
     return this;
+  }
+
+  private announcePublished(document: SopDocument): void {
+    for (const { jar, stream } of this.streams) {
+      const who = this.sessionUser(jar);
+      if (who?.office.lanes.some((l) => l.sopId === document.id)) stream.emit(STREAM_EVENT.catalogue, { sopId: document.id, revision: document.revision.number });
+    }
   }
 
   /** Makes the next `times` requests matching method and path fail the given way. */
@@ -260,6 +272,7 @@ export class FakeServer {
     }
     const stored = { document: doc, contentHash, publishedAt: this.now().toISOString() };
     this.revisions.set(key, stored);
+    this.announcePublished(doc);
     return json(201, { revision: record(stored) });
   }
 

@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../core/engine';
 import { foldEvents } from '../../core/engine';
 import type { PushResult } from '../../core/sync/protocol';
 import { describeOnEachDatabase } from '../testing/databases';
-import { asPush, chooseCommand, completeCommand, idsOf, pullAll, pullPage, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
+import { asPush, chooseCommand, completeCommand, idsOf, pullAll, pullPage, pullUntil, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
 import { startTestServer, tableSnapshot, TEST_START, type TestServer } from '../testing/testServer';
 
 const eventsOf = (result: PushResult): CaseEvent[] => {
@@ -149,7 +149,7 @@ describeOnEachDatabase('case sync routes', (database) => {
     expect(new Set(first.events.map((e) => e.caseId))).toEqual(new Set(['kasus-a']));
     // The cursor is now past kasus-b's start. kasus-b reaches s3:
     await push(world.clerks.desa, [asPush(completeCommand('kasus-b', 's2', 2, 'desa-kelurahan'))]);
-    const second = await pullAll(world.clerks.dinkes, first.cursor);
+    const second = await pullUntil(world.clerks.dinkes, first.cursor, (pulled) => pulled.events.some((e) => e.caseId === 'kasus-b' && e.event.revision === 3));
     const caseB = second.events.filter((e) => e.caseId === 'kasus-b').map((e) => e.event);
     expect(foldEvents(caseB)?.revision).toBe(3);
     expect(new Set(caseB.map((e) => e.revision))).toEqual(new Set([1, 2, 3]));

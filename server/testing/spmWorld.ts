@@ -121,5 +121,23 @@ export async function pullAll(clerk: Browser, after = '', limit = 100): Promise<
   }
 }
 
+/**
+ * Pulls from `after` until `done` holds (or 15 s pass). The feed holds back rows newer than the oldest transaction
+ * still running anywhere in the cluster (pullFeed.ts), and the server tests share one cluster: another test's
+ * transaction may hold a pull back for a moment, and pulling again from the same cursor then gets the rows.
+ */
+export async function pullUntil(
+  clerk: Browser,
+  after: string,
+  done: (pulled: { events: PullResponse['events']; cursor: string }) => boolean,
+): Promise<{ events: PullResponse['events']; cursor: string }> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const pulled = await pullAll(clerk, after);
+    if (done(pulled) || Date.now() > until) return pulled;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export const idsOf = (events: readonly { event: CaseEvent }[] | readonly CaseEvent[]): string[] =>
   events.map((e) => ('event' in e ? e.event.id : e.id));

@@ -136,20 +136,6 @@ export interface OfficeWithLanes extends Office {
   lanes: LaneRef[];
 }
 
-/** `PUT /api/v1/sops/:sopId/revisions/:revision` */
-export interface PublishRevisionRequest {
-  /** The SOP document (schemas/sop.schema.json) with `revision.status: 'published'`. */
-  document: unknown;
-}
-
-export interface PublishedRevision {
-  sopId: string;
-  revision: number;
-  contentHash: string;
-  title: string;
-  publishedAt: string;
-}
-
 /** `GET /api/v1/sops/:sopId/revisions/:revision` */
 export interface RevisionResponse {
   document: unknown;

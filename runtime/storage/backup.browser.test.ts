@@ -1,22 +1,12 @@
-import Dexie from 'dexie';
 // The format earlier versions wrote; restores must keep reading it.
 import { exportDB } from 'dexie-export-import';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from './backup';
-import { addTable, populatedOffice, rowsIn, setSchemaVersion, snapshotDb, tableCounts, withoutSyncTables } from './backupTesting';
+import { addTable, populatedOffice, rowsIn, setSchemaVersion, snapshotDb, tableCounts, trackDatabasesForCleanUp, withoutSyncTables } from './backupTesting';
 import { SCHEMA_VERSION, type RuntimeDb } from './db';
 import { scratchDb } from './testing';
 
-const opened: RuntimeDb[] = [];
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const name of new Set(dbs.map((db) => db.name))) {
-    await Dexie.delete(name);
-    await Dexie.delete(`${name}-sebelum-pemulihan`);
-  }
-});
-const track = (db: RuntimeDb) => (opened.push(db), db);
+const track = trackDatabasesForCleanUp();
 
 type Json = Record<string, any>;
 const formats: [string, (db: RuntimeDb) => Promise<string>][] = [

@@ -2,27 +2,17 @@
 // kept for a clerk, with their files), syncState (link, cursor) and syncCases.
 // Written and checked like the other tables, replaced in the same transaction,
 // kept in the copy taken before a restore; older files are read with them empty.
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseCommand } from '../../core/engine';
 import { exportBackup, readBackupFile, restoreBackup, restoreImpact, restoreSafetyCopy } from './backup';
 import { latestSafetyCopy } from './backupSafety';
-import { populatedOffice, snapshotDb, tableCounts, TEST_SERVER } from './backupTesting';
+import { populatedOffice, snapshotDb, tableCounts, TEST_SERVER, trackDatabasesForCleanUp } from './backupTesting';
 import type { RuntimeDb } from './db';
 import { setServerLink } from './outbox';
 import { commitCommand, newId } from './repository';
 import { scratchDb } from './testing';
 
-const opened: RuntimeDb[] = [];
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const name of new Set(dbs.map((db) => db.name))) {
-    await Dexie.delete(name);
-    await Dexie.delete(`${name}-sebelum-pemulihan`);
-  }
-});
-const track = (db: RuntimeDb) => (opened.push(db), db);
+const track = trackDatabasesForCleanUp();
 const linkedOffice = async (label: string) => {
   const office = await populatedOffice(label, undefined, { linked: true });
   track(office.db);

@@ -1,4 +1,6 @@
 /** Helpers for the backup tests: a populated office, a deep snapshot of every table, and access to a file's rows in either format. */
+import Dexie from 'dexie';
+import { afterEach } from 'vitest';
 import type { CaseCommand } from '../../core/engine';
 import type { RuntimeDb } from './db';
 import { setServerLink } from './outbox';
@@ -7,6 +9,23 @@ import { dbWithSop } from './testing';
 
 /** Listed here, not imported, so these helpers also run against older code (to show a test failed before a fix). */
 const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', 'outbox', 'review', 'syncState', 'syncCases'] as const;
+
+/**
+ * Registers an afterEach that closes and deletes every database passed to the returned `track`, with the copy a
+ * restore takes before it replaces anything. Call once per test file.
+ */
+export function trackDatabasesForCleanUp(): (db: RuntimeDb) => RuntimeDb {
+  const opened: RuntimeDb[] = [];
+  afterEach(async () => {
+    const dbs = opened.splice(0);
+    for (const db of dbs) db.close();
+    for (const name of new Set(dbs.map((db) => db.name))) {
+      await Dexie.delete(name);
+      await Dexie.delete(`${name}-sebelum-pemulihan`);
+    }
+  });
+  return (db) => (opened.push(db), db);
+}
 
 export const TEST_SERVER = 'https://sop.banyuwangikab.go.id';
 const SERVER_CATALOGUE_ROW = 'serverCatalogue';

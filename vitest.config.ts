@@ -1,7 +1,9 @@
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, currentSetupHost, setUpChromium } from './cli/chromium';
 
@@ -25,6 +27,9 @@ function chromiumBrowserMode() {
 
 export default defineConfig({
   plugins: [react()],
+  // A git worktree may share another checkout's packages through a symlinked node_modules; the browser projects
+  // load them from where the link points, which Vite serves only when allowed.
+  server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules')] } },
   test: {
     // Guard rail (Vitest's name for "forbidOnly"): a stray `.only` fails the
     // run instead of silently skipping the rest of the suite, locally and in CI.
@@ -42,9 +47,14 @@ export default defineConfig({
           testTimeout: 30_000,
           include: [
             'core/**/*.test.ts',
+            'print/model/**/*.test.ts',
+            'print/pdf/**/*.test.ts',
+            'print/fixtures/**/*.test.ts',
             'schemas/**/*.test.ts',
             'cli/**/*.test.ts',
             'samples/**/*.test.ts',
+            // The runtime's pure modules (routes, filters); its UI tests run in Chromium below.
+            'runtime/**/!(*.browser).test.ts',
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
             'tests/*.test.ts',
@@ -78,10 +88,15 @@ export default defineConfig({
             'designer/**/*.browser.test.{ts,tsx}',
             'runtime/**/*.browser.test.{ts,tsx}',
             'ui/**/*.browser.test.{ts,tsx}',
+            'print/**/*.browser.test.{ts,tsx}',
+            'tests/visual/**/*.browser.test.{ts,tsx}',
             'device/**/*.browser.test.{ts,tsx}',
             'tests/browser/**/*.test.{ts,tsx}',
           ],
           browser: chromiumBrowserMode(),
+          // expect.element and expect.poll wait for the page; 1 s (the default) is a flake on a loaded
+          // two-core CI machine, not a finding. A passing wait ends as soon as it holds.
+          expect: { poll: { timeout: 10_000 } },
           // Browser projects run one after the other so that at most one
           // Chromium is busy at a time on a two-core machine.
           sequence: { groupOrder: 1 },
@@ -99,6 +114,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: chromiumBrowserMode(),
+          expect: { poll: { timeout: 10_000 } },
           // Above the plays' own waits (up to 30 s for the first lazy Monaco load on a busy two-core
           // machine), so a slow load fails on the play's message rather than on a bare timeout.
           testTimeout: 45_000,

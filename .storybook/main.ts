@@ -21,6 +21,7 @@ const config: StorybookConfig = {
     '../designer/**/*.stories.@(ts|tsx)',
     '../runtime/**/*.stories.@(ts|tsx)',
     '../start/**/*.stories.@(ts|tsx)',
+    '../print/**/*.stories.@(ts|tsx)',
   ],
   addons: ['@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },

@@ -1,4 +1,5 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
 import { LANGUAGE_NAMES, LANGS, isLang } from '../core/i18n';
 import { I18nProvider } from '../ui/i18n';
 import '../ui/theme.css';
@@ -17,6 +18,10 @@ const withI18n: Decorator = (Story, context) => {
     </I18nProvider>
   );
 };
+
+// Plays' findBy* queries wait up to 10 s instead of 1 s: stories backed by IndexedDB and lazy chunks take
+// longer than a second on a loaded two-core CI machine. A wait that holds still ends at once.
+configure({ asyncUtilTimeout: 10_000 });
 
 const preview: Preview = {
   globalTypes: {

@@ -32,6 +32,7 @@ export function generateSop({ steps: stepCount, lanes: laneCount, decisionEvery 
       id,
       number: String(i + 1),
       kind,
+      ...(kind === 'end' ? { outcome: 'selesai' as const } : {}),
       text: `Langkah ${i + 1}: petugas memeriksa berkas permohonan dan mencatat hasilnya di buku register.`,
       actors: i % 5 === 4
         ? [{ actor: lane, role: 'performs' }, { actor: nextLane, role: 'receives' }]
@@ -49,7 +50,7 @@ export function generateSop({ steps: stepCount, lanes: laneCount, decisionEvery 
     }
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: `generated-${stepCount}-steps`,
     identity: {
       government: 'Pemerintah Kabupaten Contoh',

@@ -3,8 +3,10 @@
 // TypeScript sources; in a checkout whose sources changed since, runs those with tsx instead.
 import module from 'node:module';
 
-// Node 22.1+ keeps compiled code between runs (playwright-core alone takes ~100 ms to compile); older Node skips it.
-module.enableCompileCache?.();
+// Node 22.1+ keeps compiled code between runs (playwright-core alone takes ~200 ms to compile); on
+// older Node, bin/compileCache.mjs keeps playwright-core's.
+if (module.enableCompileCache) module.enableCompileCache();
+else (await import('./compileCache.mjs')).cachePlaywrightCompilation();
 
 async function loadCli() {
   try {

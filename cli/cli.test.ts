@@ -59,6 +59,19 @@ describe('sop validate', () => {
     expect(report.files[1].diagnostics[0].message).toHaveProperty('en');
   });
 
+  it('reads a file of schema v1 migrated, says so as information, and points into the file as written', async () => {
+    const v1 = JSON.parse(readFileSync(join(root, 'core/migrations/fixtures/minimal.v1.sop.json'), 'utf8'));
+    const good = tempFile('lama.sop.json', JSON.stringify(v1));
+    const { code, stdout } = await run('validate', good);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${good}#/schemaVersion  info  sop.migrated  Dokumen ini ditulis dengan skema versi 1 dan dibaca sebagai versi 2`);
+    v1.flows[0].steps[1].condition = 42;
+    const bad = tempFile('lama-rusak.sop.json', JSON.stringify(v1));
+    const broken = await run('validate', '--lang', 'en', bad);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`${bad}#/flows/0/steps/1/condition  error  schema.type`);
+  });
+
   it('checks identity fields with --publish', async () => {
     const doc = JSON.parse(readFileSync(minimalFixture, 'utf8'));
     doc.identity.number = '';
@@ -120,6 +133,78 @@ describe('sop stats', () => {
     const { code, stderr } = await run('stats', '--json', path);
     expect(code).toBe(1);
     expect(stderr).toContain('schema.type');
+  });
+});
+
+describe('sop migrate', () => {
+  const v1Fixture = (name: string) => join(root, 'core/migrations/fixtures', `${name}.v1.sop.json`);
+  const copyOf = (name: string) => tempFile(`${name}.sop.json`, readFileSync(v1Fixture(name), 'utf8'));
+
+  it('upgrades a v1 file in place, says per file what changed, and the result is the committed v2 sample', async () => {
+    const path = copyOf('bwi-spm-online');
+    const { code, stdout } = await run('migrate', path);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${path}: versi 1 → 2, 3 perubahan`);
+    expect(stdout).toContain(`${path}#/flows/0/steps/7/condition  diubah  Syarat langkah 8 menjelaskan cabang keputusan`);
+    expect(stdout).toContain(`${path}#/flows/0/steps/9/kind  diubah  Langkah akhir 10 diberi hasil "selesai"`);
+    expect(stdout).toContain('1 berkas: 1 diperbarui, 0 sudah terbaru, 0 ditolak.');
+    expect(readFileSync(path, 'utf8')).toBe(readFileSync(sample('bwi-spm-online'), 'utf8'));
+    expect((await run('validate', path)).stdout).toContain('tidak ada masalah');
+    // Run again: nothing left to do, and the file is left alone.
+    const again = await run('migrate', '--lang', 'en', path);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`${path}: already version 2, nothing to change`);
+  });
+
+  it('writes into --out and leaves the originals as they were; a current file is copied byte for byte', async () => {
+    const v1 = copyOf('lmj-06-tetirah');
+    const before = readFileSync(v1, 'utf8');
+    const current = tempFile('kini.sop.json', readFileSync(sample('oku-01-sktm'), 'utf8').replace(/\n$/, '\n\n'));
+    const out = join(mkdtempSync(join(tmpdir(), 'sop-cli-out-')), 'baru');
+    const { code, stdout } = await run('migrate', '--out', out, v1, current);
+    expect(code).toBe(0);
+    expect(readFileSync(v1, 'utf8')).toBe(before);
+    expect(readFileSync(join(out, 'lmj-06-tetirah.sop.json'), 'utf8')).toBe(readFileSync(sample('lmj-06-tetirah'), 'utf8'));
+    expect(readFileSync(join(out, 'kini.sop.json'), 'utf8')).toBe(readFileSync(current, 'utf8'));
+    expect(stdout).toContain(`→ ${join(out, 'lmj-06-tetirah.sop.json')}`);
+    expect(readdirSync(out).sort()).toEqual(['kini.sop.json', 'lmj-06-tetirah.sop.json']);
+  });
+
+  it('refuses invalid input with where and why, leaves it untouched, and exits 1', async () => {
+    const broken = tempFile('rusak.sop.json', '{\n  "schemaVersion": 1,\n  oops\n}');
+    const doc = JSON.parse(readFileSync(v1Fixture('minimal'), 'utf8'));
+    doc.flows[0].steps[1].warna = 'merah';
+    const unknown = tempFile('warna.sop.json', JSON.stringify(doc, null, 2));
+    const newer = tempFile('baru.sop.json', JSON.stringify({ ...doc, schemaVersion: 9 }));
+    const good = copyOf('minimal');
+    const texts = [broken, unknown, newer].map((f) => readFileSync(f, 'utf8'));
+    const { code, stdout } = await run('migrate', '--lang', 'en', broken, unknown, newer, good);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${broken}: refused, not changed`);
+    expect(stdout).toContain(`${broken}#/  json.syntax  The text is not valid JSON (line 3`);
+    expect(stdout).toContain(`${unknown}#/flows/0/steps/1/warna  schema.additionalProperties`);
+    expect(stdout).toContain(`${newer}#/schemaVersion  sop.newer-version`);
+    expect(stdout).toContain('Update SOP Studio');
+    expect(stdout).toContain('4 file(s): 1 upgraded, 0 already current, 3 refused.');
+    expect([broken, unknown, newer].map((f) => readFileSync(f, 'utf8'))).toEqual(texts);
+    expect(JSON.parse(readFileSync(good, 'utf8')).schemaVersion).toBe(2);
+  });
+
+  it('reports in JSON with --json', async () => {
+    const path = copyOf('minimal');
+    const { code, stdout } = await run('migrate', '--json', path, '/no/such/file.sop.json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.files[0]).toMatchObject({ file: path, status: 'migrated', written: path, fromVersion: 1, toVersion: 2 });
+    expect(report.files[0].changes.map((c: { pointer: string }) => c.pointer)).toEqual(['/schemaVersion', '/flows/0/steps/3/kind']);
+    expect(report.files[0].changes[0].message).toHaveProperty('en');
+    expect(report.files[1]).toMatchObject({ status: 'refused', diagnostics: [{ ruleId: 'file.unreadable' }] });
+  });
+
+  it.each([[['migrate']], [['migrate', '--publish', 'x.json']], [['migrate', '--lang', 'fr', 'x.json']]])('exits 2 on usage error %j', async (argv) => {
+    const { code, stderr } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain('sop migrate');
   });
 });
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ChromiumNotFoundError } from './chromium';
 import { printable } from './io';
 import { runCli } from './main';
-import { runPrintCommand } from './printCommand';
+import { runPrintCommand } from '../print/pdf/printCommand';
 
 const minimalFixture = fileURLToPath(new URL('../core/validation/fixtures/minimal.sop.json', import.meta.url));
 

@@ -1,16 +1,27 @@
 import { parseArgs } from 'node:util';
 import { EXIT_USAGE, printable, type CliIo, type Lang } from './io';
+import { isNotationPreset } from '../core/notation/presets';
+import { parseOrientation, parsePaperSize } from '../print/model/paper';
 import { parseMargins } from './margins';
 
 const usage = `Usage / Pemakaian:
   sop validate <files...> [--json] [--lang id|en] [--publish]
       Check SOP files against the schema and the semantic rules.
       Exit 0: no errors; 1: some file has errors; 2: usage error.
+  sop migrate <files...> [--out <folder>] [--json] [--lang id|en]
+      Write SOP files of an earlier schema version in the current one (in place, or into
+      the folder), and say per file what changed. Invalid files are refused, unchanged.
+      Exit 0: every file upgraded or already current; 1: some file refused; 2: usage error.
   sop stats [--json] [--lang id|en] <file>
       Steps, lanes, decisions and the computed total Waktu of each flow.
-  sop print <file> --out <file.pdf> [--paper a4|f4] [--orientation landscape|portrait]
-            [--flow <id>] [--margins top,right,bottom,left] [--lang id|en]
-      Print the SOP (identity page and flowchart tables) to PDF with headless Chromium:
+  sop print <file> --out <file.pdf> [--paper a4|f4|letter|legal] [--orientation landscape|portrait]
+            [--style standar|hitam-putih] [--flow <id>] [--margins top,right,bottom,left] [--lang id|en]
+            [--computed-total] [--table-title]
+      Print the SOP (identity page and flowchart tables) to PDF with headless Chromium.
+      Paper, orientation and style may be written in any case (A4, Legal). --style hitam-putih
+      prints black outlines for photocopies. Nothing the SOP does not state is added unless asked:
+      --computed-total adds the computed Jumlah Waktu row where the SOP states no total,
+      --table-title the SOP's title above a table without a heading of its own. The browser is
       CHROMIUM_PATH if set, else the first of /usr/bin/chromium, chromium-browser,
       Google Chrome and Playwright's Chromium that is installed.
   sop help
@@ -47,6 +58,9 @@ export async function runCli(argv: string[], io: CliIo, lifecycle: CliLifecycle 
         orientation: { type: 'string', default: 'landscape' },
         flow: { type: 'string' },
         margins: { type: 'string' },
+        style: { type: 'string', default: 'standar' },
+        'computed-total': { type: 'boolean', default: false },
+        'table-title': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -69,20 +83,40 @@ export async function runCli(argv: string[], io: CliIo, lifecycle: CliLifecycle 
       const { runStatsCommand } = await import('./statsCommand');
       return runStatsCommand({ files: positionals, json: values.json, lang }, io);
     }
+    case 'migrate': {
+      if (values.publish) return usageError(io, 'migrate: --publish applies to validate only');
+      const { runMigrateCommand } = await import('./migrateCommand');
+      return runMigrateCommand({ files: positionals, json: values.json, lang, ...(values.out !== undefined ? { out: values.out } : {}) }, io);
+    }
     case 'print': {
       if (positionals.length !== 1) return usageError(io, 'print: give exactly one SOP file / berikan tepat satu berkas SOP');
       if (!values.out) return usageError(io, 'print: --out <file.pdf> is required / --out <berkas.pdf> wajib');
-      if (values.paper !== 'a4' && values.paper !== 'f4') return usageError(io, `--paper must be a4 or f4, not ${JSON.stringify(values.paper)}`);
-      if (values.orientation !== 'landscape' && values.orientation !== 'portrait') return usageError(io, `--orientation must be landscape or portrait, not ${JSON.stringify(values.orientation)}`);
+      const paper = parsePaperSize(values.paper);
+      if (!paper) return usageError(io, `--paper must be a4, f4, letter or legal, not ${JSON.stringify(values.paper)}`);
+      const orientation = parseOrientation(values.orientation);
+      if (!orientation) return usageError(io, `--orientation must be landscape or portrait, not ${JSON.stringify(values.orientation)}`);
+      const style = values.style.trim().toLowerCase();
+      if (!isNotationPreset(style)) return usageError(io, `--style must be standar or hitam-putih, not ${JSON.stringify(values.style)}`);
       const margins = values.margins === undefined ? undefined : parseMargins(values.margins);
       if (margins === null) return usageError(io, `--margins must be one number or four (top,right,bottom,left) in mm, not ${JSON.stringify(values.margins)}`);
       const { launchChromium } = await import('./chromium');
       const browser = launchChromium();
       browser.catch(() => {}); // reported by the command, which awaits it
       try {
-        const { runPrintCommand } = await import('./printCommand');
+        const { runPrintCommand } = await import('../print/pdf/printCommand');
         return await runPrintCommand(
-          { file: positionals[0]!, out: values.out, paper: values.paper, orientation: values.orientation, lang, ...(margins ? { margins } : {}), ...(values.flow ? { flowId: values.flow } : {}) },
+          {
+            file: positionals[0]!,
+            out: values.out,
+            paper,
+            orientation,
+            lang,
+            preset: style,
+            computedTotal: values['computed-total'],
+            tableTitle: values['table-title'],
+            ...(margins ? { margins } : {}),
+            ...(values.flow ? { flowId: values.flow } : {}),
+          },
           io,
           browser,
         );

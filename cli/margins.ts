@@ -1,4 +1,4 @@
-import type { Margins } from '../core/print/paper';
+import type { Margins } from '../print/model/paper';
 
 /** "12,12,12,15" (top, right, bottom, left, mm) or one number for all four. */
 export function parseMargins(text: string): Partial<Margins> | null {

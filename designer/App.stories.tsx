@@ -44,3 +44,13 @@ export const OpeningAnSop: Story = {
     await expect(canvas.getByTestId('save-status')).toHaveTextContent('Tersimpan');
   },
 };
+
+/** `?evaluasi=<id>` for an evaluation this device never received: said in the library, nothing created. */
+export const EvaluationNotOnThisDevice: Story = {
+  globals: { locale: 'en' },
+  args: { evaluationRequest: 'eval-lost' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/Evaluation "eval-lost" is not on this device; no draft was created/)).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'SOP library' })).toBeVisible();
+  },
+};

@@ -5,7 +5,9 @@ import { loadSamples } from '../samples';
 import type { SopDocument } from '../schemas/generated/sop.types';
 import { EditorScreen } from './editor/EditorScreen';
 import { LibraryScreen } from './library/LibraryScreen';
-import { DeviceDb, DEVICE_DB_NAME } from '../device';
+import { DeviceDb, DeviceStorageError, DEVICE_DB_NAME } from '../device';
+import type { EditorStore } from './editor/editorStore';
+import { attachOnOpening, openEvaluation } from './library/openEvaluation';
 import { openRequestedSop, type OpenRequestNotice } from './library/openRequestedSop';
 import { bilingual } from './ui/bilingual';
 import { openDesignerDb, SopRepository, StorageError, type SessionRecord } from './storage';
@@ -34,6 +36,12 @@ export interface AppProps {
    * page's sample links). It wins over the remembered session.
    */
   openRequest?: string | null;
+  /**
+   * An SOP evaluation the URL asks to open (`designer/?evaluasi=<id>`, the
+   * runtime's "Buka draf revisi di Perancang"): its SOP's revision draft opens
+   * with the evaluator's notes. It wins over `openRequest` and the session.
+   */
+  evaluationRequest?: string | null;
   /** How to reach the server (by default the page's own fetch, same origin); `false`: no server at all. */
   server?: ServerTransportOptions | false;
 }
@@ -47,7 +55,7 @@ type Session = Omit<SessionRecord, 'key' | 'schemaVersion' | 'updatedAt'>;
  * the editor. Which one (and which flow and view) is kept in IndexedDB, so a
  * reload comes back to exactly where the drafter was.
  */
-export function App({ dbName, seed, deviceDbName, openRequest = null, server = NO_OPTIONS }: AppProps) {
+export function App({ dbName, seed, deviceDbName, openRequest = null, evaluationRequest = null, server = NO_OPTIONS }: AppProps) {
   const { t, lang } = useI18n();
   const [device] = useState(() => new DeviceDb(deviceDbName ?? (dbName ? `${dbName}.device` : DEVICE_DB_NAME)));
   const [repository] = useState(
@@ -63,6 +71,7 @@ export function App({ dbName, seed, deviceDbName, openRequest = null, server = N
   const [session, setSession] = useState<Session | null>(null);
   const [openingNotice, setOpeningNotice] = useState<OpenRequestNotice | undefined>(undefined);
   const [libraryNotice, setLibraryNotice] = useState<string | undefined>(undefined);
+  const [evaluationOpening, setEvaluationOpening] = useState<{ sopId: string; action: (store: EditorStore) => void } | null>(null);
   const [durability, setDurability] = useState<DesignerDurability | null>(null);
 
   useEffect(() => {
@@ -78,6 +87,33 @@ export function App({ dbName, seed, deviceDbName, openRequest = null, server = N
       await repository.purgeDeleted().catch(() => 0);
       // Revisions published while the catalogue could not be written reach it now.
       void repository.syncPublications().catch(() => 0);
+      if (evaluationRequest) {
+        let notice: string;
+        try {
+          const outcome = await openEvaluation(repository, device, evaluationRequest);
+          if (!active) return;
+          if (outcome.kind === 'opened') {
+            setEvaluationOpening({ sopId: outcome.sopId, action: attachOnOpening(outcome) });
+            const next: Session = { screen: 'editor', sopId: outcome.sopId };
+            setSession(next);
+            void repository.saveSession(next).catch(() => {});
+            return;
+          }
+          notice =
+            outcome.kind === 'missing-handoff'
+              ? t('designer.evaluation.missingHandoff', { id: outcome.id })
+              : t('designer.evaluation.missingSop', { sopId: outcome.handoff.sopId, revision: outcome.handoff.revision, title: outcome.handoff.title });
+        } catch (error) {
+          notice =
+            error instanceof StorageError ? localized(error.userMessage, lang) : error instanceof DeviceStorageError ? localized(error.localized, lang) : String(error);
+        }
+        // Nothing was created: the library says why, rather than reopening another SOP.
+        if (active) {
+          setLibraryNotice(notice);
+          setSession({ screen: 'library' });
+        }
+        return;
+      }
       if (openRequest) {
         let notice: string;
         try {
@@ -138,6 +174,7 @@ export function App({ dbName, seed, deviceDbName, openRequest = null, server = N
           onClose={() => changeSession({ screen: 'library' })}
           durability={durability}
           {...(openingNotice && session.sopId === openRequest ? { openingNotice: bilingual(`designer.openRequest.${openingNotice}`) } : {})}
+          {...(evaluationOpening && session.sopId === evaluationOpening.sopId ? { openingAction: evaluationOpening.action } : {})}
         />
       ) : (
         <div className="designer designer--library">

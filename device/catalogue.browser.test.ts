@@ -14,6 +14,8 @@ import {
 } from './catalogue';
 import { DeviceDb } from './db';
 import { scratchDeviceDb } from './testing';
+import { sopContentHash } from '../core/engine';
+import v1Bwi from '../core/migrations/fixtures/bwi-spm-online.v1.sop.json';
 
 const opened: DeviceDb[] = [];
 afterEach(async () => {
@@ -120,5 +122,34 @@ describe('catalogue of published revisions (Chromium IndexedDB)', () => {
     await addRevision(writer, published('lmj-04-anak-terlantar-jalanan'), { source: 'designer' });
     await expect.poll(() => seen[seen.length - 1]?.map((o) => o.key)).toEqual(['lmj-04-anak-terlantar-jalanan@1']);
     subscription.unsubscribe();
+  });
+});
+
+describe('revisions published in schema v1', () => {
+  // The Banyuwangi sample as schema v1 wrote it, published as revision 1 (core/migrations/fixtures).
+  const v1Text = () => revisionFileText(v1Bwi as unknown as SopDocument);
+
+  it('import as published: the file is stored byte for byte, its hash is over it, and the runtime reads it migrated', async () => {
+    const db = track(scratchDeviceDb());
+    const result = await importRevisionFile(db, v1Text());
+    expect(result).toMatchObject({ ok: true, status: 'added', upgradedFrom: 1 });
+    const row = (await db.catalogue.get('bwi-spm-online@1'))!;
+    expect(row.json).toBe(JSON.stringify(v1Bwi));
+    expect(row.contentHash).toBe(sopContentHash(structuredClone(v1Bwi) as unknown as SopDocument));
+    const [offered] = await listOffered(db);
+    expect(offered!.doc.schemaVersion).toBe(2);
+    expect(offered!.doc.flows[0]!.steps.at(-1)!.outcome).toBe('selesai');
+    // The engine answers the published hash for the migrated document: a case pins what was published.
+    expect(sopContentHash(offered!.doc)).toBe(row.contentHash);
+    // Exported again from here, it is the same revision (the same bytes), so importing it is a no-op.
+    expect(revisionFileText(offered!.doc)).toBe(v1Text());
+    expect(await importRevisionFile(db, revisionFileText(offered!.doc))).toMatchObject({ ok: true, status: 'unchanged' });
+  });
+
+  it('refuses the migrated form under the same number: it is other content than was published', async () => {
+    const db = track(scratchDeviceDb());
+    await importRevisionFile(db, v1Text());
+    const migrated = JSON.stringify(loadSample('bwi-spm-online'), null, 2);
+    expect(await importRevisionFile(db, migrated)).toMatchObject({ ok: false, diagnostics: [{ ruleId: 'revision.conflict' }] });
   });
 });

@@ -10,7 +10,9 @@
  * own copy of every pinned revision).
  */
 
+import { checkRevisionFile } from '../core/document/revisionFile';
 import { sopContentHash } from '../core/engine';
+import { originalOf, revisionContentHash, upgradeStoredSop } from '../core/migrations';
 import type { Diagnostic } from '../core/validation';
 import type { SopDocument } from '../schemas/generated/sop.types';
 import { DEVICE_SCHEMA_VERSION, type CatalogueRow, type CatalogueSource, type DeviceDb } from './db';
@@ -27,18 +29,26 @@ export const catalogueKeyOf = (sopId: string, revision: number): string => `${so
 
 const summaryOf = ({ json: _json, ...rest }: CatalogueRow): CatalogueSummary => rest;
 
-// Revisions never change, so each document is parsed once per page.
+// Revisions never change, so each document is parsed (and migrated) once per page.
 const parsed = new Map<string, SopDocument>();
 
+/**
+ * The row's document as the runtime runs it: the JSON as published, migrated
+ * in memory to the current schema (a revision published in schema v1 stays v1
+ * in the catalogue, byte for byte, and keeps its hash).
+ */
 function documentOf(row: CatalogueRow): SopDocument | undefined {
   const cacheKey = `${row.key}#${row.contentHash}`;
   let doc = parsed.get(cacheKey);
   if (!doc) {
+    let value: unknown;
     try {
-      doc = JSON.parse(row.json) as SopDocument;
+      value = JSON.parse(row.json);
     } catch {
       return undefined;
     }
+    doc = upgradeStoredSop(value, typeof row.contentHash === 'string' ? row.contentHash : undefined);
+    if (!doc) return undefined;
     parsed.set(cacheKey, doc);
   }
   return doc;
@@ -57,7 +67,8 @@ function isRunnable(doc: SopDocument | undefined): doc is SopDocument {
     Array.isArray(doc.actors) &&
     Array.isArray(doc.flows) &&
     doc.flows.every((f) => !!f && Array.isArray(f.steps) && Array.isArray(f.lanes)) &&
-    typeof doc.identity?.title === 'string' &&
+    typeof doc.identity === 'object' &&
+    doc.identity !== null &&
     typeof doc.revision?.number === 'number'
   );
 }
@@ -67,7 +78,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ty
 function withDocument(row: CatalogueRow): CatalogueRevision | undefined {
   const doc = documentOf(row);
   if (!isRunnable(doc) || typeof row.key !== 'string' || typeof row.revision !== 'number') return undefined;
-  return { ...summaryOf(row), title: text(row.title) || doc.identity.title, office: text(row.office), number: text(row.number), publishedAt: text(row.publishedAt), doc };
+  return { ...summaryOf(row), title: text(row.title) || text(doc.identity.title) || doc.id, office: text(row.office), number: text(row.number), publishedAt: text(row.publishedAt), doc };
 }
 
 export interface AddRevisionOptions {
@@ -78,27 +89,31 @@ export interface AddRevisionOptions {
 
 export type AddRevisionResult = { status: 'added' | 'unchanged'; revision: CatalogueSummary };
 
-function rowOf(doc: SopDocument, json: string, source: CatalogueSource, at: string): CatalogueRow {
+/**
+ * The row of a published revision: `json` is the document as it was
+ * published (the original of a migrated one), and the hash is over exactly that.
+ */
+function rowOf(doc: SopDocument, source: CatalogueSource, at: string): CatalogueRow {
   return {
     key: catalogueKeyOf(doc.id, doc.revision.number),
     schemaVersion: DEVICE_SCHEMA_VERSION,
     sopId: doc.id,
     revision: doc.revision.number,
-    contentHash: sopContentHash(doc),
-    title: doc.identity.title,
+    contentHash: revisionContentHash(doc),
+    title: doc.identity.title ?? '',
     office: doc.identity.office ?? '',
     number: doc.identity.number ?? '',
     publishedAt: doc.revision.publishedAt ?? at.slice(0, 10),
     source,
     storedAt: at,
-    json,
+    json: JSON.stringify(originalOf(doc)),
   };
 }
 
 export function conflictError(doc: SopDocument): DeviceStorageError {
   return new DeviceStorageError('revision.conflict', {
-    id: `SOP "${doc.identity.title}" revisi ${doc.revision.number} sudah ada di perangkat ini dengan isi yang berbeda. Revisi yang diterbitkan tidak dapat diubah; terbitkan perubahan sebagai revisi baru.`,
-    en: `SOP "${doc.identity.title}" revision ${doc.revision.number} is already on this device with different content. A published revision cannot change; publish the change as a new revision.`,
+    id: `SOP "${doc.identity.title ?? doc.id}" revisi ${doc.revision.number} sudah ada di perangkat ini dengan isi yang berbeda. Revisi yang diterbitkan tidak dapat diubah; terbitkan perubahan sebagai revisi baru.`,
+    en: `SOP "${doc.identity.title ?? doc.id}" revision ${doc.revision.number} is already on this device with different content. A published revision cannot change; publish the change as a new revision.`,
   });
 }
 
@@ -111,7 +126,7 @@ export async function addRevision(db: DeviceDb, doc: SopDocument, options: AddRe
     });
   }
   const at = (options.now ?? (() => new Date()))().toISOString();
-  const row = rowOf(doc, JSON.stringify(doc), options.source, at);
+  const row = rowOf(doc, options.source, at);
   try {
     return await db.transaction('rw', db.catalogue, async (): Promise<AddRevisionResult> => {
       const existing = await db.catalogue.get(row.key);
@@ -128,7 +143,7 @@ export async function addRevision(db: DeviceDb, doc: SopDocument, options: AddRe
 }
 
 export type ImportRevisionResult =
-  | { ok: true; status: 'added' | 'unchanged'; revision: CatalogueSummary; warnings: Diagnostic[] }
+  | { ok: true; status: 'added' | 'unchanged'; revision: CatalogueSummary; warnings: Diagnostic[]; upgradedFrom?: number }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /**
@@ -143,7 +158,7 @@ export async function importRevisionFile(db: DeviceDb, text: string, options: Om
   if (!checked.ok) return { ok: false, diagnostics: checked.diagnostics };
   try {
     const added = await addRevision(db, checked.doc, { ...options, source: 'file' });
-    return { ok: true, ...added, warnings: checked.warnings };
+    return { ok: true, ...added, warnings: checked.warnings, ...(checked.upgradedFrom !== undefined ? { upgradedFrom: checked.upgradedFrom } : {}) };
   } catch (error) {
     const failure = toDeviceError(error);
     return {
@@ -230,7 +245,7 @@ export async function seedCatalogue(db: DeviceDb, docs: readonly SopDocument[], 
       if (await db.meta.get('seededAt')) return 0;
       const rows = docs
         .filter((d) => d.revision.status === 'published' && d.revision.number >= 1)
-        .map((d) => rowOf(d, JSON.stringify(d), 'sample', at));
+        .map((d) => rowOf(d, 'sample', at));
       const present = new Set((await db.catalogue.bulkGet(rows.map((r) => r.key))).filter(Boolean).map((r) => r!.key));
       await db.catalogue.bulkAdd(rows.filter((r) => !present.has(r.key)));
       await db.meta.put({ key: 'seededAt', value: at });

@@ -99,6 +99,37 @@ export interface TrustedKeyRow {
   addedBy?: string;
 }
 
+/**
+ * What an SOP evaluation (monev, in the runtime) hands to the designer: the
+ * evaluated revision and the evaluator's notes, per step and general. The
+ * runtime writes it and opens `designer/?evaluasi=<id>`; the designer reads
+ * it (device/evaluationHandoffs.ts).
+ */
+export interface EvaluationHandoffRow {
+  /** The evaluation's id. */
+  id: string;
+  schemaVersion: number;
+  sopId: string;
+  /** The evaluated (published) revision. */
+  revision: number;
+  /** "Evaluasi SOP Penerbitan SPM, Januari–Juni 2026". */
+  title: string;
+  /** The evaluated period, YYYY-MM-DD both ends. */
+  period: { from: string; to: string };
+  /** ISO time. */
+  evaluatedAt: string;
+  evaluator?: { name: string; nip?: string; office?: string };
+  /** A link back to the evaluation in the runtime. */
+  runtimeUrl?: string;
+  /** "Langkah 5 melebihi Waktu pada 62% kasus; pertimbangkan 30 menit". */
+  notes: { stepId: string; text: string }[];
+  /** Notes about the SOP as a whole. */
+  generalNotes?: string[];
+  createdAt: string;
+  /** When the designer opened it (ISO). */
+  openedAt?: string;
+}
+
 export interface DeviceMetaRow {
   key: string;
   value: unknown;
@@ -110,6 +141,7 @@ export class DeviceDb extends Dexie {
   declare meta: Table<DeviceMetaRow, string>;
   declare keys: Table<DeviceKeyRow, string>;
   declare trustedKeys: Table<TrustedKeyRow, string>;
+  declare evaluationHandoffs: Table<EvaluationHandoffRow, string>;
 
   constructor(name: string = DEVICE_DB_NAME) {
     super(name);
@@ -122,6 +154,10 @@ export class DeviceDb extends Dexie {
     this.version(2).stores({
       keys: '&id',
       trustedKeys: '&fingerprint, addedAt',
+    });
+    // v3: SOP evaluations handed from the runtime to the designer (issue 12). A new table only: no upgrade of existing rows.
+    this.version(3).stores({
+      evaluationHandoffs: '&id, sopId',
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../core/engine';
 
-export type DeviceErrorCode = 'storage.full' | 'storage.failed' | 'revision.conflict' | 'revision.invalid' | 'profile.invalid' | 'key.invalid';
+export type DeviceErrorCode = 'storage.full' | 'storage.failed' | 'revision.conflict' | 'revision.invalid' | 'profile.invalid' | 'key.invalid' | 'handoff.invalid';
 
 /** A problem with the device's shared data, in both languages. */
 export class DeviceStorageError extends Error {

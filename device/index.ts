@@ -1,4 +1,4 @@
-export { DeviceDb, DEVICE_DB_NAME, DEVICE_SCHEMA_VERSION, type CatalogueRow, type CatalogueSource, type DeviceKeyRow, type DeviceMetaRow, type ProfileRow, type TrustedKeyRow, type TrustedKeySource } from './db';
+export { DeviceDb, DEVICE_DB_NAME, DEVICE_SCHEMA_VERSION, type CatalogueRow, type CatalogueSource, type DeviceKeyRow, type DeviceMetaRow, type EvaluationHandoffRow, type ProfileRow, type TrustedKeyRow, type TrustedKeySource } from './db';
 export { DeviceStorageError, toDeviceError, type DeviceErrorCode } from './errors';
 export {
   addRevision,
@@ -39,3 +39,14 @@ export {
   type TrustKeyInput,
 } from './keys';
 export { forgetSession, saveSession, storedSession, type StoredSession } from './serverSession';
+export {
+  checkEvaluationHandoff,
+  designerUrlForEvaluation,
+  getEvaluationHandoff,
+  markEvaluationHandoffOpened,
+  putEvaluationHandoff,
+  requestedEvaluationId,
+  EVALUATION_PARAM,
+  HANDOFF_LIMITS,
+  type EvaluationHandoffInput,
+} from './evaluationHandoffs';

@@ -1,4 +1,4 @@
 import { mountApp } from '../ui/mountApp';
-import { PrintApp } from '../ui/print/PrintApp';
+import { PrintApp } from './view/PrintApp';
 
 mountApp(<PrintApp />);

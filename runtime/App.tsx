@@ -8,6 +8,8 @@ import { hrefs, navigate, useRoute, type Route } from './router';
 import { StorageStatusBar } from './StorageStatusBar';
 import { RuntimeDb, TRIAL_DB_NAME } from './storage/db';
 import { wipeTrialData } from './trial';
+import { DemoBanner } from './monev/DemoBanner';
+import { DEMO_DB_NAME } from './monev/demoNames';
 import { SyncStatus } from './sync/SyncStatus';
 import type { TransportOptions } from './sync/transport';
 import './runtime.css';
@@ -19,18 +21,21 @@ export interface AppProps {
   seed?: boolean;
   /** A trial run of a draft ("Uji coba"): the sandbox database, clearly marked, wipeable. */
   trial?: boolean;
+  /** The monev demo (`?contoh-monev`): its own database of made-up cases, clearly marked, wipeable. */
+  demo?: boolean;
   /** How to reach the server (tests give an in-memory one; keep it stable across renders); `false` never syncs. */
   sync?: TransportOptions | false;
 }
 
 /** The clerk's app: SOP catalogue, cases, inbox, case list and receipts, offline in IndexedDB. */
-export function App({ db, seed, trial = false, sync }: AppProps) {
+export function App({ db, seed, trial = false, demo = false, sync }: AppProps) {
   const t = useT();
-  const [database] = useState(() => db ?? (trial ? new RuntimeDb(TRIAL_DB_NAME) : undefined));
+  const [database] = useState(() => db ?? (trial ? new RuntimeDb(TRIAL_DB_NAME) : demo ? new RuntimeDb(DEMO_DB_NAME) : undefined));
   return (
     <AppShell title={t('runtime.title')} startHref="../">
-      <RuntimeProvider {...(database ? { db: database } : {})} seed={trial ? false : (seed ?? true)} trial={trial} {...(sync !== undefined ? { sync } : {})}>
+      <RuntimeProvider {...(database ? { db: database } : {})} seed={trial || demo ? false : (seed ?? true)} trial={trial} demo={demo} {...(sync !== undefined ? { sync } : {})}>
         {trial && <TrialBanner />}
+        {demo && <DemoBanner />}
         <RuntimeScreens />
       </RuntimeProvider>
     </AppShell>
@@ -77,6 +82,9 @@ function RuntimeScreens() {
         <a href={hrefs.cases()} aria-current={current(['cases', 'case', 'receipt'])}>
           {t('runtime.nav.cases')}
         </a>
+        <a href={hrefs.monevIndex()} aria-current={current(['monevIndex', 'monev', 'monevForm'])}>
+          {t('monev.nav')}
+        </a>
         <a href={hrefs.settings()} aria-current={current(['settings'])}>
           {t('trust.nav.settings')}
         </a>
@@ -85,7 +93,8 @@ function RuntimeScreens() {
         </a>
       </nav>
       <SyncStatus />
-      <PageBoundary key={JSON.stringify(route)}>
+      {/* A new filter of the monev page is the same page: it keeps its loaded case record. */}
+      <PageBoundary key={route.name === 'monev' ? `monev|${route.sopId}` : JSON.stringify(route)}>
         <Suspense fallback={<p className="rt-loading">{t('runtime.loadingScreen')}</p>}>
           <Screen route={route} />
         </Suspense>
@@ -104,10 +113,14 @@ const Inbox = lazy(() => import('./inbox/Inbox').then((m) => ({ default: m.Inbox
 const ProfilePage = lazy(() => import('./profile/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const Receipt = lazy(() => import('./receipt/Receipt').then((m) => ({ default: m.Receipt })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const MonevIndex = lazy(() => import('./monev/MonevIndex').then((m) => ({ default: m.MonevIndex })));
+const MonevPage = lazy(() => import('./monev/MonevPage').then((m) => ({ default: m.MonevPage })));
+const MonevFormRoute = lazy(() => import('./monev/MonevFormRoute').then((m) => ({ default: m.MonevFormRoute })));
 const StartCasePage = lazy(() => import('./start/StartCase').then((m) => ({ default: m.StartCasePage })));
 
 function Screen({ route }: { route: Route }) {
   const t = useT();
+
   switch (route.name) {
     case 'catalogue':
       return <SopCatalogue />;
@@ -125,6 +138,12 @@ function Screen({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'profile':
       return <ProfilePage />;
+    case 'monevIndex':
+      return <MonevIndex />;
+    case 'monev':
+      return <MonevPage sopId={route.sopId} query={route.query} />;
+    case 'monevForm':
+      return <MonevFormRoute sopId={route.sopId} formId={route.formId} />;
     default:
       return <p role="alert">{t('runtime.notFound')}</p>;
   }

@@ -41,6 +41,8 @@ export interface RuntimeContextValue {
   syncActivity: SyncActivity | null;
   /** How this page talks to the server (tests and stories give an in-memory one). */
   transport: TransportOptions;
+  /** The monev demo database (`?contoh-monev`): made-up cases, never synced. */
+  demo: boolean;
 }
 
 const RuntimeContext = createContext<RuntimeContextValue | null>(null);
@@ -54,6 +56,8 @@ export interface RuntimeProviderProps {
   seed?: boolean;
   /** A trial run: the catalogue is the sandbox's drafts. */
   trial?: boolean;
+  /** The monev demo database: the device's catalogue, but no server and no sample seeding. */
+  demo?: boolean;
   /** A fixed clock for stories and tests. */
   now?: number;
   /** A fixed person (stories, tests); by default the device's acting profile. */
@@ -82,10 +86,12 @@ function defaultDevice(db: RuntimeDb | undefined): DeviceDb {
  */
 const NO_TRANSPORT: TransportOptions = {};
 
-export function RuntimeProvider({ db: given, device: givenDevice, seed = true, trial = false, now: fixedNow, person: fixedPerson, lanes: fixedLanes, sync = NO_TRANSPORT, children }: RuntimeProviderProps) {
+export function RuntimeProvider({ db: given, device: givenDevice, seed = true, trial = false, demo = false, now: fixedNow, person: fixedPerson, lanes: fixedLanes, sync = NO_TRANSPORT, children }: RuntimeProviderProps) {
   const [db] = useState(() => given ?? new RuntimeDb());
   const [device] = useState(() => givenDevice ?? defaultDevice(given));
   const [catalogue] = useState(() => (trial ? trialCatalogue(db) : deviceCatalogue(device, db)));
+  // Neither a trial sandbox nor the demo database ever talks to a server or takes over its session.
+  const sandbox = trial || demo;
   const [status, setStatus] = useState<Status>({ kind: 'opening' });
   const [tick, setTick] = useState(() => Date.now());
 
@@ -93,8 +99,8 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
     let cancelled = false;
     (async () => {
       await Promise.all([db.open(), device.open()]);
-      if (!trial) await adoptLegacySession(db, device);
-      if (seed && !trial && !(await isCatalogueSeeded(device))) {
+      if (!sandbox) await adoptLegacySession(db, device);
+      if (seed && !sandbox && !(await isCatalogueSeeded(device))) {
         const { loadSamples } = await import('../samples/index');
         await seedCatalogue(device, loadSamples());
       }
@@ -107,7 +113,7 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
     return () => {
       cancelled = true;
     };
-  }, [db, device, seed, trial]);
+  }, [db, device, seed, sandbox]);
 
   useEffect(() => {
     if (fixedNow !== undefined) return;
@@ -117,10 +123,9 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
 
   const profile = useLiveQuery(async () => (fixedPerson === undefined ? ((await currentProfile(device)) ?? null) : null), [device, fixedPerson]);
 
-  // A trial sandbox never talks to a server.
-  const link = useLiveQuery(async () => (trial ? null : ((await serverLink(db)) ?? null)), [db, trial]);
+  const link = useLiveQuery(async () => (sandbox ? null : ((await serverLink(db)) ?? null)), [db, sandbox]);
   // The account is shared with the designer (same origin, same cookie); it counts here only for the linked server.
-  const sharedSession = useLiveQuery(async () => (trial ? null : ((await storedSession(device)) ?? null)), [device, trial]);
+  const sharedSession = useLiveQuery(async () => (sandbox ? null : ((await storedSession(device)) ?? null)), [device, sandbox]);
   const session = link === undefined || sharedSession === undefined ? undefined : (sessionForLink(sharedSession ?? undefined, link ?? undefined) ?? null);
   // Signed in (in the designer) while this device is linked nowhere: signing in here would link it, so
   // the account seen here does too; cases are then sent to the server the user signed in to.
@@ -190,8 +195,9 @@ export function RuntimeProvider({ db: given, device: givenDevice, seed = true, t
       syncClient,
       syncActivity,
       transport,
+      demo,
     };
-  }, [db, device, catalogue, status, fixedNow, tick, setCalendar, reloadCalendar, profile, fixedPerson, fixedLanes, trial, link, session, syncClient, syncActivity, transport]);
+  }, [db, device, catalogue, status, fixedNow, tick, setCalendar, reloadCalendar, profile, fixedPerson, fixedLanes, trial, demo, link, session, syncClient, syncActivity, transport]);
 
   if (status.kind === 'failed') {
     return <StorageFailure error={status.error} />;

@@ -71,12 +71,14 @@ export interface WithRuntimeProps {
   lanes?: readonly LaneRef[];
   /** `false`: a database linked to a server stays offline (no sync loop). */
   sync?: false;
+  /** The monev demo database. */
+  demo?: boolean;
   children: ReactNode;
 }
 
-export function WithRuntime({ db, person = STORY_PERSON, lanes = [], sync, children }: WithRuntimeProps) {
+export function WithRuntime({ db, person = STORY_PERSON, lanes = [], sync, demo = false, children }: WithRuntimeProps) {
   return (
-    <RuntimeProvider db={db} seed={false} now={STORY_NOW} person={person} lanes={lanes} {...(sync === false ? { sync } : {})}>
+    <RuntimeProvider db={db} seed={false} now={STORY_NOW} person={person} lanes={lanes} demo={demo} {...(sync === false ? { sync } : {})}>
       {children}
     </RuntimeProvider>
   );

@@ -6,9 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../core/sync/protocol';
 import { createAuthenticate } from './auth/authenticate';
+import { SignedInCache } from './auth/signedInCache';
 import type { ServerContext } from './context';
 import { serveBuiltApps } from './http/builtApps';
 import { installErrorHandling } from './http/errorHandling';
@@ -55,8 +56,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
         }),
       },
     },
-    // One line per request (below), not Fastify's two: a busy sync server writes half the log it would.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     // Our own ids: a client-sent X-Request-Id is not trusted (it would let a client forge log correlation).
     genReqId: () => randomUUID(),
     bodyLimit: ctx.config.bodyLimitBytes,
@@ -70,20 +70,24 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   app.addHook('preClose', async () => {
     closing = true;
   });
+  const signedIn = new SignedInCache(ctx.db);
+  app.addHook('onReady', () => signedIn.start());
+  app.addHook('onClose', () => signedIn.stop());
   app.addHook('onSend', async (request, reply) => {
+    // A request of this process that may have changed accounts (signing out, an admin's edit): the next request
+    // here must not be let in on what the cache remembers, so it forgets before this answer leaves. Other
+    // processes hear of it from the database (migration 0009).
+    if (mayChangeAccounts(request)) signedIn.forgetAll();
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
     // API answers are never cached; the built apps set their own (hashed assets are immutable).
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   app.decorateRequest('logDetail', null);
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10, ...request.logDetail }, 'request completed');
-  });
   await app.register(fastifyCookie);
   app.decorateRequest('auth', null);
 
-  const authenticate = createAuthenticate(ctx);
+  const authenticate = createAuthenticate(ctx, signedIn);
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { prefix: API_PREFIX, ctx, authenticate });
   await app.register(adminRoutes, { prefix: `${API_PREFIX}/admin`, ctx, authenticate });
@@ -93,16 +97,39 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   const changes = new CaseChanges(ctx.db);
   app.addHook('onReady', () => changes.start());
   app.addHook('onClose', () => changes.stop());
-  await app.register(syncRoutes, { prefix: API_PREFIX, ctx, authenticate, sops, changes, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+  await app.register(syncRoutes, { prefix: API_PREFIX, ctx, authenticate, sops, changes, signedIn, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
   await app.register(attachmentRoutes, { prefix: API_PREFIX, ctx, authenticate, store: options.attachmentStore ?? postgresAttachmentStore(ctx.db) });
   if (options.appsDir) serveBuiltApps(app, options.appsDir);
   return app;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Case sync and attachments write cases and files, never accounts; any other write might. */
+const WRITES_NO_ACCOUNTS = [`${API_PREFIX}/sync/`, `${API_PREFIX}/attachments`];
+
+function mayChangeAccounts(request: FastifyRequest): boolean {
+  return !SAFE_METHODS.has(request.method) && !WRITES_NO_ACCOUNTS.some((prefix) => request.url.startsWith(prefix));
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** What a route adds to the request's one log line (counts, outcomes; never bodies). */
     logDetail: Record<string, unknown> | null;
+  }
+}
+
+/**
+ * One line per request, not Fastify's two ("incoming" and "completed"): a busy sync server writes half the log.
+ * The line carries the request, the status, the time and what the route added (`request.logDetail`); errors and
+ * Fastify's other events are logged as Fastify logs them.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10, ...request.logDetail };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
   }
 }
 

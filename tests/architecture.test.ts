@@ -11,6 +11,11 @@ import { describe, expect, it } from 'vitest';
  *   bundle never carries the canvas or the JSON editor.
  * - ui/ holds components shared by both apps, so it imports neither (its
  *   browser tests may render the apps).
+ * - print/ holds all print code: print/model (pure: paper, table sizing,
+ *   pagination, the SVG export), print/view (the React print view and the
+ *   print page's pieces) and print/pdf (Node: Chromium to PDF). The print is a
+ *   viewer: it never imports the designer, the runtime or device storage.
+ * - cli/ is Node: it reaches the print only through print/pdf and print/model.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -48,11 +53,21 @@ function importSpecifiers(code: string): string[] {
 
 const UI_PACKAGES = [/^react$/, /^react\//, /^react-dom(\/|$)/, /^@xyflow\//, /^reactflow(\/|$)/, /^monaco-editor(\/|$)/, /^@monaco-editor\//, /^dexie(\/|$)/];
 
+/** The repository path an import lands on, or null for a package import. */
+function targetPath(file: string, specifier: string): string | null {
+  if (!specifier.startsWith('.') && !specifier.startsWith('/')) return null;
+  return relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(sep).join('/');
+}
+
 /** The repository folder an import lands in, or null for a package import. */
 function targetFolder(file: string, specifier: string): string | null {
-  if (!specifier.startsWith('.') && !specifier.startsWith('/')) return null;
-  const target = relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(sep).join('/');
-  return target.split('/')[0] ?? null;
+  return targetPath(file, specifier)?.split('/')[0] ?? null;
+}
+
+/** Whether an import lands in one of `folders` (paths like 'print/view', matched with what lies below them). */
+function landsIn(file: string, specifier: string, folders: readonly string[]): boolean {
+  const target = targetPath(file, specifier);
+  return target !== null && folders.some((folder) => target === folder || target.startsWith(`${folder}/`));
 }
 
 function violations(files: string[], forbidden: (file: string, specifier: string) => boolean): string[] {
@@ -74,8 +89,8 @@ describe('architecture', () => {
     expect(violations(pureFiles, (_file, specifier) => UI_PACKAGES.some((pattern) => pattern.test(specifier)))).toEqual([]);
   });
 
-  it('keeps core/ and schemas/ independent of the apps, shared UI and the server', () => {
-    const apps = new Set(['designer', 'runtime', 'ui', 'start', 'server']);
+  it('keeps core/ and schemas/ independent of the apps, shared UI, the print and the server', () => {
+    const apps = new Set(['designer', 'runtime', 'ui', 'start', 'server', 'print', 'cli']);
     expect(violations(pureFiles, (file, specifier) => apps.has(targetFolder(file, specifier) ?? ''))).toEqual([]);
   });
 
@@ -103,9 +118,61 @@ describe('architecture', () => {
     ).toEqual([]);
   });
 
-  it('keeps the shared ui/ from importing either app', () => {
-    const apps = new Set(['designer', 'runtime', 'start']);
+  it('keeps the shared ui/ from importing either app or the print', () => {
+    const apps = new Set(['designer', 'runtime', 'start', 'print']);
     expect(violations(sourceFiles('ui'), (file, specifier) => apps.has(targetFolder(file, specifier) ?? '') && !/\.test\.tsx?$/.test(file))).toEqual([]);
+  });
+
+  describe('print/: all print code in one place', () => {
+    const model = sourceFiles('print/model');
+    const view = sourceFiles('print/view');
+    const pdf = sourceFiles('print/pdf');
+
+    it('finds each part of the print', () => {
+      expect(model.length).toBeGreaterThan(0);
+      expect(view.length).toBeGreaterThan(0);
+      expect(pdf.length).toBeGreaterThan(0);
+      // Nothing of the print is left where it used to be spread.
+      for (const old of ['core/print', 'ui/print', 'designer/print', 'cli/print']) expect(sourceFiles(old), old).toEqual([]);
+    });
+
+    it('keeps print/model pure: no React or browser storage, only core/, schemas/ and itself', () => {
+      expect(
+        violations(model, (file, specifier) => {
+          if (UI_PACKAGES.some((pattern) => pattern.test(specifier))) return true;
+          const target = targetPath(file, specifier);
+          // Tests also read the samples, the generated SOPs and the crafted documents (pure data).
+          return target !== null && !landsIn(file, specifier, ['core', 'schemas', 'print/model', 'samples', 'bench', 'print/fixtures']);
+        }),
+      ).toEqual([]);
+    });
+
+    it('keeps the print a viewer: no part of it imports the designer, the runtime, the start page, device storage or the server', () => {
+      expect(violations(sourceFiles('print'), (file, specifier) => landsIn(file, specifier, ['designer', 'runtime', 'start', 'device', 'server']))).toEqual([]);
+    });
+
+    it('keeps the React view out of Node: print/pdf imports neither React nor print/view, and print/view never the printer', () => {
+      expect(violations(pdf, (file, specifier) => UI_PACKAGES.some((pattern) => pattern.test(specifier)) || landsIn(file, specifier, ['print/view', 'ui']))).toEqual([]);
+      expect(violations(view, (file, specifier) => landsIn(file, specifier, ['print/pdf', 'cli']))).toEqual([]);
+    });
+
+    it('lets the apps reach the print only through its view (hand-over, image export), never the printer', () => {
+      const apps = [...sourceFiles('designer'), ...sourceFiles('runtime')];
+      expect(violations(apps, (file, specifier) => landsIn(file, specifier, ['print/pdf']))).toEqual([]);
+    });
+  });
+
+  it('keeps cli/ (Node) to the core, the schemas and the printer: no React, no apps, no print view', () => {
+    const cliFiles = sourceFiles('cli').filter((file) => !file.startsWith('cli/generated/'));
+    expect(cliFiles.length).toBeGreaterThan(0);
+    expect(
+      violations(
+        cliFiles,
+        (file, specifier) =>
+          UI_PACKAGES.some((pattern) => pattern.test(specifier)) ||
+          landsIn(file, specifier, ['designer', 'runtime', 'ui', 'start', 'device', 'server', 'print/view']),
+      ),
+    ).toEqual([]);
   });
 
   it('recognises every import form it guards against', () => {

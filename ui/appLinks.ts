@@ -3,6 +3,8 @@
  * read them through these functions, so the query parameter is named once.
  */
 
+import { EVALUATION_PARAM } from '../device/evaluationLinks';
+
 /** The query parameter that asks the designer to open one SOP. */
 export const OPEN_SOP_PARAM = 'sop';
 
@@ -20,9 +22,13 @@ export function requestedSopId(search: string): string | null {
   return id ? id : null;
 }
 
-/** The same URL without the open-SOP request: once honoured, a reload should restore the session instead. */
+/**
+ * The same URL without the open-SOP request (nor an evaluation's, `?evaluasi=`):
+ * once honoured, a reload should restore the session instead.
+ */
 export function withoutSopRequest(href: string): string {
   const url = new URL(href);
   url.searchParams.delete(OPEN_SOP_PARAM);
+  url.searchParams.delete(EVALUATION_PARAM);
   return url.toString();
 }

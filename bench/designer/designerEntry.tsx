@@ -10,6 +10,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { I18nProvider } from '../../ui/i18n';
 import '../../ui/theme.css';
 import { percentile, median, sleep, TYPED, whenShown } from './frames';
+import { plainTextOf } from '../../core/text/richText';
 
 export interface DesignerOpenInput {
   /** The SOP as JSON text. */
@@ -100,7 +101,7 @@ const canvasEdge = (id: string) => document.querySelector(`.react-flow__edge[dat
  */
 function complete(): boolean {
   const last = lastStep();
-  if (input.view === 'table') return Boolean(gridRow(last.id)?.textContent?.includes(last.text));
+  if (input.view === 'table') return Boolean(gridRow(last.id)?.textContent?.includes(plainTextOf(last.text)));
   const onScreen = symbolsOnScreen();
   if (!onScreen || onScreen.size === 0 || !onScreen.has(`${input.editStepId}#0`)) return false;
   for (const id of onScreen) {
@@ -109,7 +110,7 @@ function complete(): boolean {
   }
   for (const edge of input.edges) if (onScreen.has(edge.from) && onScreen.has(edge.to) && !canvasEdge(edge.id)) return false;
   if (flow().steps.length >= VIRTUALIZE_FROM_STEPS) return true;
-  if (!canvasNode(last.id) || !canvasRow(last.id)?.textContent?.includes(last.text)) return false;
+  if (!canvasNode(last.id) || !canvasRow(last.id)?.textContent?.includes(plainTextOf(last.text))) return false;
   return input.nodeIds.every((id) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)) && input.edges.every((e) => canvasEdge(e.id));
 }
 

@@ -14,6 +14,7 @@
  * actor (a step without one stays in the previous step's lane). Pure: no DOM.
  */
 import type { Flow, SopDocument, Step } from '../../schemas/generated/sop.types';
+import { plainTextOf } from '../../core/text/richText';
 
 export interface BpmnCounts {
   lanes: number;
@@ -113,7 +114,7 @@ export function sopToBpmn(doc: SopDocument, flowId?: string): BpmnDiagram {
   for (const step of flow.steps) {
     const laned = step.actors.find((a) => laneIndex.has(a.actor));
     if (laned) lane = laneIndex.get(laned.actor)!;
-    const node = place(xmlId('Step', step.id), TYPE_OF_KIND[step.kind], step.text, lane);
+    const node = place(xmlId('Step', step.id), TYPE_OF_KIND[step.kind], plainTextOf(step.text), lane);
     byStep.set(step.id, node);
     for (const edge of leavesBySource.get(step.id) ?? []) {
       exitNode.set(edge.id, place(xmlId('Exit', edge.id), 'endEvent', edge.leaves?.target ?? '', lane));
@@ -148,7 +149,7 @@ export function sopToBpmn(doc: SopDocument, flowId?: string): BpmnDiagram {
       'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" ' +
       `id="Definitions_${xmlId('Sop', doc.id)}" targetNamespace="https://sop-studio.go.id/bpmn">`,
   );
-  out.push(`<bpmn:collaboration id="Collaboration_1"><bpmn:participant id="Participant_1" name="${escapeXml(doc.identity.title)}" processRef="Process_1" /></bpmn:collaboration>`);
+  out.push(`<bpmn:collaboration id="Collaboration_1"><bpmn:participant id="Participant_1" name="${escapeXml(doc.identity.title ?? '')}" processRef="Process_1" /></bpmn:collaboration>`);
   out.push('<bpmn:process id="Process_1" isExecutable="false">');
   out.push('<bpmn:laneSet id="LaneSet_1">');
   laneActors.forEach((actor, i) => {

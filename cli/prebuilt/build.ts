@@ -18,7 +18,7 @@ export interface Built {
 /** This file: changing how the artifacts are built makes them stale too. */
 const BUILDER = 'cli/prebuilt/build.ts';
 
-/** The print view (ui/print/printEntry.tsx) as one classic script defining `sopPrint`, and one stylesheet. */
+/** The print view (print/view/printEntry.tsx) as one classic script defining `sopPrint`, and one stylesheet. */
 export async function buildPrintView(): Promise<Built> {
   const { build } = await import('vite');
   const result = await build({
@@ -35,7 +35,7 @@ export async function buildPrintView(): Promise<Built> {
       minify: true,
       target: 'es2022',
       cssCodeSplit: false,
-      lib: { entry: `${ROOT}ui/print/printEntry.tsx`, formats: ['iife'], name: 'sopPrintBundle' },
+      lib: { entry: `${ROOT}print/view/printEntry.tsx`, formats: ['iife'], name: 'sopPrintBundle' },
     },
   });
   const { js, css, inputs } = collect(result);

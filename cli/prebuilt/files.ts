@@ -44,8 +44,15 @@ export function hashInput(path: string): string | null {
   }
 }
 
+/**
+ * A package resolved through a symlinked node_modules (a git worktree sharing another checkout's packages) has a
+ * path outside the repository; it is recorded as the repository's own node_modules path, which is where every
+ * other checkout finds it.
+ */
+const repositoryPath = (path: string) => (path.startsWith('../') && path.includes('/node_modules/') ? path.slice(path.indexOf('node_modules/')) : path);
+
 export function manifestFor(inputs: readonly string[]): Manifest {
-  return { note: NOTE, inputs: Object.fromEntries(inputs.map((path) => [path, hashInput(path) ?? 'missing'])) };
+  return { note: NOTE, inputs: Object.fromEntries(inputs.map(repositoryPath).map((path) => [path, hashInput(path) ?? 'missing'])) };
 }
 
 export function readManifest(dir: string, name: ArtifactName): Manifest | null {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/csp';
-import { printPageHtml } from '../print/pdfPrinter';
+import { printPageHtml } from '../../print/pdf/pdfPrinter';
 import { GENERATED_DIR, ROOT, changedInputs, readManifest, type ArtifactName } from './files';
 
 const inputsOf = (name: ArtifactName) => Object.keys(readManifest(GENERATED_DIR, name)!.inputs);
@@ -19,8 +19,8 @@ describe.each(['print-view', 'sop'] as const)('the prebuilt %s (cli/generated)',
 describe('the prebuilt print view', () => {
   it('holds the print view with React and the layout, and nothing from the apps', () => {
     const inputs = inputsOf('print-view');
-    expect(inputs).toContain('ui/print/printEntry.tsx');
-    expect(inputs).toContain('ui/print/print.css');
+    expect(inputs).toContain('print/view/printEntry.tsx');
+    expect(inputs).toContain('print/view/print.css');
     expect(inputs).toContain('core/layout/computeSwimlaneLayout.ts');
     expect(inputs).toContain('node_modules/react-dom/cjs/react-dom-client.production.js');
     expect(inputs.filter((path) => /^(designer|runtime)\//.test(path))).toEqual([]);

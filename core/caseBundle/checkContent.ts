@@ -94,14 +94,19 @@ function expect(part: BundlePart, pointer: string, record: Record<string, unknow
 
 const EVENT_RULES: Record<CaseEvent['type'], Record<string, Rule>> = {
   'case.started': { sop: 'object', fields: 'object', caseNumber: 'string?', caseDueAt: 'instant?' },
-  'step.activated': { visitId: 'string', stepId: 'string', visitNo: 'count', via: 'string', fromVisitId: 'string?', edgeId: 'string?', workActors: 'strings', hasWork: 'boolean', dueAt: 'instant?', window: 'object?' },
+  'step.activated': { visitId: 'string', stepId: 'string', visitNo: 'count', via: 'string', fromVisitId: 'string?', edgeId: 'string?', workActors: 'strings', hasWork: 'boolean', dueAt: 'instant?', window: 'object?', joined: 'strings?', scope: 'strings?', waitUntil: 'instant?', measure: 'string?', outcome: 'string?' },
   'step.completed': { visitId: 'string', stepId: 'string', submission: 'object', branch: 'object?' },
-  'step.signed': { visitId: 'string', stepId: 'string', slot: 'count', actorId: 'string', role: 'string', submission: 'object' },
+  'step.signed': { visitId: 'string', stepId: 'string', slot: 'count', actorId: 'string', role: 'string', position: 'string?', action: 'string?', submission: 'object' },
+  'step.skipped': { visitId: 'string', stepId: 'string', note: 'string?' },
+  'join.arrived': { stepId: 'string', forkId: 'string', scope: 'strings', fromVisitIds: 'strings', edgeId: 'string?' },
+  'join.released': { stepId: 'string', forkId: 'string' },
+  'branches.withdrawn': { visitIds: 'strings', forkIds: 'strings', reason: 'object' },
+  'case.dueMoved': { visitId: 'string', caseDueAt: 'instant', waitedMinutes: 'count' },
   'path.left': { visitId: 'string', stepId: 'string', edgeId: 'string', target: 'string' },
   'case.returned': { fromVisitIds: 'strings', to: 'object', reason: 'string', missing: 'strings' },
   'case.resumed': { note: 'string?' },
   'case.cancelled': { reason: 'string' },
-  'case.finished': {},
+  'case.finished': { outcome: 'string?', endStepId: 'string?' },
 };
 
 function checkPerson(part: BundlePart, pointer: string, person: unknown): void {

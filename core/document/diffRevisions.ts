@@ -6,6 +6,7 @@
  */
 import type { Actor, CaseField, Edge, Flow, SopDocument, Step } from '../../schemas/generated/sop.types';
 import { jsonEqual } from '../model/deepEqual';
+import { plainTextOf } from '../text/richText';
 
 export interface FieldChange {
   /** Dotted path: "title", "dates.pengesahan", "approver.name". */
@@ -67,7 +68,8 @@ export function diffRevisions(a: SopDocument, b: SopDocument): RevisionDiff {
   const columns = diffFields((a.columns ?? {}) as Record<string, unknown>, (b.columns ?? {}) as Record<string, unknown>, 1);
   const actors = diffById(a.actors, b.actors);
   const caseFields = diffById(a.caseFields ?? [], b.caseFields ?? []);
-  const flows = diffFlows(a, b);
+  // Review notes are working notes for the drafter (never printed, not the SOP's content): a diff does not list them.
+  const flows = diffFlows(withoutReviewNotes(a), withoutReviewNotes(b));
   const known = new Set(['identity', 'headerBlocks', 'columns', 'actors', 'caseFields', 'flows', 'revision']);
   const other = changedKeys(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>).filter((k) => !known.has(k));
   const isEmpty =
@@ -76,6 +78,14 @@ export function diffRevisions(a: SopDocument, b: SopDocument): RevisionDiff {
     caseFields.added.length + caseFields.removed.length + caseFields.changed.length === 0 &&
     flows.added.length + flows.removed.length + flows.changed.length === 0;
   return { identity, headerBlocks, columns, actors, caseFields, flows, other, isEmpty };
+}
+
+function withoutReviewNotes(doc: SopDocument): SopDocument {
+  if (!doc.flows.some((f) => f.steps.some((s) => s.reviewNotes !== undefined))) return doc;
+  return {
+    ...doc,
+    flows: doc.flows.map((f) => ({ ...f, steps: f.steps.map(({ reviewNotes: _notes, ...step }) => step) })),
+  };
 }
 
 function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
@@ -174,7 +184,7 @@ function laneLabels(flow: Flow, actors: readonly Actor[]): string[] {
 }
 
 function diffSteps(a: readonly Step[], b: readonly Step[]): FlowDiff['steps'] {
-  const summary = (s: Step): StepSummary => ({ id: s.id, ...(s.number !== undefined ? { number: s.number } : {}), text: s.text });
+  const summary = (s: Step): StepSummary => ({ id: s.id, ...(s.number !== undefined ? { number: s.number } : {}), text: plainTextOf(s.text) });
   const base = diffById(a, b);
   // A row moved when its order among the steps present in both revisions changed.
   const common = new Set(b.filter((s) => a.some((x) => x.id === s.id)).map((s) => s.id));

@@ -25,7 +25,11 @@ export function describeEdge(flow: Flow, edge: Edge, lang: 'id' | 'en'): string 
     const step = flow.steps.find((s) => s.id === id);
     return step ? stepName(step) : id;
   };
-  const to = edge.leaves ? (lang === 'id' ? `luar SOP: ${edge.leaves.target}` : `outside the SOP: ${edge.leaves.target}`) : name(edge.to ?? '');
+  const to = edge.leaves
+    ? (lang === 'id' ? `luar SOP: ${edge.leaves.target}` : `outside the SOP: ${edge.leaves.target}`)
+    : edge.targetUnknown
+      ? (lang === 'id' ? 'tujuan tidak terbaca' : 'unreadable target')
+      : name(edge.to ?? '');
   return `${name(edge.from)} → ${to}${edge.label ? ` (${edge.label})` : ''}`;
 }
 

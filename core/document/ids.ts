@@ -13,6 +13,8 @@ export function collectIds(doc: SopDocument): Set<string> {
     for (const step of flow.steps) {
       ids.add(step.id);
       for (const r of step.requirements ?? []) ids.add(r.id);
+      // Review notes are never referenced by other elements, but their ids come from the same allocator.
+      for (const n of step.reviewNotes ?? []) ids.add(n.id);
     }
     for (const edge of flow.edges) ids.add(edge.id);
     for (const section of flow.sections ?? []) ids.add(section.id);

@@ -80,23 +80,57 @@ export function rewriteEdges(flow: Flow, replaced: ReadonlyMap<string, Edge | un
 
 /** The edge pointed at `target` instead: a step id, or the outside of the SOP. */
 export function retarget(edge: Edge, target: EdgeTarget): Edge {
+  // A target the drafter inferred stops being inferred once someone points the arrow elsewhere.
+  const keepsTarget = sameTarget(edge, target);
+  const inferred = (edge.inferred ?? []).filter((part) => part !== 'target' || keepsTarget);
   // Rebuilt in schema order so a saved file reads the same as one typed by hand.
   return {
     id: edge.id,
     from: edge.from,
-    ...('leaves' in target ? { leaves: { target: target.leaves } } : { to: target.to }),
+    ...('leaves' in target ? { leaves: { target: target.leaves } } : 'unknown' in target ? { targetUnknown: true as const } : { to: target.to }),
     ...(edge.label !== undefined ? { label: edge.label } : {}),
+    ...(edge.labelUnknown ? { labelUnknown: true as const } : {}),
+    ...(inferred.length > 0 ? { inferred } : {}),
     ...(edge.note !== undefined ? { note: edge.note } : {}),
   };
 }
 
-export type EdgeTarget = { to: string } | { leaves: string };
+/** Where an arrow goes: a step, the outside of the SOP, or a place the source does not show. */
+export type EdgeTarget = { to: string } | { leaves: string } | { unknown: true };
 
 export function targetOf(edge: Edge): EdgeTarget {
-  return edge.leaves !== undefined ? { leaves: edge.leaves.target } : { to: edge.to as string };
+  if (edge.leaves !== undefined) return { leaves: edge.leaves.target };
+  if (edge.targetUnknown) return { unknown: true };
+  return { to: edge.to as string };
 }
 
-const STEP_KEY_ORDER = ['id', 'number', 'kind', 'text', 'symbolText', 'actors', 'parties', 'requirements', 'waktu', 'output', 'remarks', 'condition', 'note'];
+function sameTarget(edge: Edge, target: EdgeTarget): boolean {
+  if ('leaves' in target) return edge.leaves?.target === target.leaves;
+  if ('unknown' in target) return edge.targetUnknown === true;
+  return edge.to === target.to;
+}
+
+/**
+ * The step as `kind`, with the fields only some kinds carry (schema v2) set
+ * or dropped: an end always has an outcome ("selesai" until the drafter says
+ * otherwise; an end that already had one keeps it), only start and process
+ * steps split, only process, decision and end steps join.
+ */
+export function withKind(step: Step, kind: Step['kind']): Step {
+  const { outcome, split, join, ...rest } = step;
+  return {
+    ...rest,
+    kind,
+    ...(kind === 'end' ? { outcome: outcome ?? 'selesai' } : {}),
+    ...(split !== undefined && (kind === 'start' || kind === 'process') ? { split } : {}),
+    ...(join !== undefined && (kind === 'process' || kind === 'decision' || kind === 'end') ? { join } : {}),
+  };
+}
+
+const STEP_KEY_ORDER = [
+  'id', 'number', 'kind', 'outcome', 'split', 'join', 'text', 'symbolText', 'actors', 'parties', 'requirements', 'waktu',
+  'output', 'remarks', 'condition', 'signOffs', 'subRow', 'textContinues', 'note', 'reviewNotes',
+];
 
 /**
  * The step with its keys in schema order, so a field added by an edit lands

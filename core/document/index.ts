@@ -16,7 +16,11 @@ export {
   type CommandResult,
 } from './commands/registry';
 export type { CommandDefinition, Applied } from './commands/define';
-export type { StepChanges, RequirementInput } from './commands/stepCommands';
+export type { StepChanges, RequirementInput, StepOutcome, WaktuMeasure } from './commands/stepCommands';
+export { STEP_OUTCOMES, WAKTU_MEASURES } from './commands/stepCommands';
+export type { LabelReading } from './commands/edgeCommands';
+export { MAX_SIGN_OFFS } from './commands/signOffCommands';
+export { hasEvaluation, openReviewNotes, MAX_REVIEW_NOTES, type AttachEvaluationNotesParams, type EvaluationLink } from './commands/reviewNoteCommands';
 export type { IdentityChanges } from './commands/documentCommands';
 export { numbersAreSequential } from './commands/stepCommands';
 export {

@@ -7,16 +7,21 @@
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../validation/diagnostic';
 import { parseSopJson } from '../validation/parseSopJson';
+import { originalOf } from '../migrations';
 
-export type RevisionFileCheck = { ok: true; doc: SopDocument; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type RevisionFileCheck =
+  /** `upgradedFrom`: the revision was published in this earlier schema version (kept so, read migrated). */
+  | { ok: true; doc: SopDocument; warnings: Diagnostic[]; upgradedFrom?: number }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 /** Checks the text of a revision file: valid JSON, a valid SOP for publishing, and a published revision. */
 export function checkRevisionFile(text: string): RevisionFileCheck {
   const parsed = parseSopJson(text, { purpose: 'publish' });
-  if (parsed.value === undefined || hasErrors(parsed.diagnostics)) {
+  if (parsed.value === undefined || parsed.document === undefined || hasErrors(parsed.diagnostics)) {
     return { ok: false, diagnostics: sortDiagnostics(parsed.diagnostics.filter((d) => d.severity === 'error')) };
   }
-  const doc = parsed.value as SopDocument;
+  // Migrated when the file is older (`originalOf(doc)` is the file's document, which the catalogue stores).
+  const doc = parsed.document;
   const status = doc.revision.status;
   if (status !== 'published' || doc.revision.number < 1) {
     return {
@@ -40,12 +45,18 @@ export function checkRevisionFile(text: string): RevisionFileCheck {
       ],
     };
   }
-  return { ok: true, doc, warnings: parsed.diagnostics.filter((d) => d.severity !== 'error') };
+  const upgradedFrom = parsed.migration?.fromVersion;
+  return { ok: true, doc, warnings: parsed.diagnostics.filter((d) => d.severity !== 'error'), ...(upgradedFrom !== undefined ? { upgradedFrom } : {}) };
 }
 
-/** The file a published revision is exported as (its content hash does not depend on the formatting). */
+/**
+ * The file a published revision is exported as: the document as it was
+ * published (a revision of an earlier schema version stays in it, so its
+ * content hash holds on the device that imports it). The hash does not
+ * depend on the formatting.
+ */
 export function revisionFileText(doc: SopDocument): string {
-  return JSON.stringify(doc, null, 2) + '\n';
+  return JSON.stringify(originalOf(doc), null, 2) + '\n';
 }
 
 /** "perpres-12-2024-rev2.sop.json": the Nomor SOP (else the id) and the revision number. */

@@ -6,6 +6,7 @@
  * right?", after the fact.
  */
 import type { Flow, SopDocument, Step, StepActor } from '../../schemas/generated/sop.types';
+import { exitsNeeded, SYMBOLS } from '../notation';
 import { quote, stepName } from '../validation/rules/naming';
 import { edgesOut } from './immutable';
 import { ALLOWED, refuse, type Refusal, type RuleAnswer } from './types';
@@ -29,12 +30,16 @@ export function findStep(flow: Flow, stepId: string): { step: Step; stepIndex: n
   return { step: flow.steps[stepIndex]!, stepIndex };
 }
 
-/** Kinds with exactly one way out (validation: step.exit-count). */
+/**
+ * Kinds with exactly one way out, as the step-kind registry says
+ * (core/notation `exits`; validation checks the same: step.exit-count).
+ */
 export function hasSingleExit(kind: StepKind): boolean {
-  return kind === 'start' || kind === 'process' || kind === 'connector';
+  return SYMBOLS[kind].exits.maxOut === 1;
 }
 
-export type ConnectTarget = string | { leaves: string };
+/** A step id, the outside of the SOP, or a target the source does not show legibly. */
+export type ConnectTarget = string | { leaves: string } | { unknown: true };
 
 /**
  * May an arrow run from `from` to `to` (a step id, or `{leaves}` for "the case
@@ -56,24 +61,27 @@ export function canConnect(doc: SopDocument, flowId: string, from: string, to: C
         en: `An arrow cannot return to step ${stepName(step)} itself.`,
       });
     }
-  } else if (to.leaves.trim() === '') {
+  } else if ('leaves' in to && to.leaves.trim() === '') {
     return refuse('edge.leaves-empty', { id: 'Sebutkan tujuan di luar SOP.', en: 'Name where the case goes outside this SOP.' });
   }
-  if (step.kind === 'end') {
+  const needed = exitsNeeded(step);
+  if (needed.maxOut === 0) {
     return refuse('edge.from-end', {
       id: `Langkah akhir ${stepName(step)} tidak punya panah keluar.`,
       en: `End step ${stepName(step)} has no outgoing arrow.`,
     });
   }
   const exits = edgesOut(flow, from).filter((e) => e.id !== ignoreEdgeId);
-  const duplicate = exits.some((e) => (typeof to === 'string' ? e.to === to : e.leaves?.target === to.leaves));
+  // Two illegible targets are not the same target: a decision may have both branches unread.
+  const duplicate = exits.some((e) => (typeof to === 'string' ? e.to === to : 'leaves' in to && e.leaves?.target === to.leaves));
   if (duplicate) {
     return refuse('edge.duplicate', {
       id: `Sudah ada panah dari langkah ${stepName(step)} ke tujuan itu.`,
       en: `An arrow from step ${stepName(step)} to that target already exists.`,
     });
   }
-  if (hasSingleExit(step.kind) && exits.length > 0) {
+  // The registry's most arrows out; a parallel split takes every arrow at once, so it has as many exits as branches.
+  if (needed.maxOut !== null && exits.length >= needed.maxOut) {
     return refuse('edge.exit-taken', {
       id: `Langkah ${stepName(step)} sudah punya satu panah keluar; sambungkan ulang panah itu.`,
       en: `Step ${stepName(step)} already has its one outgoing arrow; reconnect that arrow instead.`,
@@ -88,7 +96,7 @@ export function canReconnect(doc: SopDocument, flowId: string, edgeId: string, e
   if ('ok' in found) return found;
   const edge = found.flow.edges.find((e) => e.id === edgeId);
   if (!edge) return edgeNotFound(edgeId);
-  const to: ConnectTarget = ends.to ?? (edge.leaves ? { leaves: edge.leaves.target } : (edge.to as string));
+  const to: ConnectTarget = ends.to ?? (edge.leaves ? { leaves: edge.leaves.target } : edge.targetUnknown ? { unknown: true } : (edge.to as string));
   return canConnect(doc, flowId, ends.from ?? edge.from, to, edgeId);
 }
 

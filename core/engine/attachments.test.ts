@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSample, loadSamples } from '../../samples/loadSamples.node';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { stepAttachments } from './attachments';
+import { plainTextOf } from '../text/richText';
 
 function firstStep(doc: SopDocument) {
   return doc.flows[0]!.steps[0]!;
@@ -21,7 +22,7 @@ describe('stepAttachments: one control per document', () => {
 
   it('pairs a field named by the start of a longer requirement (OKU: SKTM "serta Survei lokasi …")', () => {
     const oku = loadSample('oku-04-alat-bantu-disabilitas')!;
-    const sktm = firstStep(oku).requirements!.find((r) => r.text.startsWith('Surat Keterangan Tidak Mampu'))!;
+    const sktm = firstStep(oku).requirements!.find((r) => plainTextOf(r.text).startsWith('Surat Keterangan Tidak Mampu'))!;
     expect(pairs(oku)).toEqual({ [sktm.id]: 'berkas-sktm' });
   });
 

@@ -14,6 +14,7 @@
  */
 import type { CaseField, Requirement, Step } from '../../schemas/generated/sop.types';
 import { fieldsCollectedAt } from './fields';
+import { plainTextOf } from '../text/richText';
 
 export interface StepAttachments {
   /** The file field that records each requirement's document, by requirement id. */
@@ -41,7 +42,7 @@ export function stepAttachments(step: Step, caseFields: readonly CaseField[] | u
       if (paired.has(field.id)) continue;
       const label = normalize(field.label);
       if (label === '') continue;
-      const requirement = requirements.find((r) => !fieldOfRequirement.has(r.id) && matches(label, normalize(r.text)));
+      const requirement = requirements.find((r) => !fieldOfRequirement.has(r.id) && matches(label, normalize(plainTextOf(r.text))));
       if (requirement) {
         fieldOfRequirement.set(requirement.id, field);
         paired.add(field.id);

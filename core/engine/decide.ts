@@ -4,12 +4,20 @@
  * state folded with the events (see fold.ts).
  */
 import type { CaseField, Edge, SopDocument, Step } from '../../schemas/generated/sop.types';
-import { DEFAULT_WORKING_CALENDAR, caseDueFromFlow, dueFromWaktu, type WorkingCalendarConfig } from '../sla';
+import {
+  DEFAULT_WORKING_CALENDAR,
+  addWorkingMinutes,
+  caseDueFromFlow,
+  stepDueFromWaktu,
+  workingMinutesBetween,
+  type WorkingCalendarConfig,
+} from '../sla';
 import { checkPersonRef } from '../people/person';
 import { parseWaktu } from '../waktu/parse';
 import { checkFieldValue, fieldsCollectedAt, normalizeFieldValue, type FieldValues } from './fields';
 import { applyEvent } from './fold';
 import { reject, type LocalizedText, type Rejection } from './messages';
+import { joinIsReady, regionOfFork } from './parallel';
 import {
   actorLabel,
   findFlow,
@@ -23,10 +31,14 @@ import {
   type FlowIndex,
 } from './sopIndex';
 import type {
+  BranchesWithdrawnEvent,
   CaseCommand,
   CaseEvent,
+  CaseOutcome,
   CaseState,
   DecideResult,
+  JoinWait,
+  SignOffSlot,
   StartCaseCommand,
   StepActivatedEvent,
   StepSubmission,
@@ -175,18 +187,42 @@ function decideOrThrow(sop: SopDocument, state: CaseState | undefined, command: 
       }
       const slotIndex = visit.signatures.length;
       const slot = visit.chain[slotIndex]!;
-      if (!slot.actors.includes(command.actorId)) {
-        const expected = slot.actors.map((a) => actorLabel(sop, a)).join(' / ');
-        fail(
-          'signOff.outOfOrder',
-          `Urutan paraf/tanda tangan: sekarang giliran ${expected}, bukan ${actorLabel(sop, command.actorId)}.`,
-          `Sign-off order: it is ${expected}'s turn now, not ${actorLabel(sop, command.actorId)}'s.`,
-        );
-      }
+      checkSignOffTurn(sop, step, slot, command.actorId, command.position);
       // A chain-only step: the first signer also records the step's requirements and fields.
       const firstWork = !visit.hasWork && visit.workDoneAt === undefined;
       const submission = firstWork ? builder.checkSubmission(step, command) : noteOnly(command);
-      builder.emit({ type: 'step.signed', visitId: visit.id, stepId: step.id, slot: slotIndex, actorId: command.actorId, role: slot.role, submission });
+      builder.emit({
+        type: 'step.signed',
+        visitId: visit.id,
+        stepId: step.id,
+        slot: slotIndex,
+        actorId: command.actorId,
+        role: slot.role,
+        ...(slot.position !== undefined ? { position: slot.position } : {}),
+        ...(slot.action ? { action: slot.action } : {}),
+        submission,
+      });
+      builder.afterProgress(visit.id);
+      break;
+    }
+    case 'step.skip': {
+      const { visit, step } = builder.activeVisit(command.stepId);
+      if (!visit.asked) {
+        fail('step.notAsked', `Langkah ${stepName(step)} tidak bersyarat: langkah ini selalu dikerjakan.`, `Step ${stepName(step)} has no condition to ask: it always applies.`);
+      }
+      if (step.kind === 'decision') {
+        fail('step.isDecision', `Langkah ${stepName(step)} adalah keputusan: pilih salah satu cabangnya.`, `Step ${stepName(step)} is a decision: choose one of its branches.`);
+      }
+      if (visit.workDoneAt !== undefined || visit.signatures.length > 0) {
+        fail(
+          'step.started',
+          `Langkah ${stepName(step)} sudah mulai dikerjakan, jadi tidak dapat dilewati lagi.`,
+          `Step ${stepName(step)} has already been worked on, so it can no longer be skipped.`,
+        );
+      }
+      builder.requireSkipActor(visit, step);
+      const note = command.note?.trim();
+      builder.emit({ type: 'step.skipped', visitId: visit.id, stepId: step.id, ...(note ? { note } : {}) });
       builder.afterProgress(visit.id);
       break;
     }
@@ -216,7 +252,9 @@ function decideOrThrow(sop: SopDocument, state: CaseState | undefined, command: 
           );
         }
         builder.emit({ type: 'case.returned', fromVisitIds: [visit.id], to: { stepId: targetId }, reason, missing });
-        builder.activate(targetId, 'return', visit.id);
+        builder.waitEnded(visit.id);
+        builder.returnTo(targetId, visit);
+        builder.finishIfIdle();
       }
       break;
     }
@@ -227,8 +265,16 @@ function decideOrThrow(sop: SopDocument, state: CaseState | undefined, command: 
       const lastReturn = [...state.returns].reverse().find((r) => 'applicant' in r.to);
       const note = command.note?.trim();
       builder.emit({ type: 'case.resumed', ...(note ? { note } : {}) });
-      const stepIds = lastReturn && lastReturn.fromStepIds.length > 0 ? lastReturn.fromStepIds : [startStepOf(index)!.id];
-      for (const stepId of stepIds) builder.activate(stepId, 'resume');
+      if (lastReturn && lastReturn.fromStepIds.length > 0) {
+        // Each step comes back inside the parallel regions it was sent back from, so its joins still wait for it.
+        const sentBack = state.visits.filter((v) => v.status === 'returned' && v.endedAt === lastReturn.at && lastReturn.fromStepIds.includes(v.stepId));
+        for (const stepId of lastReturn.fromStepIds) {
+          if (builder.state.visits.some((v) => v.stepId === stepId && v.status === 'active')) continue;
+          builder.activate(stepId, 'resume', undefined, undefined, sentBack.find((v) => v.stepId === stepId)?.scope ?? []);
+        }
+      } else {
+        builder.activate(startStepOf(index)!.id, 'resume');
+      }
       builder.finishIfIdle();
       break;
     }
@@ -247,6 +293,55 @@ function decideOrThrow(sop: SopDocument, state: CaseState | undefined, command: 
 function noteOnly(submission: StepSubmission): StepSubmission {
   const note = submission.note?.trim();
   return note ? { note } : {};
+}
+
+/** Whose turn a sign-off slot is, in both languages: "paraf Kasi" for a position, the lane(s) otherwise. */
+function slotTurn(sop: SopDocument, slot: SignOffSlot): LocalizedText {
+  if (slot.position !== undefined) {
+    return slot.action === 'tandaTangan'
+      ? { id: `tanda tangan ${slot.position}`, en: `the signature of ${slot.position}` }
+      : { id: `paraf ${slot.position}`, en: `the paraf (initials) of ${slot.position}` };
+  }
+  const lanes = slot.actors.map((a) => actorLabel(sop, a)).join(' / ');
+  return { id: lanes, en: lanes };
+}
+
+/** The next slot of the chain must be the one signed: the lane, and for a position's sign-off that position. */
+function checkSignOffTurn(sop: SopDocument, step: Step, slot: SignOffSlot, actorId: string, position: string | undefined): void {
+  const expected = slotTurn(sop, slot);
+  if (slot.position === undefined) {
+    if (position !== undefined) {
+      fail(
+        'signOff.outOfOrder',
+        `Urutan paraf/tanda tangan: sekarang giliran ${expected.id}, bukan paraf jabatan ${position}.`,
+        `Sign-off order: ${expected.en} comes now, not a sign-off by the position ${position}.`,
+      );
+    }
+    if (!slot.actors.includes(actorId)) {
+      fail(
+        'signOff.outOfOrder',
+        `Urutan paraf/tanda tangan: sekarang giliran ${expected.id}, bukan ${actorLabel(sop, actorId)}.`,
+        `Sign-off order: it is ${expected.en}'s turn now, not ${actorLabel(sop, actorId)}'s.`,
+      );
+    }
+    return;
+  }
+  if (position !== slot.position) {
+    const given = position === undefined ? { id: 'tanpa jabatan', en: 'one without a position' } : { id: position, en: position };
+    fail(
+      'signOff.outOfOrder',
+      `Urutan paraf/tanda tangan langkah ${stepName(step)}: sekarang giliran ${expected.id}, bukan ${given.id}.`,
+      `Sign-off order at step ${stepName(step)}: ${expected.en} comes now, not ${given.en}.`,
+    );
+  }
+  if (slot.actors.length > 0 && !slot.actors.includes(actorId)) {
+    const lanes = slot.actors.map((a) => actorLabel(sop, a)).join(' / ');
+    fail(
+      'step.wrongActor',
+      `${expected.id} dibubuhkan di lajur ${lanes}, bukan ${actorLabel(sop, actorId)}.`,
+      `${expected.en} is given in the lane ${lanes}, not ${actorLabel(sop, actorId)}.`,
+    );
+  }
 }
 
 export function stepName(step: Step): string {
@@ -276,10 +371,11 @@ function startStepOf(index: FlowIndex): Step | undefined {
 
 function start(sop: SopDocument, command: StartCaseCommand, atMs: number, calendar: WorkingCalendarConfig): CaseEvent[] {
   if (sop.revision.status !== 'published' && !command.allowDraft) {
+    const title = sop.identity.title ?? sop.id;
     fail(
       'sop.notPublished',
-      `SOP "${sop.identity.title}" belum disahkan (status ${sop.revision.status}); kasus hanya dapat dijalankan pada SOP yang telah disahkan.`,
-      `SOP "${sop.identity.title}" is not published (status ${sop.revision.status}); cases run only on published SOPs.`,
+      `SOP "${title}" belum disahkan (status ${sop.revision.status}); kasus hanya dapat dijalankan pada SOP yang telah disahkan.`,
+      `SOP "${title}" is not published (status ${sop.revision.status}); cases run only on published SOPs.`,
     );
   }
   const pin = pinSop(sop, command.flowId);
@@ -428,11 +524,11 @@ class EventBuilder {
   requireWorkPhase(visit: Visit, step: Step): void {
     if (visit.phase !== 'work') {
       const next = visit.chain[visit.signatures.length];
-      const who = next ? next.actors.map((a) => actorLabel(this.sop, a)).join(' / ') : '';
+      const who = next ? slotTurn(this.sop, next) : { id: '', en: '' };
       fail(
         'step.awaitingSignOff',
-        `Langkah ${stepName(step)} sudah dikerjakan dan menunggu paraf/tanda tangan ${who}.`,
-        `Step ${stepName(step)} is done and waits for ${who}'s sign-off.`,
+        `Langkah ${stepName(step)} sudah dikerjakan dan menunggu paraf/tanda tangan ${who.id}.`,
+        next?.position !== undefined ? `Step ${stepName(step)} is done and waits for ${who.en}.` : `Step ${stepName(step)} is done and waits for ${who.en}'s sign-off.`,
       );
     }
   }
@@ -445,6 +541,19 @@ class EventBuilder {
       'step.wrongActor',
       `Langkah ${stepName(step)} dikerjakan oleh ${who}, bukan ${actorLabel(this.sop, actorId)}.`,
       `Step ${stepName(step)} is done by ${who}, not ${actorLabel(this.sop, actorId)}.`,
+    );
+  }
+
+  /** A skip is the clerk's answer for the row: the performers answer it, or the first signer of a chain-only row. */
+  requireSkipActor(visit: Visit, step: Step): void {
+    const actorId = this.command.by?.actorId;
+    const answering = visit.workActors.length > 0 ? visit.workActors : (visit.chain[0]?.actors ?? []);
+    if (actorId === undefined || answering.length === 0 || answering.includes(actorId)) return;
+    const who = answering.map((a) => actorLabel(this.sop, a)).join(', ');
+    fail(
+      'step.wrongActor',
+      `Berlaku tidaknya langkah ${stepName(step)} dijawab oleh ${who}, bukan ${actorLabel(this.sop, actorId)}.`,
+      `Whether step ${stepName(step)} applies is answered by ${who}, not ${actorLabel(this.sop, actorId)}.`,
     );
   }
 
@@ -496,17 +605,64 @@ class EventBuilder {
     return out;
   }
 
-  /** After a visit made progress: when it is done, follow its edges; then finish the case if nothing is left. */
+  /**
+   * After a visit made progress: when it is done, follow its edges (an end step
+   * with a rejecting outcome finishes the case at once); then release joins
+   * nothing else can reach, and finish the case if nothing is left.
+   */
   afterProgress(visitId: string): void {
     const visit = this.state.visits.find((v) => v.id === visitId)!;
-    if (visit.status === 'done') this.advance(visit);
+    if (visit.status === 'done') {
+      this.waitEnded(visit.id);
+      const step = this.index.steps.get(visit.stepId)!;
+      if (step.kind === 'end') {
+        const outcome = visit.outcome ?? 'selesai';
+        if (TERMINATING.has(outcome)) {
+          this.terminate(visit, outcome);
+          return;
+        }
+      } else {
+        this.advance(visit);
+      }
+    }
     this.finishIfIdle();
   }
 
   finishIfIdle(): void {
-    if (this.state.status === 'open' && !this.state.visits.some((v) => v.status === 'active')) {
-      this.emit({ type: 'case.finished' });
+    this.settleJoins();
+    if (this.state.status === 'open' && !this.state.visits.some((v) => v.status === 'active') && !this.state.joins?.length) {
+      const ends = this.state.visits.filter((v) => v.status === 'done' && v.outcome !== undefined);
+      // Ends reached by several paths: a referral (an end marked dirujuk, or a path that left the SOP) is what the
+      // applicant must be told, so it outranks selesai whatever order the paths finished in.
+      const referred = ends.find((v) => v.outcome === 'dirujuk');
+      const outcome: CaseOutcome = referred || this.state.leftTo.length > 0 ? 'dirujuk' : 'selesai';
+      const end = referred ?? ends.at(-1);
+      this.emit({ type: 'case.finished', outcome, ...(end ? { endStepId: end.stepId } : {}) });
     }
+  }
+
+  /** A rejecting end (ditolak, dibatalkan) ends the case for every path: the others are withdrawn, not left hanging. */
+  private terminate(end: Visit, outcome: CaseOutcome): void {
+    const others = this.state.visits.filter((v) => v.status === 'active').map((v) => v.id);
+    const forkIds = [...new Set((this.state.joins ?? []).map((j) => j.forkId))];
+    if (others.length > 0 || forkIds.length > 0) {
+      this.emit({ type: 'branches.withdrawn', visitIds: others, forkIds, reason: { kind: 'caseEnded', visitId: end.id, outcome } });
+    }
+    this.emit({ type: 'case.finished', outcome, endStepId: end.stepId });
+  }
+
+  /**
+   * A waiting step ended: the case's overall due time moves later by the working time it waited,
+   * counting time once when waits overlap (see core/sla/README.md).
+   */
+  waitEnded(visitId: string): void {
+    const visit = this.state.visits.find((v) => v.id === visitId);
+    if (!visit || visit.measure !== 'wait' || visit.status === 'active' || !this.state.caseDueAt) return;
+    const from = Math.max(Date.parse(visit.activatedAt), this.state.waitedUntil ? Date.parse(this.state.waitedUntil) : -Infinity);
+    const waitedMinutes = from < this.atMs ? workingMinutesBetween(this.calendar, from, this.atMs) : 0;
+    if (waitedMinutes <= 0) return;
+    const caseDueAt = new Date(addWorkingMinutes(this.calendar, Date.parse(this.state.caseDueAt), waitedMinutes)).toISOString();
+    this.emit({ type: 'case.dueMoved', visitId, caseDueAt, waitedMinutes });
   }
 
   private advance(visit: Visit): void {
@@ -515,23 +671,116 @@ class EventBuilder {
       : (this.index.outgoing.get(visit.stepId) ?? []);
     const step = this.index.steps.get(visit.stepId)!;
     if (step.kind === 'end') return;
+    // A parallel split opens a new activation of its region, named by the split visit: joins count arrivals
+    // per activation, so a loop back to the split starts a fresh count.
+    const scope = step.split === 'parallel' ? [...(visit.scope ?? []), visit.id] : (visit.scope ?? []);
     for (const edge of edges) {
       if (edge.leaves) {
         this.emit({ type: 'path.left', visitId: visit.id, stepId: visit.stepId, edgeId: edge.id, target: edge.leaves.target });
       } else if (edge.to !== undefined && this.index.steps.has(edge.to)) {
-        // Two paths meeting at a step that is already waiting join there: one visit, not two.
-        if (this.state.visits.some((v) => v.stepId === edge.to && v.status === 'active')) continue;
-        this.activate(edge.to, 'edge', visit.id, edge.id);
+        this.enter(edge.to, scope, visit.id, edge.id);
       }
     }
   }
 
-  activate(stepId: string, via: StepActivatedEvent['via'], fromVisitId?: string, edgeId?: string): void {
+  /** A path moves along an arrow into a step: it waits there if the step is its region's join, else the step becomes active. */
+  private enter(stepId: string, scope: readonly string[], fromVisitId: string, edgeId: string): void {
+    const kept = this.keepScope(scope, stepId, true, fromVisitId);
+    const step = this.index.steps.get(stepId)!;
+    if (step.join === 'all' && kept.length > 0) {
+      this.emit({ type: 'join.arrived', stepId, forkId: kept.at(-1)!, scope: kept, fromVisitIds: [fromVisitId], edgeId });
+      return;
+    }
+    // Two paths meeting at a step that is already waiting join there: one visit, not two.
+    if (this.state.visits.some((v) => v.stepId === stepId && v.status === 'active')) return;
+    this.activate(stepId, 'edge', fromVisitId, edgeId, kept);
+  }
+
+  /** A return sends the path back to an earlier step: inside its regions when the step is in them, else out of them. */
+  returnTo(stepId: string, from: Visit): void {
+    const kept = this.keepScope(from.scope ?? [], stepId, false, from.id);
+    if (this.state.visits.some((v) => v.stepId === stepId && v.status === 'active')) return;
+    this.activate(stepId, 'return', from.id, undefined, kept);
+  }
+
+  /**
+   * The regions a path entering `stepId` stays in: innermost first, a region is kept while the step is inside
+   * it (or, for a path arriving along an arrow, is its join). A region the path leaves another way (an arrow or
+   * a return to a step before the split) is withdrawn as a whole: its other paths stop and its joins stop
+   * waiting, so a later pass through the split starts it afresh.
+   */
+  private keepScope(scope: readonly string[], stepId: string, arriving: boolean, movingVisitId: string): string[] {
+    let keep = scope.length;
+    while (keep > 0) {
+      const region = regionOfFork(this.index, this.state, scope[keep - 1]!);
+      if (region && (region.steps.has(stepId) || (arriving && region.joinId === stepId))) break;
+      keep--;
+    }
+    const left = scope.slice(keep);
+    if (left.length > 0) this.withdraw(left, { kind: 'regionLeft', visitId: movingVisitId, stepId });
+    return scope.slice(0, keep);
+  }
+
+  private withdraw(forks: readonly string[], reason: BranchesWithdrawnEvent['reason']): void {
+    const inForks = (scope: readonly string[] | undefined) => (scope ?? []).some((f) => forks.includes(f));
+    const visitIds = this.state.visits.filter((v) => v.status === 'active' && inForks(v.scope)).map((v) => v.id);
+    const forkIds = [...new Set((this.state.joins ?? []).filter((j) => inForks(j.scope)).map((j) => j.forkId))];
+    if (visitIds.length > 0 || forkIds.length > 0) this.emit({ type: 'branches.withdrawn', visitIds, forkIds, reason });
+  }
+
+  /**
+   * Releases every join whose region activation has nothing left that could arrive. Should joins ever wait on
+   * each other in a cycle with no step active (a flow no validator lets through), the first one in row order is
+   * released anyway (`forced`), so a case never hangs.
+   */
+  private settleJoins(): void {
+    if (this.state.status !== 'open') return;
+    for (let guard = 0; guard < MAX_JOIN_RELEASES; guard++) {
+      const waits = this.state.joins ?? [];
+      if (waits.length === 0) return;
+      const ready = waits.find((w) => joinIsReady(this.index, this.state, w));
+      if (ready) {
+        this.release(ready, false);
+        continue;
+      }
+      if (this.state.visits.some((v) => v.status === 'active')) return;
+      const order = (w: JoinWait) => this.index.stepOrder.get(w.stepId) ?? 0;
+      this.release([...waits].sort((a, b) => order(a) - order(b))[0]!, true);
+    }
+    fail('command.invalid', 'Gabungan cabang paralel tidak dapat diselesaikan.', 'The parallel joins could not be settled.');
+  }
+
+  private release(wait: JoinWait, forced: boolean): void {
+    const region = regionOfFork(this.index, this.state, wait.forkId);
+    // At its own region's join the path leaves the region; at another join inside it (a partial join) it stays.
+    const scope = region?.joinId === wait.stepId ? wait.scope.slice(0, -1) : wait.scope;
+    const fromVisitIds = wait.arrivals.map((a) => a.visitId);
+    const last = wait.arrivals.at(-1);
+    this.emit({ type: 'join.released', stepId: wait.stepId, forkId: wait.forkId, ...(forced ? { forced: true as const } : {}) });
+    // Nested regions sharing one join: the joined path now arrives there for the enclosing region.
+    const outer = scope.length > 0 ? regionOfFork(this.index, this.state, scope.at(-1)!) : undefined;
+    if (outer?.joinId === wait.stepId) {
+      this.emit({ type: 'join.arrived', stepId: wait.stepId, forkId: scope.at(-1)!, scope, fromVisitIds, ...(last?.edgeId ? { edgeId: last.edgeId } : {}) });
+      return;
+    }
+    if (this.state.visits.some((v) => v.stepId === wait.stepId && v.status === 'active')) return;
+    this.activate(wait.stepId, 'join', last?.visitId, last?.edgeId, scope, fromVisitIds);
+  }
+
+  activate(
+    stepId: string,
+    via: StepActivatedEvent['via'],
+    fromVisitId?: string,
+    edgeId?: string,
+    scope: readonly string[] = [],
+    joined?: string[],
+  ): void {
     const step = this.index.steps.get(stepId)!;
     const visitNo = this.state.visits.filter((v) => v.stepId === stepId).length + 1;
     const visitId = `${stepId}#${visitNo}`;
     const passThrough = step.kind === 'connector';
-    const due = passThrough ? null : dueFromWaktu(this.calendar, this.atMs, parseWaktu(step.waktu?.raw ?? ''));
+    const due = passThrough ? null : stepDueFromWaktu(this.calendar, this.atMs, step.waktu, parseWaktu(step.waktu?.raw ?? ''));
+    const asked = !passThrough && typeof step.condition === 'object' && step.condition !== null && step.condition.asked === true;
     this.emit({
       type: 'step.activated',
       visitId,
@@ -540,13 +789,19 @@ class EventBuilder {
       via,
       ...(fromVisitId ? { fromVisitId } : {}),
       ...(edgeId ? { edgeId } : {}),
+      ...(joined ? { joined } : {}),
+      ...(scope.length > 0 ? { scope: [...scope] } : {}),
       workActors: workActorsOf(step),
       hasWork: passThrough || stepHasWork(step),
       chain: passThrough ? [] : signOffChainOf(step),
-      ...(due ? { dueAt: new Date(due.dueAt).toISOString() } : {}),
+      ...(due?.dueAt !== undefined ? { dueAt: new Date(due.dueAt).toISOString() } : {}),
       ...(due?.window
         ? { window: { open: due.window.open, opensAt: new Date(due.window.opensAt).toISOString(), closesAt: new Date(due.window.closesAt).toISOString() } }
         : {}),
+      ...(due && due.measure !== 'work' ? { measure: due.measure } : {}),
+      ...(due?.waitUntil !== undefined ? { waitUntil: new Date(due.waitUntil).toISOString() } : {}),
+      ...(asked ? { asked: true as const } : {}),
+      ...(step.kind === 'end' && step.outcome ? { outcome: step.outcome } : {}),
       ...(passThrough ? { passThrough: true } : {}),
     });
     if (passThrough) {
@@ -558,3 +813,9 @@ class EventBuilder {
     }
   }
 }
+
+/** Outcomes that end the whole case when one path reaches them, whatever other paths are still doing. */
+const TERMINATING: ReadonlySet<CaseOutcome> = new Set(['ditolak', 'dibatalkan']);
+
+/** More releases than any real flow has joins times loops: a guard against a bug turning into a hang. */
+const MAX_JOIN_RELEASES = 10_000;

@@ -419,9 +419,9 @@ describe('step.signOff (sign-off chains)', () => {
 describe('flow shapes', () => {
   function tiny(extra: (sop: SopDocument) => void): SopDocument {
     const sop: SopDocument = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: 'tiny',
-      identity: { government: '', office: '', unit: '', title: 'Tiny', number: '', dates: {} },
+      identity: { government: '', office: '', title: 'Tiny', dates: {} },
       actors: [{ id: 'a', label: 'A', kind: 'role' }, { id: 'b', label: 'B', kind: 'role' }],
       flows: [
         {
@@ -430,7 +430,7 @@ describe('flow shapes', () => {
           steps: [
             { id: 'start', kind: 'start', text: 'Mulai', actors: [{ actor: 'a', role: 'performs' }] },
             { id: 'p', kind: 'process', text: 'Proses', actors: [{ actor: 'b', role: 'performs' }], waktu: { raw: 'Setiap Tanggal 1 - 15' } },
-            { id: 'end', kind: 'end', text: 'Selesai', actors: [{ actor: 'a', role: 'performs' }] },
+            { id: 'end', kind: 'end', outcome: 'selesai', text: 'Selesai', actors: [{ actor: 'a', role: 'performs' }] },
           ],
           edges: [
             { id: 'e1', from: 'start', to: 'p' },

@@ -3,10 +3,17 @@
  * total over well-formed event streams; every event carries what the fold
  * needs, so a case can be rebuilt without its SOP.
  */
-import type { CaseEvent, CaseState, Visit } from './types';
+import type { CaseEvent, CaseState, JoinWait, Visit } from './types';
 
 function updateVisit(state: CaseState, visitId: string, change: (visit: Visit) => Visit): Visit[] {
   return state.visits.map((v) => (v.id === visitId ? change(v) : v));
+}
+
+/** Joins are kept absent when none wait, so states of cases without parallel regions stay as they always were. */
+function withJoins(state: CaseState, joins: JoinWait[]): CaseState {
+  if (joins.length > 0) return { ...state, joins };
+  const { joins: _dropped, ...rest } = state;
+  return rest;
 }
 
 function withCommand(state: CaseState, event: CaseEvent): CaseState {
@@ -59,6 +66,12 @@ export function applyEvent(state: CaseState | undefined, event: CaseEvent): Case
         ...(event.edgeId ? { edgeId: event.edgeId } : {}),
         ...(event.dueAt ? { dueAt: event.dueAt } : {}),
         ...(event.window ? { window: event.window } : {}),
+        ...(event.joined ? { joined: event.joined } : {}),
+        ...(event.scope && event.scope.length > 0 ? { scope: event.scope } : {}),
+        ...(event.asked ? { asked: true as const } : {}),
+        ...(event.measure ? { measure: event.measure } : {}),
+        ...(event.waitUntil ? { waitUntil: event.waitUntil } : {}),
+        ...(event.outcome ? { outcome: event.outcome } : {}),
       };
       return { ...s, status: 'open', visits: [...s.visits, visit] };
     }
@@ -94,6 +107,8 @@ export function applyEvent(state: CaseState | undefined, event: CaseEvent): Case
               slot: event.slot,
               actorId: event.actorId,
               role: event.role,
+              ...(event.position !== undefined ? { position: event.position } : {}),
+              ...(event.action ? { action: event.action } : {}),
               at: event.at,
               ...(event.by ? { by: event.by } : {}),
               ...(event.submission.note ? { note: event.submission.note } : {}),
@@ -113,6 +128,46 @@ export function applyEvent(state: CaseState | undefined, event: CaseEvent): Case
         }),
       };
     }
+    case 'step.skipped':
+      return {
+        ...s,
+        visits: updateVisit(s, event.visitId, (v) => ({
+          ...v,
+          status: 'done',
+          phase: 'done',
+          skipped: true,
+          workDoneAt: event.at,
+          ...(event.by ? { workDoneBy: event.by } : {}),
+          submission: event.note ? { note: event.note } : {},
+          endedAt: event.at,
+        })),
+      };
+    case 'join.arrived': {
+      const joins = s.joins ?? [];
+      const arrivals = event.fromVisitIds.map((visitId) => ({ visitId, ...(event.edgeId ? { edgeId: event.edgeId } : {}), at: event.at }));
+      const existing = joins.find((j) => j.stepId === event.stepId && j.forkId === event.forkId);
+      return withJoins(
+        s,
+        existing
+          ? joins.map((j) => (j === existing ? { ...j, arrivals: [...j.arrivals, ...arrivals] } : j))
+          : [...joins, { stepId: event.stepId, forkId: event.forkId, scope: event.scope, arrivals }],
+      );
+    }
+    case 'join.released':
+      return withJoins(s, (s.joins ?? []).filter((j) => !(j.stepId === event.stepId && j.forkId === event.forkId)));
+    case 'branches.withdrawn': {
+      const withdrawn = new Set(event.visitIds);
+      const forks = new Set(event.forkIds);
+      return withJoins(
+        {
+          ...s,
+          visits: s.visits.map((v) => (withdrawn.has(v.id) && v.status === 'active' ? { ...v, status: 'withdrawn', endedAt: event.at, withdrawn: event.reason } : v)),
+        },
+        (s.joins ?? []).filter((j) => !forks.has(j.forkId)),
+      );
+    }
+    case 'case.dueMoved':
+      return { ...s, caseDueAt: event.caseDueAt, waitedUntil: event.at };
     case 'path.left':
       return {
         ...s,
@@ -142,14 +197,14 @@ export function applyEvent(state: CaseState | undefined, event: CaseEvent): Case
       return { ...s, status: 'open' };
     case 'case.cancelled':
       return {
-        ...s,
+        ...withJoins(s, []),
         status: 'cancelled',
         closedAt: event.at,
         cancelReason: event.reason,
         visits: s.visits.map((v) => (v.status === 'active' ? { ...v, status: 'cancelled', endedAt: event.at } : v)),
       };
     case 'case.finished':
-      return { ...s, status: 'finished', closedAt: event.at };
+      return { ...withJoins(s, []), status: 'finished', closedAt: event.at, ...(event.outcome ? { outcome: event.outcome } : {}) };
   }
 }
 

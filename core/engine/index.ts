@@ -35,17 +35,22 @@ export {
 export { reject, type LocalizedText, type Rejection, type RejectionCode } from './messages';
 export {
   activeVisits,
+  canSkip,
+  caseOutcome,
   currentActors,
   earliestDue,
   isCaseOverdue,
   isVisitOverdue,
   nextSignOffSlot,
+  pendingJoins,
   returnTargets,
   timeline,
   visitAction,
   visitCurrentActors,
+  type PendingJoin,
   type VisitAction,
 } from './queries';
+export { joinAwaits, joinIsReady, parallelRegions, regionOfFork, type JoinAwaits, type ParallelRegion } from './parallel';
 export { canonicalJson, sha256Bytes, sha256Hex, toHex } from './sha256';
 export {
   actorLabel,

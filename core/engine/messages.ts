@@ -21,6 +21,8 @@ export type RejectionCode =
   | 'step.notDecision'
   | 'step.awaitingSignOff'
   | 'step.noSignOff'
+  | 'step.notAsked'
+  | 'step.started'
   | 'signOff.outOfOrder'
   | 'branch.unknown'
   | 'requirement.unticked'

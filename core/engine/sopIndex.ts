@@ -43,7 +43,7 @@ export function findFlow(sop: SopDocument, flowId?: string): Flow | undefined {
 export function pinSop(sop: SopDocument, flowId?: string): SopPin | undefined {
   const flow = findFlow(sop, flowId);
   if (!flow) return undefined;
-  return { sopId: sop.id, revision: sop.revision.number, contentHash: sopContentHash(sop), flowId: flow.id, title: sop.identity.title };
+  return { sopId: sop.id, revision: sop.revision.number, contentHash: sopContentHash(sop), flowId: flow.id, title: sop.identity.title ?? '' };
 }
 
 export function indexFlow(flow: Flow): FlowIndex {
@@ -72,16 +72,31 @@ export function workActorsOf(step: Step): string[] {
 }
 
 /**
- * A step's sign-off chain: every approves/signs actor in order; an actor marked
- * `alternative` signs instead of the one before it ("Kepala / Sekretaris Dinas"),
- * so both share one slot.
+ * A step's sign-off chain, in the order it is signed:
+ * 1. the sign-offs inside a lane's organisation (`signOffs`: paraf Kasi → Kabid → Sekdin,
+ *    tanda tangan Kadis), each by a position of one lane (the one it names, else the
+ *    step's first performer, else its first actor);
+ * 2. then every approves/signs actor of the row in order; an actor marked `alternative`
+ *    signs instead of the one before it ("Kepala / Sekretaris Dinas"), so both share one slot.
+ * The positions come first because paraf inside the organisation that did the work
+ * precede the hand-over to the other lanes that approve or sign the result.
  */
 export function signOffChainOf(step: Step): SignOffSlot[] {
   const slots: SignOffSlot[] = [];
+  const defaultLane = step.actors.find((a) => a.role === 'performs')?.actor ?? step.actors[0]?.actor;
+  for (const signOff of step.signOffs ?? []) {
+    const lane = signOff.actor ?? defaultLane;
+    slots.push({
+      actors: lane === undefined ? [] : [lane],
+      role: signOff.action === 'tandaTangan' ? 'signs' : 'approves',
+      position: signOff.position,
+      action: signOff.action,
+    });
+  }
   for (const a of step.actors) {
     if (a.role !== 'approves' && a.role !== 'signs') continue;
     const previous = slots[slots.length - 1];
-    if (a.alternative && previous) previous.actors.push(a.actor);
+    if (a.alternative && previous && previous.position === undefined) previous.actors.push(a.actor);
     else slots.push({ actors: [a.actor], role: a.role });
   }
   return slots;

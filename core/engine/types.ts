@@ -21,6 +21,15 @@ export interface SopPin {
 export type CaseStatus = 'open' | 'finished' | 'returned' | 'cancelled';
 
 /**
+ * How a finished case ended, from the end step it reached (schema v2 `Step.outcome`):
+ * selesai (granted, done), ditolak (rejected), dirujuk (referred elsewhere), dibatalkan (cancelled).
+ */
+export type CaseOutcome = 'selesai' | 'ditolak' | 'dirujuk' | 'dibatalkan';
+
+/** What a step's Waktu measures (schema v2 `Waktu.measure`); absent on a visit means work. */
+export type WaktuMeasure = 'work' | 'limit' | 'wait';
+
+/**
  * Who issued a command: the person (a local profile, later a server account)
  * and the actor (lane) they acted as. `user` is the bare name that events
  * written before people existed may carry; new events use `person`.
@@ -92,6 +101,18 @@ export interface SignOffCommand extends CaseCommandBase, StepSubmission {
   stepId: string;
   /** The signer; must be the next in the chain (or their stated alternative). */
   actorId: string;
+  /**
+   * The position signing inside the lane's organisation (schema v2 `Step.signOffs`):
+   * required when the next slot is a position's sign-off, and must be that position.
+   */
+  position?: string;
+}
+
+/** The clerk answers "no" to an asked condition (`Step.condition.asked`): the row does not apply. */
+export interface SkipStepCommand extends CaseCommandBase {
+  type: 'step.skip';
+  stepId: string;
+  note?: string;
 }
 
 export interface ReturnCommand extends CaseCommandBase {
@@ -120,16 +141,23 @@ export type CaseCommand =
   | CompleteStepCommand
   | ChooseBranchCommand
   | SignOffCommand
+  | SkipStepCommand
   | ReturnCommand
   | ResumeCommand
   | CancelCommand;
 
 export type CaseCommandType = CaseCommand['type'];
 
-/** One slot of a sign-off chain: the actor who signs, or either of several (alternatives). */
+/**
+ * One slot of a sign-off chain: the actor who signs, or either of several (alternatives).
+ * A slot from `Step.signOffs` also names the position inside that lane's organisation
+ * (Kasi, Kabid, Sekdin) and whether it initials (paraf) or signs (tandaTangan).
+ */
 export interface SignOffSlot {
   actors: string[];
   role: 'approves' | 'signs';
+  position?: string;
+  action?: 'paraf' | 'tandaTangan';
 }
 
 interface EventBase {
@@ -161,9 +189,25 @@ export interface StepActivatedEvent extends EventBase {
   stepId: string;
   /** 1 for the first visit of this step, 2 for the next… */
   visitNo: number;
-  via: 'start' | 'edge' | 'return' | 'resume';
+  /** join: a `join: "all"` step released once every path of its parallel region arrived (see parallel.ts). */
+  via: 'start' | 'edge' | 'return' | 'resume' | 'join';
   fromVisitId?: string;
   edgeId?: string;
+  /** For via join: the visits whose paths arrived at the join, in arrival order. */
+  joined?: string[];
+  /**
+   * The parallel regions this visit runs inside, outermost first: the ids of the split
+   * visits that forked them. Absent outside any region. See parallel.ts.
+   */
+  scope?: string[];
+  /** The row's condition is asked (`condition.asked`): the clerk may answer that it does not apply (step.skip). */
+  asked?: true;
+  /** The step's Waktu measure when it is not work; a wait has no due time, only `waitUntil`. */
+  measure?: 'limit' | 'wait';
+  /** For a waiting step: when the wait is expected to be over. Never overdue: waiting is not the office's time. */
+  waitUntil?: string;
+  /** For an end step: how the case finishes when this visit is completed. */
+  outcome?: CaseOutcome;
   /** Actors who do the work (performs); empty when only a sign-off chain acts. */
   workActors: string[];
   /** False when the step is nothing but a sign-off chain: its first signature does the work. */
@@ -194,7 +238,62 @@ export interface StepSignedEvent extends EventBase {
   slot: number;
   actorId: string;
   role: 'approves' | 'signs';
+  /** For a position's sign-off: the position, and paraf or tandaTangan. */
+  position?: string;
+  action?: 'paraf' | 'tandaTangan';
   submission: StepSubmission;
+}
+
+/** An asked row that does not apply: the visit ends without its work and the case moves on. */
+export interface StepSkippedEvent extends EventBase {
+  type: 'step.skipped';
+  visitId: string;
+  stepId: string;
+  note?: string;
+}
+
+/**
+ * A path of a parallel region reached a `join: "all"` step and waits there for the
+ * other paths of the same region activation (`forkId`). See parallel.ts.
+ */
+export interface JoinArrivedEvent extends EventBase {
+  type: 'join.arrived';
+  stepId: string;
+  forkId: string;
+  /** The arriving token's regions, outermost first; `forkId` is the last. */
+  scope: string[];
+  fromVisitIds: string[];
+  edgeId?: string;
+}
+
+/** Every path of the region that could still arrive has arrived: the waiting paths go on as one. */
+export interface JoinReleasedEvent extends EventBase {
+  type: 'join.released';
+  stepId: string;
+  forkId: string;
+  /** Released because nothing else could move (a cycle of joins waiting on each other), not because all arrived. */
+  forced?: true;
+}
+
+/**
+ * Active steps taken out of the case without being done: the path they were on
+ * left its parallel region another way, or a rejecting end finished the case.
+ */
+export interface BranchesWithdrawnEvent extends EventBase {
+  type: 'branches.withdrawn';
+  visitIds: string[];
+  /** Region activations whose waiting joins are dropped. */
+  forkIds: string[];
+  reason: { kind: 'regionLeft'; visitId: string; stepId: string } | { kind: 'caseEnded'; visitId: string; outcome: CaseOutcome };
+}
+
+/** The case waited (a step whose Waktu is a wait): its overall due time moves later by the working time waited. */
+export interface CaseDueMovedEvent extends EventBase {
+  type: 'case.dueMoved';
+  visitId: string;
+  caseDueAt: string;
+  /** Working minutes added. */
+  waitedMinutes: number;
 }
 
 export interface PathLeftEvent extends EventBase {
@@ -226,6 +325,10 @@ export interface CaseCancelledEvent extends EventBase {
 
 export interface CaseFinishedEvent extends EventBase {
   type: 'case.finished';
+  /** Absent in events written before schema v2: such a case finished as selesai. */
+  outcome?: CaseOutcome;
+  /** The end step that decided the outcome, when one did. */
+  endStepId?: string;
 }
 
 export type CaseEvent =
@@ -233,6 +336,11 @@ export type CaseEvent =
   | StepActivatedEvent
   | StepCompletedEvent
   | StepSignedEvent
+  | StepSkippedEvent
+  | JoinArrivedEvent
+  | JoinReleasedEvent
+  | BranchesWithdrawnEvent
+  | CaseDueMovedEvent
   | PathLeftEvent
   | CaseReturnedEvent
   | CaseResumedEvent
@@ -241,12 +349,15 @@ export type CaseEvent =
 
 export type CaseEventType = CaseEvent['type'];
 
-export type VisitStatus = 'active' | 'done' | 'returned' | 'cancelled';
+/** withdrawn: taken out without being done (its parallel region was left, or a rejecting end finished the case). */
+export type VisitStatus = 'active' | 'done' | 'returned' | 'cancelled' | 'withdrawn';
 
 export interface Signature {
   slot: number;
   actorId: string;
   role: 'approves' | 'signs';
+  position?: string;
+  action?: 'paraf' | 'tandaTangan';
   at: string;
   by?: CommandBy;
   note?: string;
@@ -277,9 +388,27 @@ export interface Visit {
   submission?: StepSubmission;
   branch?: StepCompletedEvent['branch'];
   auto?: boolean;
-  /** When the visit ended (done, returned or cancelled). */
+  /** When the visit ended (done, returned, cancelled or withdrawn). */
   endedAt?: string;
   leftTo?: string;
+  joined?: string[];
+  scope?: string[];
+  asked?: true;
+  /** The clerk answered that the asked row does not apply (by whom: workDoneBy). */
+  skipped?: true;
+  /** Why the visit was withdrawn. */
+  withdrawn?: BranchesWithdrawnEvent['reason'];
+  measure?: 'limit' | 'wait';
+  waitUntil?: string;
+  outcome?: CaseOutcome;
+}
+
+/** Paths of a parallel region waiting at a `join: "all"` step for the rest of that region activation. */
+export interface JoinWait {
+  stepId: string;
+  forkId: string;
+  scope: string[];
+  arrivals: { visitId: string; edgeId?: string; at: string }[];
 }
 
 export interface ReturnRecord {
@@ -315,6 +444,12 @@ export interface CaseState {
   commandIds: string[];
   /** Where paths left the SOP (another agency), in order. */
   leftTo: string[];
+  /** How the case finished (schema v2); absent while open, and for cases finished before v2 (selesai). */
+  outcome?: CaseOutcome;
+  /** Paths waiting at joins; absent when none. */
+  joins?: JoinWait[];
+  /** End of the last wait already added to the case's due time, so overlapping waits count once. */
+  waitedUntil?: string;
 }
 
 export type DecideResult =

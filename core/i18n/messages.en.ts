@@ -8,6 +8,10 @@ import { startMessagesEn } from './areas/start.en';
 import { trustMessagesEn } from './areas/trust.en';
 import { pwaMessagesEn } from './areas/pwa.en';
 import { syncMessagesEn } from './areas/sync.en';
+import { monevMessagesEn } from './areas/monev.en';
+import { caseFlowMessagesEn } from './areas/caseFlow.en';
+import { stepFieldsMessagesEn } from './areas/stepFields.en';
+import { identityFormMessagesEn } from './areas/identityForm.en';
 import type { MessageKey } from './messages.id';
 
 /**
@@ -26,6 +30,10 @@ export const messagesEn: Record<MessageKey, string> = {
   ...trustMessagesEn,
   ...pwaMessagesEn,
   ...syncMessagesEn,
+  ...monevMessagesEn,
+  ...caseFlowMessagesEn,
+  ...stepFieldsMessagesEn,
+  ...identityFormMessagesEn,
   'app.name': 'SOP Studio',
   'app.tagline': 'Design, run and print SOPs in the Permenpan RB Regulation No. 35 of 2012 format',
   'app.backToStart': 'Back to the start page',

@@ -16,6 +16,10 @@ import { startMessagesId } from './areas/start.id';
 import { trustMessagesId } from './areas/trust.id';
 import { pwaMessagesId } from './areas/pwa.id';
 import { syncMessagesId } from './areas/sync.id';
+import { monevMessagesId } from './areas/monev.id';
+import { caseFlowMessagesId } from './areas/caseFlow.id';
+import { stepFieldsMessagesId } from './areas/stepFields.id';
+import { identityFormMessagesId } from './areas/identityForm.id';
 
 export const messagesId = {
   ...designerMessagesId,
@@ -28,6 +32,10 @@ export const messagesId = {
   ...trustMessagesId,
   ...pwaMessagesId,
   ...syncMessagesId,
+  ...monevMessagesId,
+  ...caseFlowMessagesId,
+  ...stepFieldsMessagesId,
+  ...identityFormMessagesId,
   'app.name': 'SOP Studio',
   'app.tagline': 'Perancangan, pelaksanaan, dan pencetakan SOP sesuai Permenpan RB Nomor 35 Tahun 2012',
   'app.backToStart': 'Kembali ke halaman awal',

@@ -5,6 +5,7 @@
  * agree. Pure: no DOM, no React; the same input always gives the same output.
  */
 import type { Flow } from '../../schemas/generated/sop.types';
+import { branchLabelText } from '../notation/presets';
 import { assignChannels, type BackEdgeSpan } from './channels';
 import { round } from './geometry';
 import { labelMaxWidth, labelRoomBesideExit, longestLabelWord, measureLabel, placeLabels } from './labels';
@@ -41,7 +42,8 @@ export function exitNodeId(edgeId: string): string {
   return `exit#${edgeId}`;
 }
 
-export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions = {}): SwimlaneLayout {
+/** What the layout decides before it draws a row: the topology of the arrows, the columns, the rows' label room. */
+function prepareLayout(flow: Flow, options: SwimlaneLayoutOptions) {
   const opts = resolveLayoutOptions(options);
   const plan = planLanes(flow);
   const bandPlans = planBands(flow);
@@ -59,15 +61,19 @@ export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions
   const lastNode = (i: number) => nodeId(flow.steps[i]!.id, chainOf(i).length - 1);
   const requests: EdgeRequest[] = [];
   const backSpans: BackEdgeSpan[] = [];
-  const exits: Array<{ edgeId: string; stepIndex: number; target: string }> = [];
+  const exits: Array<{ edgeId: string; stepIndex: number; target: string; unknown?: true }> = [];
   const labels = new Map<string, string>();
+  const inferred = new Map<string, ReadonlyArray<'label' | 'target'>>();
   for (const edge of flow.edges) {
     const from = stepIndexById.get(edge.from);
     if (from === undefined) continue;
-    if (edge.label) labels.set(edge.id, edge.label);
+    const label = branchLabelText(edge.label, { inferred: edge.inferred?.includes('label'), unknown: edge.labelUnknown === true });
+    if (label) labels.set(edge.id, label);
+    if (edge.inferred && edge.inferred.length > 0) inferred.set(edge.id, edge.inferred);
     if (edge.to === undefined) {
-      if (!edge.leaves) continue;
-      exits.push({ edgeId: edge.id, stepIndex: from, target: edge.leaves.target });
+      // An arrow whose target the source does not show ends at a marker saying so, never at a guess.
+      if (!edge.leaves && edge.targetUnknown !== true) continue;
+      exits.push({ edgeId: edge.id, stepIndex: from, target: edge.leaves?.target ?? '?', ...(edge.leaves ? {} : { unknown: true as const }) });
       requests.push({ id: edge.id, sourceEdgeId: edge.id, kind: 'leave', from: lastNode(from), to: exitNodeId(edge.id) });
       continue;
     }
@@ -119,10 +125,16 @@ export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions
   x += exitColumn?.width ?? 0;
   const width = x;
 
+  const extraCorridor = stepCorridors(flow, plan.placements.map((p) => p.chain[p.chain.length - 1]!.lane), lanes, labels, exits, opts);
+  return { opts, plan, bandPlans, bandOfStep, stepIndexById, requests, exits, labels, inferred, lanes, left, right, exitColumn, width, extraCorridor };
+}
+
+export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions = {}): SwimlaneLayout {
+  const { opts, plan, bandPlans, bandOfStep, stepIndexById, requests, exits, labels, inferred, lanes, left, right, exitColumn, width, extraCorridor: firstCorridors } = prepareLayout(flow, options);
   // --- rows, symbols, arrows and labels. A label that finds no spot clear of every line gives
   // its row more room (a taller corridor), and the rows are laid out again: rows only grow, so
   // this settles in a round or two.
-  let extraCorridor = stepCorridors(flow, plan.placements.map((p) => p.chain[p.chain.length - 1]!.lane), lanes, labels, exits, opts);
+  let extraCorridor: number[] = firstCorridors;
   const drawRows = (extra: readonly number[]) =>
     drawBands(flow, { lanes, width, left, right, exitColumn, bandPlans, bandOfStep, plan, exits, requests, labels }, extra, opts);
   let drawn = drawRows(extraCorridor);
@@ -135,6 +147,12 @@ export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions
     drawn = drawRows(extraCorridor);
   }
   const { bands, rows, sections, nodes, edges, height: y } = drawn;
+  for (const edge of edges) {
+    const marks = edge.sourceEdgeId !== null ? inferred.get(edge.sourceEdgeId) : undefined;
+    if (marks) edge.inferred = marks;
+  }
+  const symbolSizes = {} as Record<NodeKind, { width: number; height: number }>;
+  for (const kind of ['start', 'end', 'process', 'decision', 'connector', 'exit'] as const) symbolSizes[kind] = opts.symbolSize(kind);
 
   return {
     flowId: flow.id,
@@ -147,9 +165,48 @@ export function computeSwimlaneLayout(flow: Flow, options: SwimlaneLayoutOptions
     channels: { left, right },
     exitColumn,
     symbol: { width: opts.symbolWidth, height: opts.symbolHeight },
+    symbolSizes,
     width: round(width),
     height: round(y),
   };
+}
+
+/** A flow's size without drawing it: for planning pages and column widths over many candidate lane widths. */
+export interface SwimlaneEstimate {
+  /** Width of the lanes with their side channels and exit column. */
+  width: number;
+  /** Band heights top to bottom (as `bands` of the layout), with each step row's least height. */
+  bands: Array<{ key: string; kind: 'step' | 'section'; height: number; minHeight: number }>;
+  /** The arrows between rows, by band index (what crosses a page break). */
+  links: Array<{ id: string; from: number; to: number }>;
+}
+
+/**
+ * The rows' heights and the flow's width as `computeSwimlaneLayout` would
+ * give them, without routing an arrow or placing a label (so without the
+ * extra room a cramped label gets): cheap enough to try many lane widths.
+ */
+export function estimateSwimlane(flow: Flow, options: SwimlaneLayoutOptions = {}): SwimlaneEstimate {
+  const { opts, bandPlans, bandOfStep, stepIndexById, exits, width, extraCorridor } = prepareLayout(flow, options);
+  const exitRows = new Set(exits.map((e) => e.stepIndex));
+  const tableWidth = width + Object.values(opts.textColumns).reduce((a, b) => a + b, 0);
+  const bands = bandPlans.map((band) => {
+    if (band.kind === 'section') {
+      const min = minSectionHeight(opts);
+      return { key: band.key, kind: 'section' as const, height: bandHeight(band.key, () => estimateSectionHeight(band.section, tableWidth, opts), min, opts), minHeight: min };
+    }
+    const step = flow.steps[band.stepIndex]!;
+    const min = minStepHeight(opts, extraCorridor[band.stepIndex], rowSymbolHeight(step.kind as NodeKind, exitRows.has(band.stepIndex), opts));
+    return { key: band.key, kind: 'step' as const, height: bandHeight(band.key, () => estimateStepHeight(step, opts), min, opts), minHeight: min };
+  });
+  const links: SwimlaneEstimate['links'] = [];
+  for (const edge of flow.edges) {
+    const from = stepIndexById.get(edge.from);
+    const to = edge.to === undefined ? undefined : stepIndexById.get(edge.to);
+    if (from === undefined || to === undefined) continue;
+    links.push({ id: edge.id, from: bandOfStep[from]!, to: bandOfStep[to]! });
+  }
+  return { width: round(width), bands, links };
 }
 
 /** How many times rows are given more room for labels that did not fit. */
@@ -164,7 +221,7 @@ interface Columns {
   bandPlans: ReturnType<typeof planBands>;
   bandOfStep: readonly number[];
   plan: ReturnType<typeof planLanes>;
-  exits: ReadonlyArray<{ edgeId: string; stepIndex: number; target: string }>;
+  exits: ReadonlyArray<{ edgeId: string; stepIndex: number; target: string; unknown?: true }>;
   requests: readonly EdgeRequest[];
   labels: ReadonlyMap<string, string>;
 }
@@ -176,6 +233,7 @@ function drawBands(flow: Flow, columns: Columns, extraCorridor: readonly number[
   const bands: LayoutBandRef[] = [];
   const rows: LayoutRow[] = [];
   const sections: LayoutSection[] = [];
+  const exitRows = new Set(exits.map((e) => e.stepIndex));
   let y = 0;
   for (const band of bandPlans) {
     if (band.kind === 'section') {
@@ -186,7 +244,7 @@ function drawBands(flow: Flow, columns: Columns, extraCorridor: readonly number[
       continue;
     }
     const step = flow.steps[band.stepIndex]!;
-    const minHeight = minStepHeight(opts, extraCorridor[band.stepIndex]);
+    const minHeight = minStepHeight(opts, extraCorridor[band.stepIndex], rowSymbolHeight(step.kind as NodeKind, exitRows.has(band.stepIndex), opts));
     const height = bandHeight(band.key, () => estimateStepHeight(step, opts), minHeight, opts);
     rows.push({ stepId: step.id, index: band.stepIndex, y, height, minHeight });
     bands.push({ kind: 'step', key: band.key, y, height });
@@ -196,18 +254,19 @@ function drawBands(flow: Flow, columns: Columns, extraCorridor: readonly number[
   // --- symbols: centred in their lane and row band.
   const nodes: LayoutNode[] = [];
   const chainRequests: EdgeRequest[] = [];
-  const { symbolWidth: sw, symbolHeight: sh } = opts;
   flow.steps.forEach((step, i) => {
     const { chain, external } = plan.placements[i]!;
     const band = bandOfStep[i]!;
     const b = bands[band]!;
+    const kind = step.kind as NodeKind;
+    const { width: sw, height: sh } = opts.symbolSize(kind);
     chain.forEach((link, chainIndex) => {
       const lane = lanes[link.lane]!;
       nodes.push({
         id: nodeId(step.id, chainIndex),
         stepId: step.id,
         actorId: link.actorId,
-        kind: step.kind as NodeKind,
+        kind,
         lane: link.lane,
         band,
         chainIndex,
@@ -217,6 +276,11 @@ function drawBands(flow: Flow, columns: Columns, extraCorridor: readonly number[
         y: round(b.y + (b.height - sh) / 2),
         width: sw,
         height: sh,
+        // A connector step carries its letter, as the page connectors do.
+        ...(kind === 'connector' && step.symbolText ? { text: step.symbolText } : {}),
+        // The fan-out leaves from the last symbol of the chain; a join waits at the first.
+        ...(step.split === 'parallel' && chainIndex === chain.length - 1 ? { split: true as const } : {}),
+        ...(step.join === 'all' && chainIndex === 0 ? { join: true as const } : {}),
       });
       if (chainIndex > 0) {
         chainRequests.push({
@@ -231,6 +295,7 @@ function drawBands(flow: Flow, columns: Columns, extraCorridor: readonly number[
     });
   });
   const slotUsed = new Map<number, number>();
+  const { width: ew, height: eh } = opts.symbolSize('exit');
   for (const exit of exits) {
     const slot = slotUsed.get(exit.stepIndex) ?? 0;
     slotUsed.set(exit.stepIndex, slot + 1);
@@ -247,10 +312,11 @@ function drawBands(flow: Flow, columns: Columns, extraCorridor: readonly number[
       chainLength: 1,
       external: false,
       text: exit.target,
+      ...(exit.unknown ? { unknownTarget: true as const } : {}),
       x: round(exitColumn!.x + slot * opts.exitColumnWidth + opts.trackGap),
-      y: round(b.y + (b.height - sh) / 2),
-      width: sw,
-      height: sh,
+      y: round(b.y + (b.height - eh) / 2),
+      width: ew,
+      height: eh,
     });
   }
   const scene = { lanes, bands, nodes, channels: { left, right }, options: opts };
@@ -258,6 +324,12 @@ function drawBands(flow: Flow, columns: Columns, extraCorridor: readonly number[
   const narrowest = Math.min(...lanes.map((l) => l.width));
   const cramped = placeLabels(edges, labels, nodes, { x: 0, y: 0, width, height: y }, narrowest, opts, tableGrid(lanes, bands));
   return { bands, rows, sections, nodes, edges, height: y, cramped };
+}
+
+/** The tallest symbol of a step's row: its own, or the exit marker beside it. */
+function rowSymbolHeight(kind: NodeKind, hasExit: boolean, opts: ResolvedLayoutOptions): number {
+  const own = opts.symbolSize(kind).height;
+  return hasExit ? Math.max(own, opts.symbolSize('exit').height) : own;
 }
 
 /** The lines the table draws inside the flow area, which labels keep off: between lanes, between rows. */
@@ -327,9 +399,10 @@ function stepCorridors(
     extra[i] = Math.max(extra[i]!, height + 4);
   }
   for (const exit of exits) {
-    const lines = wrapText(exit.target, opts.exitColumnWidth - opts.symbolWidth - 3 * opts.trackGap, opts.labelFontSize, 0.55);
+    const exitSize = opts.symbolSize('exit');
+    const lines = wrapText(exit.target, opts.exitColumnWidth - exitSize.width - 3 * opts.trackGap, opts.labelFontSize, 0.55);
     const textHeight = lines.length * opts.labelLineHeight;
-    extra[exit.stepIndex] = Math.max(extra[exit.stepIndex]!, (textHeight - opts.symbolHeight) / 2 + opts.corridor);
+    extra[exit.stepIndex] = Math.max(extra[exit.stepIndex]!, (textHeight - exitSize.height) / 2 + opts.corridor);
   }
   return extra;
 }

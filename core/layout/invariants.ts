@@ -57,8 +57,8 @@ export function layoutProblems(layout: DrawnFlowchart): string[] {
 function symbolsNear(byTop: readonly LayoutNode[], a: Point, b: Point): LayoutNode[] {
   const top = Math.min(a.y, b.y);
   const bottom = Math.max(a.y, b.y);
-  // Binary search for the first symbol that could reach `top` (all symbols share one height).
-  const height = byTop[0]?.height ?? 0;
+  // Binary search for the first symbol that could reach `top` (no symbol is taller than the tallest).
+  const height = maxHeight(byTop);
   let lo = 0;
   let hi = byTop.length;
   while (lo < hi) {
@@ -69,6 +69,13 @@ function symbolsNear(byTop: readonly LayoutNode[], a: Point, b: Point): LayoutNo
   const out: LayoutNode[] = [];
   for (let i = lo; i < byTop.length && byTop[i]!.y <= bottom; i++) out.push(byTop[i]!);
   return out;
+}
+
+const tallest = new WeakMap<readonly LayoutNode[], number>();
+function maxHeight(nodes: readonly LayoutNode[]): number {
+  let h = tallest.get(nodes);
+  if (h === undefined) tallest.set(nodes, (h = nodes.reduce((m, n) => Math.max(m, n.height), 0)));
+  return h;
 }
 
 function longestVerticalRun(points: readonly Point[]): { x: number; length: number } | null {
@@ -88,7 +95,8 @@ export interface DrawnTable {
   nodes: readonly LayoutNode[];
   edges: readonly LayoutEdge[];
   lanes: readonly Pick<LayoutLane, 'x'>[];
-  bands: readonly LayoutBand[];
+  /** A band printed as part of another row (`mergedInto` its key: a page's connectors) has no rule between them. */
+  bands: ReadonlyArray<LayoutBand & { key?: string; mergedInto?: string }>;
 }
 
 /**
@@ -98,7 +106,8 @@ export interface DrawnTable {
 export function labelProblems(table: DrawnTable): string[] {
   const problems: string[] = [];
   const xs = table.lanes.slice(1).map((l) => l.x);
-  const ys = table.bands.slice(1).map((b) => b.y);
+  const printedRow = (band: DrawnTable['bands'][number], i: number) => band.mergedInto ?? band.key ?? String(i);
+  const ys = table.bands.slice(1).flatMap((b, i) => (printedRow(table.bands[i]!, i) === printedRow(b, i + 1) ? [] : [b.y]));
   const labelled = table.edges.filter((e) => e.label);
   labelled.forEach((edge, i) => {
     const label = edge.label!;

@@ -9,42 +9,22 @@
  */
 import { rectsIntersect, segmentCrossesRect } from './geometry';
 import type { ResolvedLayoutOptions } from './options';
+import { textWidth as labelTextWidth } from './textMetrics';
 import type { EdgeLabel, LayoutEdge, LayoutNode, Point, Rect } from './types';
+
+export { labelTextWidth };
 
 const LABEL_MAX_WIDTH = 90;
 /** Distance between a label and the arrow run it sits beside. */
 const GAP = 3;
 /** Free space kept between a label and a grid line. */
 const CLEARANCE = 1;
+/** Free space kept between a label and any arrow. */
+const RUN_CLEARANCE = 1;
 /** Labels are looked for beside this many runs of their arrow, the first (at the diamond) first. */
 const RUNS_TRIED = 3;
 /** How many lines down (or up) a vertical run a label may slide to get past what is in its way. */
 const SLIDE_STEPS = 12;
-
-/**
- * Advance widths of Helvetica (whose metrics Arial and Liberation Sans, the
- * print fonts, share) in 1/1000 em, for the printable ASCII range. A label's
- * box is its text's real width, so "TIDAK" in capitals is not drawn past
- * the box the layout kept free for it. Other characters count as 0.6 em.
- */
-const HELVETICA_WIDTHS = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space ! " # $ % & ' ( ) * + , - . /
-  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0-9 : ; < = > ?
-  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ A-O
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P-Z [ \ ] ^ _
-  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` a-o
-  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p-z { | } ~
-];
-
-/** Width in px of a line of label text. */
-export function labelTextWidth(text: string, fontSize: number): number {
-  let units = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    units += code >= 32 && code <= 126 ? HELVETICA_WIDTHS[code - 32]! : 600;
-  }
-  return (units * fontSize) / 1000;
-}
 
 /** Greedy word wrap to `maxWidth` px; a word wider than a line gets a line of its own (labels are never cut inside a word). */
 function wrapLabel(text: string, maxWidth: number, fontSize: number): string[] {
@@ -143,7 +123,8 @@ export function placeLabels(
     box.y + box.height <= bounds.y + bounds.height &&
     !nodeIndex.some(box, (n) => rectsIntersect(box, n)) &&
     !placedIndex.some(box, (p) => rectsIntersect(box, p)) &&
-    !runIndex.some(box, (run) => segmentCrossesRect(run.a, run.b, box, 0));
+    // A pixel clear of every arrow: the printed glyphs reach a little past the label's line box.
+    !runIndex.some(box, (run) => segmentCrossesRect(run.a, run.b, box, -RUN_CLEARANCE));
   const cell = { xs, ys, bounds };
 
   // Sideways exits first: their spot beside the run is the only good one, while a label under

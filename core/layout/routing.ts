@@ -68,6 +68,8 @@ class Router {
   private readonly laneCount: Int32Array[];
   private readonly usedPorts = new Map<string, Set<Port>>();
   private readonly strips = new Map<string, { set: TrackSet; offsets: number[] }>();
+  /** The tallest symbol of each band: symbols differ in height, and corridors lie above and below the tallest. */
+  private readonly bandSymbolHeight: number[];
 
   constructor(private readonly scene: RoutingScene) {
     this.bandNodes = scene.bands.map(() => []);
@@ -75,6 +77,7 @@ class Router {
       this.byId.set(node.id, node);
       this.bandNodes[node.band]?.push(node);
     }
+    this.bandSymbolHeight = this.bandNodes.map((nodes) => (nodes.length > 0 ? Math.max(...nodes.map((n) => n.height)) : scene.options.symbolHeight));
     this.laneCount = scene.lanes.map(() => new Int32Array(scene.bands.length + 1));
     for (const node of scene.nodes) {
       if (node.lane >= 0 && node.lane < scene.lanes.length) this.laneCount[node.lane]![node.band + 1]! += 1;
@@ -89,6 +92,11 @@ class Router {
     const results = new Map<EdgeRequest, Point[]>();
     // Chain arrows first: they fix the sides of the symbols they join, which exits must then avoid.
     for (const request of chains) results.set(request, this.routeChain(request));
+    for (const request of others) {
+      const source = this.byId.get(request.from)!;
+      if (!source.split || request.kind !== 'forward') continue;
+      this.splitTargets.set(source.id, [...(this.splitTargets.get(source.id) ?? []), this.byId.get(request.to)!]);
+    }
     const exits = this.assignExitPorts(others);
     for (const request of others) {
       const port = exits.get(request)!;
@@ -150,6 +158,8 @@ class Router {
   }
 
   private portWishes(request: EdgeRequest, source: LayoutNode, isMain: boolean): Port[] {
+    // A parallel split fans out from its bar: every forward arrow leaves from the bottom, as one bus.
+    if (source.split && request.kind === 'forward') return ['bottom'];
     if (request.kind === 'back') {
       const side = request.channel?.side ?? 'left';
       return [side, 'bottom', opposite(side)];
@@ -175,8 +185,8 @@ class Router {
   /** y of a horizontal run in the corridor above or below the symbols of `band`, over [x0, x1]. */
   private corridorY(band: number, where: 'top' | 'bottom', x0: number, x1: number): number {
     const b = this.scene.bands[band]!;
-    const { symbolHeight, corridor } = this.scene.options;
-    const free = (b.height - symbolHeight) / 2;
+    const { corridor } = this.scene.options;
+    const free = (b.height - this.bandSymbolHeight[band]!) / 2;
     // Keep runs near the symbols even in tall rows, so arrows read as joining them.
     const width = Math.max(2, Math.min(free, 2 * corridor));
     const strip = this.strip(`corridor:${band}:${where}`, width);
@@ -270,10 +280,32 @@ class Router {
     }
   }
 
+  /** y of a split's fan-out bus: one run under the split, across every lane its arrows go to. */
+  private readonly fanOutY = new Map<string, number>();
+
+  private fanOutBus(s: LayoutNode): number {
+    let y = this.fanOutY.get(s.id);
+    if (y === undefined) {
+      const xs = [s.x + s.width / 2, ...(this.splitTargets.get(s.id) ?? []).map((t) => t.x + t.width / 2)];
+      y = this.corridorY(s.band, 'bottom', Math.min(...xs), Math.max(...xs));
+      this.fanOutY.set(s.id, y);
+    }
+    return y;
+  }
+
+  /** The targets of each split's forward arrows, known before routing so the bus spans them all. */
+  private splitTargets = new Map<string, LayoutNode[]>();
+
   private routeForward(s: LayoutNode, t: LayoutNode, port: Port): Point[] {
     const tx = t.x + t.width / 2;
     const tTop = t.y;
     const entry = { x: tx, y: tTop };
+    if (port === 'bottom' && s.split && Math.abs(s.x + s.width / 2 - tx) > 1e-6 && this.laneFree(t.lane, s.band, t.band)) {
+      // Down the split's trunk to its bus, along the bus, down the target's lane.
+      const sx = s.x + s.width / 2;
+      const bus = this.fanOutBus(s);
+      return [{ x: sx, y: s.y + s.height }, { x: sx, y: bus }, { x: tx, y: bus }, entry];
+    }
     if (port === 'bottom') {
       const sx = s.x + s.width / 2;
       const start = { x: sx, y: s.y + s.height };

@@ -5,6 +5,7 @@
  * than its symbol band.
  */
 import type { Flow, Section, Step } from '../../schemas/generated/sop.types';
+import { plainTextOf } from '../text/richText';
 import type { ResolvedLayoutOptions } from './options';
 import { countWrappedLines } from './textMetrics';
 
@@ -37,13 +38,13 @@ export function estimateStepHeight(step: Step, options: ResolvedLayoutOptions): 
   const { text, textColumns } = options;
   const cell = (content: string, width: number) =>
     width > 0 ? countWrappedLines(content, width - 2 * text.cellPaddingX, text.fontSize, text.charWidth) : 0;
-  const requirements = (step.requirements ?? []).map((r) => r.text).join('\n');
+  const requirements = (step.requirements ?? []).map((r) => plainTextOf(r.text)).join('\n');
   const lines = Math.max(
-    cell(step.text, textColumns.kegiatan),
+    cell(plainTextOf(step.text), textColumns.kegiatan),
     cell(requirements, textColumns.kelengkapan),
     cell(step.waktu?.raw ?? '', textColumns.waktu),
-    cell(step.output ?? '', textColumns.output),
-    cell(step.remarks ?? '', textColumns.keterangan),
+    cell(plainTextOf(step.output), textColumns.output),
+    cell(plainTextOf(step.remarks), textColumns.keterangan),
   );
   return Math.ceil(lines * text.lineHeight + 2 * text.cellPaddingY);
 }
@@ -58,9 +59,12 @@ export function minSectionHeight(options: ResolvedLayoutOptions): number {
   return Math.ceil(options.text.lineHeight + 2 * options.text.cellPaddingY);
 }
 
-/** The symbol band: the symbol plus a corridor above and below for the horizontal runs of arrows. */
-export function minStepHeight(options: ResolvedLayoutOptions, extraCorridor = 0): number {
-  return Math.ceil(options.symbolHeight + 2 * Math.max(options.corridor, extraCorridor));
+/**
+ * The symbol band: the row's tallest symbol (a diamond is taller than a box)
+ * plus a corridor above and below for the horizontal runs of arrows.
+ */
+export function minStepHeight(options: ResolvedLayoutOptions, extraCorridor = 0, symbolHeight = options.symbolHeight): number {
+  return Math.ceil(symbolHeight + 2 * Math.max(options.corridor, extraCorridor));
 }
 
 /** A measured height when there is one, else the estimate; never below the minimum. */

@@ -82,6 +82,11 @@ export interface LayoutNode extends Rect {
   external: boolean;
   /** Exit markers: where the arrow goes. Connectors: their letter. */
   text?: string;
+  /** A parallel split (every arrow out is taken at once) or join (waits for every path): drawn as a bar on the symbol. */
+  split?: true;
+  join?: true;
+  /** An exit marker standing for a target the source does not show legibly. */
+  unknownTarget?: true;
 }
 
 export interface EdgeLabel {
@@ -112,6 +117,8 @@ export interface LayoutEdge {
   channel?: { side: Side; track: number };
   /** Chain arrows to an either/or actor ("Kepala / Sekretaris"): drawn dashed. */
   alternative?: boolean;
+  /** The drafter inferred this arrow's target (drawn dotted) or label (printed in brackets). */
+  inferred?: ReadonlyArray<'label' | 'target'>;
 }
 
 /** Every band of the layout, top to bottom; nodes refer to these by index. */
@@ -132,7 +139,10 @@ export interface SwimlaneLayout {
   channels: { left: LayoutColumn | null; right: LayoutColumn | null };
   /** Column right of everything that holds the markers of arrows leaving the SOP. */
   exitColumn: LayoutColumn | null;
+  /** The box every symbol fits in (the widest and tallest of the kinds): gutters and corridors keep clear of it. */
   symbol: { width: number; height: number };
+  /** Each kind's size as drawn. */
+  symbolSizes: Readonly<Record<NodeKind, { width: number; height: number }>>;
   width: number;
   height: number;
 }
@@ -163,8 +173,15 @@ export interface SwimlaneLayoutOptions {
   /** Width of every lane, or of each lane in order. */
   laneWidth?: number;
   laneWidths?: readonly number[];
+  /** One size for every symbol (when `symbolSizes` is absent). */
   symbolWidth?: number;
   symbolHeight?: number;
+  /**
+   * Each kind's own size (from the step-kind registry, `symbolSizes()` in
+   * core/notation). When the narrowest lane cannot hold the widest with its
+   * gutters, all shrink by one factor, so they keep their proportions.
+   */
+  symbolSizes?: Readonly<Record<NodeKind, { width: number; height: number }>>;
   /**
    * Measured heights of the row bands, by step id (and section id for phase
    * rows). When given, they are used as they are, raised only to the row's

@@ -79,13 +79,16 @@ function walk(size: number, seeds: readonly number[], next: number[][]): Uint8Ar
 }
 
 /**
- * Indices of the steps where a path through the flow may stop: end steps, and
- * steps with an edge that leaves the SOP (the case goes on at another agency).
+ * Indices of the steps where a path through the flow may stop: end steps,
+ * steps with an edge that leaves the SOP (the case goes on at another agency),
+ * and steps with an edge whose target the source does not show: where that
+ * path goes is unknown, so it is not called a dead end (edge.target-unknown
+ * reports it instead).
  */
 export function terminalSteps(graph: FlowGraph): number[] {
   const terminals: number[] = [];
   graph.flow.steps.forEach((step, i) => {
-    if (step.kind === 'end' || graph.outgoing[i]!.some((e) => e.leaves !== undefined)) terminals.push(i);
+    if (step.kind === 'end' || graph.outgoing[i]!.some((e) => e.leaves !== undefined || e.targetUnknown === true)) terminals.push(i);
   });
   return terminals;
 }

@@ -22,7 +22,7 @@ export interface SopStats {
 export function computeSopStats(doc: SopDocument): SopStats {
   return {
     id: doc.id,
-    title: doc.identity.title,
+    title: doc.identity.title ?? '',
     flows: doc.flows.map((flow) => {
       const total = computeFlowTotal(flow);
       const statedRaw = flow.statedTotal?.raw ?? null;

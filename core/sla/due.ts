@@ -9,9 +9,15 @@
  *   the SOP allows any of them;
  * - a calendar window ("Setiap Tanggal 1 - 15") is due at the end of the
  *   window's last day, and says whether the window is open now;
- * - empty or unreadable Waktu has no due time (never zero).
+ * - empty or unreadable Waktu has no due time (never zero);
+ * - triwulan, semester and tahun are 3, 6 and 12 calendar months.
+ *
+ * What the Waktu measures (schema v2 `Waktu.measure`, README.md "Waktu kinds"):
+ * work and limit give the step its due time and count toward the case's;
+ * a wait gives no due time, only when it is expected to be over, and does
+ * not count toward the case's due time.
  */
-import type { Flow, ParsedWaktu, WaktuAmount, WaktuWindow } from '../../schemas/generated/sop.types';
+import type { Flow, ParsedWaktu, Waktu, WaktuAmount, WaktuWindow } from '../../schemas/generated/sop.types';
 import { computeFlowTotal } from '../waktu/flowTotal';
 import {
   addCalendarDays,
@@ -57,6 +63,12 @@ export function addWaktuAmount(calendar: WorkingCalendarConfig, startMs: number,
       return addCalendarDays(calendar, startMs, n * 7);
     case 'month':
       return addMonths(calendar, startMs, n);
+    case 'quarter':
+      return addMonths(calendar, startMs, n * 3);
+    case 'semester':
+      return addMonths(calendar, startMs, n * 6);
+    case 'year':
+      return addMonths(calendar, startMs, n * 12);
   }
 }
 
@@ -110,14 +122,59 @@ export function dueFromWaktu(calendar: WorkingCalendarConfig, startMs: number, p
   }
 }
 
+export type WaktuMeasure = NonNullable<Waktu['measure']>;
+
+/** A step's due time read with its Waktu measure. */
+export interface StepDueByMeasure {
+  measure: WaktuMeasure;
+  /** When the step is due: work and limit. Absent for a wait, which the office cannot be late on. */
+  dueAt?: number;
+  /** When a wait is expected to be over: shown, never counted as overdue. */
+  waitUntil?: number;
+  window?: WindowStatus;
+}
+
+/**
+ * The due time of a step that became active at `startMs`, by what its Waktu
+ * measures: work (the default) is due when the work's time is up (by the
+ * range's maximum); limit ("paling lambat 24 jam") is due at the bound; a
+ * wait (a reply, a visit window) is never due, only expected to be over.
+ * Null when the Waktu states no time.
+ */
+export function stepDueFromWaktu(calendar: WorkingCalendarConfig, startMs: number, waktu: Waktu | undefined, parsed: ParsedWaktu | undefined): StepDueByMeasure | null {
+  const due = dueFromWaktu(calendar, startMs, parsed);
+  if (!due) return null;
+  const measure: WaktuMeasure = waktu?.measure ?? 'work';
+  const window = due.window ? { window: due.window } : {};
+  return measure === 'wait' ? { measure, waitUntil: due.dueAt, ...window } : { measure, dueAt: due.dueAt, ...window };
+}
+
+/** The flow without the Waktu of its waiting steps: what the office is answerable for. */
+function withoutWaits(flow: Flow): Flow {
+  if (!flow.steps.some((s) => s.waktu?.measure === 'wait')) return flow;
+  return { ...flow, steps: flow.steps.map((s) => (s.waktu?.measure === 'wait' ? { ...s, waktu: { raw: '' } } : s)) };
+}
+
+// Documents are immutable (every edit makes a new flow object), so a flow's total is computed once: every case
+// started on a published revision asks for it (the sync server, hundreds of times a second).
+const answerableTotals = new WeakMap<Flow, ReturnType<typeof computeFlowTotal>>();
+
+function answerableTotalOf(flow: Flow): ReturnType<typeof computeFlowTotal> {
+  let total = answerableTotals.get(flow);
+  if (!total) answerableTotals.set(flow, (total = computeFlowTotal(withoutWaits(flow))));
+  return total;
+}
+
 /**
  * The overall due time of a case started at `startMs`: the longest path's
  * total of each unit family, added in turn (working minutes, then working
  * days, calendar days, months). Calendar windows are not durations and do not
- * add to it. Null when no step states a time.
+ * add to it; nor do waits (`measure: "wait"`): the engine moves the case's due
+ * time later by the working time actually waited instead. Null when no step
+ * states a time.
  */
 export function caseDueFromFlow(calendar: WorkingCalendarConfig, startMs: number, flow: Flow): number | null {
-  const total = computeFlowTotal(flow);
+  const total = answerableTotalOf(flow);
   if (total.minutes.max === 0 && total.workingDays.max === 0 && total.calendarDays.max === 0 && total.months.max === 0) {
     return null;
   }

@@ -26,9 +26,12 @@ export {
   caseDueFromFlow,
   dueFromWaktu,
   isOverdue,
+  stepDueFromWaktu,
   windowFor,
   type ActualDuration,
   type StepDue,
+  type StepDueByMeasure,
+  type WaktuMeasure,
   type WindowStatus,
 } from './due';
 export { formatLocalDate, fromWallTime, parseLocalDate, toWallTime, zoneOffsetMs, type LocalDate, type WallTime } from './zonedTime';

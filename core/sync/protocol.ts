@@ -80,6 +80,7 @@ export type ApiErrorCode =
   | 'attachment.unknown'
   | 'sync.cursorInvalid'
   | 'server.unavailable'
+  | 'server.busy'
   | 'server.internal';
 
 export interface ApiError {
@@ -129,6 +130,18 @@ export interface UpdateUserRequest {
   roles?: Role[];
   positions?: LaneRef[];
   password?: string;
+}
+
+/** `PUT /api/v1/admin/users/:userId/disabled`: off ends every session at once; on again keeps nothing else changed. */
+export interface SetUserDisabledRequest {
+  disabled: boolean;
+}
+
+/** `POST /api/v1/admin/users/:userId/move`: to another office, with positions there (and roles, when given); every session ends. */
+export interface MoveUserRequest {
+  officeId: string;
+  positions: LaneRef[];
+  roles?: Role[];
 }
 
 /** `GET /api/v1/admin/offices` and `/users` */

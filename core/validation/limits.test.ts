@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { loadSample } from '../../samples/loadSamples.node';
-import { exportFlowchartSvg } from '../print/exportFlowchart';
 import minimal from './fixtures/minimal.sop.json';
 import { cleanTypedText, hasForbiddenCharacter, SOP_LIMITS, utf8ByteLength } from './limits';
 import { checkFileSize, parseSopJson } from './parseSopJson';
@@ -104,15 +103,6 @@ describe('characters XML cannot carry', () => {
     expect(cleanTypedText('Baris 1\u000BBaris 2\u000Cx\u0007y\u001B')).toBe('Baris 1\nBaris 2\nxy');
     expect(cleanTypedText('tetap 😀\tsama\n')).toBe('tetap 😀\tsama\n');
     expect(hasForbiddenCharacter(cleanTypedText('a\uDC00b\uFFFE'))).toBe(false);
-  });
-
-  it('are dropped by the SVG writer as a second defence, so the SVG stays well-formed XML', () => {
-    const doc = structuredClone(loadSample('oku-01-sktm')!);
-    doc.flows[0]!.steps[0]!.text = 'Mulai\u000Bsekarang\u0001';
-    doc.actors[0]!.label = 'Pemohon\u000C\uD800';
-    const svg = exportFlowchartSvg(doc, undefined)!;
-    expect(hasForbiddenCharacter(svg)).toBe(false);
-    expect(svg).toContain('Pemohon');
   });
 });
 

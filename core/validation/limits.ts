@@ -23,6 +23,12 @@ export const SOP_LIMITS = {
   longText: schemaStringLimits.LongText,
   /** A step's number as written ("10."). */
   stepNumber: schemaStringLimits['Step.number'],
+  /**
+   * An embedded image's file (letterhead logo, e-signature QR), in bytes: the
+   * most whose base64 fits the schema's `Image.base64` length (4 characters
+   * per 3 bytes), about 256 KiB.
+   */
+  imageBytes: Math.floor(schemaStringLimits['Image.base64'] / 4) * 3,
 } as const;
 
 /**

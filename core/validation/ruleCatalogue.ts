@@ -2,7 +2,10 @@ import type { Severity } from './diagnostic';
 
 /**
  * Every semantic rule, by stable id. Ids never change meaning once published:
- * agencies' scripts filter CLI output by them.
+ * agencies' scripts filter CLI output by them. `publishSeverity`, when set,
+ * replaces `severity` when the document is checked for publishing: what a
+ * drafter may leave open while transcribing (an illegible branch) must be
+ * settled before clerks run it.
  */
 export const semanticRules = {
   'sop.no-flows': { severity: 'error', summary: 'A complete SOP has at least one flowchart.' },
@@ -34,6 +37,21 @@ export const semanticRules = {
   'total.unreadable': { severity: 'warning', summary: 'The stated total could not be understood.' },
   'publish.incomplete': { severity: 'error', summary: 'A document marked incomplete is not published.' },
   'identity.missing-field': { severity: 'warning', summary: 'Identity fields required for publishing are filled in.' },
-} as const satisfies Record<string, { severity: Severity; summary: string }>;
+  'identity.illegible-duplicate': { severity: 'error', summary: 'identity.illegible names each field at most once.' },
+  'split.fan-out': { severity: 'error', summary: 'A parallel split has outgoing edges into at least two different lanes.' },
+  'join.without-split': { severity: 'error', summary: 'A join that waits for all paths has at least two incoming paths from one parallel split.' },
+  'signoff.unknown-actor': { severity: 'error', summary: "A sign-off's actor is one of its step's actors." },
+  'edge.target-unknown': { severity: 'warning', publishSeverity: 'error', summary: 'An edge whose target is illegible in the source: allowed in a draft, settled before publishing.' },
+  'edge.label-unknown': { severity: 'warning', publishSeverity: 'error', summary: 'An edge whose label is illegible in the source: allowed in a draft, settled before publishing.' },
+  'edge.inferred': { severity: 'warning', publishSeverity: 'error', summary: 'An edge whose label or target the drafter inferred: allowed in a draft, confirmed before publishing.' },
+  'edge.inferred-duplicate': { severity: 'error', summary: 'An edge lists each inferred part at most once.' },
+  'sop.migrated': { severity: 'info', summary: 'The document was written in an earlier schema version and was upgraded in memory (core/migrations).' },
+} as const satisfies Record<string, { severity: Severity; publishSeverity?: Severity; summary: string }>;
+
+/** The severity of a rule's diagnostics for this purpose of validation. */
+export function severityOf(ruleId: SemanticRuleId, purpose: 'edit' | 'publish' | undefined): Severity {
+  const rule: { severity: Severity; publishSeverity?: Severity } = semanticRules[ruleId];
+  return purpose === 'publish' && rule.publishSeverity ? rule.publishSeverity : rule.severity;
+}
 
 export type SemanticRuleId = keyof typeof semanticRules;

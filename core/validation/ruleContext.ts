@@ -1,6 +1,6 @@
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import type { Diagnostic, LocalizedText } from './diagnostic';
-import { semanticRules, type SemanticRuleId } from './ruleCatalogue';
+import { severityOf, type SemanticRuleId } from './ruleCatalogue';
 
 export interface ValidateOptions {
   /** 'publish' adds the checks a document must pass before it is frozen as a revision. */
@@ -20,7 +20,7 @@ export function createRuleContext(doc: SopDocument, options: ValidateOptions, ou
     doc,
     options,
     report(ruleId, pointer, message, data) {
-      out.push({ ruleId, severity: semanticRules[ruleId].severity, pointer, message, ...(data ? { data } : {}) });
+      out.push({ ruleId, severity: severityOf(ruleId, options.purpose), pointer, message, ...(data ? { data } : {}) });
     },
   };
 }

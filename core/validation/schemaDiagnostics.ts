@@ -13,7 +13,8 @@ export interface SchemaError {
 // many, more messages only bury the first ones.
 const MAX_SCHEMA_DIAGNOSTICS = 200;
 
-export function schemaErrorsToDiagnostics(errors: readonly SchemaError[]): Diagnostic[] {
+export function schemaErrorsToDiagnostics(allErrors: readonly SchemaError[]): Diagnostic[] {
+  const errors = withAnyOfResolved(allErrors);
   const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
   const kept = errors.filter(
     // A failed oneOf reports every branch's complaint too; the summary is clearer.
@@ -33,6 +34,34 @@ export function schemaErrorsToDiagnostics(errors: readonly SchemaError[]): Diagn
   return diagnostics;
 }
 
+/**
+ * `Text` is a string or a RichText object (anyOf). A value of one of those
+ * types fails only that branch's rules: report those (a text too long), not
+ * "must be an object" from the branch it never meant to be. A value of
+ * neither type gets one "expected text or an object" instead of one error
+ * per branch.
+ */
+function withAnyOfResolved(errors: readonly SchemaError[]): SchemaError[] {
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  if (anyOfs.length === 0) return [...errors];
+  const dropped = new Set<SchemaError>();
+  const added = new Map<SchemaError, SchemaError>();
+  for (const anyOf of anyOfs) {
+    const path = anyOf.instancePath;
+    const typeErrors = errors.filter((e) => e.instancePath === path && e.keyword === 'type');
+    const others = errors.filter(
+      (e) => e !== anyOf && !typeErrors.includes(e) && e.keyword !== 'anyOf' && (e.instancePath === path || e.instancePath.startsWith(path + '/')),
+    );
+    dropped.add(anyOf);
+    for (const e of typeErrors) dropped.add(e);
+    if (others.length === 0) {
+      const types = typeErrors.map((e) => String(e.params.type));
+      added.set(anyOf, { instancePath: path, keyword: 'type', params: { type: types.join(',') } });
+    }
+  }
+  return errors.flatMap((e) => (added.has(e) ? [added.get(e)!] : dropped.has(e) ? [] : [e]));
+}
+
 function toDiagnostic(error: SchemaError): Diagnostic {
   let pointer = error.instancePath;
   const p = error.params;
@@ -40,6 +69,8 @@ function toDiagnostic(error: SchemaError): Diagnostic {
     pointer += '/' + escapePointerSegment(p.missingProperty);
   } else if (error.keyword === 'additionalProperties' && typeof p.additionalProperty === 'string') {
     pointer += '/' + escapePointerSegment(p.additionalProperty);
+  } else if (isStepOutcomeRule(error)) {
+    pointer += '/outcome';
   }
   return {
     ruleId: `schema.${error.keyword}`,
@@ -84,15 +115,33 @@ function describeSchemaError(error: SchemaError): LocalizedText {
     case 'minimum':
       return { id: `Angka terlalu kecil: paling kecil ${p.limit}.`, en: `Number too small: at least ${p.limit}.` };
     case 'oneOf':
-      return { id: 'Nilai tidak cocok dengan satu pun bentuk yang diizinkan.', en: 'Value matches none of the allowed shapes.' };
+      // An edge goes to a step, leaves the SOP, or has a target nobody can read: exactly one of them.
+      if (/^\/flows\/\d+\/edges\/\d+$/.test(error.instancePath)) {
+        return {
+          id: 'Panah harus punya tepat satu tujuan: "to" (langkah), "leaves" (keluar dari SOP) atau "targetUnknown" (tujuan tidak terbaca).',
+          en: 'An edge needs exactly one target: "to" (a step), "leaves" (out of the SOP) or "targetUnknown" (target illegible).',
+        };
+      }
+      return Array.isArray(p.passingSchemas)
+        ? { id: 'Nilai cocok dengan lebih dari satu bentuk yang diizinkan; pilih satu.', en: 'Value matches more than one of the allowed shapes; keep one.' }
+        : { id: 'Nilai tidak cocok dengan satu pun bentuk yang diizinkan.', en: 'Value matches none of the allowed shapes.' };
     case 'not':
+      if (isStepOutcomeRule(error)) {
+        return { id: 'Hanya langkah akhir yang punya hasil (outcome).', en: 'Only an end step has an outcome.' };
+      }
       return { id: 'Kombinasi isian ini tidak diizinkan.', en: 'This combination of properties is not allowed.' };
     default:
       return { id: `Tidak sesuai skema (${error.keyword}).`, en: `Does not match the schema (${error.keyword}${error.message ? ': ' + error.message : ''}).` };
   }
 }
 
+// The schema's only `not` on a step: an outcome belongs to end steps (Step.allOf).
+function isStepOutcomeRule(error: SchemaError): boolean {
+  return error.keyword === 'not' && /^\/flows\/\d+\/steps\/\d+$/.test(error.instancePath);
+}
+
 function typeName(type: string, lang: 'id' | 'en'): string {
+  if (type.includes(',')) return type.split(',').map((t) => typeName(t, lang)).join(lang === 'id' ? ' atau ' : ' or ');
   const names: Record<string, [string, string]> = {
     object: ['objek', 'an object'],
     array: ['daftar', 'an array'],

@@ -138,7 +138,7 @@ describe('validateSop on crafted invalid documents', () => {
   it('reports missing identity fields only when publishing', () => {
     const doc = fixture();
     doc.identity.number = '-';
-    delete doc.identity.dates.pengesahan;
+    doc.identity.dates!.pengesahan = { raw: "" };
     expect(problemsOf(doc)).toEqual([]);
     expect(problemsOf(doc, { purpose: 'publish' })).toEqual([
       'identity.missing-field /identity/number',
@@ -178,9 +178,31 @@ describe('validateSop on crafted invalid documents', () => {
 
 describe('schema diagnostics', () => {
   it('points at a missing required property', () => {
-    const doc = fixture() as unknown as Record<string, unknown>;
-    delete (doc.identity as Record<string, unknown>).title;
-    expect(problemsOf(doc)).toEqual(['schema.required /identity/title']);
+    const doc = fixture() as unknown as { flows: { steps: Record<string, unknown>[] }[] };
+    delete doc.flows[0]!.steps[3]!.outcome;
+    expect(problemsOf(doc)).toEqual(['schema.required /flows/0/steps/3/outcome']);
+  });
+
+  it('takes every identity field as optional: absent is "the SOP has no such row"', () => {
+    const doc = fixture();
+    doc.identity = {};
+    expect(problemsOf(doc)).toEqual([]);
+  });
+
+  it('refuses an outcome on a step that is not an end, a split on a decision and a join on a start', () => {
+    const doc = fixture() as unknown as { flows: { steps: Record<string, unknown>[] }[] };
+    doc.flows[0]!.steps[1]!.outcome = 'ditolak';
+    doc.flows[0]!.steps[2]!.split = 'parallel';
+    doc.flows[0]!.steps[0]!.join = 'all';
+    expect(problemsOf(doc).sort()).toEqual(['schema.enum /flows/0/steps/0/kind', 'schema.enum /flows/0/steps/2/kind', 'schema.not /flows/0/steps/1/outcome']);
+  });
+
+  it('reports a rich text problem inside the rich text, not as "expected a string"', () => {
+    const doc = fixture() as unknown as { flows: { steps: Record<string, unknown>[] }[] };
+    doc.flows[0]!.steps[1]!.text = { blocks: [{ marker: '1.', spans: [{ text: 'Surat', href: 'javascript:alert(1)' }] }] };
+    doc.flows[0]!.steps[2]!.output = 42;
+    expect(problemsOf(doc)).toEqual(['schema.pattern /flows/0/steps/1/text/blocks/0/spans/0/href', 'schema.type /flows/0/steps/2/output']);
+    expect(validateSop(doc).diagnostics[1]!.message.en).toBe('Wrong type: expected a string or an object.');
   });
 
   it('points at an unknown property and a wrong enum value', () => {
@@ -193,15 +215,16 @@ describe('schema diagnostics', () => {
   it('rejects an edge with both a target step and an exit from the SOP', () => {
     const doc = fixture() as unknown as { flows: { edges: Record<string, unknown>[] }[] };
     doc.flows[0]!.edges[0]!.leaves = { target: 'Dinas Kesehatan' };
-    expect(problemsOf(doc)).toContain('schema.not /flows/0/edges/0');
+    expect(problemsOf(doc)).toEqual(['schema.oneOf /flows/0/edges/0']);
+    expect(validateSop(doc).diagnostics[0]!.message.en).toContain('exactly one target');
   });
 
   it('says plainly when a document comes from a newer schema version', () => {
-    const doc = { ...fixture(), schemaVersion: 2 };
+    const doc = { ...fixture(), schemaVersion: 3 };
     const [diagnostic] = validateSop(doc).diagnostics;
     expect(diagnostic?.ruleId).toBe('sop.newer-version');
     expect(diagnostic?.pointer).toBe('/schemaVersion');
-    expect(diagnostic?.message.en).toContain('version 2');
+    expect(diagnostic?.message.en).toContain('version 3');
   });
 
   it.each([null, 42, 'sop', [], true, undefined, {}])('answers %j with diagnostics, not an exception', (value) => {

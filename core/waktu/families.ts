@@ -28,6 +28,10 @@ export const UNIT_FAMILY: Readonly<Record<WaktuUnit, FamilyMembership>> = {
   // A week is exactly seven calendar days; it is not five working days.
   week: { family: 'calendarDays', factor: 7 },
   month: { family: 'months', factor: 1 },
+  // Exact in months, like a week in days: a triwulan is three months, a semester six, a year twelve.
+  quarter: { family: 'months', factor: 3 },
+  semester: { family: 'months', factor: 6 },
+  year: { family: 'months', factor: 12 },
 };
 
 export interface FamilyAmount {

@@ -65,6 +65,8 @@ describe('describeParsedWaktu', () => {
     ['1 jam', '1 jam (60 menit)', '1 hour (60 minutes)'],
     ['1,5 jam', '1,5 jam (90 menit)', '1.5 hours (90 minutes)'],
     ['2 minggu', '2 minggu (14 hari kalender)', '2 weeks (14 calendar days)'],
+    ['1 semester', '1 semester (6 bulan)', '1 semester (6 months)'],
+    ['2 triwulan', '2 triwulan (6 bulan)', '2 quarters (6 months)'],
     ['1 hari kerja', '1 hari kerja', '1 working day'],
     ['15 menit / 1 hari', '15 menit atau 1 hari', '15 minutes or 1 day'],
   ])('%j', (raw, id, en) => {

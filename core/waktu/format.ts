@@ -20,6 +20,9 @@ const UNIT_WORDS: Readonly<Record<Lang, Record<WaktuUnit, [string, string]>>> = 
     day: ['hari', 'hari'],
     week: ['minggu', 'minggu'],
     month: ['bulan', 'bulan'],
+    quarter: ['triwulan', 'triwulan'],
+    semester: ['semester', 'semester'],
+    year: ['tahun', 'tahun'],
   },
   en: {
     minute: ['minute', 'minutes'],
@@ -28,6 +31,9 @@ const UNIT_WORDS: Readonly<Record<Lang, Record<WaktuUnit, [string, string]>>> = 
     day: ['day', 'days'],
     week: ['week', 'weeks'],
     month: ['month', 'months'],
+    quarter: ['quarter', 'quarters'],
+    semester: ['semester', 'semesters'],
+    year: ['year', 'years'],
   },
 };
 

@@ -24,7 +24,7 @@ const UNPARSED: ParsedWaktu = { kind: 'unparsed' };
 // After whitespace is collapsed every gap is one space, so ` ?` suffices and
 // no two adjacent quantifiers can match the same characters (no backtracking blow-up).
 const NUM = String.raw`(\d{1,9}(?:[.,]\d{1,6})?)`;
-const UNIT = String.raw`(menit|mnt|min|jam|hari kerja|hk|hari|minggu|pekan|bulan)`;
+const UNIT = String.raw`(menit|mnt|min|jam|hari kerja|hk|hari|minggu|pekan|bulan|triwulan|semester|tahun)`;
 const RANGE_SEP = String.raw`(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|hingga)`;
 
 const SINGLE = new RegExp(`^${NUM} ?${UNIT}$`);
@@ -45,6 +45,10 @@ const UNIT_WORDS: Readonly<Record<string, WaktuUnit>> = {
   minggu: 'week',
   pekan: 'week',
   bulan: 'month',
+  // Reporting periods of government work (laporan triwulan, evaluasi semester).
+  triwulan: 'quarter',
+  semester: 'semester',
+  tahun: 'year',
 };
 
 export function parseWaktu(raw: string): ParsedWaktu {

@@ -15,6 +15,11 @@ describe('addWaktu', () => {
     });
   });
 
+  it('sums a triwulan, a semester and a year as exact months, apart from days', () => {
+    expect(add('1 triwulan', '1 semester', '1 tahun', '2 hari').months).toEqual({ min: 21, max: 21 });
+    expect(add('1 semester').calendarDays).toEqual({ min: 0, max: 0 });
+  });
+
   it('gives alternatives of one family their smallest and largest option', () => {
     expect(add('30 menit atau 1 jam').minutes).toEqual({ min: 30, max: 60 });
   });

@@ -17,6 +17,8 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { canConnect, canReconnect, command, locatePointer, type Command } from '../../core/document';
+import { PRESETS } from '../../core/notation';
+import { plainTextOf } from '../../core/text/richText';
 import type { Diagnostic } from '../../core/validation';
 import type { Flow, SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
@@ -34,7 +36,7 @@ import { useCanvasGeometry } from './useCanvasGeometry';
 
 const nodeTypes: NodeTypes = { step: StepNode };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
-const MARKER = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#1b2330' };
+const MARKER = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: PRESETS.standar.arrow.stroke };
 /**
  * A connection may be dropped this far (screen px) from a handle: the drop
  * end needs no aim. The start end has a generous hit area around each handle
@@ -353,7 +355,7 @@ function Canvas({ doc, flow, diagnostics, diagnosticsDoc }: CanvasViewProps) {
   const announcement = selected
     ? t('designer.canvas.selected', {
         step: stepLabel(selected, flow.steps.indexOf(selected), t),
-        text: selected.text || t('designer.canvas.noText'),
+        text: plainTextOf(selected.text) || t('designer.canvas.noText'),
         lane: selectedLane ? (doc.actors.find((a) => a.id === selectedLane.actor)?.label ?? '') : t('designer.canvas.externalLane'),
       })
     : '';

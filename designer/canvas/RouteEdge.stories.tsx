@@ -3,6 +3,8 @@ import { expect, waitFor } from 'storybook/test';
 import '../designer.css';
 import { CanvasPieces } from '../stories/canvasDemo';
 import { miniDoc } from '../stories/storySupport';
+import { DASH } from '../../core/notation';
+import { inferredLabelsDoc } from '../../print/fixtures/craftedV2';
 
 /** The arrows as the layout routes them: forward, the Tidak loop in the side channel, the chain between two actors, the arrow leaving the SOP. */
 const meta = {
@@ -43,5 +45,19 @@ export const English: Story = {
     // Labels are the SOP's own words, whatever the interface language.
     await expect(canvas.getByText('Tidak')).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'Step 3, Decision: Berkas lengkap?' })).toBeVisible();
+  },
+};
+
+/** What the drafter inferred is marked as on paper: a label in brackets, an inferred target dotted, an unknown target at a "?" marker. */
+export const Inferred: Story = {
+  globals: { locale: 'id' },
+  args: { doc: inferredLabelsDoc(), selectedEdges: [] },
+  play: async ({ canvas, canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelectorAll('path.route-edge').length).toBeGreaterThanOrEqual(5));
+    await expect(canvas.getByText('[Ya]')).toBeVisible();
+    await expect(canvas.getByText('[Tidak]')).toBeVisible();
+    const dotted = canvasElement.querySelector<SVGPathElement>('path.route-edge--inferred')!;
+    await expect(dotted.style.strokeDasharray.replace(/px/g, '').replace(/,/g, '')).toBe(DASH.inferred);
+    await expect(canvasElement.querySelector('.step-node--exit')).not.toBeNull();
   },
 };

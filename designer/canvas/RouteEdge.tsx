@@ -1,5 +1,8 @@
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { DASH, PRESETS } from '../../core/notation';
+
+const ARROW = PRESETS.standar.arrow;
 import type { RouteFlowEdge } from './flowElements';
 
 /** Turns the layout's orthogonal polyline into an SVG path. */
@@ -20,7 +23,12 @@ export const RouteEdge = memo(function RouteEdge({ id, data, selected, markerEnd
         id={id}
         path={polylinePath(data.points)}
         markerEnd={markerEnd}
-        className={`route-edge route-edge--${data.kind} ${data.alternative ? 'route-edge--alternative' : ''} ${selected ? 'route-edge--selected' : ''}`}
+        className={`route-edge route-edge--${data.kind} ${data.alternative ? 'route-edge--alternative' : ''} ${data.inferred?.includes('target') ? 'route-edge--inferred' : ''} ${selected ? 'route-edge--selected' : ''}`}
+        // The registry's arrow ink, as on paper; a selected arrow takes the selection's from designer.css.
+        style={{
+          ...(selected ? {} : { stroke: ARROW.stroke, strokeWidth: ARROW.width }),
+          ...(data.inferred?.includes('target') ? { strokeDasharray: DASH.inferred } : data.alternative ? { strokeDasharray: DASH.alternative } : {}),
+        }}
         interactionWidth={12}
       />
       {label && (

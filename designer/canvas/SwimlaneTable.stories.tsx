@@ -42,3 +42,23 @@ export const English: Story = {
     await expect(canvas.getByText('1 hari kerja')).toBeVisible();
   },
 };
+
+/** lmj-10 numbers no rows in a column of its own: the table plan leaves the No column out, on screen as on paper. */
+export const WithoutNoColumn: Story = {
+  globals: { locale: 'id' },
+  args: { doc: sampleDoc('lmj-10-santunan-kematian') },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.swimlane-table__td--no')).toHaveLength(0);
+    await expect(canvasElement.querySelectorAll('.swimlane-table__td--kegiatan').length).toBeGreaterThan(0);
+  },
+};
+
+/** bwi-spm-online has one: its step numbers are in it. */
+export const WithNoColumn: Story = {
+  globals: { locale: 'id' },
+  args: { doc: sampleDoc('bwi-spm-online') },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.swimlane-table__td--no').length).toBeGreaterThan(0);
+    await expect(canvasElement.querySelectorAll('.swimlane-table__td--kelengkapan')).toHaveLength(0);
+  },
+};

@@ -1,7 +1,9 @@
 import { useStore } from '@xyflow/react';
 import { memo } from 'react';
+import { conditionText } from '../../core/table';
 import type { Flow, SopDocument, Step } from '../../schemas/generated/sop.types';
 import { useT } from '../../ui/i18n';
+import { TextView } from '../../ui/TextView';
 import { HEADER_GROUP_HEIGHT, HEADER_HEIGHT, type CanvasGeometry, type TableColumn } from './tableGeometry';
 import { columnLabel } from './columnLabels';
 
@@ -15,7 +17,8 @@ export interface SwimlaneTableProps {
 }
 
 /**
- * The paper table behind the symbols: a two-row header (Pelaksana over the
+ * The paper table behind the symbols, as the table plan (core/table) lays it
+ * out for screen and paper alike: a two-row header (Pelaksana over the
  * lane names, Mutu Baku over its columns), one band per step with its number,
  * its Kegiatan text and its Mutu Baku cells, and the lane columns. It is a
  * background layer in flow coordinates; it takes no pointer events, so panning
@@ -203,10 +206,11 @@ function HeaderCell({ col, top, height, text }: { col: TableColumn; top: number;
 }
 
 function StepText({ step }: { step: Step }) {
+  const condition = conditionText(step);
   return (
     <>
-      {step.text}
-      {step.condition && <span className="swimlane-table__condition">{step.condition}</span>}
+      <TextView value={step.text} />
+      {condition && <span className="swimlane-table__condition">{condition}</span>}
     </>
   );
 }
@@ -217,16 +221,18 @@ function CellText({ step, column }: { step: Step; column: TableColumn['key'] }) 
       return (step.requirements ?? []).length > 0 ? (
         <ul className="swimlane-table__list">
           {(step.requirements ?? []).map((r) => (
-            <li key={r.id}>{r.text}</li>
+            <li key={r.id}>
+              <TextView value={r.text} />
+            </li>
           ))}
         </ul>
       ) : null;
     case 'waktu':
       return <>{step.waktu?.raw ?? ''}</>;
     case 'output':
-      return <>{step.output ?? ''}</>;
+      return <TextView value={step.output} />;
     case 'keterangan':
-      return <>{step.remarks ?? ''}</>;
+      return <TextView value={step.remarks} />;
     default:
       return null;
   }

@@ -1,56 +1,21 @@
-import type { NodeKind } from '../../core/layout';
+import { SYMBOLS, type NodeKind } from '../../core/notation';
+import { SymbolIcon, type SymbolIconProps } from '../../ui/notation/SymbolGlyph';
 
-export interface SymbolShapeProps {
-  kind: NodeKind;
-  width: number;
-  height: number;
-  /** A connector's letter, drawn inside the pentagon. */
-  letter?: string | undefined;
-  className?: string;
-}
+export type SymbolShapeProps = SymbolIconProps;
 
 /**
- * The Permenpan RB 35/2012 flowchart symbols, drawn in SVG: terminator
- * (capsule), process (box), decision (diamond), off-page connector (pentagon),
- * and the marker of an arrow that leaves the SOP. Filled and small, like the
- * printed tables; the step's words are in the Kegiatan column, not inside.
+ * The canvas's symbols: the step-kind registry's shapes (core/notation), the
+ * same the print and the runtime's map draw, in the Standar inks. Filled and
+ * without text, like the printed tables: the step's words are in the
+ * Kegiatan column. Selection and problems are marked over the inks by
+ * designer.css (`.symbol__shape`).
  */
-export function SymbolShape({ kind, width: w, height: h, letter, className }: SymbolShapeProps) {
-  const s = 1.5; // half the stroke, so the outline stays inside the box
-  let shape;
-  switch (kind) {
-    case 'start':
-    case 'end':
-      shape = <rect x={s} y={s} width={w - 2 * s} height={h - 2 * s} rx={(h - 2 * s) / 2} />;
-      break;
-    case 'process':
-      shape = <rect x={s} y={s} width={w - 2 * s} height={h - 2 * s} />;
-      break;
-    case 'decision':
-      shape = <polygon points={`${w / 2},${s} ${w - s},${h / 2} ${w / 2},${h - s} ${s},${h / 2}`} />;
-      break;
-    case 'connector':
-      shape = <polygon points={`${s},${s} ${w - s},${s} ${w - s},${h * 0.6} ${w / 2},${h - s} ${s},${h * 0.6}`} />;
-      break;
-    case 'exit':
-      shape = <polygon points={`${s},${s} ${w * 0.7},${s} ${w - s},${h / 2} ${w * 0.7},${h - s} ${s},${h - s}`} />;
-      break;
-  }
-  return (
-    <svg
-      className={`symbol symbol--${kind} ${className ?? ''}`}
-      width={w}
-      height={h}
-      viewBox={`0 0 ${w} ${h}`}
-      aria-hidden="true"
-      focusable="false"
-    >
-      {shape}
-      {letter && (
-        <text x={w / 2} y={h * 0.45} textAnchor="middle" dominantBaseline="middle" className="symbol__letter">
-          {letter}
-        </text>
-      )}
-    </svg>
-  );
+export function SymbolShape(props: SymbolShapeProps) {
+  return <SymbolIcon {...props} />;
+}
+
+/** A symbol's size as a small icon `height` px tall, in its registry proportions (a diamond stays square). */
+export function iconSize(kind: NodeKind, height: number): { width: number; height: number } {
+  const { width, height: h } = SYMBOLS[kind].sizePt;
+  return { width: Math.round(Math.min(height * 2.6, (height * width) / h)), height };
 }

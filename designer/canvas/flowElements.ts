@@ -8,6 +8,8 @@ import type { EdgeLabel, EdgeKind, LayoutNode, NodeKind, Point } from '../../cor
 import type { Flow, Step } from '../../schemas/generated/sop.types';
 import type { Translate } from '../../core/i18n';
 import { jsonEqual } from '../../core/model/deepEqual';
+import { openReviewNotes } from '../../core/document';
+import { plainTextOf } from '../../core/text/richText';
 import { stepLabel } from '../editor/describeLocation';
 import type { CanvasGeometry } from './tableGeometry';
 
@@ -26,6 +28,11 @@ export interface StepNodeData extends Record<string, unknown> {
   text?: string;
   /** The step has a problem of this severity. */
   problem?: 'error' | 'warning';
+  /** Review notes on the step not yet marked done (a badge on its first symbol). */
+  openNotes?: number;
+  /** Parallel split / join bars (core/notation). */
+  split?: true;
+  join?: true;
 }
 
 export interface RouteEdgeData extends Record<string, unknown> {
@@ -35,6 +42,8 @@ export interface RouteEdgeData extends Record<string, unknown> {
   alternative?: boolean;
   /** The document edge, or null for the arrows joining one step's actors. */
   edgeId: string | null;
+  /** What the drafter inferred (core/notation draws an inferred target dotted, an inferred label in brackets). */
+  inferred?: ReadonlyArray<'label' | 'target'>;
 }
 
 export type StepFlowNode = FlowNode<StepNodeData, 'step'>;
@@ -47,9 +56,10 @@ export function elementNames(t: Translate): ElementNames {
       t('designer.canvas.nodeLabel', {
         step: stepLabel(step, index, t),
         kind: t(`designer.kind.${kind as 'process'}`),
-        text: step.text || t('designer.canvas.noText'),
+        text: plainTextOf(step.text) || t('designer.canvas.noText'),
       }),
     exit: (target) => t('designer.canvas.exitLabel', { target }),
+    openNotes: (count) => t('designer.canvas.openReviewNotes', { count }),
   };
 }
 
@@ -57,6 +67,8 @@ export interface ElementNames {
   /** `index`: the step's row in the flow. */
   step: (step: Step, kind: NodeKind, index: number) => string;
   exit: (target: string) => string;
+  /** Appended to a step's name when it has open review notes: "2 catatan tinjauan terbuka". */
+  openNotes?: (count: number) => string;
 }
 
 /** Size of a step's connection handle on screen (designer.css `.step-node__handle`, with its border). */
@@ -126,7 +138,10 @@ export function toFlowElements(
       return previous.node;
     }
     const step = entry.step;
-    const label = isExit ? names.exit(node.text ?? '') : names.step(step, node.kind, entry.index);
+    // The badge goes on the step's first symbol only (a chain of actors is one step).
+    const openNotes = isExit || node.chainIndex !== 0 ? 0 : openReviewNotes(step).length;
+    const stepName = isExit ? names.exit(node.text ?? '') : names.step(step, node.kind, entry.index);
+    const label = openNotes > 0 && names.openNotes ? `${stepName}, ${names.openNotes(openNotes)}` : stepName;
     const built: StepFlowNode = {
       id: node.id,
       type: 'step',
@@ -151,6 +166,9 @@ export function toFlowElements(
         ...(node.text !== undefined ? { text: node.text } : {}),
         ...(node.kind === 'connector' && step.symbolText ? { text: step.symbolText } : {}),
         ...(problem ? { problem } : {}),
+        ...(openNotes > 0 ? { openNotes } : {}),
+        ...(node.split ? { split: true as const } : {}),
+        ...(node.join ? { join: true as const } : {}),
       },
     };
     // Rebuilt but equal (the layout was recomputed and this node did not move): keep the old object.
@@ -185,6 +203,7 @@ export function toFlowElements(
         edgeId: edge.sourceEdgeId,
         ...(label ? { label } : {}),
         ...(edge.alternative ? { alternative: true } : {}),
+        ...(edge.inferred ? { inferred: edge.inferred } : {}),
       },
     });
     const kept = previous && jsonEqual(previous.edge, built) ? previous.edge : built;

@@ -7,6 +7,8 @@
  * long words broken, one paragraph per line of the text.
  */
 import type { Flow, Step } from '../../schemas/generated/sop.types';
+import { conditionText } from '../../core/table';
+import { plainTextOf } from '../../core/text/richText';
 import { CANVAS_TEXT } from './tableGeometry';
 
 /** Extra left indent of list items (Kelengkapan) in the table cells. */
@@ -86,17 +88,20 @@ export function measureRowHeights(flow: Flow, columns: MeasuredColumns): Map<str
   return heights;
 
   function rowHeight(step: Step): number {
-    const kegiatan = cell(step.text, columns.kegiatan) + cell(step.condition, columns.kegiatan);
+    const kegiatan = cell(plainTextOf(step.text), columns.kegiatan) + cell(conditionText(step), columns.kegiatan);
     const requirements =
       columns.kelengkapan > 0
-        ? (step.requirements ?? []).reduce((sum, r) => sum + (r.text ? lineCount(ctx!, r.text, inner(columns.kelengkapan) - LIST_INDENT) : 1), 0)
+        ? (step.requirements ?? []).reduce((sum, r) => {
+            const text = plainTextOf(r.text);
+            return sum + (text ? lineCount(ctx!, text, inner(columns.kelengkapan) - LIST_INDENT) : 1);
+          }, 0)
         : 0;
     const lines = Math.max(
       kegiatan,
       requirements,
       cell(step.waktu?.raw, columns.waktu),
-      cell(step.output, columns.output),
-      cell(step.remarks, columns.keterangan),
+      cell(plainTextOf(step.output), columns.output),
+      cell(plainTextOf(step.remarks), columns.keterangan),
     );
     return Math.ceil(lines * lineHeight + 2 * cellPaddingY + 2);
   }

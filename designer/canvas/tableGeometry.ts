@@ -1,25 +1,24 @@
 /**
  * Where the paper-table parts of the canvas go, around the swimlane layout:
- * No and Kegiatan on the left, the lanes (from computeSwimlaneLayout), then
- * the Mutu Baku columns (Kelengkapan, Waktu, Output) and Keterangan, under a
- * two-row header. Pure: the canvas and its tests share it.
+ * the table plan's columns (core/table, the same the print uses: No only when
+ * the SOP has it, Kegiatan, the lanes from computeSwimlaneLayout, then the
+ * Mutu Baku columns and Keterangan) under its two header rows. Widths follow
+ * the plan's rules at a fixed budget, so they do not move while the drafter
+ * types. Pure: the canvas and its tests share it.
  */
-import type { Columns, Flow, SopDocument } from '../../schemas/generated/sop.types';
+import type { Flow, SopDocument } from '../../schemas/generated/sop.types';
 import { computeSwimlaneLayout, type SwimlaneLayout, type SwimlaneLayoutOptions } from '../../core/layout';
+import { symbolSizes } from '../../core/notation';
+import { nominalColumnWidths, planTable, type TablePlan, type TextColumnKey } from '../../core/table';
 
-export type TextColumnKey = 'kelengkapan' | 'waktu' | 'output' | 'keterangan';
+export type { TextColumnKey };
 
 export const CANVAS_TEXT = { fontSize: 12, lineHeight: 16, charWidth: 0.52, cellPaddingX: 6, cellPaddingY: 4 } as const;
 
-/** Widths on screen; a column the SOP does not print gets 0 and disappears. */
-export const SCREEN_COLUMN_WIDTHS = {
-  no: 40,
-  kegiatan: 260,
-  kelengkapan: 160,
-  waktu: 96,
-  output: 140,
-  keterangan: 130,
-} as const;
+/** The text columns share this many ems of the screen (No and the lanes come on top). */
+export const CANVAS_TEXT_BUDGET_EM = 66;
+/** The No column on screen: a few digits. */
+export const CANVAS_NO_WIDTH = 40;
 
 /** From this many steps on, the canvas draws only the symbols, arrows and rows near the visible area. */
 export const VIRTUALIZE_FROM_STEPS = 60;
@@ -28,16 +27,19 @@ export const HEADER_GROUP_HEIGHT = 26;
 export const HEADER_NAMES_HEIGHT = 48;
 export const HEADER_HEIGHT = HEADER_GROUP_HEIGHT + HEADER_NAMES_HEIGHT;
 export const LANE_WIDTH = 120;
-export const SYMBOL_WIDTH = 54;
+/** The registry's symbols on screen: a printed point is a screen pixel (three quarters of print size). */
+export const CANVAS_SYMBOL_SCALE = 0.75;
 
 export interface TableColumn {
-  key: 'no' | 'kegiatan' | TextColumnKey;
+  key: 'no' | TextColumnKey;
   x: number;
   width: number;
 }
 
 export interface CanvasGeometry {
   layout: SwimlaneLayout;
+  /** The shared table plan: which columns, in which order, under which header rows. */
+  plan: TablePlan;
   /** Left edge of the swimlane area (layout x = 0) in canvas coordinates. */
   flowX: number;
   /** Top of the first row (layout y = 0) in canvas coordinates. */
@@ -48,33 +50,18 @@ export interface CanvasGeometry {
   height: number;
 }
 
-/** The columns an SOP shows: all when it says nothing, else the ones it names. */
-export function shownColumns(columns: Columns | undefined): Record<TextColumnKey | 'kegiatan', boolean> {
-  const all = columns === undefined || Object.keys(columns).length === 0;
-  const has = (key: keyof Columns) => all || columns?.[key] !== undefined;
-  return {
-    kegiatan: true,
-    kelengkapan: has('kelengkapan'),
-    waktu: has('waktu'),
-    output: has('output'),
-    keterangan: has('keterangan'),
-  };
+/** Widths of the text columns the SOP has on screen; 0 for the ones it does not have. */
+export function canvasTextColumns(doc: SopDocument, flow: Flow): Record<TextColumnKey, number> {
+  const widths = nominalColumnWidths(planTable(doc, flow, 'id'), CANVAS_TEXT_BUDGET_EM, CANVAS_TEXT.fontSize);
+  return { kegiatan: widths.kegiatan ?? 0, kelengkapan: widths.kelengkapan ?? 0, waktu: widths.waktu ?? 0, output: widths.output ?? 0, keterangan: widths.keterangan ?? 0 };
 }
 
-export function layoutOptionsFor(doc: SopDocument): SwimlaneLayoutOptions {
-  const shown = shownColumns(doc.columns);
-  const width = (key: TextColumnKey | 'kegiatan') => (shown[key] ? SCREEN_COLUMN_WIDTHS[key] : 0);
+export function layoutOptionsFor(doc: SopDocument, flow: Flow): SwimlaneLayoutOptions {
   return {
     actors: doc.actors,
     laneWidth: LANE_WIDTH,
-    symbolWidth: SYMBOL_WIDTH,
-    textColumns: {
-      kegiatan: width('kegiatan'),
-      kelengkapan: width('kelengkapan'),
-      waktu: width('waktu'),
-      output: width('output'),
-      keterangan: width('keterangan'),
-    },
+    symbolSizes: symbolSizes(CANVAS_SYMBOL_SCALE),
+    textColumns: canvasTextColumns(doc, flow),
     text: CANVAS_TEXT,
   };
 }
@@ -82,27 +69,34 @@ export function layoutOptionsFor(doc: SopDocument): SwimlaneLayoutOptions {
 export function computeCanvasGeometry(
   doc: SopDocument,
   flow: Flow,
-  measure?: (flow: Flow, columns: Record<TextColumnKey | 'kegiatan', number>) => ReadonlyMap<string, number> | null,
+  measure?: (flow: Flow, columns: Record<TextColumnKey, number>) => ReadonlyMap<string, number> | null,
 ): CanvasGeometry {
-  const options = layoutOptionsFor(doc);
-  const measured = measure?.(flow, options.textColumns as Record<TextColumnKey | 'kegiatan', number>);
+  const plan = planTable(doc, flow, 'id');
+  const options = layoutOptionsFor(doc, flow);
+  const text = options.textColumns as Record<TextColumnKey, number>;
+  const measured = measure?.(flow, text);
   const layout = computeSwimlaneLayout(flow, measured ? { ...options, rowHeights: measured } : options);
-  const shown = shownColumns(doc.columns);
-  const leftColumns: TableColumn[] = [
-    { key: 'no', x: 0, width: SCREEN_COLUMN_WIDTHS.no },
-    { key: 'kegiatan', x: SCREEN_COLUMN_WIDTHS.no, width: SCREEN_COLUMN_WIDTHS.kegiatan },
-  ];
-  const flowX = SCREEN_COLUMN_WIDTHS.no + SCREEN_COLUMN_WIDTHS.kegiatan;
+  const leftColumns: TableColumn[] = [];
+  let x = 0;
+  if (plan.no) {
+    leftColumns.push({ key: 'no', x, width: CANVAS_NO_WIDTH });
+    x += CANVAS_NO_WIDTH;
+  }
+  leftColumns.push({ key: 'kegiatan', x, width: text.kegiatan });
+  x += text.kegiatan;
+  const flowX = x;
   // The lanes area is at least one lane wide, so an SOP without lanes still shows where they go.
-  let x = flowX + Math.max(layout.width, LANE_WIDTH);
+  x = flowX + Math.max(layout.width, LANE_WIDTH);
   const rightColumns: TableColumn[] = [];
-  for (const key of ['kelengkapan', 'waktu', 'output', 'keterangan'] as const) {
-    if (!shown[key]) continue;
-    rightColumns.push({ key, x, width: SCREEN_COLUMN_WIDTHS[key] });
-    x += SCREEN_COLUMN_WIDTHS[key];
+  for (const column of plan.textColumns) {
+    if (column.key === 'kegiatan') continue;
+    const key = column.key as TextColumnKey;
+    rightColumns.push({ key, x, width: text[key] });
+    x += text[key];
   }
   return {
     layout,
+    plan,
     flowX,
     flowY: HEADER_HEIGHT,
     leftColumns,

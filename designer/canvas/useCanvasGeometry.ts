@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import type { Flow, SopDocument } from '../../schemas/generated/sop.types';
 import { measureRowHeights } from './measureRows';
 import { layoutInputs, sameLayoutInputs, type LayoutInputs } from './layoutInputs';
-import { computeCanvasGeometry, layoutOptionsFor, type CanvasGeometry, type TextColumnKey } from './tableGeometry';
+import { canvasTextColumns, computeCanvasGeometry, type CanvasGeometry } from './tableGeometry';
 
 /**
  * The canvas geometry of a flow, recomputed only when something the layout
@@ -12,7 +12,7 @@ import { computeCanvasGeometry, layoutOptionsFor, type CanvasGeometry, type Text
 export function useCanvasGeometry(doc: SopDocument, flow: Flow): CanvasGeometry {
   const cache = useRef<{ inputs: LayoutInputs; geometry: CanvasGeometry }>(undefined);
   return useMemo(() => {
-    const columns = layoutOptionsFor(doc).textColumns as Record<TextColumnKey | 'kegiatan', number>;
+    const columns = canvasTextColumns(doc, flow);
     const heights = measureRowHeights(flow, columns);
     const inputs = layoutInputs(doc, flow, heights);
     const cached = cache.current;

@@ -7,6 +7,7 @@ import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 import { stepLabel } from '../editor/describeLocation';
 import { SelectField, TextField } from '../properties/fields';
 import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
+import { plainTextOf } from '../../core/text/richText';
 
 const TYPES: readonly CaseField['type'][] = ['text', 'longText', 'number', 'date', 'choice', 'nik', 'phone', 'file'];
 
@@ -90,7 +91,7 @@ function CaseFieldForm({ field }: { field: CaseField }) {
   const requiredId = useId();
   const update = (changes: Parameters<typeof command<'caseField.update'>>[1]['changes']) =>
     store.run(command('caseField.update', { fieldId: field.id, changes }), { select: false });
-  const steps = doc.flows.flatMap((flow, f) => flow.steps.map((step, i) => ({ value: step.id, label: `${doc.flows.length > 1 ? `${flowName(flow, f)[lang]} · ` : ''}${stepLabel(step, i, t)}: ${step.text.slice(0, 40)}` })));
+  const steps = doc.flows.flatMap((flow, f) => flow.steps.map((step, i) => ({ value: step.id, label: `${doc.flows.length > 1 ? `${flowName(flow, f)[lang]} · ` : ''}${stepLabel(step, i, t)}: ${plainTextOf(step.text).slice(0, 40)}` })));
   return (
     <fieldset className="field case-field-form">
       <legend>{field.label}</legend>

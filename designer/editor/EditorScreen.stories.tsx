@@ -4,6 +4,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 import '../designer.css';
 import { sampleDoc, storyRepository } from '../stories/storySupport';
 import { EditorScreen } from './EditorScreen';
+import { command } from '../../core/document';
 
 const SAMPLE = 'oku-01-sktm';
 
@@ -55,5 +56,35 @@ export const English: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('button', { name: 'Table' })).toHaveAttribute('aria-pressed', 'true');
     await expect(canvas.getByRole('tab', { name: 'Actors' })).toHaveAttribute('aria-selected', 'true');
+  },
+};
+
+/** Opened from an SOP evaluation: the notes are attached once the editor is up, as one undoable edit, and the drafter is told. */
+function EvaluationOpeningDemo({ onSessionChange, onClose }: { onSessionChange: () => void; onClose: () => void }) {
+  const [repository] = useState(() => storyRepository('editor-screen-evaluation', [sampleDoc(SAMPLE)]));
+  const firstStep = sampleDoc(SAMPLE).flows[0]!.steps[0]!.id;
+  return (
+    <div style={{ height: 720, display: 'flex', flexDirection: 'column' }}>
+      <EditorScreen
+        repository={repository}
+        session={{ screen: 'editor', sopId: SAMPLE, view: 'canvas', panel: 'properties' }}
+        onSessionChange={onSessionChange}
+        onClose={onClose}
+        openingAction={(store) => {
+          store.run(command('evaluationNotes.attach', { evaluation: { id: 'e1', title: 'Evaluasi SKTM 2026' }, notes: [{ stepId: firstStep, text: 'Terlalu lama' }] }), { select: false });
+          store.notify({ id: 'Catatan dari "Evaluasi SKTM 2026" ditambahkan.', en: 'Notes from "Evaluasi SKTM 2026" were added.' });
+        }}
+      />
+    </div>
+  );
+}
+
+export const OpenedFromAnEvaluation: StoryObj<typeof EvaluationOpeningDemo> = {
+  globals: { locale: 'id' },
+  render: (args) => <EvaluationOpeningDemo {...args} />,
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByText('Catatan dari "Evaluasi SKTM 2026" ditambahkan.')).toBeVisible();
+    await waitFor(() => expect([...canvasElement.querySelectorAll('[data-testid="review-note-badge"]')].map((b) => b.textContent)).toEqual(['1']));
+    await expect(canvas.getByRole('button', { name: /^Urungkan$/ })).toBeEnabled();
   },
 };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LocalizedText } from '../../core/validation';
 import { useI18n } from '../../ui/i18n';
 import { StorageError, documentFromJson, type SessionRecord, type SopRepository } from '../storage';
@@ -19,6 +19,11 @@ export interface EditorScreenProps {
   onClose: () => void;
   /** Said once the SOP is open (how a link's request was honoured). */
   openingNotice?: LocalizedText;
+  /**
+   * Run once the SOP is open and autosave is listening (an evaluation's notes
+   * attached as one undoable command), so what it changes is saved like any edit.
+   */
+  openingAction?: (store: EditorStore) => void;
   /** Write-ahead copies of this app (default: the repository's own, for stories and tests). */
   durability?: DesignerDurability;
 }
@@ -26,7 +31,7 @@ export interface EditorScreenProps {
 type Loaded = { store: EditorStore; saveCount: number; writeAhead: WriteAheadTarget } | { error: string } | null;
 
 /** Loads one SOP from IndexedDB and opens it in the editor where the drafter left it. */
-export function EditorScreen({ repository, session, onSessionChange, onClose, openingNotice, durability: given }: EditorScreenProps) {
+export function EditorScreen({ repository, session, onSessionChange, onClose, openingNotice, openingAction, durability: given }: EditorScreenProps) {
   const { t, lang } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>(null);
   const sopId = session.sopId!;
@@ -105,6 +110,7 @@ export function EditorScreen({ repository, session, onSessionChange, onClose, op
       repository={repository}
       onSessionChange={onSessionChange}
       onClose={onClose}
+      {...(openingAction ? { openingAction } : {})}
     />
   );
 }
@@ -116,7 +122,9 @@ function OpenEditor({
   repository,
   onSessionChange,
   onClose,
+  openingAction,
 }: {
+  openingAction?: (store: EditorStore) => void;
   store: EditorStore;
   saveCount: number;
   writeAhead: WriteAheadTarget;
@@ -125,6 +133,14 @@ function OpenEditor({
   onClose: () => void;
 }) {
   const persistence = usePersistence(store, repository, saveCount, writeAhead);
+
+  // After usePersistence's effect (effects run in order), so the change is autosaved; once per store.
+  const openedFor = useRef<EditorStore | null>(null);
+  useEffect(() => {
+    if (!openingAction || openedFor.current === store) return;
+    openedFor.current = store;
+    openingAction(store);
+  }, [store, openingAction]);
 
   // Remember which flow, view, panel and step are open, so a reload comes back here.
   useEffect(() => {

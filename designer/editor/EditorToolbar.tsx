@@ -4,7 +4,7 @@ import { exportFileName, exportText } from '../library/sopFiles';
 import { PublishDialog } from '../publish/PublishDialog';
 import { TrialRunButton } from '../trial/TrialRunButton';
 import type { DesignerView, SopRepository } from '../storage';
-import { exportFlowPng, exportFlowSvg, printDraft } from '../print/printActions';
+import { exportFlowPng, exportFlowSvg, printDraft } from '../../print/view/actions';
 import { bilingual } from '../ui/bilingual';
 import { downloadText } from '../ui/download';
 import { localized } from '../ui/localized';

@@ -1,10 +1,8 @@
-import type { StepKind } from '../../core/document';
+import { PALETTE } from '../../core/notation';
 import { useT } from '../../ui/i18n';
-import { SymbolShape } from '../canvas/SymbolShape';
+import { iconSize, SymbolShape } from '../canvas/SymbolShape';
 import { useEditorSnapshot, useEditorStore } from './EditorContext';
 import { addStepAfterSelection } from './editorActions';
-
-const KINDS: readonly StepKind[] = ['process', 'decision', 'start', 'end', 'connector'];
 
 /** Adds a step of each kind after the selected one (or at the end). */
 export function StepPalette() {
@@ -14,7 +12,7 @@ export function StepPalette() {
   const flow = doc.flows.find((f) => f.id === ui.flowId);
   return (
     <div className="editor-toolbar__group step-palette" role="group" aria-label={t('designer.palette.label')}>
-      {KINDS.map((kind) => (
+      {PALETTE.map((kind) => (
         <button
           key={kind}
           type="button"
@@ -24,7 +22,7 @@ export function StepPalette() {
           title={t('designer.palette.addHint', { kind: t(`designer.kind.${kind}`) })}
           onClick={() => addStepAfterSelection(store, kind)}
         >
-          <SymbolShape kind={kind} width={22} height={14} />
+          <SymbolShape kind={kind} {...iconSize(kind, 14)} />
           {t(`designer.kind.${kind}`)}
         </button>
       ))}

@@ -5,12 +5,13 @@ import { useT } from '../../ui/i18n';
 import '../designer.css';
 import { withEditor } from '../stories/storySupport';
 import { TextListEditor } from './TextListEditor';
+import type { Text } from '../../core/text/richText';
 
 /** A numbered block of the identity page (here Dasar Hukum): type, reorder, add and remove items. */
-function TextListDemo({ onChange }: { onChange: (items: string[]) => void }) {
+function TextListDemo({ onChange }: { onChange: (items: Text[]) => void }) {
   const t = useT();
   const legend = t('designer.block.dasarHukum');
-  const [items, setItems] = useState(['UU No. 23 Tahun 2014 tentang Pemerintahan Daerah', 'Permenpan RB No. 35 Tahun 2012']);
+  const [items, setItems] = useState<Text[]>(['UU No. 23 Tahun 2014 tentang Pemerintahan Daerah', 'Permenpan RB No. 35 Tahun 2012']);
   return (
     <div style={{ padding: 16, maxWidth: 520 }}>
       <TextListEditor

@@ -3,11 +3,13 @@ import { useT } from '../../ui/i18n';
 import { useEditorStore } from '../editor/EditorContext';
 import { TextLimitNote, useFocusRequest } from '../properties/fields';
 import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
+import { plainTextOf, type Text } from '../../core/text/richText';
 
 export interface TextListEditorProps {
   legend: string;
-  items: readonly string[];
-  onChange: (items: string[]) => void;
+  /** Plain or rich items; a rich item is edited as its plain text and stays rich until it is typed in. */
+  items: readonly Text[];
+  onChange: (items: Text[]) => void;
   /** Item labels: "Dasar hukum 2". */
   itemLabel: (n: number) => string;
   addLabel: string;
@@ -32,18 +34,19 @@ export function TextListEditor({ legend, items, onChange, itemLabel, addLabel, f
       <ol className="list-editor__items">
         {items.map((item, index) => {
           const n = index + 1;
+          const text = plainTextOf(item);
           return (
             <li key={index} className="list-editor__item">
               <textarea
                 ref={index === 0 ? focusRef : undefined}
                 rows={1}
                 aria-label={itemLabel(n)}
-                value={item}
+                value={text}
                 maxLength={SOP_LIMITS.longText}
                 onChange={(event) => onChange(items.map((old, i) => (i === index ? cleanTypedText(event.target.value) : old)))}
                 onBlur={() => store.seal()}
               />
-              <TextLimitNote length={item.length} limit={SOP_LIMITS.longText} />
+              <TextLimitNote length={text.length} limit={SOP_LIMITS.longText} />
               <span className="list-editor__buttons">
                 <button type="button" className="button button--small button--quiet" disabled={index === 0} aria-label={t('designer.list.up', { item: itemLabel(n) })} onClick={() => move(index, -1)}>
                   ↑

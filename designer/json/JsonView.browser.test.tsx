@@ -25,10 +25,10 @@ async function openJsonView() {
 describe('JSON view: syntax errors in the interface language (real Chromium, Monaco)', () => {
   it('says what is wrong and where, in Indonesian, in the status bar and under the text; in English once the drafter switches', async () => {
     const { screen, model, markers } = await openJsonView();
-    // Drop the comma after "schemaVersion": 1 (line 3 of the text).
+    // Drop the comma after "schemaVersion": 2 (line 3 of the text).
     const text = model.getValue();
-    expect(text.split('\n')[2]).toBe('  "schemaVersion": 1,');
-    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: text.replace('"schemaVersion": 1,', '"schemaVersion": 1') }], () => null);
+    expect(text.split('\n')[2]).toBe('  "schemaVersion": 2,');
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: text.replace('"schemaVersion": 2,', '"schemaVersion": 2') }], () => null);
 
     const status = screen.getByTestId('json-status');
     await expect.element(status).toHaveTextContent('Teks bukan JSON yang sah (baris 4, kolom 3): Kurang tanda koma (,) sebelum "\\"".');

@@ -51,7 +51,10 @@ export function evaluateJsonText(text: string, current: SopDocument): JsonTextSt
   const parsed = parseSopJson(text);
   if (parsed.value === undefined) return { kind: 'invalid', diagnostics: parsed.diagnostics };
   const structural = sortDiagnostics(parsed.diagnostics.filter(isStructural));
-  if (structural.length > 0) return { kind: 'invalid', diagnostics: structural };
+  if (structural.length > 0 || parsed.document === undefined) {
+    return { kind: 'invalid', diagnostics: structural.length > 0 ? structural : parsed.diagnostics.filter((d) => d.severity === 'error') };
+  }
   if (jsonEqual(parsed.value, current)) return { kind: 'in-sync' };
-  return { kind: 'valid', doc: parsed.value as SopDocument };
+  // Text in an earlier schema version (pasted from an old file) replaces the document migrated.
+  return { kind: 'valid', doc: parsed.document };
 }

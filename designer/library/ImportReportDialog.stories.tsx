@@ -11,7 +11,7 @@ const meta = {
     onClose: fn(),
     rejected: [
       { fileName: 'rusak.sop.json', diagnostics: parseSopJson('{\n  "id": "x",\n  oops\n}').diagnostics },
-      { fileName: 'tanpa-alur.sop.json', diagnostics: parseSopJson('{"schemaVersion": 1, "id": "x"}').diagnostics },
+      { fileName: 'tanpa-alur.sop.json', diagnostics: parseSopJson('{"schemaVersion": 2, "id": "x"}').diagnostics },
     ],
   },
 } satisfies Meta<typeof ImportReportDialog>;

@@ -7,6 +7,7 @@ import type { SopDocument } from '../../schemas/generated/sop.types';
 import { I18nProvider } from '../../ui/i18n';
 import { openDesignerDb, SopRepository, type DesignerDatabase } from '../storage';
 import { LibraryScreen } from './LibraryScreen';
+import v1Bwi from '../../core/migrations/fixtures/bwi-spm-online.v1.sop.json';
 
 const seed = () => ['oku-01-sktm', 'bwi-spm-online', 'lmj-06-tetirah'].map((id) => structuredClone(loadSample(id)!));
 let db: DesignerDatabase;
@@ -87,6 +88,7 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     const created = await repository.loadDraft('penerbitan-rekomendasi-baru');
     expect(created?.doc.identity.title).toBe('Penerbitan Rekomendasi Baru');
     expect(created?.doc.revision).toEqual({ number: 0, status: 'draft' });
+    expect(created?.doc.schemaVersion).toBe(2);
     // The applicant's data is there from the start, with the ids the runtime reads as name and NIK.
     expect(created?.doc.caseFields?.map((f) => [f.id, f.label, f.type, f.required, f.step])).toEqual([
       ['nama', 'Nama pemohon', 'text', true, undefined],
@@ -180,6 +182,23 @@ describe('SOP library (real Chromium, IndexedDB)', () => {
     await screen.getByRole('button', { name: 'Ganti SOP yang ada' }).click();
     await vi.waitFor(async () => expect((await repository.loadDraft('lmj-06-tetirah'))!.doc.identity.title).toBe('Tetirah dari berkas'));
   }, 30_000);
+
+  it('imports a file written in schema v1 as the current version and says it was upgraded', async () => {
+    const screen = await renderLibrary();
+    const v1 = { ...structuredClone(v1Bwi), id: 'spm-lama', identity: { ...v1Bwi.identity, title: 'SPM dari berkas lama' } };
+    await importFiles(screen, [fileOf('spm-lama.sop.json', JSON.stringify(v1))]);
+    await expect.element(screen.getByRole('button', { name: 'SPM dari berkas lama', exact: true })).toBeVisible();
+    await expect.element(screen.getByText('1 SOP diimpor. 1 di antaranya ditulis dengan skema versi lama dan diperbarui ke versi 2; berkas aslinya tidak diubah.')).toBeVisible();
+    const stored = (await repository.loadDraft('spm-lama'))!.doc;
+    expect(stored.schemaVersion).toBe(2);
+    expect(stored.flows[0]!.steps.at(-1)!.outcome).toBe('selesai');
+  });
+
+  it('says in English that an imported file was upgraded', async () => {
+    const screen = await renderLibrary('en');
+    await importFiles(screen, [fileOf('spm-lama.sop.json', JSON.stringify({ ...structuredClone(v1Bwi), id: 'spm-lama' }))]);
+    await expect.element(screen.getByText('1 SOPs imported. 1 of them were written in an older schema version and were upgraded to version 2; the original files are unchanged.')).toBeVisible();
+  });
 
   it('exports the stored document as a .sop.json file', async () => {
     const blobs: Blob[] = [];

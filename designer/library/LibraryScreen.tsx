@@ -13,6 +13,7 @@ import { blankSop, copyOfSop, slugFromTitle } from './newSop';
 import { renameSop } from './renameSop';
 import { SopTable, type SopRowAction } from './SopTable';
 import { checkImportFile, exportFileName, exportText } from './sopFiles';
+import { CURRENT_SCHEMA_VERSION } from '../../core/migrations';
 
 export interface LibraryScreenProps {
   repository: SopRepository;
@@ -143,6 +144,7 @@ export function LibraryScreen({ repository, samples, onOpen, initialNotice }: Li
     const refused: RejectedFile[] = [];
     const clashes: PendingConflict[] = [];
     const imported: string[] = [];
+    let upgraded = 0;
     for (const file of files) {
       const check = await checkImportFile(file);
       if (!check.ok) {
@@ -151,7 +153,8 @@ export function LibraryScreen({ repository, samples, onOpen, initialNotice }: Li
       }
       try {
         await repository.createDraft(check.doc);
-        imported.push(check.doc.identity.title);
+        imported.push(check.doc.identity.title ?? check.doc.id);
+        if (check.upgradedFrom !== undefined) upgraded++;
       } catch (error) {
         if (error instanceof StorageError && error.kind === 'exists') {
           const existing = drafts?.find((d) => d.id === check.doc.id);
@@ -163,7 +166,13 @@ export function LibraryScreen({ repository, samples, onOpen, initialNotice }: Li
     }
     setRejected(refused);
     setConflicts(clashes);
-    if (imported.length > 0) notify(t('designer.library.import.done', { count: imported.length }));
+    if (imported.length > 0) {
+      notify(
+        upgraded > 0
+          ? t('designer.library.import.upgraded', { count: imported.length, upgraded, version: CURRENT_SCHEMA_VERSION })
+          : t('designer.library.import.done', { count: imported.length }),
+      );
+    }
     await refresh();
   };
 

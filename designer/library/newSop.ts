@@ -36,7 +36,7 @@ export function applicantCaseFields(): CaseField[] {
  */
 export function blankSop(id: string, title: string): SopDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     identity: {
       government: '',

@@ -9,7 +9,8 @@ import { checkFileSize, parseSopJson, sortDiagnostics, type Diagnostic } from '.
 import type { SopDocument } from '../../schemas/generated/sop.types';
 
 export type ImportCheck =
-  | { ok: true; doc: SopDocument; diagnostics: Diagnostic[] }
+  /** `upgradedFrom`: the file was written in this earlier schema version and was migrated (core/migrations). */
+  | { ok: true; doc: SopDocument; diagnostics: Diagnostic[]; upgradedFrom?: number }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /** Problems that make a file unusable as an SOP: not JSON, too large, or not following the schema. */
@@ -33,10 +34,13 @@ export async function checkImportFile(file: Blob): Promise<ImportCheck> {
 export function checkImportText(text: string): ImportCheck {
   const parsed = parseSopJson(text);
   const diagnostics = sortDiagnostics(parsed.diagnostics);
-  if (parsed.value === undefined || diagnostics.some(isStructural)) {
-    return { ok: false, diagnostics: diagnostics.filter(isStructural) };
+  if (parsed.value === undefined || parsed.document === undefined || diagnostics.some(isStructural)) {
+    const structural = diagnostics.filter(isStructural);
+    return { ok: false, diagnostics: structural.length > 0 ? structural : diagnostics.filter((d) => d.severity === 'error') };
   }
-  return { ok: true, doc: parsed.value as SopDocument, diagnostics };
+  // An older file is taken in as the current version: the library stores (and later exports) the migrated document.
+  const upgradedFrom = parsed.migration?.fromVersion;
+  return { ok: true, doc: parsed.document, diagnostics, ...(upgradedFrom !== undefined ? { upgradedFrom } : {}) };
 }
 
 export function exportFileName(doc: SopDocument): string {

@@ -52,3 +52,31 @@ export const English: Story = {
     await expect(canvas.getByRole('textbox', { name: 'Branch label' })).toHaveAttribute('placeholder', 'Ya / Tidak');
   },
 };
+
+/** The source does not show where the Tidak arrow goes, nor its label legibly. */
+export const IllegibleTarget: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Ke langkah' }), '(tujuan tidak terbaca di sumber)');
+    await expect(edge('e4')).toMatchObject({ from: 's3', targetUnknown: true });
+    await expect(edge('e4')!.to).toBeUndefined();
+    await expect(canvas.getByRole('checkbox', { name: 'Tujuan disimpulkan penyusun' })).toBeDisabled();
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Label di sumber' }), 'illegible');
+    await expect(edge('e4')).toMatchObject({ labelUnknown: true, label: 'Tidak' });
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Ke langkah' }), 's2');
+    await expect(edge('e4')!.targetUnknown).toBeUndefined();
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Tujuan disimpulkan penyusun' }));
+    await expect(edge('e4')!.inferred).toEqual(['target']);
+  },
+};
+
+/** The Ya arrow's label is the drafter's inference. */
+export const InferredLabelEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { edgeId: 'e3' },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Label in the source' }), "the drafter's inference");
+    await expect(edge('e3')!.inferred).toEqual(['label']);
+    await expect(canvas.getByText(/must be settled before publishing/)).toBeVisible();
+  },
+};

@@ -3,13 +3,15 @@ import type { Edge, Flow } from '../../schemas/generated/sop.types';
 import { useT } from '../../ui/i18n';
 import { stepLabel } from '../editor/describeLocation';
 import { useEditorStore } from '../editor/EditorContext';
+import { EdgeReadingFields, UNKNOWN_TARGET } from './EdgeReadingFields';
 import { SelectField, TextField } from './fields';
+import { plainTextOf } from '../../core/text/richText';
 
 /** One arrow: its two ends and its branch label. */
 export function EdgeProperties({ flow, edge }: { flow: Flow; edge: Edge }) {
   const t = useT();
   const store = useEditorStore();
-  const options = flow.steps.map((s, i) => ({ value: s.id, label: `${stepLabel(s, i, t)}: ${s.text.slice(0, 40)}` }));
+  const options = flow.steps.map((s, i) => ({ value: s.id, label: `${stepLabel(s, i, t)}: ${plainTextOf(s.text).slice(0, 40)}` }));
   return (
     <section className="properties" aria-labelledby="edge-properties-heading">
       <h3 id="edge-properties-heading" className="properties__heading">
@@ -32,10 +34,12 @@ export function EdgeProperties({ flow, edge }: { flow: Flow; edge: Edge }) {
       ) : (
         <SelectField
           label={t('designer.edge.to')}
-          value={edge.to ?? ''}
+          value={edge.targetUnknown ? UNKNOWN_TARGET : (edge.to ?? '')}
           focusKey="to"
-          options={options}
-          onChange={(to) => store.run(command('edge.reconnect', { flowId: flow.id, edgeId: edge.id, to }), { select: false })}
+          options={[...options, { value: UNKNOWN_TARGET, label: t('designer.edge.targetUnknown') }]}
+          onChange={(to) =>
+            store.run(command('edge.reconnect', { flowId: flow.id, edgeId: edge.id, ...(to === UNKNOWN_TARGET ? { targetUnknown: true as const } : { to }) }), { select: false })
+          }
         />
       )}
       <TextField
@@ -45,6 +49,8 @@ export function EdgeProperties({ flow, edge }: { flow: Flow; edge: Edge }) {
         placeholder={t('designer.edges.labelPlaceholder')}
         onChange={(label) => store.run(command('edge.setLabel', { flowId: flow.id, edgeId: edge.id, label: label || null }), { select: false })}
       />
+      <EdgeReadingFields flow={flow} edge={edge} />
+      <p className="field__hint">{t('designer.edge.readingHint')}</p>
       <div className="properties__actions">
         <button
           type="button"

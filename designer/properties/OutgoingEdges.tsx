@@ -5,6 +5,8 @@ import { useT } from '../../ui/i18n';
 import { stepLabel } from '../editor/describeLocation';
 import { useEditorStore } from '../editor/EditorContext';
 import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
+import { plainTextOf } from '../../core/text/richText';
+import { EdgeReadingFields, UNKNOWN_TARGET } from './EdgeReadingFields';
 
 const LEAVES = '__leaves__';
 
@@ -46,15 +48,17 @@ export function OutgoingEdges({ flow, step }: { flow: Flow; step: Step }) {
             <li key={edge.id} className="list-editor__item list-editor__item--edge">
               <select
                 aria-label={t('designer.edges.targetN', { n })}
-                value={edge.leaves ? LEAVES : (edge.to ?? '')}
+                value={edge.leaves ? LEAVES : edge.targetUnknown ? UNKNOWN_TARGET : (edge.to ?? '')}
                 onChange={(event) => {
                   const value = event.target.value;
                   if (value === LEAVES) return;
-                  store.run(command('edge.reconnect', { flowId: flow.id, edgeId: edge.id, to: value }), { select: false });
+                  const target = value === UNKNOWN_TARGET ? { targetUnknown: true as const } : { to: value };
+                  store.run(command('edge.reconnect', { flowId: flow.id, edgeId: edge.id, ...target }), { select: false });
                 }}
               >
                 {edge.leaves && <option value={LEAVES}>{t('designer.edges.leaves', { target: edge.leaves.target })}</option>}
                 {targetOptions}
+                <option value={UNKNOWN_TARGET}>{t('designer.edge.targetUnknown')}</option>
               </select>
               <input
                 aria-label={t('designer.edges.labelN', { n })}
@@ -72,6 +76,7 @@ export function OutgoingEdges({ flow, step }: { flow: Flow; step: Step }) {
               >
                 ✕
               </button>
+              <EdgeReadingFields flow={flow} edge={edge} n={n} />
             </li>
           );
         })}
@@ -115,7 +120,7 @@ function useTargetOptions(flow: Flow, step: Step): ReactNode[] {
   const rowOf = new Map(flow.steps.map((s, i) => [s.id, i]));
   const options = targets.map((s) => (
     <option key={s.id} value={s.id}>
-      {`→ ${stepLabel(s, rowOf.get(s.id) ?? 0, t)}: ${s.text.slice(0, 40) || t(`designer.kind.${s.kind}`)}`}
+      {`→ ${stepLabel(s, rowOf.get(s.id) ?? 0, t)}: ${plainTextOf(s.text).slice(0, 40) || t(`designer.kind.${s.kind}`)}`}
     </option>
   ));
   cache.current = { targets, index, t, options };

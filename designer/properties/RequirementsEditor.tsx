@@ -5,6 +5,7 @@ import { useT } from '../../ui/i18n';
 import { useEditorStore } from '../editor/EditorContext';
 import { TextLimitNote, useFocusRequest } from './fields';
 import { cleanTypedText, SOP_LIMITS } from '../../core/validation/limits';
+import { plainTextOf } from '../../core/text/richText';
 
 /** Kelengkapan: the documents or equipment the step needs, in order. */
 export function RequirementsEditor({ step, onChange }: { step: Step; onChange: (items: RequirementInput[]) => void }) {
@@ -26,17 +27,18 @@ export function RequirementsEditor({ step, onChange }: { step: Step; onChange: (
       <ol className="list-editor__items">
         {items.map((item, index) => {
           const n = index + 1;
+          const text = plainTextOf(item.text);
           return (
             <li key={item.id ?? index} className="list-editor__item">
               <input
                 ref={index === 0 ? focusRef : undefined}
                 aria-label={t('designer.step.requirementN', { n })}
-                value={item.text}
+                value={text}
                 maxLength={SOP_LIMITS.longText}
                 onChange={(event) => set(index, { text: cleanTypedText(event.target.value) })}
                 onBlur={() => store.seal()}
               />
-              <TextLimitNote length={item.text.length} limit={SOP_LIMITS.longText} />
+              <TextLimitNote length={text.length} limit={SOP_LIMITS.longText} />
               <label className="choice" title={t('designer.step.mustCheckHint')}>
                 <input type="checkbox" checked={item.mustCheck === true} onChange={(event) => set(index, { mustCheck: event.target.checked })} />
                 {t('designer.step.mustCheck')}

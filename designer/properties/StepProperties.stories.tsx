@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import '../designer.css';
 import { PropertiesPanel } from './PropertiesPanel';
-import { withEditor } from '../stories/storySupport';
+import { sampleDoc, withEditor, withEvaluationNotes } from '../stories/storySupport';
 
 const meta = {
   title: 'Designer/Properties/StepProperties',
@@ -41,5 +41,21 @@ export const NothingSelected: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('heading', { name: 'Belum ada yang dipilih' })).toBeVisible();
     await expect(canvas.getByText(/tambah langkah sesudah yang dipilih/)).toBeVisible();
+  },
+};
+
+/** A step with an evaluation's notes: they come first, above the fields, with their own actions. */
+export const WithReviewNotes: Story = {
+  globals: { locale: 'id' },
+  decorators: [
+    withEditor(() => withEvaluationNotes(sampleDoc('lmj-07-rekom-keringanan-biaya-rs'), [{ stepId: 's2', text: 'Langkah 2 melebihi Waktu pada 40% kasus' }]), {
+      selection: { kind: 'steps', flowId: 'main', ids: ['s2'] },
+    }),
+  ],
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'Langkah 2 · Keputusan' })).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: /Catatan tinjauan \(1 terbuka dari 1\)/ })).toBeVisible();
+    await expect(canvas.getByText('Langkah 2 melebihi Waktu pada 40% kasus')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: /^Tandai selesai catatan 1:/ })).toBeVisible();
   },
 };

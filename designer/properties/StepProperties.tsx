@@ -1,14 +1,17 @@
-import { useId } from 'react';
 import { command, type StepKind } from '../../core/document';
 import type { Flow, Step, StepActor } from '../../schemas/generated/sop.types';
 import { useT } from '../../ui/i18n';
 import { stepLabel } from '../editor/describeLocation';
 import { useEditorStore } from '../editor/EditorContext';
 import { ActorsEditor } from './ActorsEditor';
+import { MarkupTextField } from './MarkupTextField';
 import { SelectField, TextField } from './fields';
 import { OutgoingEdges } from './OutgoingEdges';
 import { RequirementsEditor } from './RequirementsEditor';
-import { WaktuPreview } from './WaktuPreview';
+import { ReviewNotesList } from './ReviewNotesList';
+import { SignOffsEditor } from './SignOffsEditor';
+import { ConditionField, OutcomeField, StepFlagsFields, WaktuField } from './StepFlowFields';
+import { useStepUpdate } from './useStepUpdate';
 import { SOP_LIMITS } from '../../core/validation/limits';
 
 const KINDS: readonly StepKind[] = ['start', 'process', 'decision', 'end', 'connector'];
@@ -17,16 +20,15 @@ const KINDS: readonly StepKind[] = ['start', 'process', 'decision', 'end', 'conn
 export function StepProperties({ flow, step }: { flow: Flow; step: Step }) {
   const t = useT();
   const store = useEditorStore();
-  const waktuHint = useId();
   const index = flow.steps.indexOf(step);
-  const update = (changes: Parameters<typeof command<'step.update'>>[1]['changes']) =>
-    store.run(command('step.update', { flowId: flow.id, stepId: step.id, changes }), { select: false });
+  const update = useStepUpdate(flow, step);
 
   return (
     <section className="properties" aria-labelledby="step-properties-heading">
       <h3 id="step-properties-heading" className="properties__heading">
         {stepLabel(step, index, t)} · {t(`designer.kind.${step.kind}`)}
       </h3>
+      <ReviewNotesList flow={flow} step={step} />
       <div className="properties__row">
         <TextField label={t('designer.step.number')} value={step.number ?? ''} maxLength={SOP_LIMITS.stepNumber} focusKey="number" onChange={(v) => update({ number: v === '' ? null : v })} />
         <SelectField
@@ -37,28 +39,16 @@ export function StepProperties({ flow, step }: { flow: Flow; step: Step }) {
           onChange={(kind) => store.run(command('step.changeKind', { flowId: flow.id, stepId: step.id, kind }), { select: false })}
         />
       </div>
-      <TextField label={t('designer.step.text')} value={step.text} multiline rows={3} maxLength={SOP_LIMITS.longText} focusKey="text" onChange={(v) => update({ text: v })} />
+      <OutcomeField flow={flow} step={step} />
+      <MarkupTextField label={t('designer.step.text')} value={step.text} multiline rows={3} maxLength={SOP_LIMITS.longText} focusKey="text" syntaxHint onChange={(text) => update({ text })} />
       <ActorsEditor flow={flow} step={step} onChange={(actors: StepActor[]) => update({ actors })} />
+      {step.kind !== 'connector' && <SignOffsEditor flow={flow} step={step} />}
       <RequirementsEditor step={step} onChange={(requirements) => update({ requirements: requirements.length > 0 ? requirements : null })} />
-      <TextField
-        label={t('designer.step.waktu')}
-        value={step.waktu?.raw ?? ''}
-        focusKey="waktu"
-        placeholder={t('designer.step.waktuPlaceholder')}
-        onChange={(v) => update({ waktuRaw: v === '' ? null : v })}
-        hint={<WaktuPreview raw={step.waktu?.raw ?? ''} id={waktuHint} />}
-      />
-      <TextField label={t('designer.step.output')} value={step.output ?? ''} multiline maxLength={SOP_LIMITS.longText} focusKey="output" onChange={(v) => update({ output: v === '' ? null : v })} />
-      <TextField label={t('designer.step.remarks')} value={step.remarks ?? ''} multiline maxLength={SOP_LIMITS.longText} focusKey="remarks" onChange={(v) => update({ remarks: v === '' ? null : v })} />
-      <TextField
-        label={t('designer.step.condition')}
-        value={step.condition ?? ''}
-        multiline
-        maxLength={SOP_LIMITS.longText}
-        focusKey="condition"
-        hint={t('designer.step.conditionHint')}
-        onChange={(v) => update({ condition: v === '' ? null : v })}
-      />
+      <WaktuField flow={flow} step={step} />
+      <MarkupTextField label={t('designer.step.output')} value={step.output} multiline maxLength={SOP_LIMITS.longText} focusKey="output" onChange={(v) => update({ output: v === '' ? null : v })} />
+      <MarkupTextField label={t('designer.step.remarks')} value={step.remarks} multiline maxLength={SOP_LIMITS.longText} focusKey="remarks" onChange={(v) => update({ remarks: v === '' ? null : v })} />
+      <ConditionField flow={flow} step={step} />
+      <StepFlagsFields flow={flow} step={step} />
       {step.kind === 'connector' && (
         <TextField
           label={t('designer.step.symbolText')}

@@ -34,3 +34,20 @@ export const Unreadable: Story = {
     await expect(canvas.getByText('Tidak dapat dibaca')).toBeVisible();
   },
 };
+
+/** Reporting periods: a semester and a triwulan are exact months. */
+export const SemesterAndTriwulan: Story = {
+  globals: { locale: 'id' },
+  args: { raw: '1 semester' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('1 semester (6 bulan)')).toBeVisible();
+  },
+};
+
+export const TriwulanEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { raw: '2 triwulan' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('2 quarters (6 months)')).toBeVisible();
+  },
+};

@@ -108,22 +108,51 @@ export interface SelectFieldProps<T extends string> {
   onChange: (value: T) => void;
   focusKey?: string;
   hint?: string;
+  disabled?: boolean;
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange, focusKey, hint }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({ label, value, options, onChange, focusKey, hint, disabled }: SelectFieldProps<T>) {
   const id = useId();
   const hintId = useId();
   const ref = useFocusRequest<HTMLSelectElement>(focusKey);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} ref={ref} value={value} aria-describedby={hint ? hintId : undefined} onChange={(event) => onChange(event.target.value as T)}>
+      <select id={id} ref={ref} value={value} disabled={disabled} aria-describedby={hint ? hintId : undefined} onChange={(event) => onChange(event.target.value as T)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  focusKey?: string;
+  hint?: string;
+  disabled?: boolean;
+}
+
+/** A labelled checkbox; its hint is read out with it. */
+export function CheckboxField({ label, checked, onChange, focusKey, hint, disabled }: CheckboxFieldProps) {
+  const hintId = useId();
+  const ref = useFocusRequest<HTMLInputElement>(focusKey);
+  return (
+    <div className="field field--checkbox">
+      <label className="choice">
+        <input ref={ref} type="checkbox" checked={checked} disabled={disabled} aria-describedby={hint ? hintId : undefined} onChange={(event) => onChange(event.target.checked)} />
+        {label}
+      </label>
       {hint && (
         <p id={hintId} className="field__hint">
           {hint}

@@ -44,16 +44,17 @@ export const Indonesian: Story = {
 
 export const WarningsNeedConfirmation: Story = {
   globals: { locale: 'id' },
-  // lmj-01 lacks its approver and approval date: publishing is allowed, but only knowingly.
+  // lmj-01 lacks its approver: publishing is allowed, but only knowingly. It has no Tanggal Pengesahan row
+  // (it dates itself by Tanggal Efektif), which is its choice, not a warning.
   decorators: [withEditor('lmj-01-ugb')],
   play: async ({ canvas, args, userEvent }) => {
-    await expect(canvas.getByText(/3 peringatan untuk penerbitan/)).toBeVisible();
+    await expect(canvas.getByText(/2 peringatan untuk penerbitan/)).toBeVisible();
     await expect(canvas.getByRole('button', { name: /Nama pengesah belum diisi/ })).toBeVisible();
-    await expect(canvas.getByRole('button', { name: /Tanggal Pengesahan belum diisi/ })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: /Tanggal Pengesahan belum diisi/ })).toBeNull();
     await userEvent.type(canvas.getByRole('textbox', { name: 'Catatan perubahan' }), 'Terbitan pertama');
     const publish = canvas.getByRole('button', { name: 'Terbitkan revisi 1 meski ada peringatan' });
     await expect(publish).toBeDisabled();
-    await userEvent.click(canvas.getByRole('checkbox', { name: /Saya sudah memeriksa 3 peringatan/ }));
+    await userEvent.click(canvas.getByRole('checkbox', { name: /Saya sudah memeriksa 2 peringatan/ }));
     await expect(publish).toBeEnabled();
     await userEvent.click(publish);
     await expect(args.persistence.publish).toHaveBeenCalledWith(expect.objectContaining({ number: 1 }), expect.anything(), { queueForServer: false });

@@ -75,3 +75,23 @@ export const ArchiveAfterConfirming: Story = {
     await expect(await canvas.findByText('berlaku untuk kasus baru')).toBeVisible();
   },
 };
+
+/** A draft that follows up an SOP evaluation: the next revision's note links the evaluation in the runtime. */
+export const FollowsUpAnEvaluation: Story = {
+  globals: { locale: 'id' },
+  decorators: [
+    withEditor(() => {
+      const doc = editedDraft();
+      doc.revision.changeNotes = [
+        { revision: 2, date: '2026-07-04', note: 'Tindak lanjut Evaluasi SOP Penerbitan SPM, Januari–Juni 2026.', evaluation: { id: 'eval-2026-1', title: 'Evaluasi SOP Penerbitan SPM, Januari–Juni 2026', url: 'https://sop.example.go.id/runtime/#/monev/evaluasi/eval-2026-1' } },
+      ];
+      return doc;
+    }),
+  ],
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('heading', { name: 'Catatan untuk revisi 2 (draf)' })).toBeVisible();
+    await expect(canvas.getByText('Tindak lanjut Evaluasi SOP Penerbitan SPM, Januari–Juni 2026.')).toBeVisible();
+    await expect(canvas.getByRole('link', { name: 'Evaluasi SOP Penerbitan SPM, Januari–Juni 2026' })).toHaveAttribute('href', 'https://sop.example.go.id/runtime/#/monev/evaluasi/eval-2026-1');
+    await expect(await canvas.findByText('Revisi 1', { selector: 'strong' })).toBeVisible();
+  },
+};

@@ -3,11 +3,12 @@ import { diffRevisions, revisionFileName, revisionFileText, type RevisionDiff } 
 import type { LocalizedText } from '../../core/validation';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
-import { downloadBlob } from '../../ui/print/exportImage';
+import { downloadBlob } from '../../ui/download';
 import { useEditorSnapshot, useEditorStore } from '../editor/EditorContext';
 import type { RevisionRecord, SopRepository } from '../storage';
 import { bilingual } from '../ui/bilingual';
 import { formatDateTime } from '../ui/localized';
+import { EvaluationLink } from './EvaluationLink';
 import { RevisionDiffView } from './RevisionDiffView';
 import { UserText } from '../../ui/UserText';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -99,6 +100,25 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
   const newest = revisions && revisions.length > 0 ? revisions[revisions.length - 1]!.number : 0;
   const state = (r: RevisionSummary) =>
     r.archivedAt ? t('designer.history.stateArchived') : r.number === newest ? t('designer.history.stateCurrent') : t('designer.history.stateSuperseded');
+  // Change notes that link an evaluation: on the revision they went out with, or still waiting in the draft for the next one.
+  const changeNotes = doc.revision.changeNotes ?? [];
+  const evaluationsOf = (number: number) => changeNotes.filter((n) => n.revision === number && n.evaluation).map((n) => n.evaluation!);
+  const pending = changeNotes.filter((n) => n.revision > doc.revision.number);
+  const pendingSection = pending.length > 0 && (
+    <section className="revision-list__pending" aria-label={t('designer.history.nextRevision', { number: doc.revision.number + 1 })}>
+      <h4>{t('designer.history.nextRevision', { number: doc.revision.number + 1 })}</h4>
+      <ul>
+        {pending.map((n, index) => (
+          <li key={index}>
+            <p className="revision-list__note">
+              <UserText>{n.note}</UserText>
+            </p>
+            {n.evaluation && <EvaluationLink evaluation={n.evaluation} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
   const options = (
     <>
       {(revisions ?? []).map((r) => (
@@ -115,6 +135,7 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
       <h3 id="history-heading" className="properties__heading">
         {t('designer.history.heading')}
       </h3>
+      {pendingSection}
       {revisions === null ? (
         <p className="muted">{t('designer.common.loading')}</p>
       ) : revisions.length === 0 ? (
@@ -126,6 +147,9 @@ export function RevisionHistory({ repository }: { repository: SopRepository }) {
               <li key={r.number} className={r.archivedAt ? 'revision-list__item revision-list__item--archived' : 'revision-list__item'}>
                 <strong>{label(r)}</strong> · {formatDateTime(r.publishedAt, lang)} · <span className="revision-list__state">{state(r)}</span>
                 {r.note && <p className="revision-list__note"><UserText>{r.note}</UserText></p>}
+                {evaluationsOf(r.number).map((evaluation) => (
+                  <EvaluationLink key={evaluation.id} evaluation={evaluation} />
+                ))}
                 {server && serverRows && (
                   <RevisionServerStatus
                     number={r.number}

@@ -62,7 +62,7 @@ export function openDesignerDb(options: OpenDesignerDbOptions = {}): DesignerDat
           schemaVersion: STORAGE_SCHEMA_VERSION,
           publishedAt: doc.revision.publishedAt ?? at,
           note: '',
-          title: doc.identity.title,
+          title: doc.identity.title ?? '',
           json,
         };
         void tx.table('revisions').add(revision);

@@ -1,3 +1,4 @@
+import { migrateSop } from '../../core/migrations';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { StorageError } from './errors';
 
@@ -22,9 +23,21 @@ export function documentToJson(doc: SopDocument): string {
   return text;
 }
 
-/** Parses stored JSON text back into a document. */
+/**
+ * Parses stored JSON text back into a document, migrated in memory to the
+ * current schema version when it was written in an earlier one (a published
+ * revision stays as published in the database; `originalOf` gives it back).
+ * Throws on text that is not JSON, and on a document of a newer version.
+ */
 export function documentFromJson(text: string): SopDocument {
-  return JSON.parse(text) as SopDocument;
+  const migrated = migrateSop(JSON.parse(text) as unknown);
+  if (!migrated.ok) {
+    throw new StorageError('newer-format', {
+      id: 'Dokumen ini disimpan oleh versi SOP Studio yang lebih baru. Buka dengan versi terbaru; data tidak diubah.',
+      en: 'This document was saved by a newer version of SOP Studio. Open it with the latest version; nothing was changed.',
+    });
+  }
+  return migrated.document as SopDocument;
 }
 
 function firstNonJsonValue(value: unknown, path: string): string | null {

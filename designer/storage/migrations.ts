@@ -10,6 +10,7 @@
  * migrations.browser.test.ts.
  */
 import type { Transaction } from 'dexie';
+import { migrateSop } from '../../core/migrations';
 import { agencyFieldsOf } from './agencyFields';
 import { STORAGE_SCHEMA_VERSION, type DraftRecord } from './records';
 
@@ -59,6 +60,30 @@ export const storageVersions: readonly StorageVersion[] = [
     // A new table only; no record of version 2 changes.
     version: 3,
     stores: { serverPublications: '[sopId+number], sopId, state' },
+  },
+  {
+    // SOP schema v2 (docs/schema-v2.md): every draft is migrated to it (core/migrations). Published
+    // revisions are left byte for byte as published: cases and the catalogue hold their content hashes,
+    // and readers migrate them in memory. A draft that cannot be read stays as it was (its problem is
+    // reported when it is opened); the save count is kept, since the content means the same.
+    version: 4,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table<DraftRecord>('drafts')
+        .toCollection()
+        .modify((record) => {
+          let doc: unknown;
+          try {
+            doc = JSON.parse(record.json);
+          } catch {
+            doc = undefined;
+          }
+          const migrated = doc === undefined ? undefined : migrateSop(doc);
+          if (migrated?.ok && migrated.steps.length > 0) record.json = JSON.stringify(migrated.document);
+          record.schemaVersion = 4;
+        });
+    },
   },
 ];
 

@@ -7,6 +7,9 @@ import { loadSamples } from '../../samples';
 import { openDesignerDb, type DesignerDatabase } from './db';
 import { deviceCatalogueTarget, type PublicationTarget } from './publication';
 import { SopRepository } from './repository';
+import { sopContentHash } from '../../core/engine';
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import v1Bwi from '../../core/migrations/fixtures/bwi-spm-online.v1.sop.json';
 
 const opened: (DesignerDatabase | DeviceDb)[] = [];
 afterEach(async () => {
@@ -72,5 +75,23 @@ describe('designer → runtime hand-over (Chromium IndexedDB)', () => {
     full = false;
     expect(await repo.syncPublications()).toBe(0);
     expect((await listOffered(device)).map((o) => o.key)).toEqual(['lmj-01-ugb@1']);
+  });
+});
+
+describe('a revision published in schema v1, handed over after the upgrade', () => {
+  it('reaches the catalogue as published, with the hash of what was published, and is offered migrated', async () => {
+    const { repo, device } = setup();
+    const v1Json = JSON.stringify(v1Bwi);
+    // The designer's own record of a revision published before schema v2: never rewritten.
+    await repo.db.revisions.add({ sopId: 'bwi-spm-online', number: 1, schemaVersion: 3, publishedAt: '2024-01-16', note: '', title: 'SPM', json: v1Json });
+    expect(await repo.syncPublications()).toBe(0);
+    const row = (await device.catalogue.get('bwi-spm-online@1'))!;
+    expect(row.json).toBe(v1Json);
+    expect(row.contentHash).toBe(sopContentHash(JSON.parse(v1Json) as SopDocument));
+    const [offered] = (await listOffered(device)).filter((o) => o.sopId === 'bwi-spm-online');
+    expect(offered!.doc.schemaVersion).toBe(2);
+    // Handing it over again (every start of the designer does) changes nothing.
+    expect(await repo.syncPublications()).toBe(0);
+    expect((await device.catalogue.get('bwi-spm-online@1'))!.json).toBe(v1Json);
   });
 });

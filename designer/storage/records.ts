@@ -11,7 +11,7 @@ import type { ServerPublicationStatus } from '../../core/sync';
 import type { Revision } from '../../schemas/generated/sop.types';
 
 /** Version of the record format below. Bump it with a migration in migrations.ts. */
-export const STORAGE_SCHEMA_VERSION = 3;
+export const STORAGE_SCHEMA_VERSION = 4;
 
 /** The IndexedDB database of the designer (the runtime keeps its own). */
 export const DESIGNER_DB_NAME = 'sop-studio-designer';

@@ -262,7 +262,7 @@ export class SopRepository {
           schemaVersion: STORAGE_SCHEMA_VERSION,
           publishedAt: revision.publishedAt,
           note: revision.note,
-          title: revision.doc.identity.title,
+          title: revision.doc.identity.title ?? '',
           json: frozenJson,
         });
         if (options.queueForServer) await this.db.serverPublications.put(this.serverRecord(draft.id, revision.number, queuedForServer(this.now().toISOString())));

@@ -8,6 +8,11 @@ import { storageVersions, LATEST_STORAGE_VERSION } from './migrations';
 import { STORAGE_SCHEMA_VERSION, type DraftRecord } from './records';
 import { SopRepository } from './repository';
 import { StorageError } from './errors';
+import { revisionFileText } from '../../core/document/revisionFile';
+import v1BwiJson from '../../core/migrations/fixtures/bwi-spm-online.v1.sop.json';
+
+// The sample as schema v1 wrote it (core/migrations/fixtures): what databases of earlier versions hold.
+const v1Bwi = v1BwiJson as unknown as { identity: { title: string; number: string; government: string; office: string; unit: string } };
 
 const opened: DesignerDatabase[] = [];
 let counter = 0;
@@ -77,7 +82,7 @@ describe('designer storage (IndexedDB in Chromium)', () => {
     } as unknown as DraftRecord);
     v1.close();
 
-    const latest = openDesignerDb({ name, seed: () => [] });
+    const latest = openDesignerDb({ name, versions: storageVersions.slice(0, 2), seed: () => [] });
     opened.push(latest);
     const drafts = await new SopRepository(latest).listDrafts();
     expect(drafts.map((d) => [d.id, d.government, d.office, d.unit, d.saveCount])).toEqual([
@@ -96,7 +101,7 @@ describe('designer storage (IndexedDB in Chromium)', () => {
     expect(before.revisions.map((r) => r.number)).toEqual([1]);
     v2.close();
 
-    const latest = openDesignerDb({ name, seed: () => [] });
+    const latest = openDesignerDb({ name, versions: storageVersions.slice(0, 3), seed: () => [] });
     opened.push(latest);
     await latest.open();
     expect(latest.verno).toBe(3);
@@ -104,6 +109,45 @@ describe('designer storage (IndexedDB in Chromium)', () => {
     expect(await latest.revisions.toArray()).toEqual(before.revisions);
     // Revisions published before there was a server are not queued: the drafter sends them when they choose.
     expect(await latest.serverPublications.count()).toBe(0);
+  });
+
+  it('migration 4 upgrades every draft of a version-3 database to SOP schema v2 and leaves published revisions byte for byte', async () => {
+    const name = `designer-storage-test-${Date.now()}-${counter++}`;
+    const v3 = openDesignerDb({ name, versions: storageVersions.slice(0, 3), seed: () => [] });
+    opened.push(v3);
+    // What a version-3 designer stored: the sample as it was in schema v1, as its draft and as its published revision 1.
+    const v1Json = JSON.stringify(v1Bwi);
+    await v3.drafts.add({
+      id: 'bwi-spm-online', schemaVersion: 3, title: v1Bwi.identity.title, number: v1Bwi.identity.number, government: v1Bwi.identity.government,
+      office: v1Bwi.identity.office, unit: v1Bwi.identity.unit, status: 'published', revisionNumber: 1,
+      createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-02T00:00:00Z', saveCount: 4, json: v1Json,
+    });
+    await v3.drafts.add({
+      id: 'rusak', schemaVersion: 3, title: 'Rusak', number: '', government: '', office: '', unit: '', status: 'draft', revisionNumber: 0,
+      createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', saveCount: 1, json: '{not json',
+    });
+    await v3.revisions.add({ sopId: 'bwi-spm-online', number: 1, schemaVersion: 3, publishedAt: '2024-01-16', note: '', title: v1Bwi.identity.title, json: v1Json });
+    const revisionsBefore = await v3.revisions.toArray();
+    v3.close();
+
+    const latest = openDesignerDb({ name, seed: () => [] });
+    opened.push(latest);
+    const repo = new SopRepository(latest);
+    const records = await latest.drafts.toArray();
+    expect(latest.verno).toBe(4);
+    expect(records.map((r) => [r.id, r.schemaVersion, r.saveCount, r.updatedAt])).toEqual([
+      ['bwi-spm-online', 4, 4, '2025-01-02T00:00:00Z'],
+      ['rusak', 4, 1, '2025-01-01T00:00:00Z'],
+    ]);
+    // The draft is the sample as `sop migrate` wrote it; the unreadable one is left for the editor to report.
+    expect(JSON.parse(records[0]!.json)).toEqual(sample('bwi-spm-online'));
+    expect(records[1]!.json).toBe('{not json');
+    expect((await repo.loadDraft('bwi-spm-online'))!.doc.schemaVersion).toBe(2);
+    // The revision is untouched; read back, it is migrated in memory and still knows what was published.
+    expect(await latest.revisions.toArray()).toEqual(revisionsBefore);
+    const revision = (await repo.loadRevision('bwi-spm-online', 1))!;
+    expect(revision.schemaVersion).toBe(2);
+    expect(revisionFileText(revision)).toBe(JSON.stringify(v1Bwi, null, 2) + '\n');
   });
 
   it('never overwrites an existing SOP id without being told to', async () => {

@@ -4,6 +4,7 @@
  */
 import type { Decorator } from '@storybook/react-vite';
 import { useState, type ReactNode } from 'react';
+import { command, runCommand } from '../../core/document';
 import { loadSample } from '../../samples';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { EditorProvider } from '../editor/EditorContext';
@@ -62,7 +63,7 @@ export function storyDbName(prefix: string): string {
  */
 export function miniDoc(): SopDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'contoh-mini',
     identity: {
       government: 'Pemerintah Kabupaten Contoh',
@@ -87,7 +88,7 @@ export function miniDoc(): SopDocument {
           { id: 's3', number: '3', kind: 'decision', text: 'Berkas lengkap?', actors: [{ actor: 'petugas', role: 'performs' }] },
           { id: 's4', number: '4', kind: 'process', text: 'Kepala Seksi memaraf, petugas menerima kembali', actors: [{ actor: 'kasi', role: 'approves' }, { actor: 'petugas', role: 'receives' }], waktu: { raw: '1 hari kerja' }, remarks: 'Paraf di pojok kanan' },
           { id: 's5', number: '5', kind: 'connector', text: 'Lanjut ke halaman berikut', symbolText: 'A', actors: [{ actor: 'petugas', role: 'performs' }] },
-          { id: 's6', number: '6', kind: 'end', text: 'Surat diserahkan kepada pemohon', actors: [{ actor: 'pemohon', role: 'receives' }] },
+          { id: 's6', number: '6', kind: 'end', outcome: 'selesai', text: 'Surat diserahkan kepada pemohon', actors: [{ actor: 'pemohon', role: 'receives' }] },
         ],
         edges: [
           { id: 'e1', from: 's1', to: 's2' },
@@ -119,4 +120,17 @@ export function storyPersistence(overrides: Partial<Persistence> = {}): Persiste
 /** A repository over a fresh IndexedDB of its own, seeded with `docs`. */
 export function storyRepository(prefix: string, docs: readonly SopDocument[] = []): SopRepository {
   return new SopRepository(openDesignerDb({ name: storyDbName(prefix), seed: () => docs }));
+}
+
+/** The evaluation the review-note stories attach. */
+export const STORY_EVALUATION = { id: 'eval-2026-1', title: 'Evaluasi SOP Penerbitan SPM, Januari–Juni 2026', url: 'https://sop.example.go.id/runtime/#/monev/evaluasi/eval-2026-1' };
+
+/**
+ * `doc` with an SOP evaluation's notes attached, as the designer attaches them
+ * on `?evaluasi=`: `notes` by step id, plus one general note on the first step.
+ */
+export function withEvaluationNotes(doc: SopDocument, notes: { stepId: string; text: string }[], generalNotes: string[] = []): SopDocument {
+  const outcome = runCommand(doc, command('evaluationNotes.attach', { evaluation: STORY_EVALUATION, notes, generalNotes, date: '2026-07-04' }));
+  if (!outcome.ok) throw new Error(outcome.reason.en);
+  return structuredClone(outcome.doc);
 }

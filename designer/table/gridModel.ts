@@ -5,6 +5,7 @@
 import { command, type Command } from '../../core/document';
 import type { Actor, Flow, Step } from '../../schemas/generated/sop.types';
 import { SOP_LIMITS } from '../../core/validation/limits';
+import { plainTextOf } from '../../core/text/richText';
 
 export type GridColumn = 'number' | 'text' | 'actors' | 'kind' | 'branches' | 'requirements' | 'waktu' | 'output' | 'remarks';
 
@@ -78,19 +79,19 @@ export function cellText(step: Step, column: TextGridColumn | 'actors', actors: 
     case 'number':
       return step.number ?? '';
     case 'text':
-      return step.text;
+      return plainTextOf(step.text);
     case 'actors':
       return step.actors
         .map((a, i) => `${i === 0 ? '' : a.alternative ? ' / ' : ', '}${actors.find((x) => x.id === a.actor)?.label ?? a.actor}`)
         .join('');
     case 'requirements':
-      return (step.requirements ?? []).map((r) => r.text).join('\n');
+      return (step.requirements ?? []).map((r) => plainTextOf(r.text)).join('\n');
     case 'waktu':
       return step.waktu?.raw ?? '';
     case 'output':
-      return step.output ?? '';
+      return plainTextOf(step.output);
     case 'remarks':
-      return step.remarks ?? '';
+      return plainTextOf(step.remarks);
   }
 }
 

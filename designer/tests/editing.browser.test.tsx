@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSample } from '../../samples';
 import type { SopDocument } from '../../schemas/generated/sop.types';
-import { canvasNode, dragOnto, openDesigner, userEvent, waitForSaved } from './helpers';
+import { canvasNode, dragOnto, openDesigner, userEvent, waitForSaved, openFirstSopOf } from './helpers';
+import { plainTextOf } from '../../core/text/richText';
 
 let designer: Awaited<ReturnType<typeof openDesigner>> | undefined;
 afterEach(async () => {
@@ -13,11 +14,7 @@ const SAMPLE = 'lmj-06-tetirah';
 const sample = (): SopDocument => structuredClone(loadSample(SAMPLE)!);
 
 async function openSample(seed: () => SopDocument[] = () => [sample()]) {
-  designer = await openDesigner({ seed });
-  const title = seed()[0]!.identity.title;
-  await designer.screen.getByRole('button', { name: title, exact: true }).click();
-  await expect.element(designer.screen.getByRole('heading', { name: title })).toBeVisible();
-  await expect.poll(() => document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0);
+  designer = await openFirstSopOf(seed);
   return designer.screen;
 }
 
@@ -55,7 +52,7 @@ describe('editing across views (real Chromium)', () => {
     await waitForSaved();
     const afterEdits = (await designer!.stored(SAMPLE))!;
     expect(afterEdits.identity.number).toBe('999/BARU/2025');
-    expect(afterEdits.flows[0]!.steps[0]!.text.endsWith(' (diperbarui)')).toBe(true);
+    expect(plainTextOf(afterEdits.flows[0]!.steps[0]!.text).endsWith(' (diperbarui)')).toBe(true);
     expect(afterEdits.flows[0]!.steps[1]!.actors).not.toEqual(original!.flows[0]!.steps[1]!.actors);
 
     // Undo all three from the canvas, then redo them.
@@ -119,7 +116,7 @@ describe('editing across views (real Chromium)', () => {
     const model = await monacoModel();
     const original = model.getValue();
 
-    replaceText(model, original.replace(/}\s*$/, '').replace('"schemaVersion": 1,', '"schemaVersion": 1'));
+    replaceText(model, original.replace(/}\s*$/, '').replace('"schemaVersion": 2,', '"schemaVersion": 2'));
     await expect.element(screen.getByTestId('json-status')).toHaveTextContent(/Belum diterapkan.*baris \d+, kolom \d+/);
     const broken = JSON.parse(original) as Record<string, unknown>;
     broken.flows = 'bukan daftar';

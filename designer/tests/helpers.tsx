@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import type { SopDocument } from '../../schemas/generated/sop.types';
@@ -12,18 +12,21 @@ let counter = 0;
 
 /** A designer with its own IndexedDB database; `reload()` mounts a fresh app on the same data, as a page reload does. */
 export async function openDesigner(
-  options: { seed?: () => readonly SopDocument[]; lang?: 'id' | 'en'; openRequest?: string; dbName?: string; server?: ServerTransportOptions | false } = {},
+  options: { seed?: () => readonly SopDocument[]; lang?: 'id' | 'en'; openRequest?: string; evaluationRequest?: string; dbName?: string; server?: ServerTransportOptions | false } = {},
 ) {
   const dbName = options.dbName ?? `designer-journey-${Date.now()}-${counter++}`;
   const seed = options.seed ?? (() => []);
   // A page URL's request (`?sop=<id>`) is honoured on the first load only: the page then drops it from the address.
   let openRequest = options.openRequest ?? null;
+  let evaluationRequest = options.evaluationRequest ?? null;
   const mount = () => {
     const request = openRequest;
+    const evaluation = evaluationRequest;
     openRequest = null;
+    evaluationRequest = null;
     return render(
       <I18nProvider initialLang={options.lang ?? 'id'} persist={false}>
-        <App dbName={dbName} seed={seed} openRequest={request} {...(options.server !== undefined ? { server: options.server } : {})} />
+        <App dbName={dbName} seed={seed} openRequest={request} evaluationRequest={evaluation} {...(options.server !== undefined ? { server: options.server } : {})} />
       </I18nProvider>,
     );
   };
@@ -77,6 +80,16 @@ export async function captureDownload(trigger: () => Promise<unknown>): Promise<
   }
 }
 
+/** Opens the designer on `seed`, then the first SOP of it from the library, and waits for its canvas. */
+export async function openFirstSopOf(seed: () => SopDocument[]): Promise<Awaited<ReturnType<typeof openDesigner>>> {
+  const designer = await openDesigner({ seed });
+  const title = seed()[0]!.identity.title;
+  await designer.screen.getByRole('button', { name: title, exact: true }).click();
+  await expect.element(designer.screen.getByRole('heading', { name: title })).toBeVisible();
+  await expect.poll(() => document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0);
+  return designer;
+}
+
 /** The canvas symbol of a step, by the start of its accessible name ("Langkah 3,"). */
 export function canvasNode(name: string): HTMLElement {
   const node = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].find((n) =>
@@ -84,6 +97,24 @@ export function canvasNode(name: string): HTMLElement {
   );
   if (!node) throw new Error(`no canvas node named ${name}`);
   return node;
+}
+
+/**
+ * Selects a step by clicking its canvas symbol, as a drafter does, and waits until the properties panel shows it.
+ * The click is tried again while the panel shows another step: on a busy machine React Flow may still be placing
+ * the nodes (fit to view) when the first click lands.
+ */
+export async function selectCanvasStep(name: string): Promise<void> {
+  const label = name.replace(/,$/, '');
+  const shown = () => document.getElementById('step-properties-heading')?.textContent?.split(' · ')[0] === label;
+  await vi.waitFor(
+    async () => {
+      if (shown()) return;
+      await userEvent.click(canvasNode(name));
+      if (!shown()) throw new Error(`the properties panel does not show ${label}`);
+    },
+    { timeout: 20_000, interval: 500 },
+  );
 }
 
 /**

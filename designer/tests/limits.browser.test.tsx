@@ -8,7 +8,7 @@ import { SOP_LIMITS } from '../../core/validation';
 import { loadSample } from '../../samples';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { checkImportText } from '../library/sopFiles';
-import { canvasNode, openDesigner, userEvent, waitForSaved } from './helpers';
+import { canvasNode, openDesigner, userEvent, waitForSaved, openFirstSopOf } from './helpers';
 
 let designer: Awaited<ReturnType<typeof openDesigner>> | undefined;
 afterEach(async () => {
@@ -21,11 +21,7 @@ const SAMPLE = 'bwi-spm-online';
 const sample = (): SopDocument => structuredClone(loadSample(SAMPLE)!);
 
 async function openSample(seed: () => SopDocument[] = () => [sample()]) {
-  designer = await openDesigner({ seed });
-  const title = seed()[0]!.identity.title;
-  await designer.screen.getByRole('button', { name: title, exact: true }).click();
-  await expect.element(designer.screen.getByRole('heading', { name: title })).toBeVisible();
-  await expect.poll(() => document.querySelectorAll('.react-flow__node').length).toBeGreaterThan(0);
+  designer = await openFirstSopOf(seed);
   return designer.screen;
 }
 

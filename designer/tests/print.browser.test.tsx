@@ -5,8 +5,8 @@ import { hasErrors, validateSop } from '../../core/validation';
 import { loadSample } from '../../samples';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { I18nProvider } from '../../ui/i18n';
-import { PrintPreview } from '../../ui/print';
-import { takeHandedOverDocument } from '../../ui/print/handover';
+import { PrintPreview } from '../../print/view';
+import { takeHandedOverDocument } from '../../print/view/handover';
 import { canvasNode, openDesigner, userEvent } from './helpers';
 
 let designer: Awaited<ReturnType<typeof openDesigner>> | undefined;
@@ -83,6 +83,35 @@ describe('print and image export from the editor (real Chromium)', () => {
     const view = page.elementLocator(print.container);
     await expect.element(view.getByRole('status')).toHaveTextContent(/halaman/i);
     await expect.element(view.getByText(edited).first()).toBeInTheDocument();
+    await print.unmount();
+  });
+
+  it('the print dialog "Cetak" opens offers A4, F4, Letter and Legal, and lays the pages out on the paper chosen', async () => {
+    const screen = await openSample();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    await screen.getByRole('button', { name: 'Cetak', exact: true }).click();
+    const key = /\?doc=([a-z0-9]+)$/.exec(String(open.mock.calls[0]![0]))![1]!;
+    const handed = (await takeHandedOverDocument(key)) as SopDocument;
+    const print = await render(
+      <I18nProvider initialLang="id" persist={false}>
+        <PrintPreview doc={handed} />
+      </I18nProvider>,
+    );
+    const view = page.elementLocator(print.container);
+    const paper = view.getByRole('combobox', { name: 'Ukuran kertas' });
+    const options = [...(paper.element() as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options).toEqual(['A4 (210 × 297 mm)', 'F4 (215 × 330 mm)', 'Letter (8,5 × 11 in)', 'Legal (8,5 × 14 in)']);
+    const sheet = () => document.querySelector<HTMLElement>('.print-page')!.style.width;
+    const pageRule = () => [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').find((css) => css.includes('@page'));
+    await expect.element(view.getByRole('status')).toHaveTextContent(/halaman/i);
+    // Landscape, as SOPs are signed: the sheet is as wide as the paper is tall.
+    expect(sheet()).toBe('297mm');
+    for (const [choice, width, height] of [['Letter (8,5 × 11 in)', '279.4mm', '215.9mm'], ['Legal (8,5 × 14 in)', '355.6mm', '215.9mm']] as const) {
+      await paper.selectOptions(choice);
+      await expect.poll(sheet).toBe(width);
+      await expect.poll(pageRule).toContain(`size: ${width} ${height}`);
+      await expect.element(view.getByRole('status')).toHaveTextContent(/halaman/i);
+    }
     await print.unmount();
   });
 

@@ -42,7 +42,7 @@ describe('every sample in the designer (real Chromium)', () => {
     const checked: string[] = [];
     try {
       for (const sample of samples) {
-        await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill(sample.identity.number || sample.identity.title);
+        await screen.getByLabelText('Cari judul, Nomor SOP, atau instansi').fill(sample.identity.number || sample.identity.title!);
         await screen.getByRole('button', { name: sample.identity.title, exact: true }).first().click();
         await expect.element(screen.getByRole('heading', { name: sample.identity.title, exact: true })).toBeVisible();
         const flow = sample.flows[0];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LocalizedText } from '../../core/engine';
 import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
-import { downloadBlob } from '../download';
+import { downloadBlob } from '../../ui/download';
 import { localized } from '../format';
 import { toStorageError } from '../storage/errors';
 import { useCountsText } from './counts';

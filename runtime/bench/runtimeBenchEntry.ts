@@ -40,7 +40,10 @@ function templates(): Template[] {
         const ticked = (step.requirements ?? []).map((r) => r.id);
         if (k === flow.steps.length) d.ok({ type: 'case.cancel', reason: 'batal' });
         else if (k === flow.steps.length + 1) d.ok({ type: 'case.return', stepId: step.id, to: { applicant: true }, reason: 'kurang' });
-        else if (visit.phase === 'signing') d.ok({ type: 'step.signOff', stepId: step.id, actorId: visit.chain[visit.signatures.length]!.actors[0]!, ticked });
+        else if (visit.phase === 'signing') {
+          const slot = visit.chain[visit.signatures.length]!;
+          d.ok({ type: 'step.signOff', stepId: step.id, actorId: slot.actors[0]!, ...(slot.position !== undefined ? { position: slot.position } : {}), ticked });
+        }
         else if (step.kind === 'decision') {
           const edge = flow.edges.find((e) => e.from === step.id && e.to !== undefined && flow.steps.findIndex((s) => s.id === e.to) > flow.steps.indexOf(step))!;
           d.ok({ type: 'branch.choose', stepId: step.id, edgeId: edge.id, ticked });

@@ -5,6 +5,7 @@ import { useI18n } from '../../ui/i18n';
 import { formatDateTime } from '../format';
 import { actedBy } from './actedBy';
 import { UserText } from '../../ui/UserText';
+import { plainTextOf } from '../../core/text/richText';
 
 export interface CameBackNoticeProps {
   sop: SopDocument;
@@ -25,7 +26,7 @@ export function CameBackNotice({ sop, state, record, timeZone }: CameBackNoticeP
     return step ? stepName(step) : id;
   });
   const by = actedBy(sop, record.by);
-  const missing = record.missing.map((id) => index?.requirements.get(id)?.text ?? id);
+  const missing = record.missing.map((id) => plainTextOf(index?.requirements.get(id)?.text) || id);
   const toApplicant = 'applicant' in record.to;
   return (
     <div className="rt-alert rt-came-back" role="note" aria-labelledby={titleId}>

@@ -3,6 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   activeVisits,
   fieldsCollectedAt,
+  findFlow,
+  indexFlow,
+  stepName,
+  actorLabel,
   isCaseOverdue,
   type CaseCommand,
   type CaseState,
@@ -12,9 +16,11 @@ import {
   visitCurrentActors,
 } from '../../core/engine';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { plainTextOf } from '../../core/text/richText';
 import { useI18n } from '../../ui/i18n';
+import { UserText } from '../../ui/UserText';
 import { useRuntime } from '../context';
-import { downloadBlob } from '../download';
+import { downloadBlob } from '../../ui/download';
 import { formatDateTime, localized } from '../format';
 import { hrefs } from '../router';
 import type { CaseRow, DraftFile, DraftRow, DraftValues } from '../storage/db';
@@ -32,6 +38,8 @@ import { discardReview, redoReview } from '../sync/review';
 import { StepForm, type StepIntent, type StepProblem } from './StepForm';
 import { SwimlaneMap } from './SwimlaneMap';
 import { Timeline } from './Timeline';
+import { JoinWaiting } from './JoinWaiting';
+import { caseStatusDisplay } from './caseOutcome';
 
 /** How long typing may pause before the draft is written (a crash loses at most this much). */
 const DRAFT_DELAY_MS = 250;
@@ -90,7 +98,7 @@ function commitFailure(result: CommitResult): { message: LocalizedText; details?
 }
 
 export function CaseView({ row, sop, drafts }: CaseViewProps) {
-  const { db, device, calendar, now, person } = useRuntime();
+  const { db, device, calendar, now, person, myLaneKeys } = useRuntime();
   const { lang, t } = useI18n();
   const state: CaseState = row.state;
   const tz = calendar.timeZone;
@@ -98,6 +106,8 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
   const [savedAt, setSavedAt] = useState<Record<string, number>>({});
   const [notice, setNotice] = useState<LocalizedText | null>(null);
   const [resumeNote, setResumeNote] = useState('');
+  // Steps of other lanes the clerk chose to work on here (covering for a colleague, or for the applicant).
+  const [openedHere, setOpenedHere] = useState<ReadonlySet<string>>(new Set());
   // Steps active when the page opened keep focus where the browser put it; steps that appear later take it.
   const initialVisits = useRef(new Set(state.visits.filter((v) => v.status === 'active').map((v) => v.id)));
   // Whether each step opened on a draft with something in it, decided when the step is first shown:
@@ -248,9 +258,11 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
         ? { type: 'step.complete', ...common }
         : intent.kind === 'choose'
           ? { type: 'branch.choose', ...common, edgeId: intent.edgeId }
-          : { type: 'step.signOff', ...common, actorId: intent.actorId };
+          : intent.kind === 'skip'
+            ? { type: 'step.skip', ...base(actingAs), stepId, ...(intent.note ? { note: intent.note } : {}) }
+            : { type: 'step.signOff', ...common, actorId: intent.actorId, ...(intent.position !== undefined ? { position: intent.position } : {}) };
     const visit = state.visits.find((v) => v.id === visitId);
-    // The draft goes with the commit only when this command ends the visit's work.
+    // The draft goes with the commit only when this command ends the visit's work (a skip ends it without any).
     const endsWork = intent.kind !== 'signOff' || (visit && !visit.hasWork && visit.workDoneAt === undefined) || (visit && visit.signatures.length + 1 >= visit.chain.length);
     return commitFailure(await commit(command, files, endsWork ? [visitId] : []));
   };
@@ -268,7 +280,20 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
   const applicantFields = fieldsCollectedAt(sop.caseFields, null);
   const overdue = isCaseOverdue(state, now);
   const lastReturn = state.returns[state.returns.length - 1];
-  const requirementText = (id: string) => sop.flows.flatMap((f) => f.steps).flatMap((s) => s.requirements ?? []).find((r) => r.id === id)?.text ?? id;
+  const requirementText = (id: string) => plainTextOf(sop.flows.flatMap((f) => f.steps).flatMap((s) => s.requirements ?? []).find((r) => r.id === id)?.text) || id;
+  const status = caseStatusDisplay(state);
+  const flowIndex = (() => {
+    const flow = findFlow(sop, state.sop.flowId);
+    return flow ? indexFlow(flow) : undefined;
+  })();
+  const endStep = state.status === 'finished' ? state.visits.filter((v) => v.status === 'done' && v.outcome !== undefined && v.outcome === status.outcome).at(-1) : undefined;
+  const endStepDoc = endStep ? flowIndex?.steps.get(endStep.stepId) : undefined;
+  const active = activeVisits(state);
+  // With several steps active at once, the forms are those of the clerk's own lanes; the others are listed, one
+  // click from a form. One active step is always a form, as it always was: a front office acts for the applicant.
+  const isMine = (visit: Visit) => myLaneKeys.length === 0 || visitCurrentActors(visit).some((a) => myLaneKeys.includes(`${state.sop.sopId}|${a}`));
+  const shownHere = (visit: Visit) => active.length === 1 || isMine(visit) || openedHere.has(visit.id);
+  const elsewhere = active.filter((v) => !shownHere(v));
 
   return (
     <article className="rt-case" aria-labelledby="rt-case-heading">
@@ -283,7 +308,7 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
       <header className="rt-case__header">
         <h2 id="rt-case-heading">{t('runtime.case.heading', { name: row.applicantName || t('runtime.case.noName') })}</h2>
         <p>
-          <span className={`rt-status rt-status--${state.status}`}>{t(`runtime.case.status.${state.status}`)}</span>
+          <span className={`rt-status rt-status--${status.modifier}`}>{t(status.key)}</span>
           {overdue && <span className="rt-status rt-status--overdue">{t('runtime.case.overdue')}</span>}
         </p>
         <p className="rt-muted">{t('runtime.case.sop', { title: state.sop.title, revision: state.sop.revision })}</p>
@@ -329,7 +354,20 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
         }}
         onDiscard={(commandId) => discardReview(db, commandId)}
       />
-      {state.status === 'finished' && <p className="rt-alert rt-alert--ok" role="status">{t('runtime.case.finished', { time: formatDateTime(state.closedAt, lang, tz) })}</p>}
+      {state.status === 'finished' && (
+        <div className={status.outcome === 'ditolak' || status.outcome === 'dibatalkan' ? 'rt-alert rt-alert--outcome' : 'rt-alert rt-alert--ok'} role="status" data-outcome={status.outcome}>
+          <p>
+            {status.outcome === undefined || status.outcome === 'selesai'
+              ? t('runtime.case.finished', { time: formatDateTime(state.closedAt, lang, tz) })
+              : t(`caseFlow.finished.${status.outcome}`, { time: formatDateTime(state.closedAt, lang, tz) })}
+          </p>
+          {endStepDoc && (
+            <p className="rt-muted">
+              <UserText>{t('caseFlow.finished.endStep', { number: stepName(endStepDoc), text: plainTextOf(endStepDoc.text) })}</UserText>
+            </p>
+          )}
+        </div>
+      )}
       {state.status === 'cancelled' && <p className="rt-alert" role="status">{t('runtime.case.cancelled', { reason: state.cancelReason ?? '' })}</p>}
       {state.leftTo.length > 0 && <p className="rt-muted">{t('runtime.case.leftTo', { target: state.leftTo.join(', ') })}</p>}
       {state.status === 'returned' && lastReturn && (
@@ -361,8 +399,29 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
           <SwimlaneMap sop={sop} state={state} />
         </section>
         <div className="rt-case__work">
-          {activeVisits(state).length > 0 && <h3 className="rt-visually-hidden">{t('runtime.case.activeSteps')}</h3>}
-          {activeVisits(state).map((visit) => {
+          {active.length > 0 && <h3 className="rt-visually-hidden">{t('runtime.case.activeSteps')}</h3>}
+          {active.length > 1 && <p className="rt-muted">{t('caseFlow.parallel.several', { count: active.length })}</p>}
+          <JoinWaiting sop={sop} state={state} />
+          {elsewhere.length > 0 && (
+            <section className="rt-elsewhere" aria-labelledby="rt-elsewhere-heading">
+              <h3 id="rt-elsewhere-heading">{t('caseFlow.parallel.others')}</h3>
+              <ul>
+                {elsewhere.map((visit) => {
+                  const step = flowIndex?.steps.get(visit.stepId);
+                  const actors = visitCurrentActors(visit).map((a) => actorLabel(sop, a)).join(', ') || '—';
+                  return (
+                    <li key={visit.id} data-visit={visit.id}>
+                      <UserText>{t('caseFlow.parallel.otherStep', { number: step ? stepName(step) : visit.stepId, actors })}</UserText>{' '}
+                      <button type="button" className="rt-link-button" onClick={() => setOpenedHere((s) => new Set([...s, visit.id]))}>
+                        {t('caseFlow.parallel.showForm', { number: step ? stepName(step) : visit.stepId })}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          )}
+          {active.filter(shownHere).map((visit) => {
             const draft = drafts.find((d) => d.visitId === visit.id);
             if (!storedFiles.current.has(visit.id)) storedFiles.current.set(visit.id, fileKey(draft?.files ?? []));
             return (

@@ -3,6 +3,8 @@ import { findFlow, indexFlow, returnTargets, stepName, type CaseState, type Loca
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { useI18n } from '../../ui/i18n';
 import { localized } from '../format';
+import { plainTextOf } from '../../core/text/richText';
+import { TextView } from '../../ui/TextView';
 
 export type ReturnIntent =
   | { kind: 'return'; stepId: string; to: { stepId: string } | { applicant: true }; reason: string; missing: string[] }
@@ -53,7 +55,7 @@ export function ReturnPanel({ sop, state, visit, onSubmit }: ReturnPanelProps) {
             <option value="applicant">{t('runtime.return.applicant')}</option>
             {targets.map((s) => (
               <option key={s.id} value={s.id}>
-                {t('runtime.return.step', { number: stepName(s), text: s.text.replace(/\s+/g, ' ').slice(0, 70) })}
+                {t('runtime.return.step', { number: stepName(s), text: plainTextOf(s.text).replace(/\s+/g, ' ').slice(0, 70) })}
               </option>
             ))}
           </select>
@@ -72,7 +74,7 @@ export function ReturnPanel({ sop, state, visit, onSubmit }: ReturnPanelProps) {
                   checked={missing.includes(r.id)}
                   onChange={(e) => setMissing((m) => (e.target.checked ? [...m, r.id] : m.filter((x) => x !== r.id)))}
                 />
-                <span>{r.text}</span>
+                <TextView value={r.text} inline />
               </label>
             ))}
           </fieldset>

@@ -6,6 +6,7 @@ import { UserText } from '../../ui/UserText';
 import { formatDateTime, localized } from '../format';
 import type { ReviewRow } from '../storage/db';
 import { canRedo, type RedoResult } from '../sync/review';
+import { plainTextOf } from '../../core/text/richText';
 
 export interface ReviewPanelProps {
   items: readonly ReviewRow[];
@@ -33,7 +34,7 @@ function keptInput(command: CaseCommand, sop: SopDocument, t: ReturnType<typeof 
     lines.push({ key: 'branch', text: t('sync.review.branch', { label: '' }), user: edge?.label ?? s.edgeId });
   }
   if (s.ticked?.length) {
-    const texts = s.ticked.map((id) => step?.requirements?.find((r) => r.id === id)?.text ?? id);
+    const texts = s.ticked.map((id) => plainTextOf(step?.requirements?.find((r) => r.id === id)?.text) || id);
     lines.push({ key: 'ticked', text: t('sync.review.ticked', { items: '' }), user: texts.join('; ') });
   }
   const labels = new Map((sop.caseFields ?? []).map((f) => [f.id, f.label]));

@@ -3,10 +3,15 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { emptyDraftValues } from '../storage/repository';
 import { bwiCase } from '../storyFixtures';
 import { StepForm, type StepFormProps } from './StepForm';
+import { askedCase, limitCase, signOffCase, waitingCase } from './v2CaseFixtures';
 
 const atStart = bwiCase(0);
 const atDecision = bwiCase(5);
 const sentBack = bwiCase(5, { sentBack: true });
+const asked = askedCase();
+const signing = signOffCase(2);
+const waiting = waitingCase();
+const limited = limitCase();
 let fileCounter = 0;
 
 const meta = {
@@ -128,5 +133,97 @@ export const RestoredDraft: Story = {
     await expect(canvas.getByRole('checkbox', { name: 'KTP (wajib diperiksa)' })).toBeChecked();
     await expect(canvas.getByLabelText('Output')).toHaveValue('Berkas diterima lengkap');
     await expect(canvas.getByText('Draf tersimpan otomatis pukul 08.30.')).toBeVisible();
+  },
+};
+
+/** An asked row (schema v2 `condition.asked`): the clerk first says whether it applies; "no" skips it, with a reason. */
+export const AskedRowSkipped: Story = {
+  globals: { locale: 'id' },
+  args: { ...asked, visit: asked.state.visits.at(-1)! },
+  play: async ({ canvas, args }) => {
+    const question = canvas.getByRole('group', { name: 'Apakah langkah ini berlaku untuk pemohon ini?' });
+    await expect(question).toHaveTextContent('Syarat: Jika pemohon hanya memerlukan rawat jalan');
+    // Until the question is answered there is nothing to fill in or complete.
+    await expect(canvas.queryByRole('button', { name: 'Selesaikan langkah 2' })).toBeNull();
+    await expect(canvas.queryByRole('checkbox', { name: /Surat rujukan dokter/ })).toBeNull();
+    await userEvent.type(canvas.getByLabelText('Alasan tidak berlaku (tidak wajib)'), 'Pemohon dirawat inap');
+    await userEvent.click(canvas.getByRole('button', { name: 'Tidak berlaku: lewati langkah 2' }));
+    await waitFor(() => expect(args.onSubmit).toHaveBeenCalledWith({ kind: 'skip', note: 'Pemohon dirawat inap' }, {}, 'kasi', []));
+  },
+};
+
+/** "Yes, it applies": the question gives way to the step's own form. */
+export const AskedRowApplies: Story = {
+  globals: { locale: 'id' },
+  args: { ...asked, visit: asked.state.visits.at(-1)! },
+  play: async ({ canvas, args }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Ya, berlaku' }));
+    await expect(canvas.queryByRole('group', { name: 'Apakah langkah ini berlaku untuk pemohon ini?' })).toBeNull();
+    await expect(canvas.getByText('Berlaku: isi langkah ini di bawah.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Surat rujukan dokter (wajib diperiksa)' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Selesaikan langkah 2' }));
+    await waitFor(() => expect(args.onSubmit).toHaveBeenCalledWith({ kind: 'complete' }, expect.objectContaining({ ticked: ['rj-r1'] }), 'kasi', []));
+  },
+};
+
+export const AskedRowEnglish: Story = {
+  globals: { locale: 'en' },
+  args: {
+    ...asked,
+    visit: asked.state.visits.at(-1)!,
+    onSubmit: fn<StepFormProps['onSubmit']>(async () => ({ message: { id: 'Langkah 2 sudah mulai dikerjakan.', en: 'Step 2 has already been worked on, so it can no longer be skipped.' } })),
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('group', { name: 'Does this step apply to this applicant?' })).toHaveTextContent('Condition: Jika pemohon hanya memerlukan rawat jalan');
+    await userEvent.click(canvas.getByRole('button', { name: 'Does not apply: skip step 2' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Not saved yet: Step 2 has already been worked on, so it can no longer be skipped.');
+  },
+};
+
+/** A sign-off chain inside one lane (schema v2 `signOffs`): who initialled, and when; whose turn it is; who comes after. */
+export const SignOffChainInLane: Story = {
+  globals: { locale: 'id' },
+  args: { ...signing, visit: signing.state.visits.at(-1)! },
+  play: async ({ canvas, canvasElement, args }) => {
+    const chain = canvas.getByRole('region', { name: 'Paraf dan tanda tangan, berurutan' });
+    const slots = Array.from(chain.querySelectorAll('li')).map((li) => li.textContent);
+    expect(slots).toEqual([
+      expect.stringMatching(/^Paraf Kasi Rehabilitasi Sosial \(Dinas Sosial\) · sudah, oleh Agus Kasi pada 2 Jun 2025, 1\d\.\d\d WIB · Catatan: Sudah diperiksa$/),
+      expect.stringMatching(/^Paraf Kabid Rehabilitasi Sosial \(Dinas Sosial\) · sudah, oleh Dewi Kabid pada /),
+      'Paraf Sekretaris Dinas (Dinas Sosial) · giliran berikutnya',
+      'Tanda tangan Kepala Dinas (Dinas Sosial) · menunggu',
+    ]);
+    expect(canvasElement.querySelector('[aria-current="step"]')!.textContent).toContain('Sekretaris Dinas');
+    await userEvent.click(canvas.getByRole('button', { name: 'Catat paraf Sekretaris Dinas' }));
+    await waitFor(() => expect(args.onSubmit).toHaveBeenCalledWith({ kind: 'signOff', actorId: 'dinsos', position: 'Sekretaris Dinas' }, {}, 'dinsos', []));
+  },
+};
+
+export const SignOffChainEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { ...signing, visit: signing.state.visits.at(-1)! },
+  play: async ({ canvas }) => {
+    const chain = canvas.getByRole('region', { name: 'Initials and signatures, in order' });
+    await expect(chain).toHaveTextContent('Initials of Sekretaris Dinas (Dinas Sosial) · next');
+    await expect(chain).toHaveTextContent('Signature of Kepala Dinas (Dinas Sosial) · waiting');
+    await expect(canvas.getByRole('button', { name: 'Record the initials of Sekretaris Dinas' })).toBeVisible();
+  },
+};
+
+/** A wait (schema v2 `measure: "wait"`): when it should be over, and that it is not counted as late. */
+export const WaitingStep: Story = {
+  globals: { locale: 'id' },
+  args: { ...waiting, visit: waiting.state.visits.at(-1)! },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/^Waktu tunggu, diperkirakan selesai 16 Jun 2025, 09\.48 WIB \(Waktu SOP: 14 hari\); tidak dihitung sebagai keterlambatan\.$/)).toBeVisible();
+  },
+};
+
+/** A turnaround limit (schema v2 `measure: "limit"`). */
+export const LimitStep: Story = {
+  globals: { locale: 'en' },
+  args: { ...limited, visit: limited.state.visits.at(-1)! },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/^Turnaround limit: 5 Jun 2025, .* WIB \(SOP time: at most 24 jam\)$/)).toBeVisible();
   },
 };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import {
   actorLabel,
+  canSkip,
   describeBranch,
   fieldsCollectedAt,
   returnBehind,
@@ -14,17 +15,22 @@ import {
   type Visit,
 } from '../../core/engine';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { plainTextOf } from '../../core/text/richText';
 import { useI18n } from '../../ui/i18n';
+import { TextView } from '../../ui/TextView';
 import { formatDateTime, formatTimeOfDay, localized } from '../format';
 import { AttachmentInput } from '../forms/AttachmentInput';
 import { CameBackNotice } from './CameBackNotice';
 import { FieldInput } from '../forms/FieldInput';
 import type { DraftFile, DraftValues } from '../storage/db';
+import { SignOffChain } from './SignOffChain';
 
 export type StepIntent =
   | { kind: 'complete' }
   | { kind: 'choose'; edgeId: string }
-  | { kind: 'signOff'; actorId: string };
+  | { kind: 'signOff'; actorId: string; position?: string }
+  /** The row's asked condition does not hold: the step is skipped (step.skip). */
+  | { kind: 'skip'; note?: string };
 
 export interface StepProblem {
   message: LocalizedText;
@@ -68,6 +74,9 @@ export function StepForm(props: StepFormProps) {
   const [actingAs, setActingAs] = useState<string | undefined>(visit.workActors[0]);
   const [problem, setProblem] = useState<StepProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  // An asked row opens on its question; a draft with something in it means the clerk already said it applies.
+  const [applies, setApplies] = useState(props.restored === true);
+  const [skipReason, setSkipReason] = useState('');
   const firstChange = useRef(true);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { focusOnMount } = props;
@@ -90,6 +99,7 @@ export function StepForm(props: StepFormProps) {
   }, [values, files]);
 
   if (!action || !step) return null;
+  const asking = canSkip(sop, state, visit) && !applies;
   const needsWork = visit.phase === 'work' || (!visit.hasWork && visit.workDoneAt === undefined);
   const stepFields = fieldsCollectedAt(sop.caseFields, step.id);
   const attachments = stepAttachments(step, sop.caseFields);
@@ -129,6 +139,12 @@ export function StepForm(props: StepFormProps) {
 
   async function submit(intent: StepIntent) {
     setBusy(true);
+    if (intent.kind === 'skip') {
+      const result = await props.onSubmit(intent, {}, actingAs ?? visit.chain[0]?.actors[0], []);
+      setBusy(false);
+      setProblem(result ?? null);
+      return;
+    }
     const submission = needsWork ? buildSubmission() : { ...(values.note.trim() ? { note: values.note } : {}) };
     const result = await props.onSubmit(intent, submission, intent.kind === 'signOff' ? intent.actorId : actingAs, needsWork ? files : []);
     setBusy(false);
@@ -153,21 +169,14 @@ export function StepForm(props: StepFormProps) {
         {performers.length > 0 && <span>{t('runtime.step.who', { actors: performers.join(', ') })}</span>}
         {receivers.length > 0 && <span> · {t('runtime.step.receives', { actors: receivers.join(', ') })}</span>}
       </p>
-      {visit.chain.length > 0 && (
-        <p className="rt-step__who">
-          {t('runtime.step.chain', {
-            chain: visit.chain.map((slot) => `${slot.actors.map(label).join(' / ')} (${t(slot.role === 'signs' ? 'runtime.role.signs' : 'runtime.role.approves')})`).join(' → '),
-          })}
-        </p>
-      )}
       <DueLine visit={visit} waktuRaw={step.waktu?.raw ?? ''} timeZone={timeZone} />
-      <div className="rt-step__text">{step.text}</div>
+      <TextView value={step.text} className="rt-step__text" />
       {step.parties && step.parties.length > 0 && <p className="rt-muted">{t('runtime.step.parties', { parties: step.parties.join(', ') })}</p>}
       {cameBack && <CameBackNotice sop={sop} state={state} record={cameBack} timeZone={timeZone} />}
       {step.remarks && (
         <details className="rt-step__remarks">
           <summary>{t('runtime.step.remarks')}</summary>
-          <div className="rt-step__text">{step.remarks}</div>
+          <TextView value={step.remarks} className="rt-step__text" />
         </details>
       )}
       {props.restored && <p className="rt-muted" role="status">{t('runtime.form.draftRestored')}</p>}
@@ -177,22 +186,36 @@ export function StepForm(props: StepFormProps) {
           <strong>{t('runtime.step.workNote')}</strong> {visit.submission.note.trim()}
         </p>
       )}
-      {visit.signatures.length > 0 && (
-        <ul className="rt-signatures">
-          {visit.signatures.map((sig) => (
-            <li key={sig.slot}>
-              {t('runtime.step.signedBy', {
-                role: t(sig.role === 'signs' ? 'runtime.role.signs' : 'runtime.role.approves'),
-                actor: label(sig.actorId),
-                time: formatDateTime(sig.at, lang, timeZone),
-              })}
-              {sig.note?.trim() && <span className="rt-step__note">{` · ${t('runtime.timeline.note')} ${sig.note.trim()}`}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <SignOffChain sop={sop} visit={visit} timeZone={timeZone} headingId={`${formId}-chain`} />
 
-      {needsWork && (
+      {asking && (
+        <fieldset className="rt-asked" aria-describedby={`${formId}-condition`}>
+          <legend>{t('caseFlow.asked.legend')}</legend>
+          <p id={`${formId}-condition`} className="rt-asked__condition">
+            {t('caseFlow.asked.condition', { condition: plainTextOf(typeof step.condition === 'object' ? step.condition.text : '') })}
+          </p>
+          <div className="rt-field">
+            <label htmlFor={`${formId}-skip-reason`}>{t('caseFlow.asked.reason')}</label>
+            <input id={`${formId}-skip-reason`} value={skipReason} onChange={(e) => setSkipReason(e.target.value)} />
+          </div>
+          {problem && (
+            <div role="alert" className="rt-alert rt-alert--error">
+              {t('runtime.step.rejected', { message: localized(problem.message, lang) })}
+            </div>
+          )}
+          <div className="rt-asked__answers">
+            <button type="button" className="rt-button" disabled={busy} onClick={() => setApplies(true)}>
+              {t('caseFlow.asked.applies')}
+            </button>
+            <button type="button" className="rt-button rt-button--secondary" disabled={busy} onClick={() => submit({ kind: 'skip', ...(skipReason.trim() ? { note: skipReason.trim() } : {}) })}>
+              {t('caseFlow.asked.skip', { number: stepName(step) })}
+            </button>
+          </div>
+        </fieldset>
+      )}
+      {applies && canSkip(sop, state, visit) && <p className="rt-muted" role="status">{t('caseFlow.asked.applied')}</p>}
+
+      {needsWork && !asking && (
         <form className="rt-form" onSubmit={(e) => e.preventDefault()} noValidate aria-labelledby={headingId}>
           {visit.phase === 'work' && visit.workActors.length > 1 && (
             <div className="rt-field">
@@ -229,7 +252,7 @@ export function StepForm(props: StepFormProps) {
                         }
                       />
                       <span>
-                        {req.text}
+                        <TextView value={req.text} inline />
                         {req.mustCheck && ' '}
                         {req.mustCheck && <span className="rt-required">({t('runtime.step.mustCheck')})</span>}
                         {wasMissing && ' '}
@@ -258,7 +281,7 @@ export function StepForm(props: StepFormProps) {
                       </div>
                     )}
                     <AttachmentInput
-                      item={req.text}
+                      item={plainTextOf(req.text)}
                       files={reqFiles}
                       onAdd={(list) => addFiles(list, { requirementId: req.id, ...(field ? { fieldId: field.id } : {}) })}
                       onRemove={removeFile}
@@ -311,63 +334,79 @@ export function StepForm(props: StepFormProps) {
             />
             {step.output && (
               <p id={`${formId}-output-help`} className="rt-help">
-                {t('runtime.step.outputExpected', { output: step.output })}
+                {t('runtime.step.outputExpected', { output: plainTextOf(step.output) })}
               </p>
             )}
           </div>
         </form>
       )}
-      <div className="rt-field">
-        <label htmlFor={`${formId}-note`}>{t('runtime.step.note')}</label>
-        <textarea id={`${formId}-note`} rows={2} value={values.note} onChange={(e) => update({ note: e.target.value })} />
-      </div>
-
-      {props.draftSavedAt !== undefined && (
-        <p className="rt-muted" role="status">
-          {t('runtime.form.draftSaved', { time: formatTimeOfDay(props.draftSavedAt, lang, timeZone) })}
-        </p>
-      )}
-
-      {/* Sticky: the step's main action stays on screen however long the checklist is. */}
-      <div className="rt-actions">
-        {problem && (
-          <div role="alert" className="rt-alert rt-alert--error">
-            {t('runtime.step.rejected', { message: localized(problem.message, lang) })}
+      {!asking && (
+        <>
+          <div className="rt-field">
+            <label htmlFor={`${formId}-note`}>{t('runtime.step.note')}</label>
+            <textarea id={`${formId}-note`} rows={2} value={values.note} onChange={(e) => update({ note: e.target.value })} />
           </div>
-        )}
-        {action.kind === 'complete' && (
-          <button type="button" className="rt-button" disabled={busy} onClick={() => submit({ kind: 'complete' })}>
-            {t('runtime.step.complete', { number: stepName(step) })}
-          </button>
-        )}
-        {action.kind === 'choose' && (
-          <div role="group" aria-label={t('runtime.step.decision')} className="rt-decision">
-            <p>{t('runtime.step.decisionHelp')}</p>
-            {action.branches.map((edge) => {
-              const wording = describeBranch(sop, state.sop.flowId, edge, lang);
-              return (
-                <button key={edge.id} type="button" className="rt-button rt-button--decision" disabled={busy} onClick={() => submit({ kind: 'choose', edgeId: edge.id })}>
-                  {wording.label || wording.destination ? (
-                    <>
-                      {wording.label && <span className="rt-decision__label">{wording.label}</span>}
-                      {wording.label && wording.destination && ' '}
-                      {wording.destination && <span className="rt-decision__to">{wording.destination}</span>}
-                    </>
-                  ) : (
-                    wording.text
-                  )}
+
+          {props.draftSavedAt !== undefined && (
+            <p className="rt-muted" role="status">
+              {t('runtime.form.draftSaved', { time: formatTimeOfDay(props.draftSavedAt, lang, timeZone) })}
+            </p>
+          )}
+
+          {/* Sticky: the step's main action stays on screen however long the checklist is. */}
+          <div className="rt-actions">
+            {problem && (
+              <div role="alert" className="rt-alert rt-alert--error">
+                {t('runtime.step.rejected', { message: localized(problem.message, lang) })}
+              </div>
+            )}
+            {action.kind === 'complete' && (
+              <button type="button" className="rt-button" disabled={busy} onClick={() => submit({ kind: 'complete' })}>
+                {t('runtime.step.complete', { number: stepName(step) })}
+              </button>
+            )}
+            {action.kind === 'choose' && (
+              <div role="group" aria-label={t('runtime.step.decision')} className="rt-decision">
+                <p>{t('runtime.step.decisionHelp')}</p>
+                {action.branches.map((edge) => {
+                  const wording = describeBranch(sop, state.sop.flowId, edge, lang);
+                  return (
+                    <button key={edge.id} type="button" className="rt-button rt-button--decision" disabled={busy} onClick={() => submit({ kind: 'choose', edgeId: edge.id })}>
+                      {wording.label || wording.destination ? (
+                        <>
+                          {wording.label && <span className="rt-decision__label">{wording.label}</span>}
+                          {wording.label && wording.destination && ' '}
+                          {wording.destination && <span className="rt-decision__to">{wording.destination}</span>}
+                        </>
+                      ) : (
+                        wording.text
+                      )}
+                    </button>
+                  );
+                })}
+              </div>
+            )}
+            {action.kind === 'signOff' &&
+              action.slot.position !== undefined &&
+              // A position's lane signs; a slot that names none is signed in the lane the clerk acts as.
+            (action.slot.actors.length > 0 ? action.slot.actors.slice(0, 1) : [actingAs ?? visit.workActors[0] ?? '']).map((actorId) => (
+                <button key={actorId} type="button" className="rt-button" disabled={busy} onClick={() => submit({ kind: 'signOff', actorId, position: action.slot.position! })}>
+                  {t('caseFlow.chain.record', {
+                    action: t(action.slot.action === 'tandaTangan' ? 'caseFlow.chain.tandaTangan' : 'caseFlow.chain.paraf').toLowerCase(),
+                    position: action.slot.position!,
+                  })}
                 </button>
-              );
-            })}
+              ))}
+            {action.kind === 'signOff' &&
+              action.slot.position === undefined &&
+              action.slot.actors.map((actorId) => (
+                <button key={actorId} type="button" className="rt-button" disabled={busy} onClick={() => submit({ kind: 'signOff', actorId })}>
+                  {t('runtime.step.signOff', { role: t(action.slot.role === 'signs' ? 'runtime.role.signs' : 'runtime.role.approves'), actor: label(actorId) })}
+                </button>
+              ))}
           </div>
-        )}
-        {action.kind === 'signOff' &&
-          action.slot.actors.map((actorId) => (
-            <button key={actorId} type="button" className="rt-button" disabled={busy} onClick={() => submit({ kind: 'signOff', actorId })}>
-              {t('runtime.step.signOff', { role: t(action.slot.role === 'signs' ? 'runtime.role.signs' : 'runtime.role.approves'), actor: label(actorId) })}
-            </button>
-          ))}
-      </div>
+        </>
+      )}
     </section>
   );
 }
@@ -378,15 +417,19 @@ function toRef(f: DraftFile): AttachmentRef {
 
 function DueLine({ visit, waktuRaw, timeZone }: { visit: Visit; waktuRaw: string; timeZone: string }) {
   const { lang, t } = useI18n();
-  if (visit.window) {
+  if (visit.window && visit.measure !== 'wait') {
     const due = formatDateTime(visit.window.closesAt, lang, timeZone);
     const text = visit.window.open
       ? t('runtime.step.windowOpen', { from: waktuRaw.match(/\d+/)?.[0] ?? '', to: waktuRaw.match(/\d+\D+(\d+)/)?.[1] ?? '', time: due })
       : t('runtime.step.windowClosed', { opens: formatDateTime(visit.window.opensAt, lang, timeZone), closes: due });
     return <p className={visit.window.open ? 'rt-due' : 'rt-due rt-due--waiting'}>{text}</p>;
   }
+  if (visit.measure === 'wait' && visit.waitUntil) {
+    return <p className="rt-due rt-due--waiting">{t('caseFlow.due.wait', { time: formatDateTime(visit.waitUntil, lang, timeZone), waktu: waktuRaw })}</p>;
+  }
   if (!visit.dueAt) return <p className="rt-due rt-muted">{t('runtime.step.noDue')}</p>;
-  return <p className="rt-due">{t('runtime.step.due', { time: formatDateTime(visit.dueAt, lang, timeZone), waktu: waktuRaw })}</p>;
+  const key = visit.measure === 'limit' ? 'caseFlow.due.limit' : 'runtime.step.due';
+  return <p className="rt-due">{t(key, { time: formatDateTime(visit.dueAt, lang, timeZone), waktu: waktuRaw })}</p>;
 }
 
 function FileField(props: { label: string; required: boolean; files: DraftFile[]; onAdd: (files: File[]) => void; onRemove: (id: string) => void; error: LocalizedText | undefined }) {

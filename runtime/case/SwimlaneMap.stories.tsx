@@ -28,6 +28,9 @@ export const Indonesian: Story = {
     expect(statusOf(canvasElement, 's7')).toBe('todo');
     expect(canvasElement.querySelector('[data-step="s4"] .rt-map__visits')?.textContent).toBe('×2');
     expect(canvasElement.querySelectorAll('.rt-map__edge--back')).toHaveLength(2);
+    // The registry's symbols on the shared layout, as the canvas and the print draw them.
+    expect(canvasElement.querySelectorAll('[data-step] .symbol__shape').length).toBeGreaterThanOrEqual(10);
+    expect(canvasElement.querySelector('.symbol-glyph[data-kind="decision"]')).not.toBeNull();
   },
 };
 

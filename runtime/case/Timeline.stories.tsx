@@ -3,6 +3,7 @@ import { expect } from 'storybook/test';
 import { DEFAULT_WORKING_CALENDAR } from '../../core/sla';
 import { STORY_NOW, bwiCase } from '../storyFixtures';
 import { Timeline } from './Timeline';
+import { askedCase, fanOutCase, rejectedCase, signOffCase, waitingCase } from './v2CaseFixtures';
 
 const meta = {
   title: 'Runtime/Timeline',
@@ -52,5 +53,69 @@ export const English: Story = {
     await expect(canvas.getByText('in progress')).toBeVisible();
     await expect(canvas.getByRole('columnheader', { name: 'Notes' })).toBeVisible();
     expect(canvasElement.querySelector('[data-visit="s2#1"] .rt-timeline__notes')!.textContent).toBe('Note: Terdaftar di SIAK');
+  },
+};
+
+/** An asked row that did not apply: skipped, by whom, and why. */
+export const SkippedRow: Story = {
+  globals: { locale: 'id' },
+  args: { ...askedCase(true) },
+  play: async ({ canvasElement }) => {
+    const skipped = canvasElement.querySelector('[data-visit="rawat-jalan#1"]')!;
+    expect(skipped.textContent).toContain('Agus Kasi (Kasi Perlindungan Sosial)');
+    expect(skipped.textContent).toContain('dilewati: tidak berlaku');
+    expect(skipped.textContent).toContain('Alasan dilewati: Pemohon dirawat inap');
+    // A skipped row did no work: it is neither on time nor late.
+    expect(skipped.textContent).not.toContain('tepat waktu');
+  },
+};
+
+/** Sign-offs inside a lane: each person with the position they signed as. */
+export const SignOffsInLane: Story = {
+  globals: { locale: 'id' },
+  args: { ...signOffCase(4) },
+  play: async ({ canvasElement }) => {
+    const letter = canvasElement.querySelector('[data-visit="surat#1"]')!;
+    expect(letter.querySelector('td')!.textContent).toBe(
+      'Rina Operator (Dinas Sosial) → Agus Kasi (paraf Kasi Rehabilitasi Sosial, Dinas Sosial) → Dewi Kabid (paraf Kabid Rehabilitasi Sosial, Dinas Sosial) → Hadi Sekdin (paraf Sekretaris Dinas, Dinas Sosial) → Bambang Kadis (tanda tangan Kepala Dinas, Dinas Sosial)',
+    );
+  },
+};
+
+export const SignOffsInLaneEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { ...signOffCase(1) },
+  play: async ({ canvasElement }) => {
+    expect(canvasElement.querySelector('[data-visit="surat#1"] td')!.textContent).toBe('Rina Operator (Dinas Sosial) → Agus Kasi (initials of Kasi Rehabilitasi Sosial, Dinas Sosial)');
+  },
+};
+
+/** Parallel branches: the join names the steps it joined. */
+export const ParallelJoin: Story = {
+  globals: { locale: 'id' },
+  args: { ...fanOutCase('joined') },
+  play: async ({ canvasElement }) => {
+    const rows = Array.from(canvasElement.querySelectorAll('tbody tr')).map((tr) => tr.getAttribute('data-visit'));
+    expect(rows).toEqual(['terima#1', 'kec#1', 'kes#1', 'duk#1', 'pus#1', 'kes-cek#1', 'rekap#1']);
+    expect(canvasElement.querySelector('[data-visit="rekap#1"]')!.textContent).toContain('gabungan dari langkah 2, 6, 4, 5');
+  },
+};
+
+/** A wait is shown with its duration but never counted late; a rejecting end says how the case ended. */
+export const WaitAndOutcome: Story = {
+  globals: { locale: 'id' },
+  args: { ...waitingCase(), now: Date.parse('2025-07-01T02:00:00.000Z') },
+  play: async ({ canvasElement }) => {
+    const wait = canvasElement.querySelector('[data-visit="balasan#1"]')!;
+    expect(wait.textContent).toContain('waktu tunggu (tidak dihitung)');
+    expect(wait.querySelector('.rt-late')).toBeNull();
+  },
+};
+
+export const RejectedEnd: Story = {
+  globals: { locale: 'en' },
+  args: { ...rejectedCase() },
+  play: async ({ canvasElement }) => {
+    expect(canvasElement.querySelector('[data-visit="tolak#1"]')!.textContent).toContain('outcome: Rejected');
   },
 };

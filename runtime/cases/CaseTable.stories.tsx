@@ -3,6 +3,7 @@ import { expect } from 'storybook/test';
 import { caseRowOf, sopRowOf } from '../storage/repository';
 import { STORY_NOW, bwiCase } from '../storyFixtures';
 import { CaseTable } from './CaseTable';
+import { fanOutCase, rejectedCase } from '../case/v2CaseFixtures';
 
 const early = bwiCase(2);
 const late = bwiCase(6, { loop: true });
@@ -49,5 +50,35 @@ export const English: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('columnheader', { name: 'Waiting for' })).toBeVisible();
     expect(canvas.getAllByText('Overdue')).toHaveLength(2);
+  },
+};
+
+const rejected = rejectedCase();
+const parallel = fanOutCase('waiting');
+const v2Rows = [
+  caseRowOf(rejected.sop, rejected.state),
+  caseRowOf(parallel.sop, { ...parallel.state, id: 'case-parallel', fields: { ...parallel.state.fields, nama: 'Budi Santoso' } }),
+];
+const v2Sops = new Map([rejected.sop, parallel.sop].map((sop) => sopRowOf(sop)).map((row) => [row.key, row]));
+
+/** A rejected case reads "Ditolak" in the list, not "Selesai"; a case in parallel branches lists every active step and lane. */
+export const OutcomesAndParallel: Story = {
+  globals: { locale: 'id' },
+  args: { rows: v2Rows, sops: v2Sops },
+  play: async ({ canvas }) => {
+    const rejectedRow = canvas.getByRole('row', { name: /Siti Aminah/ });
+    await expect(rejectedRow).toHaveTextContent('Ditolak');
+    await expect(rejectedRow).not.toHaveTextContent('Selesai');
+    const parallelRow = canvas.getByRole('row', { name: /Budi Santoso/ });
+    await expect(parallelRow).toHaveTextContent('3, 5');
+    await expect(parallelRow).toHaveTextContent('Dinas Kesehatan, Dispendukcapil');
+  },
+};
+
+export const OutcomesEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { rows: v2Rows, sops: v2Sops },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('row', { name: /Siti Aminah/ })).toHaveTextContent('Rejected');
   },
 };

@@ -5,6 +5,10 @@ import { RowBoundary, textOf } from '../guard/Boundary';
 import { hrefs } from '../router';
 import { NO_DUE, type CaseRow, type SopRow } from '../storage/db';
 import { UserText } from '../../ui/UserText';
+import { caseStatusDisplay } from '../case/caseOutcome';
+
+/** A stored row may be damaged: only a known outcome is shown as one. */
+const OUTCOMES: ReadonlySet<string> = new Set(['selesai', 'ditolak', 'dirujuk', 'dibatalkan']);
 
 export interface CaseTableProps {
   rows: readonly CaseRow[];
@@ -73,7 +77,7 @@ function CaseTableRow({ row, sops, timeZone, now, needsReview }: { row: CaseRow;
         {overdue && <span className="rt-status rt-status--overdue">{t('runtime.case.overdue')}</span>}
       </td>
       <td>
-        {t(`runtime.case.status.${row.status}`)}
+        {t(caseStatusDisplay({ status: row.status, outcome: OUTCOMES.has(row.state?.outcome as string) ? row.state.outcome : undefined }).key)}
         {needsReview && <span className="rt-status rt-status--overdue"> {t('sync.review.badge')}</span>}
       </td>
     </tr>

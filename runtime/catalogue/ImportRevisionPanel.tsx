@@ -5,6 +5,7 @@ import { importRevisionFile, type DeviceDb, type ImportRevisionResult } from '..
 import { useI18n } from '../../ui/i18n';
 import { JsonFilePicker } from '../forms/JsonFilePicker';
 import { localized } from '../format';
+import { CURRENT_SCHEMA_VERSION } from '../../core/migrations';
 
 export interface ImportRevisionPanelProps {
   device: DeviceDb;
@@ -62,6 +63,9 @@ export function ImportRevisionPanel({ device, importText }: ImportRevisionPanelP
             title: outcome.result.revision.title,
             revision: outcome.result.revision.revision,
           })}
+          {outcome.result.upgradedFrom !== undefined && (
+            <p>{t('runtime.catalogue.import.upgraded', { from: outcome.result.upgradedFrom, to: CURRENT_SCHEMA_VERSION })}</p>
+          )}
         </div>
       )}
       {outcome && 'result' in outcome && !outcome.result.ok && (

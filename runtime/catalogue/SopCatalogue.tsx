@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../../ui/i18n';
 import type { LocalizedText } from '../../core/engine';
-import { HandOverError, openPrintView } from '../../ui/print/handover';
+import { HandOverError, openPrintView } from '../../print/view/handover';
 import { useRuntime } from '../context';
 import { formatDate } from '../format';
 import { hrefs } from '../router';

@@ -132,7 +132,7 @@ export function catalogueItemOf(doc: SopDocument): CatalogueItem {
     key: `${doc.id}@${doc.revision.number}`,
     sopId: doc.id,
     revision: doc.revision.number,
-    title: doc.identity.title,
+    title: doc.identity.title ?? doc.id,
     office: doc.identity.office ?? '',
     number: doc.identity.number ?? '',
     publishedAt: doc.revision.publishedAt ?? '',

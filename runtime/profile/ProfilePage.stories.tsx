@@ -48,9 +48,9 @@ export const SwitchPersonEnglish: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Add another person' }));
     await userEvent.type(canvas.getByLabelText('Full name'), 'Ani Rahayu');
     await userEvent.click(canvas.getByRole('button', { name: 'Save profile' }));
-    await expect(await canvas.findByText('Ani Rahayu')).toBeVisible();
+    await expect(await canvas.findByText('Ani Rahayu', {}, { timeout: 10_000 })).toBeVisible();
     // The acting person and the list are two live queries; wait until both have caught up.
-    await userEvent.click(await canvas.findByRole('button', { name: 'Switch to Budi Santoso' }));
-    await expect(await canvas.findByRole('button', { name: 'Switch to Ani Rahayu' })).toBeVisible();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Switch to Budi Santoso' }, { timeout: 10_000 }));
+    await expect(await canvas.findByRole('button', { name: 'Switch to Ani Rahayu' }, { timeout: 10_000 })).toBeVisible();
   },
 };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { caseRowOf } from '../storage/repository';
 import { bwiCase } from '../storyFixtures';
+import { rejectedCase } from '../case/v2CaseFixtures';
 import { hostileReceiptCase } from './hostileReceiptCase';
 import { ReceiptView } from './Receipt';
 
@@ -53,5 +54,29 @@ export const HostileNames: Story = {
     await expect(canvas.getByText(hostile.names.override).tagName).toBe('BDI');
     const receipt = canvasElement.querySelector('.rt-receipt')!;
     await expect(receipt.scrollWidth).toBeLessThanOrEqual(receipt.clientWidth);
+  },
+};
+
+const rejected = rejectedCase();
+
+/** A case that ended at a "ditolak" end: the receipt says the application was rejected, never "Selesai". */
+export const Rejected: Story = {
+  globals: { locale: 'id' },
+  args: { row: caseRowOf(rejected.sop, rejected.state), sop: rejected.sop },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('cell', { name: 'Ditolak' })).toBeVisible();
+    await expect(canvas.getByRole('rowheader', { name: 'Hasil' })).toBeVisible();
+    await expect(canvas.getByRole('cell', { name: 'Ditolak: permohonan tidak dapat dikabulkan' })).toBeVisible();
+    await expect(canvas.queryByRole('cell', { name: 'Selesai' })).toBeNull();
+    await expect(canvas.getByText(/cabang "Tidak Layak"/)).toBeVisible();
+  },
+};
+
+export const RejectedEnglish: Story = {
+  globals: { locale: 'en' },
+  args: { row: caseRowOf(rejected.sop, rejected.state), sop: rejected.sop },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('cell', { name: 'Rejected' })).toBeVisible();
+    await expect(canvas.getByRole('cell', { name: 'Rejected: the application cannot be granted' })).toBeVisible();
   },
 };

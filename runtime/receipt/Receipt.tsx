@@ -2,6 +2,8 @@ import { Fragment } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { actorLabel, findFlow, indexFlow, stepName, type CaseState } from '../../core/engine';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { plainTextOf } from '../../core/text/richText';
+import { caseStatusDisplay } from '../case/caseOutcome';
 import { useI18n } from '../../ui/i18n';
 import { UserText } from '../../ui/UserText';
 import { useRuntime } from '../context';
@@ -30,7 +32,8 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
   const index = flow ? indexFlow(flow) : undefined;
   const first = state.visits.find((v) => v.submission?.ticked?.length);
   const firstStep = first ? index?.steps.get(first.stepId) : undefined;
-  const documents = (first?.submission?.ticked ?? []).map((id) => index?.requirements.get(id)?.text ?? id);
+  const documents = (first?.submission?.ticked ?? []).map((id) => plainTextOf(index?.requirements.get(id)?.text) || id);
+  const status = caseStatusDisplay(state);
   const attachments = state.visits.flatMap((v) => v.submission?.attachments ?? []);
   const identity = sop.identity;
   // The petugas penerima: the person who started the case.
@@ -61,7 +64,10 @@ export function ReceiptView({ row, sop, timeZone }: ReceiptViewProps) {
           <tr><th scope="row">{t('runtime.receipt.received')}</th><td>{formatDateTime(state.startedAt, lang, timeZone)}</td></tr>
           <tr><th scope="row">{t('runtime.receipt.clerk')}</th><td><UserText>{receiver ? personLabel(receiver) : (state.startedBy?.user ?? '—')}</UserText></td></tr>
           <tr><th scope="row">{t('runtime.receipt.due')}</th><td>{state.caseDueAt ? formatDateTime(state.caseDueAt, lang, timeZone) : '—'}</td></tr>
-          <tr><th scope="row">{t('runtime.receipt.status')}</th><td>{t(`runtime.case.status.${state.status}`)}</td></tr>
+          <tr><th scope="row">{t('runtime.receipt.status')}</th><td className={`rt-receipt__status rt-receipt__status--${status.modifier}`}>{t(status.key)}</td></tr>
+          {status.outcome && (
+            <tr><th scope="row">{t('caseFlow.receipt.outcomeRow')}</th><td className={`rt-receipt__outcome rt-receipt__outcome--${status.outcome}`}><strong>{t(`caseFlow.receipt.outcome.${status.outcome}`)}</strong></td></tr>
+          )}
         </tbody>
       </table>
       <h3>{t('runtime.receipt.documents')}{firstStep ? ` (${t('runtime.step.heading', { number: stepName(firstStep) })})` : ''}</h3>

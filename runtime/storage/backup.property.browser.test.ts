@@ -1,7 +1,7 @@
 // Property: whatever is done to a backup file (cut short, rows duplicated or
 // dropped, fields changed or removed, tables added, files changed and
 // re-hashed, events reordered, queued and kept commands moved to other
-// cases, sync settings added or dropped), restoring it into a populated,
+// cases, sync settings added or dropped, monev forms changed), restoring it into a populated,
 // linked database leaves that database exactly as it was, unless the file is
 // still valid, in which case the database holds exactly the file's content
 // (with the device's own id kept: see syncStateAfterRestore).
@@ -13,14 +13,14 @@ import { populatedOffice, snapshotDb } from './backupTesting';
 import { SCHEMA_VERSION, type RuntimeDb } from './db';
 
 type Json = Record<string, any>;
-const TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', 'outbox', 'review', 'syncState', 'syncCases'] as const;
+const TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', 'outbox', 'review', 'syncState', 'syncCases', 'monevForms'] as const;
 const SYNC_TABLES = ['outbox', 'review', 'syncState', 'syncCases'] as const;
 const KEY: Record<string, string> = { sops: 'key', meta: 'key', outbox: 'commandId', review: 'commandId', syncState: 'key', syncCases: 'caseId' };
 
 let source: RuntimeDb;
 let sourceText: string;
 beforeAll(async () => {
-  source = (await populatedOffice('prop-source', undefined, { linked: true })).db;
+  source = (await populatedOffice('prop-source', undefined, { linked: true, monevForm: true })).db;
   sourceText = await (await exportBackup(source)).blob.text();
 });
 afterAll(async () => {
@@ -128,7 +128,9 @@ async function apply(json: Json, c: Corruption): Promise<void> {
       const events = tables['events']!;
       const a = pick(events, c.a);
       const b = pick(events, c.b);
-      if (a && b) [a['revision'], b['revision'], a['event'].revision, b['event'].revision] = [b['revision'], a['revision'], b['event'].revision, a['event'].revision];
+      // An earlier corruption may have removed or replaced a row's event; then there is no pair of revisions to swap.
+      const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null;
+      if (a && b && isRecord(a['event']) && isRecord(b['event'])) [a['revision'], b['revision'], a['event'].revision, b['event'].revision] = [b['revision'], a['revision'], b['event'].revision, a['event'].revision];
       break;
     }
   }

@@ -11,11 +11,12 @@ import { canonicalJson, caseCodeOf, foldEvents, sopContentHash, type CaseEvent, 
 import { validateSop } from '../../core/validation';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { sha256OfBytes } from './bytes';
-import { pendingHashes, BACKUP_TABLES, SYNC_SCHEMA_VERSION, SYNC_TABLES, type BackupProblem, type BackupTable, type ParsedBackup } from './backupFormat';
+import { pendingHashes, BACKUP_TABLES, MONEV_SCHEMA_VERSION, MONEV_TABLES, SYNC_SCHEMA_VERSION, SYNC_TABLES, type BackupProblem, type BackupTable, type ParsedBackup } from './backupFormat';
 import { activeLanesOf, assignCaseNumber, type MetaStore } from './caseNumbers';
 import { SCHEMA_VERSION, type MetaRow } from './db';
 import { DEVICE_ID_KEY, LINK_KEY } from './outbox';
 import { caseRowOf, draftIdOf, sopKeyOf, trialSopKeyOf } from './repository';
+import { upgradeStoredSop } from '../../core/migrations';
 
 /** The most problems listed: past this, the file is plainly not restorable and a longer list helps nobody. */
 const MAX_PROBLEMS = 50;
@@ -44,7 +45,9 @@ const SHAPES: Record<BackupTable, Shape> = {
   review: { commandId: 'id', caseId: 'id', command: 'object', rejection: 'object', source: 'string', keptAt: 'number', files: 'array' },
   syncState: { key: 'id', value: 'any' },
   syncCases: { caseId: 'id', since: 'number' },
+  monevForms: { id: 'id', sopId: 'id', kind: 'string', updatedAt: 'number', form: 'object' },
 };
+const MONEV_FORM_KINDS = ['monitoring', 'evaluation'];
 const LOCALIZED: Shape = { id: 'string', en: 'string' };
 const OUTBOX_SOP: Shape = { sopId: 'id', revision: 'int' };
 const OUTBOX_ERROR: Shape = { message: 'object', at: 'number' };
@@ -55,11 +58,11 @@ const REVIEW_SOURCES = ['server', 'rebase'];
 /** The `syncState` rows a backup may hold, and what each value must be (the link is an object, see LINK). */
 const SYNC_STATE_VALUES: Record<string, Kind> = { [LINK_KEY]: 'object', cursor: 'string', lastSyncAt: 'number', [DEVICE_ID_KEY]: 'id' };
 const LINK: Shape = { baseUrl: 'string', linkedAt: 'number' };
-const COMMAND_TYPES = ['case.start', 'step.complete', 'branch.choose', 'step.signOff', 'case.return', 'case.resume', 'case.cancel'];
+const COMMAND_TYPES = ['case.start', 'step.complete', 'branch.choose', 'step.signOff', 'step.skip', 'case.return', 'case.resume', 'case.cancel'];
 const DRAFT_VALUES: Shape = { ticked: 'strings', waivers: 'object', fields: 'object', output: 'string', note: 'string', returnReason: 'string?' };
 const DRAFT_FILE: Shape = { id: 'id', requirementId: 'string?', fieldId: 'string?', name: 'string', type: 'string', size: 'int', blob: 'blob' };
 const KEY_OF: Record<BackupTable, string> = {
-  sops: 'key', cases: 'id', events: 'id', attachments: 'id', drafts: 'id', meta: 'key', outbox: 'commandId', review: 'commandId', syncState: 'key', syncCases: 'caseId',
+  sops: 'key', cases: 'id', events: 'id', attachments: 'id', drafts: 'id', meta: 'key', outbox: 'commandId', review: 'commandId', syncState: 'key', syncCases: 'caseId', monevForms: 'id',
 };
 
 export type BackupRows = { [T in BackupTable]: Record<string, unknown>[] };
@@ -162,11 +165,16 @@ export async function checkBackup(parsed: ParsedBackup, parseProblems: readonly 
   // The sync tables came with schema 3, and into the file with format version 2: older files are read with them empty.
   const hasSyncTables = parsed.schemaVersion >= SYNC_SCHEMA_VERSION;
   const mustHaveSyncTables = hasSyncTables && parsed.format === 'sop-studio' && parsed.formatVersion >= 2;
+  // The monev forms came with schema 4, and into the file with format version 3: older files are read with none.
+  const hasMonevTables = parsed.schemaVersion >= MONEV_SCHEMA_VERSION;
+  const mustHaveMonevTables = hasMonevTables && parsed.format === 'sop-studio' && parsed.formatVersion >= 3;
   for (const name of BACKUP_TABLES) {
     const list = parsed.tables.get(name);
     const sync = (SYNC_TABLES as readonly string[]).includes(name);
-    if (!list && (!sync || mustHaveSyncTables)) problems.add({ id: 'tabel ini tidak ada di cadangan.', en: 'this table is missing from the backup.' }, { table: name });
-    if (list && sync && !hasSyncTables) {
+    const monev = (MONEV_TABLES as readonly string[]).includes(name);
+    const optional = (sync && !mustHaveSyncTables) || (monev && !mustHaveMonevTables);
+    if (!list && !optional) problems.add({ id: 'tabel ini tidak ada di cadangan.', en: 'this table is missing from the backup.' }, { table: name });
+    if (list && ((sync && !hasSyncTables) || (monev && !hasMonevTables))) {
       problems.add({ id: `tabel ini belum ada pada skema ${parsed.schemaVersion}.`, en: `this table does not exist in schema ${parsed.schemaVersion}.` }, { table: name });
     }
     const declared = parsed.declaredCounts.get(name);
@@ -217,6 +225,7 @@ function checkRows(rows: BackupRows, problems: Problems): Map<BackupTable, Set<R
         ok = checkCommand(row, where, problems) && ok;
       }
       if (ok && table === 'syncState') ok = checkSyncState(row, where, problems);
+      if (ok && table === 'monevForms') ok = checkMonevForm(row, where, problems);
       if (typeof key === 'string') {
         const first = seen.get(key);
         if (first !== undefined) {
@@ -244,6 +253,29 @@ function checkCommand(row: Record<string, unknown>, where: Omit<BackupProblem, '
   if (command['caseId'] !== row['caseId']) wrong('caseId', { id: 'tidak sama dengan caseId baris ini.', en: "differs from the row's caseId." });
   if (typeof command['at'] !== 'string') wrong('at', { id: 'harus teks waktu.', en: 'must be a time text.' });
   if (command['type'] !== 'case.start' && !Number.isSafeInteger(command['expectedRevision'])) wrong('expectedRevision', { id: 'harus bilangan bulat.', en: 'must be a whole number.' });
+  return ok;
+}
+
+/** A monev form row: a form of a known kind whose id, SOP and kind are the row's own (the index must not lie). */
+function checkMonevForm(row: Record<string, unknown>, where: Omit<BackupProblem, 'message'>, problems: Problems): boolean {
+  const form = row['form'] as Record<string, unknown>;
+  const subject = form['subject'] as Record<string, unknown> | undefined;
+  let ok = true;
+  const wrong = (field: string, message: LocalizedText) => {
+    problems.add(message, { ...where, field });
+    ok = false;
+  };
+  if (!MONEV_FORM_KINDS.includes(String(row['kind']))) wrong('kind', { id: 'harus "monitoring" atau "evaluation".', en: 'must be "monitoring" or "evaluation".' });
+  if (form['kind'] !== row['kind']) wrong('form.kind', { id: 'tidak sama dengan kind baris ini.', en: "differs from the row's kind." });
+  if (form['id'] !== row['id']) wrong('form.id', { id: 'tidak sama dengan id baris ini.', en: "differs from the row's id." });
+  if (!subject || typeof subject !== 'object' || subject['sopId'] !== row['sopId']) wrong('form.subject.sopId', { id: 'tidak sama dengan sopId baris ini.', en: "differs from the row's sopId." });
+  const period = subject?.['period'] as Record<string, unknown> | undefined;
+  // What the dashboard's list of forms reads without the form open: a form missing them would take the list down.
+  if (!period || typeof period !== 'object' || typeof period['from'] !== 'string' || typeof period['to'] !== 'string') wrong('form.subject.period', { id: 'harus berisi tanggal from dan to.', en: 'must hold the from and to dates.' });
+  if (typeof subject?.['title'] !== 'string') wrong('form.subject.title', { id: 'harus teks.', en: 'must be text.' });
+  if (form['status'] !== 'draft' && form['status'] !== 'final') wrong('form.status', { id: 'harus "draft" atau "final".', en: 'must be "draft" or "final".' });
+  if (typeof form['updatedAt'] !== 'string') wrong('form.updatedAt', { id: 'harus teks waktu.', en: 'must be a time text.' });
+  if (!Array.isArray(form[row['kind'] === 'evaluation' ? 'criteria' : 'rows'])) wrong(row['kind'] === 'evaluation' ? 'form.criteria' : 'form.rows', { id: 'harus daftar.', en: 'must be a list.' });
   return ok;
 }
 
@@ -322,7 +354,8 @@ function checkSops(rows: Record<string, unknown>[], sound: Map<BackupTable, Set<
       continue;
     }
     const key = row['trial'] ? trialSopKeyOf(doc) : sopKeyOf(doc.id, doc.revision?.number);
-    const expected: Record<string, unknown> = { key, sopId: doc.id, revision: doc.revision?.number, title: doc.identity?.title };
+    // The title as the row was written: from the document read in the current schema (it may lack one).
+    const expected: Record<string, unknown> = { key, sopId: doc.id, revision: doc.revision?.number, title: schema.document.identity.title ?? '' };
     for (const [field, value] of Object.entries(expected)) {
       if (row[field] !== value) {
         problems.add({ id: `tidak sesuai dengan isi SOP (${JSON.stringify(value)}).`, en: `does not match the SOP's content (${JSON.stringify(value)}).` }, { ...where, field });
@@ -438,7 +471,7 @@ function checkCases(rows: BackupRows, sound: Map<BackupTable, Set<Record<string,
       problems.add({ id: 'kasus ini berjalan pada isi SOP lain (hash isi berbeda).', en: 'this case runs on other SOP content (the content hash differs).' }, { ...where, field: 'sopKey' });
       continue;
     }
-    const doc = sop['doc'] as SopDocument;
+    const doc = upgradeStoredSop(sop['doc'], String(sop['contentHash'])) ?? (sop['doc'] as SopDocument);
     const expected = caseRowOf(doc, state, String(row['sopKey']), { caseNumber: String(row['caseNumber']) }) as unknown as Record<string, unknown>;
     for (const field of Object.keys(SHAPES.cases)) {
       // The state itself was compared with its replayed history above.

@@ -11,21 +11,28 @@ import type { LocalizedText } from '../../core/engine';
 import { sha256Bytes, toHex } from '../../core/engine';
 import { SCHEMA_VERSION, type RuntimeDb } from './db';
 import { fromBase64, sha256OfBytes, toBase64 } from './bytes';
+import { originalOf } from '../../core/migrations';
 
 export const BACKUP_FORMAT = 'sop-studio.runtime-backup';
 /**
  * 2: the sync tables (schema 3) are in the file. Version 1 files never held
  * them, whatever their schema: they are read with those tables empty.
+ * 3: the monev forms (schema 4) are in the file; older files are read with
+ * that table empty.
  */
-export const BACKUP_FORMAT_VERSION = 2;
-const READABLE_FORMAT_VERSIONS = [1, 2];
+export const BACKUP_FORMAT_VERSION = 3;
+const READABLE_FORMAT_VERSIONS = [1, 2, 3];
 /** The sync tables (schema 3): queued commands, review items, the link and cursor, the cases the server knows. */
 export const SYNC_TABLES = ['outbox', 'review', 'syncState', 'syncCases'] as const;
+/** The monev forms (schema 4): the Permenpan monitoring and evaluation forms filled on this device. */
+export const MONEV_TABLES = ['monevForms'] as const;
 /** The tables of a backup, in the order they are written and restored. */
-export const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', ...SYNC_TABLES] as const;
+export const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', ...SYNC_TABLES, ...MONEV_TABLES] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 /** The schema version that added the sync tables. */
 export const SYNC_SCHEMA_VERSION = 3;
+/** The schema version that added the monev forms. */
+export const MONEV_SCHEMA_VERSION = 4;
 /**
  * `syncState` rows that never go into a file: the account kept there before
  * it moved to the device database (a CSRF token, not data), the last sync
@@ -95,6 +102,8 @@ export async function writeBackup(db: RuntimeDb, now: Date): Promise<WrittenBack
     for (const name of BACKUP_TABLES) rowsOf.set(name, await db.table(name).toArray());
   });
   rowsOf.set('syncState', rowsOf.get('syncState')!.filter((row) => !SYNC_STATE_NOT_BACKED_UP.includes(String(row['key']))));
+  // Revisions are read migrated; the backup keeps them as published, so their content hashes still hold.
+  rowsOf.set('sops', rowsOf.get('sops')!.map((row) => ({ ...row, doc: originalOf(row['doc']) })));
   const counts = Object.fromEntries(BACKUP_TABLES.map((name) => [name, rowsOf.get(name)!.length])) as Record<BackupTable, number>;
   const header = { format: BACKUP_FORMAT, version: BACKUP_FORMAT_VERSION, schemaVersion: SCHEMA_VERSION, exportedAt: now.toISOString(), counts };
   const parts: BlobPart[] = [JSON.stringify(header).slice(0, -1), ',"tables":{'];

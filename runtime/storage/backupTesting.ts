@@ -8,7 +8,9 @@ import { commitCommand, newId, saveDraft, startCase } from './repository';
 import { dbWithSop } from './testing';
 
 /** Listed here, not imported, so these helpers also run against older code (to show a test failed before a fix). */
-const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', 'outbox', 'review', 'syncState', 'syncCases'] as const;
+const BACKUP_TABLES = ['sops', 'cases', 'events', 'attachments', 'drafts', 'meta', 'outbox', 'review', 'syncState', 'syncCases', 'monevForms'] as const;
+/** The tables this database has (older code has no monevForms). */
+const tablesOf = (db: RuntimeDb) => BACKUP_TABLES.filter((name) => db.tables.some((t) => t.name === name));
 
 /**
  * Registers an afterEach that closes and deletes every database passed to the returned `track`, with the copy a
@@ -39,7 +41,7 @@ const SERVER_CATALOGUE_ROW = 'serverCatalogue';
 export async function populatedOffice(
   label = 'backup',
   photo: Blob = new Blob(['foto KTP'], { type: 'image/jpeg' }),
-  options: { linked?: boolean } = {},
+  options: { linked?: boolean; monevForm?: boolean } = {},
 ): Promise<{ db: RuntimeDb; caseId: string; secondCaseId: string }> {
   const { db, sopKey } = await dbWithSop('bwi-spm-online', label);
   if (options.linked) {
@@ -71,6 +73,10 @@ export async function populatedOffice(
   await saveDraft(db, second.state.id, visit.id, { ticked: ['s1-r1'], waivers: {}, fields: {}, output: '', note: 'menunggu KK' }, [
     { id: newId(), requirementId: 's1-r2', name: 'kk.pdf', type: 'application/pdf', size: 5, blob: new Blob(['%PDF-'], { type: 'application/pdf' }) },
   ]);
+  if (options.monevForm) {
+    const form = monevFormFixture(sopKey.split('@')[0]!);
+    await db.table('monevForms').put({ id: form.id, sopId: form.subject.sopId, kind: form.kind, updatedAt: Date.parse(form.updatedAt), form });
+  }
   if (options.linked) {
     const commandId = newId();
     const file = new Blob(['surat pengantar RT'], { type: 'text/plain' });
@@ -91,6 +97,25 @@ export async function populatedOffice(
   return { db, caseId, secondCaseId: second.state.id };
 }
 
+/** A small monitoring form on the SOP, with an evaluator's note in it (what a backup must carry back byte for byte). */
+export function monevFormFixture(sopId: string) {
+  return {
+    kind: 'monitoring' as const,
+    id: '0193b6c2-7a10-7000-8000-0000000000f1',
+    subject: { sopId, revision: 1, title: 'Pelayanan SPM', period: { from: '2025-01-01', to: '2025-06-30' } },
+    rows: [
+      {
+        stepId: 's1', number: '1', activity: 'Menerima berkas', actor: 'Desa', waktu: '30 menit', runsWell: false, problem: 'Antrean panjang', action: 'Tambah loket', amended: true,
+        measured: { visits: 4, shareWithin: 0.5, medianMinutes: 40, p90Minutes: 90, returnRate: 0, loopRate: 0, topReasons: [] },
+      },
+    ],
+    evaluator: { name: 'Rina Operator', nip: '198505122010012003' },
+    createdAt: '2025-06-03T02:00:00.000Z',
+    updatedAt: '2025-06-03T02:05:00.000Z',
+    status: 'draft' as const,
+  };
+}
+
 async function sha256Hex(blob: Blob): Promise<string> {
   return [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -108,12 +133,12 @@ async function plain(value: unknown): Promise<unknown> {
 /** Every row of every table, Blobs as their bytes: equal snapshots mean equal databases. */
 export async function snapshotDb(db: RuntimeDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const name of BACKUP_TABLES) out[name] = (await plain(await db.table(name).toArray())) as unknown[];
+  for (const name of tablesOf(db)) out[name] = (await plain(await db.table(name).toArray())) as unknown[];
   return out;
 }
 
 export async function tableCounts(db: RuntimeDb): Promise<Record<string, number>> {
-  return Object.fromEntries(await Promise.all(BACKUP_TABLES.map(async (t) => [t, await db.table(t).count()] as const)));
+  return Object.fromEntries(await Promise.all(tablesOf(db).map(async (t) => [t, await db.table(t).count()] as const)));
 }
 
 /** The rows of a table in a parsed backup file of either format (this app's, or dexie-export-import's). */
@@ -131,10 +156,10 @@ export function addTable(json: Record<string, any>, table: string, rows: unknown
 
 /**
  * A dexie-export-import file as an earlier version wrote it: those versions had
- * no sync tables (schema 3), so an export of today's database drops them.
+ * no sync tables (schema 3) nor monev forms (schema 4), so an export of today's database drops them.
  */
 export function withoutSyncTables(json: Record<string, any>): Record<string, any> {
-  const sync = new Set(['outbox', 'review', 'syncState', 'syncCases']);
+  const sync = new Set(['outbox', 'review', 'syncState', 'syncCases', 'monevForms']);
   if (json['formatName'] === 'dexie') {
     json['data'].tables = json['data'].tables.filter((t: { name: string }) => !sync.has(t.name));
     json['data'].data = json['data'].data.filter((t: { tableName: string }) => !sync.has(t.tableName));

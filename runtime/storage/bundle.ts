@@ -32,6 +32,7 @@ import type { AttachmentRow, RuntimeDb } from './db';
 import { deviceDbFor } from './deviceDbFor';
 import { StorageError, toStorageError } from './errors';
 import { caseEvents, caseRowOf, sopKeyOf, sopRowOf } from './repository';
+import { originalOf } from '../../core/migrations';
 
 export const BUNDLE_FORMAT = 'sop-studio.case-bundle';
 export const BUNDLE_VERSION = 2;
@@ -145,7 +146,8 @@ export async function exportCaseBundle(db: RuntimeDb, caseId: string, options: E
     version: BUNDLE_VERSION,
     exportedAt: (options.now ?? new Date()).toISOString(),
     caseId,
-    sop: { key: sop.key, contentHash: sop.contentHash, doc: sop.doc },
+    // The revision as published, whose hash the case pinned; the reader migrates it again.
+    sop: { key: sop.key, contentHash: sop.contentHash, doc: originalOf(sop.doc) as SopDocument },
     events,
     snapshot: row!.state,
     attachments,

@@ -12,13 +12,15 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { caseCodeOf } from '../../core/engine/caseNumber';
 import { activeLanesOf, assignCaseNumber } from './caseNumbers';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { upgradeStoredSop } from '../../core/migrations';
 import type { CaseCommand, CaseEvent, CaseState, CaseStatus, LocalizedText } from '../../core/engine';
 import type { SyncRejection } from '../../core/sync';
+import type { MonevForm } from '../../core/monev/forms';
 
 export const RUNTIME_DB_NAME = 'sop-studio-runtime';
 /** Trial runs from the designer use their own database, so trial cases never mix with real ones. */
 export const TRIAL_DB_NAME = 'sop-studio-runtime-trial';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Stands in for "no due time" in due-time indexes (IndexedDB leaves undefined keys out of an index). */
 export const NO_DUE = 8_640_000_000_000_000;
@@ -29,9 +31,16 @@ export interface SopRow {
   key: string;
   sopId: string;
   revision: number;
+  /** SHA-256 of the document's canonical JSON as it was published: the hash cases pin. */
   contentHash: string;
   title: string;
   storedAt: number;
+  /**
+   * Stored as published, in the schema version it was written in (never
+   * rewritten, so its hash holds). Every read through the table returns it
+   * migrated to the current schema (`readableSopRow`); `originalOf(doc)` is
+   * what is stored, and what bundles and backups carry.
+   */
   doc: SopDocument;
   /** Draft opened for a trial run (only in the trial database). */
   trial?: boolean;
@@ -186,6 +195,20 @@ export interface SyncCaseRow {
   since: number;
 }
 
+/**
+ * A Permenpan monitoring or evaluation form (core/monev/forms), draft or final.
+ * The SOP, kind and last change are columns beside the form so the dashboard
+ * lists an SOP's forms from an index without reading every form.
+ */
+export interface MonevFormRow {
+  id: string;
+  sopId: string;
+  kind: MonevForm['kind'];
+  /** ms, from the form's `updatedAt`. */
+  updatedAt: number;
+  form: MonevForm;
+}
+
 /** The v1 schema, also written into `fixtures/v1.json`. Later versions add to it, never edit it. */
 export const SCHEMA_V1 = {
   sops: '&key, sopId, [sopId+revision]',
@@ -217,6 +240,12 @@ export const SCHEMA_V3 = {
   syncCases: '&caseId',
 } as const;
 
+/** v4: the monev forms (issue 12). A new table only: nothing to migrate. */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  monevForms: 'id, [sopId+kind], updatedAt',
+} as const;
+
 export class RuntimeDb extends Dexie {
   declare sops: Table<SopRow, string>;
   declare cases: Table<CaseRow, string>;
@@ -228,6 +257,7 @@ export class RuntimeDb extends Dexie {
   declare review: Table<ReviewRow, string>;
   declare syncState: Table<SyncStateRow, string>;
   declare syncCases: Table<SyncCaseRow, string>;
+  declare monevForms: Table<MonevFormRow, string>;
 
   constructor(name: string = RUNTIME_DB_NAME) {
     super(name);
@@ -243,10 +273,45 @@ export class RuntimeDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('meta').put({ key: 'schemaVersion', value: 3 });
       });
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        await tx.table('meta').put({ key: 'schemaVersion', value: 4 });
+      });
     this.on('populate', (tx) => {
       tx.table('meta').add({ key: 'schemaVersion', value: SCHEMA_VERSION });
     });
+    // Revisions stay as published (schema v1 ones too); screens, the engine and the sync read them migrated.
+    this.sops.hook('reading', readableSopRow);
   }
+}
+
+// Revisions never change, so each is migrated once per page (and per hash: a trial row may be replaced).
+const upgraded = new Map<string, SopDocument>();
+
+/**
+ * The row as readers use it: the document migrated in memory to the current
+ * schema, remembering the stored hash and the stored original. A row whose
+ * document cannot be read (damaged, or from a newer version) is passed on as
+ * stored: the screens already guard against damaged rows.
+ */
+export function readableSopRow(row: SopRow): SopRow {
+  if (!row || typeof row !== 'object' || !row.doc || typeof row.doc !== 'object') return row;
+  const cacheKey = `${String(row.key)}#${String(row.contentHash)}`;
+  let doc = upgraded.get(cacheKey);
+  if (!doc || !sameOrigin(doc, row.doc)) {
+    doc = upgradeStoredSop(row.doc, typeof row.contentHash === 'string' ? row.contentHash : undefined);
+    if (!doc) return row;
+    if (doc === row.doc) return row; // already current: nothing to cache
+    if (upgraded.size > 200) upgraded.clear();
+    upgraded.set(cacheKey, doc);
+  }
+  return { ...row, doc };
+}
+
+// A cached migration is reused only for the same stored content (a hostile row may reuse a key and hash).
+function sameOrigin(doc: SopDocument, stored: SopDocument): boolean {
+  return doc.id === stored.id && doc.revision?.number === stored.revision?.number;
 }
 
 export async function schemaVersionOf(db: RuntimeDb): Promise<number | undefined> {

@@ -14,7 +14,6 @@ import {
   decide,
   earliestDue,
   rememberSopContentHash,
-  sopContentHash,
   type CaseCommand,
   type CommandBy,
   type CaseEvent,
@@ -25,6 +24,7 @@ import {
   type Rejection,
 } from '../../core/engine';
 import { DEFAULT_WORKING_CALENDAR, checkWorkingCalendar, type WorkingCalendarConfig } from '../../core/sla';
+import { originalOf, revisionContentHash } from '../../core/migrations';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import {
   NO_DUE,
@@ -49,17 +49,21 @@ export const sopKeyOf = (sopId: string, revision: number): string => `${sopId}@$
 // ---------------------------------------------------------------- SOP revisions
 
 /** Trial runs key each draft by its content, so a trial case keeps the exact draft it started on. */
-export const trialSopKeyOf = (doc: SopDocument): string => `${doc.id}@uji-coba-${sopContentHash(doc).slice(0, 16)}`;
+export const trialSopKeyOf = (doc: SopDocument): string => `${doc.id}@uji-coba-${revisionContentHash(doc).slice(0, 16)}`;
 
+/**
+ * The row for a revision: the document as it was published (the original of
+ * a migrated one) and the hash over exactly that, which is what cases pin.
+ */
 export function sopRowOf(doc: SopDocument, trial = false): SopRow {
   return {
     key: trial ? trialSopKeyOf(doc) : sopKeyOf(doc.id, doc.revision.number),
     sopId: doc.id,
     revision: doc.revision.number,
-    contentHash: sopContentHash(doc),
-    title: doc.identity.title,
+    contentHash: revisionContentHash(doc),
+    title: doc.identity.title ?? '',
     storedAt: Date.now(),
-    doc,
+    doc: originalOf(doc) as SopDocument,
     ...(trial ? { trial: true } : {}),
   };
 }

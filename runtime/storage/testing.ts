@@ -37,7 +37,7 @@ export async function linkOffering(db: RuntimeDb, baseUrl: string, docs: readonl
     sopId: doc.id,
     revision: doc.revision.number,
     contentHash: sopContentHash(doc),
-    title: doc.identity.title,
+    title: doc.identity.title ?? doc.id,
     publishedAt: '2025-06-01T00:00:00.000Z',
     lanes: doc.actors.map((a) => a.id),
   }));

@@ -1,5 +1,6 @@
 // A revision published on the server reaches a clerk who is already signed in within seconds: the stream's
-// `catalogue` event makes the sync loop read the catalogue at once, not at its 5-minute catalogue poll.
+// `catalogue` event makes the sync loop read the catalogue at once, not at its 5-minute catalogue poll. Likewise
+// a `changed` that comes while a round is running: the loop runs another round rather than sleeping to the poll.
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishRevision } from '../../core/document';
 import { getRevision } from '../../device';
@@ -7,8 +8,11 @@ import { deviceCatalogue } from '../catalogue/runtimeCatalogue';
 import { sampleDoc } from '../storage/testing';
 import { SOP_ID, officeDevice, twoOfficeServer, type OfficeDevice } from './testing/world';
 import type { FetchLike } from './transport';
+import { commitCommand } from '../storage/repository';
+import { caseAtS2, officeDevicesClosedAfterEach, ok, step } from './testing/scenarios';
 
 const devices: OfficeDevice[] = [];
+const office = officeDevicesClosedAfterEach();
 afterEach(async () => {
   for (const d of devices.splice(0)) await d.close();
 });
@@ -69,5 +73,27 @@ describe('the catalogue event on the live stream (fake server, Chromium IndexedD
     const offered = deviceCatalogue(kemiren.device, kemiren.db);
     await until(async () => (await offered.listOffered()).some((item) => item.key === `${SOP_ID}@2`), 'revision 2 offered');
     expect(announced).toBe(true);
+  });
+
+  it("pulls again when another office's change is announced while a round is running, rather than sleeping until the poll", async () => {
+    const { server, kemiren, glagah, caseId } = await caseAtS2(office);
+    let pushing = false;
+    let announced = false;
+    // Kemiren's step 2 reaches the server just after Glagah's round read the feed, while that round is finishing:
+    // the `changed` it causes comes while Glagah's loop is awake.
+    const fetch: FetchLike = async (input, init) => {
+      const response = await glagah.transport.fetch!(input, init);
+      if (!pushing && String(input).includes('/sync/pull')) {
+        pushing = true;
+        ok(await commitCommand(kemiren.db, step(caseId, 2, 's2', { note: 'Terdaftar di SIAK', by: { actorId: 'desa-kelurahan' } })));
+        await kemiren.client().syncOnce();
+        announced = true;
+      }
+      return response;
+    };
+    const client = glagah.client({ pollMs: 10 * 60_000, fetch });
+    client.start();
+    await until(async () => (await glagah.db.cases.get(caseId))?.state.revision === server.cases.get(caseId)!.state.revision && announced, "Kemiren's step 2 at Glagah");
+    expect((await glagah.db.cases.get(caseId))!.state).toEqual(server.cases.get(caseId)!.state);
   });
 });

@@ -77,6 +77,30 @@ describe('case sync between two offices (fake server, Chromium IndexedDB)', () =
     expect(server.caseEvents(caseId).some((e) => e.commandId === command.id)).toBe(true);
   });
 
+  it('a busy server (503, Retry-After) keeps the outbox, and the loop stays away as long as it was asked', async () => {
+    const { server, kemiren, caseId } = await sharedCaseAtS2();
+    const command = step(caseId, 2, 's2', { by: { actorId: 'desa-kelurahan' } });
+    ok(await commitCommand(kemiren.db, command));
+    server.failNext('POST', /^\/sync\/push$/, 'busy503', 5);
+    await expect(kemiren.client().syncOnce()).rejects.toMatchObject({ kind: 'server', status: 503, retryAfterMs: 30_000 });
+    expect((await kemiren.db.outbox.get(command.id))!.lastError?.message.id).toBe('Server sedang sibuk.');
+
+    // The loop: one push, refused busy, then nothing for the 30 s asked (the backoff alone would retry within 2 s).
+    let pushed = 0;
+    const client = kemiren.client({
+      random: () => 0,
+      fetch: (input, init) => {
+        if (String(input).endsWith('/sync/push')) pushed += 1;
+        return kemiren.transport.fetch!(input, init);
+      },
+    });
+    client.start();
+    await expect.poll(() => pushed, { timeout: 5_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(pushed).toBe(1);
+    expect(await kemiren.db.outbox.count()).toBe(1);
+  });
+
   it('a crash between push and answer, then a retry from a fresh page: the server keeps one copy, the device matches it', async () => {
     const { server, kemiren, caseId } = await sharedCaseAtS2();
     const command = step(caseId, 2, 's2', { by: { actorId: 'desa-kelurahan' } });

@@ -16,7 +16,7 @@
  */
 import { liveQuery } from 'dexie';
 import { sopContentHash, type LocalizedText } from '../../core/engine';
-import { backoffDelay, nextPushBatch, type PushResult, type SyncRejection } from '../../core/sync';
+import { BACKOFF_CAP_MS, backoffDelay, nextPushBatch, type PushResult, type SyncRejection } from '../../core/sync';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { addRevision, catalogueKeyOf, DeviceStorageError, type DeviceDb } from '../../device';
 import type { OutboxRow, RuntimeDb } from '../storage/db';
@@ -81,6 +81,12 @@ export class SyncClient {
   private readonly device: DeviceDb;
   private stopped = false;
   private wakeUp: (() => void) | null = null;
+  /**
+   * What a round must do again because it was asked while the round ran: a command queued after its push read
+   * the outbox, a `changed` announced after its pull began. Waking only ends a sleep, so without these a notice
+   * that comes while the loop is awake would wait for the next poll.
+   */
+  private readonly wanted = { push: false, pull: false };
   private lockAbort = new AbortController();
   private done: Promise<void> = Promise.resolve();
   private readonly uploaded = new Set<string>();
@@ -106,7 +112,7 @@ export class SyncClient {
     const locks = this.options.locks ?? (typeof navigator !== 'undefined' ? navigator.locks : undefined);
     if (typeof BroadcastChannel !== 'undefined') {
       this.channel = new BroadcastChannel(lockNameFor(this.db));
-      this.channel.onmessage = () => this.wake();
+      this.channel.onmessage = () => this.want('push', 'pull');
     }
     if (!locks) {
       // No Web Locks (a very old browser): this tab syncs; idempotent pushes keep a second tab harmless.
@@ -138,12 +144,17 @@ export class SyncClient {
 
   /** Wakes the loop now (this tab leads), or asks the leading tab to. */
   requestSync(): void {
-    this.wake();
+    this.want('push', 'pull');
     this.channel?.postMessage('sync');
   }
 
   private wantCatalogue(): void {
     this.catalogueWanted = true;
+    this.wake();
+  }
+
+  private want(...parts: ('push' | 'pull')[]): void {
+    for (const part of parts) this.wanted[part] = true;
     this.wake();
   }
 
@@ -175,11 +186,13 @@ export class SyncClient {
     events?.addEventListener('online', onNetwork);
     events?.addEventListener('offline', onNetwork);
     // A commit in any tab changes the outbox: push it without waiting for the timer.
-    let firstCount = true;
-    const outboxWatch = liveQuery(() => this.db.outbox.count()).subscribe({
-      next: () => {
-        if (firstCount) firstCount = false;
-        else this.wake();
+    // Only a newly queued command is news: the round's own push empties the outbox, and waking for that would
+    // run an empty round.
+    let queued: Set<string> | undefined;
+    const outboxWatch = liveQuery(() => this.db.outbox.toCollection().primaryKeys()).subscribe({
+      next: (keys) => {
+        if (queued && keys.some((key) => !queued!.has(key))) this.want('push');
+        queued = new Set(keys);
       },
       error: () => undefined,
     });
@@ -197,7 +210,7 @@ export class SyncClient {
       stopListening();
       listeningTo = transport.baseUrl;
       stopListening = transport.listen({
-        onChanged: () => this.wake(),
+        onChanged: () => this.want('pull'),
         onCatalogue: () => this.wantCatalogue(),
         // The server ended the session (sign-out elsewhere, expiry, the account disabled or moved): look now,
         // so the clerk is asked to sign in at once rather than at the next poll.
@@ -228,7 +241,7 @@ export class SyncClient {
           failures = 0;
           this.setActivity('idle');
           // A publication announced while this round ran is read now, not after the poll.
-          if (!this.catalogueWanted) await this.sleep(this.options.pollMs ?? POLL_MS);
+          if (!this.catalogueWanted && !this.wanted.push && !this.wanted.pull) await this.sleep(this.options.pollMs ?? POLL_MS);
         } catch (error) {
           // Stopped, or the page closed the database under the loop (a restore, a test's clean-up): nothing to sync into.
           if (this.stopped || (error as { name?: string })?.name === 'DatabaseClosedError') break;
@@ -244,7 +257,9 @@ export class SyncClient {
           failures += 1;
           await this.recordFailure(error);
           this.setActivity('waiting');
-          await this.sleep(backoffDelay(failures - 1, this.options.random));
+          // A busy server says how long to stay away; the backoff's jitter still spreads the devices out after it.
+          const askedToWait = error instanceof TransportError ? (error.retryAfterMs ?? 0) : 0;
+          await this.sleep(Math.min(BACKOFF_CAP_MS, askedToWait) + backoffDelay(failures - 1, this.options.random));
         }
       }
     } finally {
@@ -310,6 +325,8 @@ export class SyncClient {
   // ------------------------------------------------------------------ push
 
   private async pushAll(transport: SyncTransport): Promise<number> {
+    // What was queued until now goes in this push.
+    this.wanted.push = false;
     const deviceId = await this.deviceId();
     let answered = 0;
     for (let round = 0; round < MAX_BATCHES_PER_CYCLE && !this.stopped; round++) {
@@ -398,6 +415,8 @@ export class SyncClient {
   // ------------------------------------------------------------------ pull
 
   private async pullAll(transport: SyncTransport): Promise<number> {
+    // What was announced until now is in the feed this pull reads.
+    this.wanted.pull = false;
     let cursor = (await syncValue<string>(this.db, CURSOR_KEY)) ?? '';
     let pulled = 0;
     for (;;) {

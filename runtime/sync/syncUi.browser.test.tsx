@@ -172,7 +172,7 @@ describe('a command kept for review', () => {
     await panel.getByRole('button', { name: 'Kerjakan ulang' }).click();
     await expect.element(panel.getByText('Isian dimasukkan ke formulir langkah 3. Periksa lalu simpan.')).toBeVisible();
     await expect.element(screen.getByLabelText(/^Catatan/)).toHaveValue('Rujukan puskesmas');
-    expect(await kemiren.db.review.count()).toBe(0);
+    await expect.poll(() => kemiren.db.review.count()).toBe(0);
     await screen.getByRole('button', { name: 'Selesaikan langkah 3' }).click();
     await expect.poll(() => server.caseEvents(caseId).some((e) => e.type === 'step.completed' && e.stepId === 's3' && e.submission.note === 'Rujukan puskesmas'), { timeout: 5000 }).toBe(true);
     expect(await kemiren.db.outbox.count()).toBe(0);

@@ -3,5 +3,9 @@
 export const schemaStringLimits = {
   "ShortText": 2000,
   "LongText": 20000,
+  "TextBlock.marker": 12,
+  "TextSpan.href": 2000,
+  "Image.base64": 350000,
+  "ReviewNote.evaluationId": 200,
   "Step.number": 20,
 } as const;

@@ -6,6 +6,13 @@
  */
 export type ShortText = string;
 /**
+ * Plain text (LongText), or structured text (RichText) when the source has paragraphs, emphasis, links or list markers to keep.
+ *
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "Text".
+ */
+export type Text = LongText | RichText;
+/**
  * Plain text. Lists are kept as one item per line ("- " or "1. " prefixes). Always rendered as text, never as HTML.
  *
  * This interface was referenced by `SopDocument`'s JSON-Schema
@@ -18,7 +25,7 @@ export type LongText = string;
  * This interface was referenced by `SopDocument`'s JSON-Schema
  * via the `definition` "TextList".
  */
-export type TextList = LongText[];
+export type TextList = Text[];
 /**
  * An id unique within the document (steps, edges, actors, flows, fields, requirements, sections).
  *
@@ -27,11 +34,137 @@ export type TextList = LongText[];
  */
 export type LocalId = string;
 /**
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "Step".
+ */
+export type Step = {
+  id: LocalId;
+  /**
+   * The number as written ("1", "10."); absent when the row is unnumbered.
+   */
+  number?: string;
+  /**
+   * The Permenpan symbol: start/end terminator, process box, decision diamond, off-page connector.
+   */
+  kind: 'start' | 'process' | 'decision' | 'end' | 'connector';
+  /**
+   * Plain text (LongText), or structured text (RichText) when the source has paragraphs, emphasis, links or list markers to keep.
+   */
+  text: LongText | RichText;
+  /**
+   * Text written inside the symbol, when the SOP puts any there.
+   */
+  symbolText?: string;
+  /**
+   * Who acts in this step, in order. Several actors are drawn as a chain of symbols across their lanes.
+   *
+   * @maxItems 50
+   */
+  actors: StepActor[];
+  /**
+   * Parties the step names that have no lane (Camat, Satgas PK); informational.
+   *
+   * @maxItems 50
+   */
+  parties?: ShortText[];
+  /**
+   * Kelengkapan / Persyaratan / Alat, in order.
+   *
+   * @maxItems 500
+   */
+  requirements?: Requirement[];
+  waktu?: Waktu;
+  output?: Text;
+  /**
+   * Plain text (LongText), or structured text (RichText) when the source has paragraphs, emphasis, links or list markers to keep.
+   */
+  remarks?: LongText | RichText;
+  condition?: RowCondition;
+  /**
+   * parallel: every outgoing arrow is taken at once (a fan-out into several lanes, as a BPMN parallel gateway). One symbol, one arrow into each lane.
+   */
+  split?: 'parallel';
+  /**
+   * all: the step waits until every path of the parallel region leading to it has arrived (a BPMN parallel join). Absent: the first arriving path continues.
+   */
+  join?: 'all';
+  /**
+   * How a case that reaches this end finishes: selesai (granted, done), ditolak (rejected), dirujuk (referred elsewhere), dibatalkan (cancelled). Required on an end, absent elsewhere.
+   */
+  outcome?: 'selesai' | 'ditolak' | 'dirujuk' | 'dibatalkan';
+  /**
+   * Sign-offs inside the lane's organisation, in order (paraf Kasi → Kabid → Sekdin, then the Kadis signs). The step completes only after each, in this order.
+   *
+   * @maxItems 20
+   */
+  signOffs?: SignOff[];
+  /**
+   * The row is a sub-row of the row above (3a, 3b, or an unnumbered continuation), drawn without a row rule of its own.
+   */
+  subRow?: boolean;
+  /**
+   * The Kegiatan sentence continues into the next row, as the source breaks it.
+   */
+  textContinues?: boolean;
+  /**
+   * A drafter's or transcriber's note about this element (why it differs from the source, what is uncertain). Never printed.
+   */
+  note?: string;
+  /**
+   * Working notes for the next revision (from an SOP evaluation, or a reviewer): what to reconsider in this step. Never printed: not part of the Permenpan table.
+   *
+   * @maxItems 200
+   */
+  reviewNotes?: ReviewNote[];
+};
+/**
+ * An arrow. Either to a step of the same flow (forward, back-edge, or to an end), or leaving the SOP.
+ *
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "Edge".
+ */
+export type Edge = {
+  id: LocalId;
+  from: LocalId;
+  to?: LocalId;
+  /**
+   * The flow continues outside this SOP (another agency or SOP).
+   */
+  leaves?: {
+    target: ShortText;
+  };
+  /**
+   * The arrow's target cannot be read in the source. A warning in a draft, an error on publish.
+   */
+  targetUnknown?: true;
+  /**
+   * Branch label as written (Ya, Tidak, Layak, memenuhi syarat).
+   */
+  label?: string;
+  /**
+   * The branch label cannot be read in the source. A warning in a draft, an error on publish.
+   */
+  labelUnknown?: true;
+  /**
+   * Parts of this arrow the drafter inferred rather than read (shown discreetly on canvas and print). A warning in a draft, an error on publish.
+   *
+   * @maxItems 2
+   */
+  inferred?: ('label' | 'target')[];
+  /**
+   * A drafter's or transcriber's note about this element (why it differs from the source, what is uncertain). Never printed.
+   */
+  note?: string;
+} & Edge1;
+export type Edge1 = {
+  [k: string]: unknown;
+};
+/**
  * Catatan printed after the flowchart table.
  *
  * @maxItems 1000
  */
-export type TextList1 = LongText[];
+export type TextList1 = Text[];
 /**
  * This interface was referenced by `SopDocument`'s JSON-Schema
  * via the `definition` "Slug".
@@ -57,9 +190,9 @@ export type ParsedWaktu =
 export interface SopDocument {
   $schema?: string;
   /**
-   * Version of this schema the document follows. Loaders migrate older versions forward.
+   * Version of this schema the document follows. Loaders migrate older versions forward (core/migrations).
    */
-  schemaVersion: 1;
+  schemaVersion: 2;
   /**
    * Stable document id (a slug), unique within one library.
    */
@@ -87,6 +220,7 @@ export interface SopDocument {
   caseFields?: CaseField[];
   workingCalendar?: WorkingCalendar;
   signature?: SignatureBlock;
+  electronicSignature?: ElectronicSignature;
   notes?: TextList1;
   revision: Revision;
   completeness?: Completeness;
@@ -97,6 +231,8 @@ export interface SopDocument {
   extensions?: {};
 }
 /**
+ * The identity page. Every field distinguishes absent (the SOP has no such row or label) from present but empty ("": the row is there, unfilled).
+ *
  * This interface was referenced by `SopDocument`'s JSON-Schema
  * via the `definition` "Identity".
  */
@@ -104,15 +240,15 @@ export interface Identity {
   /**
    * Pemerintah Kabupaten/Kota/Provinsi, as written.
    */
-  government: string;
+  government?: string;
   /**
    * Dinas/Badan, as written.
    */
-  office: string;
+  office?: string;
   /**
-   * Bidang/Seksi, as written; empty when the document names none.
+   * Bidang/Seksi, as written.
    */
-  unit: string;
+  unit?: string;
   /**
    * Letterhead address line(s).
    */
@@ -120,7 +256,7 @@ export interface Identity {
   /**
    * Nama SOP.
    */
-  title: string;
+  title?: string;
   /**
    * The title as the agency's table of contents or index names it, when different.
    */
@@ -132,13 +268,13 @@ export interface Identity {
    */
   titleVariants?: ShortText[];
   /**
-   * Nomor SOP as written; empty when the document has none.
+   * Nomor SOP as written.
    */
-  number: string;
+  number?: string;
   /**
    * A date key that is absent means the document has no such label; a date with raw "" means the label is there but empty.
    */
-  dates: {
+  dates?: {
     pembuatan?: SopDate;
     revisi?: SopDate;
     pengesahan?: SopDate;
@@ -147,9 +283,32 @@ export interface Identity {
   approver?: Approver;
   attachmentOf?: DecreeAttachment;
   /**
-   * Identity-page labels as this SOP writes them, when they differ from the standard ones (for example "Kualitas Pelaksana").
+   * Identity fields that are on the page but cannot be read in the source; printed as illegible, never guessed.
+   *
+   * @maxItems 20
+   */
+  illegible?: (
+    | 'government'
+    | 'office'
+    | 'unit'
+    | 'address'
+    | 'title'
+    | 'number'
+    | 'approver'
+    | 'attachmentOf'
+    | 'pembuatan'
+    | 'revisi'
+    | 'pengesahan'
+    | 'efektif'
+  )[];
+  logo?: Image;
+  /**
+   * Identity-page labels as this SOP writes them, when they differ from the standard ones (for example "Kualitas Pelaksana", "Judul SOP", "Ditetapkan Oleh").
    */
   labels?: {
+    namaSop?: ShortText;
+    nomorSop?: ShortText;
+    disahkanOleh?: ShortText;
     dasarHukum?: ShortText;
     kualifikasiPelaksana?: ShortText;
     keterkaitan?: ShortText;
@@ -212,6 +371,27 @@ export interface DecreeAttachment {
   date?: SopDate;
 }
 /**
+ * An embedded raster image (letterhead logo, e-signature QR). PNG or JPEG only: SVG can carry script.
+ *
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "Image".
+ */
+export interface Image {
+  mediaType: 'image/png' | 'image/jpeg';
+  /**
+   * The file's bytes, base64 (at most 256 KiB of image).
+   */
+  base64: string;
+  /**
+   * What the image shows, for screen readers and text export.
+   */
+  alt?: string;
+  /**
+   * Printed width; the height follows the image's aspect ratio.
+   */
+  widthMm?: number;
+}
+/**
  * The six identity-page blocks, each an ordered list of items. Absent: the document has no such block. Empty list: the block is there but empty.
  *
  * This interface was referenced by `SopDocument`'s JSON-Schema
@@ -224,6 +404,51 @@ export interface HeaderBlocks {
   peralatanPerlengkapan?: TextList;
   peringatan?: TextList;
   pencatatanPendataan?: TextList;
+}
+/**
+ * A small structured text model: blocks (paragraphs, or list items with their own markers) of spans. Stored as data and always rendered as text nodes, never as HTML.
+ *
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "RichText".
+ */
+export interface RichText {
+  /**
+   * @maxItems 1000
+   */
+  blocks: TextBlock[];
+}
+/**
+ * A paragraph, or a list item when it has a marker.
+ *
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "TextBlock".
+ */
+export interface TextBlock {
+  /**
+   * The list item's marker exactly as written ("1.", "a.", "-", "•", "1)"); absent for a paragraph.
+   */
+  marker?: string;
+  /**
+   * Nesting depth of a list item; 0 when absent.
+   */
+  level?: number;
+  /**
+   * @maxItems 1000
+   */
+  spans: TextSpan[];
+}
+/**
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "TextSpan".
+ */
+export interface TextSpan {
+  text: LongText;
+  bold?: boolean;
+  italic?: boolean;
+  /**
+   * A link target: http(s) or mailto only, shown as text with the address beside it in print.
+   */
+  href?: string;
 }
 /**
  * The flowchart table's columns and their labels as this SOP writes them. A column whose key is absent is not shown.
@@ -332,61 +557,6 @@ export interface Section {
 }
 /**
  * This interface was referenced by `SopDocument`'s JSON-Schema
- * via the `definition` "Step".
- */
-export interface Step {
-  id: LocalId;
-  /**
-   * The number as written ("1", "10."); absent when the row is unnumbered.
-   */
-  number?: string;
-  /**
-   * The Permenpan symbol: start/end terminator, process box, decision diamond, off-page connector.
-   */
-  kind: 'start' | 'process' | 'decision' | 'end' | 'connector';
-  /**
-   * Plain text. Lists are kept as one item per line ("- " or "1. " prefixes). Always rendered as text, never as HTML.
-   */
-  text: string;
-  /**
-   * Text written inside the symbol, when the SOP puts any there.
-   */
-  symbolText?: string;
-  /**
-   * Who acts in this step, in order. Several actors are drawn as a chain of symbols across their lanes.
-   *
-   * @maxItems 50
-   */
-  actors: StepActor[];
-  /**
-   * Parties the step names that have no lane (Camat, Satgas PK); informational.
-   *
-   * @maxItems 50
-   */
-  parties?: ShortText[];
-  /**
-   * Kelengkapan / Persyaratan / Alat, in order.
-   *
-   * @maxItems 500
-   */
-  requirements?: Requirement[];
-  waktu?: Waktu;
-  output?: LongText;
-  /**
-   * Plain text. Lists are kept as one item per line ("- " or "1. " prefixes). Always rendered as text, never as HTML.
-   */
-  remarks?: string;
-  /**
-   * Plain text. Lists are kept as one item per line ("- " or "1. " prefixes). Always rendered as text, never as HTML.
-   */
-  condition?: string;
-  /**
-   * A drafter's or transcriber's note about this element (why it differs from the source, what is uncertain). Never printed.
-   */
-  note?: string;
-}
-/**
- * This interface was referenced by `SopDocument`'s JSON-Schema
  * via the `definition` "StepActor".
  */
 export interface StepActor {
@@ -406,7 +576,7 @@ export interface StepActor {
  */
 export interface Requirement {
   id: LocalId;
-  text: LongText;
+  text: Text;
   /**
    * The runtime requires the clerk to tick this item before completing the step. Default false.
    */
@@ -421,6 +591,10 @@ export interface Waktu {
    * Exactly as written ("2-3 Jam", "15menit", "").
    */
   raw: string;
+  /**
+   * What the time means. work: how long the step's work takes; limit: a turnaround limit the step must finish within ("paling lambat 24 jam"); wait: time spent waiting on others (a reply, a visit window). SLA due times use it. Absent: work.
+   */
+  measure?: 'work' | 'limit' | 'wait';
   /**
    * How the raw text was understood. Derived from raw by the Waktu parser; tools recompute it and warn when it is stale.
    */
@@ -443,7 +617,8 @@ export interface WaktuEmpty {
  */
 export interface WaktuAmount {
   kind: 'amount';
-  unit: 'minute' | 'hour' | 'day' | 'workingDay' | 'week' | 'month';
+  unit:
+    'minute' | 'hour' | 'day' | 'workingDay' | 'week' | 'month' | 'quarter' | 'semester' | 'year';
   min: number;
   max: number;
 }
@@ -487,29 +662,53 @@ export interface WaktuAlternatives {
   options: (WaktuAmount | WaktuWindow)[];
 }
 /**
- * An arrow. Either to a step of the same flow (forward, back-edge, or to an end), or leaving the SOP.
+ * When the row applies ("jika hanya memerlukan rawat jalan").
  *
  * This interface was referenced by `SopDocument`'s JSON-Schema
- * via the `definition` "Edge".
+ * via the `definition` "RowCondition".
  */
-export interface Edge {
+export interface RowCondition {
+  text: Text;
+  /**
+   * True: the runtime asks the clerk whether the row applies; when it does not, the row is skipped and the skip is recorded with the person. False: the text only explains the branch that leads here.
+   */
+  asked: boolean;
+}
+/**
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "SignOff".
+ */
+export interface SignOff {
+  /**
+   * The position inside the lane's organisation, as written (Kasi, Kabid, Sekretaris Dinas).
+   */
+  position: string;
+  /**
+   * paraf: initials (checked); tandaTangan: signs.
+   */
+  action: 'paraf' | 'tandaTangan';
+  /**
+   * An id unique within the document (steps, edges, actors, flows, fields, requirements, sections).
+   */
+  actor?: string;
+}
+/**
+ * One review note on a step: a finding of an SOP evaluation (monev) or a reviewer's remark, kept until the drafter marks it done. Never printed.
+ *
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "ReviewNote".
+ */
+export interface ReviewNote {
   id: LocalId;
-  from: LocalId;
-  to?: LocalId;
+  text: LongText;
   /**
-   * The flow continues outside this SOP (another agency or SOP).
+   * The SOP evaluation the note came from (its id in the runtime).
    */
-  leaves?: {
-    target: ShortText;
-  };
+  evaluationId?: string;
   /**
-   * Branch label as written (Ya, Tidak, Layak, memenuhi syarat).
+   * The drafter marked the note done (Tandai selesai).
    */
-  label?: string;
-  /**
-   * A drafter's or transcriber's note about this element (why it differs from the source, what is uncertain). Never printed.
-   */
-  note?: string;
+  resolved?: boolean;
 }
 /**
  * The total time the SOP itself states (the SOP as signed); compared with the computed total.
@@ -567,6 +766,23 @@ export interface SignatureBlock {
   nip?: ShortText;
 }
 /**
+ * An electronic signature (TTE) block: the QR image and the signing statement, optionally repeated in every page footer.
+ *
+ * This interface was referenced by `SopDocument`'s JSON-Schema
+ * via the `definition` "ElectronicSignature".
+ */
+export interface ElectronicSignature {
+  qr: Image;
+  /**
+   * Plain text. Lists are kept as one item per line ("- " or "1. " prefixes). Always rendered as text, never as HTML.
+   */
+  statement: string;
+  /**
+   * Repeat the block in every printed page's footer.
+   */
+  inEveryFooter?: boolean;
+}
+/**
  * This interface was referenced by `SopDocument`'s JSON-Schema
  * via the `definition` "Revision".
  */
@@ -584,6 +800,14 @@ export interface Revision {
     revision: number;
     date?: string;
     note: LongText;
+    /**
+     * The SOP evaluation this revision answers: its id, its title and, when known, a link back to it in the runtime.
+     */
+    evaluation?: {
+      id: string;
+      title: ShortText;
+      url?: string;
+    };
   }[];
 }
 /**

@@ -99,7 +99,7 @@ export function convertSeed(t: Transcription, o: SeedOverride, deps: ConvertDeps
     const transcribed = t.dates[key];
     if (transcribed === undefined) continue;
     const raw = take(DATE_LABELS[key], transcribed, o.dates?.[key]);
-    identity.dates[key] = toSopDate(raw);
+    identity.dates![key] = toSopDate(raw);
   }
 
   const approverAbsent = t.approver.note?.includes('no DISAHKAN OLEH') ?? false;
@@ -192,14 +192,18 @@ export function convertSeed(t: Transcription, o: SeedOverride, deps: ConvertDeps
 
   // ---------------------------------------------------------------- revision
   const approver = identity.approver;
-  const signed = (approver !== undefined && (approver.name !== '' || (approver.nip ?? '') !== '')) || identity.dates.pengesahan?.iso !== undefined;
+  const pengesahan = identity.dates?.pengesahan;
+  const signed = (approver !== undefined && (approver.name !== '' || (approver.nip ?? '') !== '')) || pengesahan?.iso !== undefined;
   const revision: Revision = signed ? { number: 1, status: 'published' } : { number: 0, status: 'draft' };
-  if (signed && identity.dates.pengesahan?.precision === 'day') revision.publishedAt = identity.dates.pengesahan.iso!;
+  if (signed && pengesahan?.precision === 'day') revision.publishedAt = pengesahan.iso!;
+  // Schema v2: a document that names no unit or has no number has no such row (v1 wrote "").
+  if (identity.unit === '') delete identity.unit;
+  if (identity.number === '') delete identity.number;
 
   // ---------------------------------------------------------------- assemble
   const doc: SopDocument = {
     $schema: '../schemas/sop.schema.json',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: t.id,
     identity,
     ...(headerBlocks ? { headerBlocks } : {}),
@@ -281,7 +285,7 @@ function buildFlow(
 
   // ------------------------------------------------------------------ edges
   const edges: Edge[] = [];
-  const addEdge = (edge: Omit<Edge, 'id'>): void => {
+  const addEdge = (edge: { from: string; to: string; label?: string; note?: string }): void => {
     edges.push({ id: `e${edges.length + 1}`, ...edge });
   };
   const resolveTarget = (from: TranscribedStep, to: string): TranscribedStep => {
@@ -333,6 +337,11 @@ function buildFlow(
     if (!bySeq.get(seq)?.branches.some((b) => b.label === label)) throw new Error(`${t.id}: branch override ${key} matches no branch`);
   }
 
+  // A row's condition that a decision leads to names that decision's branch; others are asked of the clerk.
+  const decisionIds = new Set(steps.filter((s) => s.kind === 'decision').map((s) => s.id));
+  for (const step of steps) {
+    if (step.condition && edges.some((e) => e.to === step.id && decisionIds.has(e.from))) step.condition = { ...step.condition, asked: false };
+  }
   const flow: Flow = { id: 'main', lanes: t.lanes.map((l) => laneIds.get(l)!), steps, edges };
   const title = o.flowTitle ? take('Flow title', t.flowTitle ?? t.tableHeading ?? '', o.flowTitle) : (t.flowTitle ?? t.tableHeading);
   const ordered: Flow = { id: flow.id, ...(title ? { title } : {}), lanes: flow.lanes } as Flow;
@@ -375,6 +384,8 @@ function buildStep(
   if (so.text) fixNote('Text', ts.text, so.text);
 
   const step: Step = { id, kind: ts.kind, text, actors: [] };
+  // Every SOP in the seeds ends its cases as done; a rejecting end is the drafter's call.
+  if (ts.kind === 'end') step.outcome = 'selesai';
   if (ts.no !== null) step.number = ts.no;
 
   // Symbol text: the label that survived inside a flowchart shape. A laneCellText
@@ -446,7 +457,8 @@ function buildStep(
     }
   }
   if (remarks !== undefined) step.remarks = remarks;
-  if (so.condition) step.condition = so.condition;
+  // `asked` is settled in buildFlow, once the edges say whether a decision leads to this row.
+  if (so.condition) step.condition = { text: so.condition, asked: true };
 
   if (ts.noRaw) {
     const { value, remark } = splitRemark(ts.noRaw);
@@ -469,6 +481,7 @@ function reorderStep(step: Step): Step {
     'id',
     'number',
     'kind',
+    'outcome',
     'text',
     'symbolText',
     'actors',

@@ -15,6 +15,7 @@ import * as repo from './accountsRepo';
 import { hashPassword } from './passwords';
 import { checkRegionCode, regionCovers } from './regionCode';
 import { deleteSessionsOfUser } from './sessionsRepo';
+import { notifyOfficeLanesChanged } from '../publication/catalogueNotice';
 
 export async function createOffice(db: Db, input: CreateOfficeRequest, now: Date): Promise<OfficeWithLanes> {
   return db.transaction((tx) => insertOfficeChecked(tx, input, now));
@@ -56,6 +57,7 @@ export async function setOfficeLanes(db: Db, officeId: string, lanes: readonly L
     const office = await repo.findOffice(tx, officeId);
     if (!office) throw officeUnknown();
     await repo.replaceOfficeLanes(tx, officeId, uniqueLanes(lanes));
+    await notifyOfficeLanesChanged(tx, officeId);
     return { ...office, lanes: await repo.officeLanes(tx, officeId) };
   });
 }
@@ -88,6 +90,7 @@ export async function updateUser(db: Db, userId: string, input: UpdateUserReques
       await repo.updateUserFields(tx, userId, { name: input.name, nip, roles: input.roles && uniqueSorted(input.roles), passwordHash });
       if (input.positions !== undefined) await setPositionsChecked(tx, userId, user.officeId, input.positions);
     });
+    if (input.positions !== undefined) await notifyOfficeLanesChanged(tx, user.officeId);
     // A new password ends every session: whoever held the old one is signed out.
     if (passwordHash !== undefined) await deleteSessionsOfUser(tx, userId);
     return repo.publicUser((await repo.findUser(tx, userId))!);
@@ -128,6 +131,7 @@ export async function moveUser(db: Db, userId: string, input: { officeId: string
       if (input.roles) await repo.updateUserFields(tx, userId, { roles: uniqueSorted(input.roles) });
     });
     await deleteSessionsOfUser(tx, userId);
+    for (const officeId of new Set([user.officeId, office.id])) await notifyOfficeLanesChanged(tx, officeId);
     return repo.publicUser((await repo.findUser(tx, userId))!);
   });
 }

@@ -63,6 +63,11 @@ export interface SessionRow {
   absolute_expires_at: Date;
 }
 
+/** Whether the session is live and its idle expiry needs no renewal yet: a check that needs no database. */
+export function isLiveWithoutRenewal(row: SessionRow, now: Date): boolean {
+  return now < row.idle_expires_at && now < row.absolute_expires_at && now.getTime() - row.last_seen_at.getTime() < TOUCH_EVERY_MS;
+}
+
 /** An expired session row is deleted (undefined); a live one has its idle expiry renewed, once a minute at most. */
 export async function keepSessionAlive(db: Queryable, tokenHash: string, row: SessionRow, now: Date, lifetimes: SessionLifetimes): Promise<SessionRecord | undefined> {
   if (now >= row.idle_expires_at || now >= row.absolute_expires_at) {

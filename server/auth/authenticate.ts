@@ -11,9 +11,10 @@ import type { LocalizedText } from '../../core/engine';
 import type { LaneRef, Office, Role, User } from '../../core/sync/protocol';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../core/sync/protocol';
 import { findSignedIn, publicUser } from '../accounts/accountsRepo';
-import { hashSessionToken, keepSessionAlive, type SessionRecord } from '../accounts/sessionsRepo';
+import { hashSessionToken, isLiveWithoutRenewal, keepSessionAlive, type SessionRecord } from '../accounts/sessionsRepo';
 import type { ServerContext } from '../context';
 import { ApiFailure, fail } from '../http/apiFailure';
+import type { SignedIn, SignedInCache } from './signedInCache';
 
 export interface AuthContext {
   user: User;
@@ -50,13 +51,28 @@ export function sessionCookieOptions(request: FastifyRequest, maxAgeSeconds: num
   };
 }
 
-export function createAuthenticate(ctx: ServerContext) {
+export function createAuthenticate(ctx: ServerContext, signedIn?: SignedInCache) {
+  /** Who holds the token, and their session (renewed when due); undefined when it is no live session. */
+  async function lookUp(tokenHash: string): Promise<{ found: SignedIn; session: SessionRecord } | undefined> {
+    const now = ctx.now();
+    const cached = signedIn?.get(tokenHash, now.getTime());
+    if (cached && isLiveWithoutRenewal(cached.session, now)) {
+      const { session: row } = cached;
+      return { found: cached, session: { tokenHash, userId: row.user_id, csrfToken: row.csrf_token, provider: row.provider } };
+    }
+    const found = await findSignedIn(ctx.db, tokenHash);
+    const session = found && (await keepSessionAlive(ctx.db, tokenHash, found.session, now, ctx.config.sessions));
+    if (!found || !session) return undefined;
+    // Just renewed, the row read is stale: the next request reads it again, and that one is kept.
+    if (isLiveWithoutRenewal(found.session, now)) signedIn?.remember(tokenHash, found, now.getTime());
+    return { found, session };
+  }
+
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw fail(401, 'session.required', 'Silakan masuk terlebih dahulu.', 'Please sign in first.');
     const tokenHash = hashSessionToken(token);
-    const found = await findSignedIn(ctx.db, tokenHash);
-    const session = found && (await keepSessionAlive(ctx.db, tokenHash, found.session, ctx.now(), ctx.config.sessions));
+    const { found, session } = (await lookUp(tokenHash)) ?? {};
     // A disabled user's sessions were deleted when they were disabled; checking here too closes any race.
     if (!found || !session || found.user.disabled) {
       reply.clearCookie(SESSION_COOKIE, { path: SESSION_COOKIE_PATH });

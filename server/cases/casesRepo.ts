@@ -68,17 +68,21 @@ export interface CaseWrite {
   state: CaseState;
 }
 
-export interface PushWrite {
-  cases: readonly CaseWrite[];
-  commands: readonly { commandId: string; caseId: string; events: readonly CaseEvent[]; files: readonly string[] }[];
+/** Who gave a command: each command of a grouped write names its own (a group mixes users and offices). */
+export interface CommandAuthor {
   userId: string;
   officeId: string;
   deviceId: string;
+}
+
+export interface PushWrite {
+  cases: readonly CaseWrite[];
+  commands: readonly { commandId: string; caseId: string; events: readonly CaseEvent[]; files: readonly string[]; by: CommandAuthor }[];
   recordedAt: Date;
 }
 
 /**
- * Writes a decided push in one call (migration 0006, sync_push_write): the cases, the grants of offices that come
+ * Writes decided commands in one call (migration 0008, sync_push_write): the cases, the grants of offices that come
  * to see them, the command ids and events in command order, the files they refer to; NOTIFYs `channel` for the
  * offices granted any of the cases (on commit). Returns those offices.
  */
@@ -96,12 +100,9 @@ export async function writePush(tx: Queryable, write: PushWrite, channel: string
       revision: w.state.revision,
       state: w.state,
     })),
-    commands: write.commands.map((c) => ({ commandId: c.commandId, caseId: c.caseId })),
-    events: write.commands.flatMap((c) => c.events.map((event) => ({ caseId: c.caseId, commandId: c.commandId, event }))),
+    commands: write.commands.map((c) => ({ commandId: c.commandId, caseId: c.caseId, userId: c.by.userId, deviceId: c.by.deviceId })),
+    events: write.commands.flatMap((c) => c.events.map((event) => ({ caseId: c.caseId, commandId: c.commandId, event, userId: c.by.userId, officeId: c.by.officeId }))),
     files: write.commands.flatMap((c) => c.files.map((sha256) => ({ caseId: c.caseId, sha256 }))),
-    userId: write.userId,
-    officeId: write.officeId,
-    deviceId: write.deviceId,
     recordedAt: write.recordedAt.toISOString(),
   };
   const { rows } = await tx.query<{ told: string[] }>('SELECT sync_push_write($1::jsonb, $2) AS told', [JSON.stringify(batch), channel]);

@@ -38,7 +38,8 @@ function actorsFor(sop: SopDocument, state: CaseState | undefined, command: Case
     case 'step.signOff':
       return [command.actorId];
     case 'step.complete':
-    case 'branch.choose': {
+    case 'branch.choose':
+    case 'step.skip': {
       const visit = active(command.stepId);
       if (!visit) return undefined;
       return visit.hasWork ? visit.workActors : visit.chain.flatMap((slot) => slot.actors);

@@ -2,20 +2,15 @@
  * The pull cursor against transactions that commit out of order, on real
  * PostgreSQL (PGlite runs one transaction at a time, so it cannot interleave).
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { officeLanes } from '../accounts/accountsRepo';
 import type { Db } from '../db/db';
 import { describeOnEachDatabase } from '../testing/databases';
+import { deferred } from '../testing/deferred';
 import { asPush, idsOf, pullAll, pullPage, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
 import { startTestServer, type TestServer } from '../testing/testServer';
 import { pushCommands } from './pushCommands';
 import { SopDocuments } from './sopDocuments';
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 describeOnEachDatabase('pull feed', (database) => {
   let server: TestServer;
@@ -66,6 +61,39 @@ describeOnEachDatabase('pull feed', (database) => {
     // In transaction order: A (the older transaction id) first, although it committed last.
     expect(cases.indexOf('kasus-a')).toBeLessThan(cases.indexOf('kasus-b'));
     expect(idsOf(after.events).length).toBe(4);
+  });
+
+  it('reads a whole page on one connection from the pool, however many queries the page takes', async () => {
+    // Every query on its own connection waited in the pool's queue behind the pushes once per query: a busy
+    // server's regency office fell seconds behind. The pull's queries now share one connection.
+    const db = database.db;
+    // Three cases started, two in one push (one transaction): a page of 2 ends inside that transaction and must
+    // finish it, then look for more; the office's grants come with the cases.
+    await push(world.clerks.desa, [asPush(startCommand('kasus-x'), world.sop), asPush(startCommand('kasus-y'), world.sop)]);
+    await push(world.clerks.desa, [asPush(startCommand('kasus-z'), world.sop)]);
+    const { query, transaction } = db;
+    const direct: string[] = [];
+    const onOneConnection: string[][] = [];
+    const spies = [
+      vi.spyOn(db, 'query').mockImplementation((sql, params) => (direct.push(sql), query.call(db, sql, params)) as never),
+      vi.spyOn(db, 'transaction').mockImplementation((work) =>
+        transaction.call(db, (tx) => {
+          const seen: string[] = [];
+          onOneConnection.push(seen);
+          return work({ ...tx, query: (sql, params) => (seen.push(sql), tx.query(sql, params)) as never });
+        }),
+      ),
+    ];
+    try {
+      const page = await pullPage(world.clerks.desa, '', 2);
+      expect(new Set(page.events.map((e) => e.caseId))).toEqual(new Set(['kasus-x', 'kasus-y']));
+      expect(page.more).toBe(true);
+      expect(onOneConnection).toHaveLength(1);
+      expect(onOneConnection[0]!.filter((sql) => sql.includes('case_events')).length).toBeGreaterThanOrEqual(3);
+      expect(direct.filter((sql) => sql.includes('case_events') || sql.includes('pg_current_snapshot'))).toEqual([]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('gives one case its commands in revision order even when they queue for the case lock', async () => {

@@ -16,11 +16,18 @@
  *
  * A page ends only at the end of a transaction, so the events of one command
  * (one transaction) are never split across pages.
+ *
+ * A page takes up to five queries, all on one connection (one read-only
+ * transaction at READ COMMITTED: each statement still sees what has committed
+ * when it starts, as on their own). Each query taking its own connection from
+ * the pool queued behind every push waiting for one: under load a regency
+ * office's pull waited five times, fell behind the pushes and its sync lag grew
+ * to seconds (docs/scaling.md "What the bench implies").
  */
 import type { CaseEvent } from '../../core/engine';
 import type { Office } from '../../core/sync/protocol';
 import type { PulledEvent, PullResponse } from '../../core/sync/protocol';
-import type { Queryable } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { officeReadsCaseSql } from './caseVisibility';
 
 export const PULL_LIMIT_MAX = 1000;
@@ -67,7 +74,11 @@ const FEED_SQL = (extra: string) => `
   WHERE ${extra}
   ORDER BY xid_order, seq_order`;
 
-export async function pullFeed(db: Queryable, office: Office, after: FeedPosition, limit: number): Promise<PullResponse> {
+export function pullFeed(db: Db, office: Office, after: FeedPosition, limit: number): Promise<PullResponse> {
+  return db.transaction((tx) => readFeedPage(tx, office, after, limit));
+}
+
+async function readFeedPage(db: Queryable, office: Office, after: FeedPosition, limit: number): Promise<PullResponse> {
   // One horizon for the whole page: rows below it belong to ended transactions, whatever runs meanwhile.
   const horizon = (await db.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin')).rows[0]!.xmin;
   const base = [office.id, office.regionCode, after.xid, after.seq, horizon];

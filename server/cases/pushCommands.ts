@@ -3,19 +3,18 @@
  * engine's `decide` on its own copy of the case: the device's events are
  * never taken on trust. A refusal writes nothing.
  *
- * A push is one transaction, whatever number of commands it carries: the cases
- * it names are locked and read in one call, every command is decided in order
- * in memory (a later command of the batch sees what an earlier one did), and
- * what was applied is written in one call and committed once (the two calls are
- * SQL functions, migration 0006). The cost per command is then the engine's, not
- * a dozen round trips and a flush of the WAL (docs/scaling.md).
+ * A push is one transaction, whatever number of commands it carries, or shares one with the pushes that
+ * arrived at the same time (pushGroupCommit.ts): the cases they name are locked and read in one call, every
+ * command is decided in order in memory (a later command sees what an earlier one did), and what was applied is
+ * written in one call and committed once (the two calls are SQL functions, migrations 0006 and 0008). The cost
+ * per command is then the engine's, not a dozen round trips and a flush of the WAL (docs/scaling.md).
  */
 import { applyEvent, decide, type CaseCommand, type CaseEvent } from '../../core/engine';
 import type { LaneRef, Office, PushCommand, PushResult, User } from '../../core/sync/protocol';
 import { PG_UNIQUE_VIOLATION, sqlStateOf, type Db, type Queryable } from '../db/db';
 import { filesUserMayUse } from '../attachments/attachmentAccess';
 import { officeMaySee, pathActorsOf } from './caseVisibility';
-import { eventsAfterRevision, eventsOfCommand, readForPush, writePush, type CaseWrite, type StoredCase } from './casesRepo';
+import { eventsAfterRevision, eventsOfCommand, readForPush, writePush, type CaseWrite, type CommandAuthor, type StoredCase } from './casesRepo';
 import { laneRefusal } from './laneCheck';
 import type { SopDocuments } from './sopDocuments';
 
@@ -60,15 +59,30 @@ function filesReferredBy(command: CaseCommand): string[] {
 
 const filesOf = ({ command, attachments = [] }: PushCommand) => [...new Set([...attachments, ...filesReferredBy(command)])];
 
+/** One device's push: who is asking, and the commands in the order the device gave them. */
+export interface Push {
+  who: Pusher;
+  commands: readonly PushCommand[];
+}
+
+/** One push in a transaction of its own. */
 export async function pushCommands(deps: PushDeps, who: Pusher, commands: readonly PushCommand[]): Promise<PushResult[]> {
-  if (commands.length === 0) return [];
+  return (await pushTogether(deps, [{ who, commands }]))[0]!;
+}
+
+/**
+ * Several pushes (of any users and offices) in one transaction: decided one after the other in the order given,
+ * as if each had its own transaction in that order, and written and committed once. A failure fails them all.
+ */
+export async function pushTogether(deps: PushDeps, pushes: readonly Push[]): Promise<PushResult[][]> {
+  if (pushes.every((push) => push.commands.length === 0)) return pushes.map(() => []);
   try {
-    return await deps.db.transaction((tx) => pushBatch(deps, tx, who, commands));
+    return await deps.db.transaction((tx) => decideAndWrite(deps, tx, pushes));
   } catch (error) {
     // A command id taken meanwhile by a push naming another case id (the insert waited for that push to commit).
     // Asked again, it is a known id, answered like any repeat.
     if (sqlStateOf(error) !== PG_UNIQUE_VIOLATION) throw error;
-    return deps.db.transaction((tx) => pushBatch(deps, tx, who, commands));
+    return deps.db.transaction((tx) => decideAndWrite(deps, tx, pushes));
   }
 }
 
@@ -77,6 +91,8 @@ interface Applied {
   commandId: string;
   caseId: string;
   events: CaseEvent[];
+  files: string[];
+  by: CommandAuthor;
 }
 
 class PushBatch {
@@ -89,8 +105,6 @@ class PushBatch {
     readonly stored: Map<string, StoredCase>,
     /** Command ids already taken before the batch, with their case. */
     readonly known: Map<string, string>,
-    /** Files the user may refer to. */
-    readonly usableFiles: Set<string>,
   ) {}
 
   caseNow(caseId: string): StoredCase | undefined {
@@ -109,39 +123,41 @@ class PushBatch {
   }
 }
 
-async function pushBatch(deps: PushDeps, tx: Queryable, who: Pusher, commands: readonly PushCommand[]): Promise<PushResult[]> {
-  const caseIds = [...new Set(commands.map((pushed) => pushed.command.caseId))];
+async function decideAndWrite(deps: PushDeps, tx: Queryable, pushes: readonly Push[]): Promise<PushResult[][]> {
+  const all = pushes.flatMap((push) => push.commands);
+  const caseIds = [...new Set(all.map((pushed) => pushed.command.caseId))];
   // A repeated command is answered only if the office may see the case it was taken on: `stored` also holds the
   // cases taken ids name elsewhere (read, not locked: their own pushes lock them).
-  const { known, cases: stored } = await readForPush(tx, caseIds, commands.map((pushed) => pushed.command.id));
-  const usableFiles = await filesUserMayUse(tx, { userId: who.user.id, office: who.office }, [...new Set(commands.flatMap(filesOf))]);
-  const batch = new PushBatch(stored, known, usableFiles);
+  const { known, cases: stored } = await readForPush(tx, caseIds, all.map((pushed) => pushed.command.id));
+  const batch = new PushBatch(stored, known);
   const now = deps.now();
 
-  const results: PushResult[] = [];
-  // In order: a later command of the batch may depend on an earlier one's outcome.
-  for (const pushed of commands) results.push(await decideOne(deps, tx, who, batch, pushed, now));
+  const results: PushResult[][] = [];
+  for (const push of pushes) {
+    const { who, commands } = push;
+    const usableFiles = await filesUserMayUse(tx, { userId: who.user.id, office: who.office }, [...new Set(commands.flatMap(filesOf))]);
+    const decided: PushResult[] = [];
+    // In order: a later command may depend on an earlier one's outcome.
+    for (const pushed of commands) decided.push(await decideOne(deps, tx, who, batch, pushed, now, usableFiles));
+    results.push(decided);
+  }
 
   if (batch.applied.length === 0) return results;
-  const filesOfCommand = new Map(commands.map((pushed) => [pushed.command.id, filesOf(pushed)]));
   // Offices that come to see a case with this push are granted it before its events are written: a grant stands
   // for the case up to it, so in the feed the case's earlier history comes first and this push's events after it.
-  await writePush(
-    tx,
-    {
-      cases: [...batch.changed.values()],
-      commands: batch.applied.map((a) => ({ ...a, files: filesOfCommand.get(a.commandId) ?? [] })),
-      userId: who.user.id,
-      officeId: who.office.id,
-      deviceId: who.deviceId,
-      recordedAt: now,
-    },
-    CASE_CHANNEL,
-  );
+  await writePush(tx, { cases: [...batch.changed.values()], commands: batch.applied, recordedAt: now }, CASE_CHANNEL);
   return results;
 }
 
-async function decideOne(deps: PushDeps, tx: Queryable, who: Pusher, batch: PushBatch, pushed: PushCommand, now: Date): Promise<PushResult> {
+async function decideOne(
+  deps: PushDeps,
+  tx: Queryable,
+  who: Pusher,
+  batch: PushBatch,
+  pushed: PushCommand,
+  now: Date,
+  usableFiles: ReadonlySet<string>,
+): Promise<PushResult> {
   const { command, sop: sopRef } = pushed;
   const commandId = command.id;
 
@@ -152,7 +168,12 @@ async function decideOne(deps: PushDeps, tx: Queryable, who: Pusher, batch: Push
     return { status: 'duplicate', commandId, events: await eventsOfCommand(tx, commandId) };
   }
   const repeated = batch.appliedInBatch(commandId);
-  if (repeated) return { status: 'duplicate', commandId, events: repeated.events };
+  if (repeated) {
+    // Taken earlier in the group, maybe by another office's push.
+    const taken = batch.caseNow(repeated.caseId);
+    if (!taken || !officeMaySee(who.office, taken)) return unknownCase(commandId);
+    return { status: 'duplicate', commandId, events: repeated.events };
+  }
 
   const existing = batch.caseNow(command.caseId);
   let ref: { sopId: string; revision: number };
@@ -176,7 +197,8 @@ async function decideOne(deps: PushDeps, tx: Queryable, who: Pusher, batch: Push
   const lanes = laneRefusal(sop.document, existing?.state, command, who.user.positions, who.office.lanes);
   if (lanes) return { status: 'rejected', commandId, rejection: lanes };
 
-  const missing = filesOf(pushed).filter((sha) => !batch.usableFiles.has(sha));
+  const files = filesOf(pushed);
+  const missing = files.filter((sha) => !usableFiles.has(sha));
   if (missing.length > 0) {
     return refuse(
       commandId,
@@ -203,7 +225,7 @@ async function decideOne(deps: PushDeps, tx: Queryable, who: Pusher, batch: Push
     pathActors: pathActorsOf(state!),
     state: state!,
   });
-  batch.applied.push({ commandId, caseId: command.caseId, events });
+  batch.applied.push({ commandId, caseId: command.caseId, events, files, by: { userId: who.user.id, officeId: who.office.id, deviceId: who.deviceId } });
   return { status: 'applied', commandId, events };
 }
 

@@ -33,6 +33,7 @@ const push: PushRequest = {
   commands: [
     { command: { id: 'c1', caseId: 'k1', type: 'case.start', at: '2026-12-01T01:00:00.000Z', fields: { nama: "O'Brien" } }, sop: { sopId: 'bwi-spm-online', revision: 1 } },
     { command: { id: 'c2', caseId: 'k1', type: 'step.complete', stepId: 's2', expectedRevision: 1, at: '2026-12-01T01:00:00.000Z' }, attachments: ['a'.repeat(64)] },
+    { command: { id: 'c3', caseId: 'k1', type: 'step.skip', stepId: 's3', note: 'Tidak berlaku', expectedRevision: 2, at: '2026-12-01T01:00:00.000Z' } },
   ],
 };
 

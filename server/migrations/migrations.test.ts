@@ -241,5 +241,90 @@ for (const kind of testDatabaseKinds()) {
       await expect(write({ ...base, cases: [caseRow('c-1', 3, ['desa', 'dinkes'])], commands: [{ commandId: 'cmd-1', caseId: 'c-1' }], events: [] })).rejects.toMatchObject({ code: '23505' });
       expect((await db.query<{ revision: number }>('SELECT revision FROM cases')).rows).toEqual([{ revision: 2 }]);
     });
+
+    it('0008 grouped push write: each command is written under its own user, office and device', async () => {
+      await migrate(db, { upTo: 8 });
+      const village = await insertOffice(db, '35.10.01.2001');
+      const neighbour = await insertOffice(db, '35.10.01.2002');
+      const rina = await insertUser(db, village, 'rina');
+      const tono = await insertUser(db, neighbour, 'tono');
+      await db.query(
+        `INSERT INTO sop_revisions (sop_id, revision, content_hash, title, document, published_by, published_at) VALUES ('bwi-spm-online', 1, $1, 'SPM', '{}', $2, $3)`,
+        ['b'.repeat(64), rina, at],
+      );
+      const caseRow = (id: string, region: string, holder: string) => ({
+        id,
+        sop_id: 'bwi-spm-online',
+        sop_revision: 1,
+        sop_content_hash: 'b'.repeat(64),
+        region_code: region,
+        regions: [region],
+        holders: [holder],
+        path_actors: ['desa'],
+        revision: 1,
+        state: { revision: 1 },
+      });
+      const told = await db.transaction(
+        async (tx) =>
+          (
+            await tx.query<{ told: string[] }>('SELECT sync_push_write($1::jsonb, $2) AS told', [
+              JSON.stringify({
+                recordedAt: at.toISOString(),
+                cases: [caseRow('c-rina', '35.10.01.2001', village), caseRow('c-tono', '35.10.01.2002', neighbour)],
+                commands: [
+                  { commandId: 'cmd-rina', caseId: 'c-rina', userId: rina, deviceId: 'tablet-1' },
+                  { commandId: 'cmd-tono', caseId: 'c-tono', userId: tono, deviceId: 'tablet-2' },
+                ],
+                events: [
+                  { caseId: 'c-rina', commandId: 'cmd-rina', event: { id: 'cmd-rina:1', revision: 1 }, userId: rina, officeId: village },
+                  { caseId: 'c-tono', commandId: 'cmd-tono', event: { id: 'cmd-tono:1', revision: 1 }, userId: tono, officeId: neighbour },
+                ],
+                files: [],
+              }),
+              'test_channel',
+            ])
+          ).rows[0]!.told,
+      );
+      expect(told).toEqual([village, neighbour].sort());
+      const events = await db.query<{ event_id: string; user_id: string; office_id: string; device_id: string }>(
+        `SELECT e.event_id, e.user_id::text AS user_id, e.office_id::text AS office_id, p.device_id
+           FROM case_events e JOIN processed_commands p ON p.command_id = e.command_id ORDER BY e.seq`,
+      );
+      expect(events.rows).toEqual([
+        { event_id: 'cmd-rina:1', user_id: rina, office_id: village, device_id: 'tablet-1' },
+        { event_id: 'cmd-tono:1', user_id: tono, office_id: neighbour, device_id: 'tablet-2' },
+      ]);
+    });
+
+    it('0009 account change notices: changing users, offices, lanes or positions, or ending a session, NOTIFYs; renewing a session does not', async () => {
+      await migrate(db, { upTo: 9 });
+      const heard: string[] = [];
+      const stop = await db.listen('sop_accounts_changed', (payload) => heard.push(payload ?? '(reconnected)'));
+      try {
+        const office = await insertOffice(db, '35.10.01.2001');
+        const user = await insertUser(db, office);
+        await db.query(`INSERT INTO office_lanes (office_id, sop_id, actor_id) VALUES ($1, 'bwi-spm-online', 'desa')`, [office]);
+        await db.query(`INSERT INTO user_positions (user_id, office_id, sop_id, actor_id) VALUES ($1, $2, 'bwi-spm-online', 'desa')`, [user, office]);
+        await db.query(
+          `INSERT INTO sessions (token_hash, user_id, csrf_token, provider, created_at, last_seen_at, idle_expires_at, absolute_expires_at)
+           VALUES ($1, $2, $3, 'password', $4, $4, $4::timestamptz + interval '12 hours', $4::timestamptz + interval '7 days')`,
+          ['a'.repeat(64), user, 'c'.repeat(43), at],
+        );
+        const settle = async (count: number) => {
+          for (let i = 0; i < 100 && heard.length < count; i++) await new Promise((r) => setTimeout(r, 20));
+        };
+        await settle(4);
+        expect([...heard].sort()).toEqual(['office_lanes', 'offices', 'user_positions', 'users']);
+        heard.length = 0;
+        // Renewing the idle expiry: no notice (a cache keeps serving the session; it renews through the database).
+        await db.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, ['a'.repeat(64), at]);
+        await db.query(`DELETE FROM sessions WHERE token_hash = $1`, ['a'.repeat(64)]);
+        await settle(1);
+        await new Promise((r) => setTimeout(r, 100));
+        expect(heard).toEqual(['sessions']);
+      } finally {
+        await stop();
+      }
+    });
   });
 }

@@ -10,8 +10,9 @@ import { CASE_CHANNEL } from '../cases/pushCommands';
 export interface CatalogueChangeNotice {
   kind: 'catalogue';
   officeIds: string[];
-  sopId: string;
-  revision: number;
+  /** Absent when the office's lanes changed: every SOP of its catalogue may have come or gone. */
+  sopId?: string;
+  revision?: number;
 }
 
 // NOTIFY carries at most 8000 bytes: offices go out in chunks well under it (as case notices do).
@@ -28,4 +29,15 @@ export async function notifyCataloguePublished(tx: Queryable, sopId: string, rev
     const notice: CatalogueChangeNotice = { kind: 'catalogue', officeIds: officeIds.slice(i, i + OFFICES_PER_NOTICE), sopId, revision };
     await tx.query('SELECT pg_notify($1, $2)', [CASE_CHANNEL, JSON.stringify(notice)]);
   }
+}
+
+/**
+ * Tells an office's open streams that its lanes changed (an admin added or took away lanes, or a user's
+ * positions): the catalogue, which cases it reads and whom a clerk may act as all follow from them, so its
+ * devices read their catalogue again and run a sync round, which also refreshes the signed-in user.
+ * Same rule as above: in the transaction that made the change.
+ */
+export async function notifyOfficeLanesChanged(tx: Queryable, officeId: string): Promise<void> {
+  const catalogue: CatalogueChangeNotice = { kind: 'catalogue', officeIds: [officeId] };
+  await tx.query('SELECT pg_notify($1, $2), pg_notify($1, $3)', [CASE_CHANNEL, JSON.stringify(catalogue), JSON.stringify({ officeIds: [officeId], cursor: null })]);
 }

@@ -129,4 +129,40 @@ describeOnEachDatabase('admin routes', (database) => {
     expect(badId.statusCode).toBe(400);
     expect(badId.json().error.details).toHaveProperty('/params/userId');
   });
+  it('disables and enables a user, and moves one to another office: sessions end, and only an admin may', async () => {
+    const lane = { sopId: 'lmj-01-ugb', actorId: 'staf' };
+    const office = await makeOffice(server, { lanes: [lane] });
+    const other = await makeOffice(server, { name: 'Dinas Sosial Kabupaten Banyuwangi', regionCode: '35.10', lanes: [{ sopId: 'lmj-01-ugb', actorId: 'kasi' }] });
+    const user = await makeUser(server, { officeId: office.id, positions: [lane] });
+    const clerk = await signIn(server, user.login);
+
+    // Not an admin: refused, and nothing changes.
+    const refused = await clerk.request('PUT', `/api/v1/admin/users/${user.id}/disabled`, { disabled: true });
+    expect(refused.statusCode).toBe(403);
+    expect((await clerk.request('GET', '/api/v1/me')).statusCode).toBe(200);
+
+    const disabled = await admin.request('PUT', `/api/v1/admin/users/${user.id}/disabled`, { disabled: true });
+    expect(disabled.statusCode).toBe(200);
+    expect(disabled.json().user.disabled).toBe(true);
+    expect((await clerk.request('GET', '/api/v1/me')).statusCode).toBe(401);
+    const whileOff = await server.app.inject({ method: 'POST', url: '/api/v1/session', payload: { login: user.login, password: TEST_PASSWORD } });
+    expect([whileOff.statusCode, whileOff.json().error.code]).toEqual([403, 'user.disabled']);
+    const enabled = await admin.request('PUT', `/api/v1/admin/users/${user.id}/disabled`, { disabled: false });
+    expect(enabled.json().user.disabled).toBeUndefined();
+    const again = await signIn(server, user.login);
+
+    const badMove = await admin.request('POST', `/api/v1/admin/users/${user.id}/move`, { officeId: other.id, positions: [lane] });
+    expect([badMove.statusCode, badMove.json().error.code]).toEqual([422, 'user.positionNotInOffice']);
+    expect((await again.request('GET', '/api/v1/me')).json().user.officeId).toBe(office.id);
+    const moved = await admin.request('POST', `/api/v1/admin/users/${user.id}/move`, { officeId: other.id, positions: other.lanes, roles: ['clerk'] });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().user).toMatchObject({ officeId: other.id, positions: other.lanes });
+    expect((await again.request('GET', '/api/v1/me')).statusCode).toBe(401);
+
+    const malformed = await admin.request('POST', `/api/v1/admin/users/${user.id}/move`, { officeId: 'x', positions: [] });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.details).toHaveProperty('/body/officeId');
+    const extra = await admin.request('PUT', `/api/v1/admin/users/${user.id}/disabled`, { disabled: true, why: 'x' });
+    expect(extra.statusCode).toBe(400);
+  });
 });

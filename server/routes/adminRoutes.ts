@@ -3,7 +3,7 @@
  * Every route shares the rules of the admin CLI (accounts/accountsService.ts).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { CreateOfficeRequest, CreateUserRequest, SetLanesRequest, UpdateOfficeRequest, UpdateUserRequest } from '../../core/sync/protocol';
+import type { CreateOfficeRequest, CreateUserRequest, MoveUserRequest, SetLanesRequest, SetUserDisabledRequest, UpdateOfficeRequest, UpdateUserRequest } from '../../core/sync/protocol';
 import { listOffices, listUsers } from '../accounts/accountsRepo';
 import * as accounts from '../accounts/accountsService';
 import { requireRole } from '../auth/authenticate';
@@ -50,6 +50,21 @@ export const adminRoutes: FastifyPluginAsync<RoutePluginOptions> = async (app, {
     const { userId } = request.params as { userId: string };
     const user = await accounts.updateUser(db, userId, request.body as UpdateUserRequest);
     request.log.info({ userId, by: request.auth!.user.id, fields: Object.keys(request.body as object) }, 'user updated');
+    return { user };
+  });
+
+  app.put('/users/:userId/disabled', { schema: { params: body('UserParams'), body: body('SetUserDisabledRequest') } }, async (request) => {
+    const { userId } = request.params as { userId: string };
+    const { disabled } = request.body as SetUserDisabledRequest;
+    const user = await accounts.setUserDisabled(db, userId, disabled, ctx.now());
+    request.log.info({ userId, disabled, by: request.auth!.user.id }, disabled ? 'user disabled' : 'user enabled');
+    return { user };
+  });
+
+  app.post('/users/:userId/move', { schema: { params: body('UserParams'), body: body('MoveUserRequest') } }, async (request) => {
+    const { userId } = request.params as { userId: string };
+    const user = await accounts.moveUser(db, userId, request.body as MoveUserRequest);
+    request.log.info({ userId, officeId: user.officeId, by: request.auth!.user.id }, 'user moved');
     return { user };
   });
 };

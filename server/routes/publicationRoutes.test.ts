@@ -3,6 +3,8 @@ import { sopContentHash } from '../../core/engine';
 import type { CatalogueEntry, OfficeWithLanes } from '../../core/sync/protocol';
 import { describeOnEachDatabase } from '../testing/databases';
 import { publishedSample } from '../testing/sopFixtures';
+import { asPush, completeCommand, push, startCommand } from '../testing/spmWorld';
+import v1Bwi from '../../core/migrations/fixtures/bwi-spm-online.v1.sop.json';
 import { makeOffice, makeUser, rowCounts, signIn, startTestServer, tableSnapshot, type Browser, type TestServer } from '../testing/testServer';
 
 describeOnEachDatabase('publication and catalogue', (database) => {
@@ -42,6 +44,31 @@ describeOnEachDatabase('publication and catalogue', (database) => {
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json().error).toMatchObject({ code: 'revision.conflict', message: { id: expect.stringContaining('revisi baru'), en: expect.stringContaining('new revision') } });
     expect(await tableSnapshot(database.db)).toBe(before);
+  });
+
+  it('accepts a revision an older designer publishes in schema v1: checked migrated, stored and hashed as sent, and run migrated', async () => {
+    const v1 = structuredClone(v1Bwi) as unknown as Record<string, unknown>;
+    const hash = sopContentHash(structuredClone(v1) as never);
+    const put = await publisher.request('PUT', '/api/v1/sops/bwi-spm-online/revisions/1', { document: v1 });
+    expect(put.statusCode, put.body).toBe(201);
+    expect(put.json().revision).toMatchObject({ contentHash: hash, title: 'Penerbitan Surat Pernyataan Miskin (SPM) OnLine' });
+    // The same v1 document again is the same revision; its migrated form is other content.
+    expect((await publisher.request('PUT', '/api/v1/sops/bwi-spm-online/revisions/1', { document: v1 })).statusCode).toBe(200);
+    const migrated = publishedSample('bwi-spm-online', undefined, '2024-01-16');
+    expect((await publisher.request('PUT', '/api/v1/sops/bwi-spm-online/revisions/1', { document: { ...migrated, revision: (v1 as { revision: unknown }).revision } })).statusCode).toBe(409);
+
+    const got = await publisher.request('GET', '/api/v1/sops/bwi-spm-online/revisions/1');
+    expect(got.json()).toMatchObject({ document: v1, contentHash: hash });
+
+    // A case on it runs on the server, which reads the stored v1 text migrated.
+    const office = await makeOffice(server, { regionCode: '35.10.01.2001', lanes: [{ sopId: 'bwi-spm-online', actorId: 'masyarakat-pemohon' }, { sopId: 'bwi-spm-online', actorId: 'desa-kelurahan' }] });
+    const clerk = await signIn(server, (await makeUser(server, { officeId: office.id, positions: office.lanes })).login);
+    const [started] = await push(clerk, [asPush(startCommand('kasus-v1'), v1 as never)]);
+    expect(started, JSON.stringify(started)).toMatchObject({ status: 'applied' });
+    const [completed] = await push(clerk, [asPush(completeCommand('kasus-v1', 's1', 1, 'masyarakat-pemohon'))]);
+    expect(completed, JSON.stringify(completed)).toMatchObject({ status: 'applied' });
+    const pinned = await database.db.query<{ sop_content_hash: string }>('SELECT sop_content_hash FROM cases');
+    expect(pinned.rows).toEqual([{ sop_content_hash: hash }]);
   });
 
   it('refuses a document the publish rules refuse, a draft, and a document whose id or number is not the address', async () => {

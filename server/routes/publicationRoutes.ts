@@ -16,6 +16,7 @@ import { schemaRef } from '../http/requestSchemas';
 import { notifyCataloguePublished } from '../publication/catalogueNotice';
 import { catalogueForOffice, findRevision, insertRevisionOnce, officeHasLaneIn } from '../publication/revisionsRepo';
 import type { RoutePluginOptions } from '../app';
+import type { SopDocument } from '../../schemas/generated/sop.types';
 import { officeReadsCaseOn } from '../cases/casesRepo';
 
 // The document may be as large as the apps allow (20 MiB of UTF-8); the envelope `{"document": …}` adds little.
@@ -68,14 +69,16 @@ export const publicationRoutes: FastifyPluginAsync<RoutePluginOptions> = async (
           `This revision has status "${doc.revision.status}"; only a revision with status "published" can be published.`,
         );
       }
-      const contentHash = sopContentHash(doc);
+      // A revision an older designer publishes in an earlier schema version was migrated to be checked;
+      // it is stored as sent, so its hash is the one that designer and its cases computed.
+      const contentHash = sopContentHash(document as SopDocument);
       const { inserted, stored } = await db.transaction(async (tx) => {
         const outcome = await insertRevisionOnce(tx, {
           sopId,
           revision,
           contentHash,
-          title: doc.identity.title,
-          documentText: canonicalJson(doc),
+          title: doc.identity.title ?? '',
+          documentText: canonicalJson(document),
           publishedAt: ctx.now().toISOString(),
           publishedBy: request.auth!.user.id,
         });

@@ -159,6 +159,9 @@ describeOnEachDatabase('sessions', (database) => {
     expect(me.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const entries = server.logLines.map((line) => JSON.parse(line) as { reqId?: string; msg: string });
     expect(entries.some((e) => e.reqId === me.headers['x-request-id'])).toBe(true);
+    // One line per request, with its status: no "incoming request" line before it.
+    expect(entries.filter((e) => e.reqId === me.headers['x-request-id'] && e.msg === 'request completed')).toHaveLength(1);
+    expect(entries.filter((e) => e.msg === 'incoming request')).toEqual([]);
     expect(entries.some((e) => e.msg === 'signed in')).toBe(true);
     expect(entries.some((e) => e.msg === 'sign-in failed')).toBe(true);
     const all = server.logLines.join('\n');

@@ -4,7 +4,7 @@ import { publishedSample } from '../testing/sopFixtures';
 import { describeOnEachDatabase } from '../testing/databases';
 import { SPM, asPush, completeCommand, push, spmWorld, startCommand, type SpmWorld } from '../testing/spmWorld';
 import { listUsers } from '../accounts/accountsRepo';
-import { setUserDisabled } from '../accounts/accountsService';
+import { setOfficeLanes, setUserDisabled, updateUser } from '../accounts/accountsService';
 import { makeOffice, makeUser, signIn, startTestServer, type Browser, type TestServer } from '../testing/testServer';
 
 interface OpenStream {
@@ -174,5 +174,27 @@ describeOnEachDatabase('sync stream', (database) => {
       expect(stream.text().match(/event: catalogue/g)).toHaveLength(2);
       expect(stream.text().split(notice)).toHaveLength(2);
     }
+  });
+  it("tells an office at once when its lanes or a user's positions change: its devices read the catalogue and sync again", async () => {
+    const office = await makeOffice(server, { name: 'Puskesmas Genteng', regionCode: '35.10', lanes: [] });
+    const user = await makeUser(server, { officeId: office.id, login: 'gita', positions: [] });
+    const gita = await open(await signIn(server, 'gita'));
+    const desa = await open(world.clerks.desa);
+    const opened = /^(?:retry: 3000\n: connected\n\n)?event: changed\ndata: \{"cursor":null\}\n\nevent: catalogue\ndata: \{\}\n\n/;
+    await expect.poll(() => opened.test(gita.text())).toBe(true);
+    const before = gita.text().length;
+    const desaBefore = desa.text().length;
+
+    const lanes = [{ sopId: SPM, actorId: 'kecamatan' }];
+    await setOfficeLanes(server.ctx.db, office.id, lanes);
+    await expect.poll(() => gita.text().slice(before)).toMatch(/event: catalogue\ndata: \{\}\n\n/);
+    expect(gita.text().slice(before)).toMatch(/event: changed\ndata: \{"cursor":null\}\n\n/);
+
+    const afterLanes = gita.text().length;
+    await updateUser(server.ctx.db, user.id, { positions: lanes });
+    await expect.poll(() => gita.text().slice(afterLanes)).toMatch(/event: catalogue\ndata: \{\}\n\n/);
+    // Another office hears nothing of it.
+    await expect.poll(() => desa.text().slice(desaBefore).includes(': heartbeat')).toBe(true);
+    expect(desa.text().slice(desaBefore)).not.toMatch(/event: (catalogue|changed)/);
   });
 });

@@ -39,7 +39,7 @@ export async function spmWorld(server: TestServer): Promise<SpmWorld> {
     sopId: sop.id,
     revision: sop.revision.number,
     contentHash: sopContentHash(sop),
-    title: sop.identity.title,
+    title: sop.identity.title ?? '',
     documentText: canonicalJson(sop),
     publishedAt: server.ctx.now().toISOString(),
     publishedBy: publisher.id,

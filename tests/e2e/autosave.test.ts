@@ -120,7 +120,11 @@ describe('autosave of step drafts in the built runtime', () => {
   const stepForm: Trial = {
     async open(page) {
       if (page.url() !== caseUrl) await page.goto(caseUrl);
-      await page.getByRole('heading', { level: 3, name: 'Langkah 1' }).waitFor();
+      await page.getByRole('heading', { level: 3, name: 'Langkah 1' }).waitFor().catch(async (error: Error) => {
+        // Say what the page showed instead: a timeout alone does not tell a slow machine from a wrong screen.
+        const shown = await page.locator('body').innerText().catch(() => '(unreadable)');
+        throw new Error(`${error.message}\nPage ${page.url()} showed:\n${shown.slice(0, 2000)}`);
+      });
       const field = page.getByLabel('Catatan');
       await field.waitFor();
       return field;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printPageHtml } from '../../cli/print/pdfPrinter';
+import { printPageHtml } from '../../print/pdf/pdfPrinter';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/csp';
 import { setUpProfile, tickRequired } from './support/clerk';
 import { serveProductionBuild, type ServedBuild } from './support/servedBuild';

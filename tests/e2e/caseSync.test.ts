@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../core/engine';
+import { BACKOFF_CAP_MS } from '../../core/sync/backoff';
 import { launchChromium } from '../../cli/chromium';
 import { chooseBranch, completeStep } from './support/clerk';
 import { PASSWORD, freePort, seedSpm, startPostgres, startServerProcess, type ServerProcess, type SpmOffices } from '../../server/testing/serverProcess';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   postgres = await startPostgres();
   seeded = await seedSpm(postgres.databaseUrl);
   port = await freePort();
-  server = await startServerProcess({ databaseUrl: postgres.databaseUrl, appsDir, port });
+  server = await startServerProcess({ databaseUrl: postgres.databaseUrl, appsDir, port, logLevel: 'info' });
   browser = await launchChromium();
 }, 300_000);
 
@@ -74,15 +75,26 @@ async function signedInOffice(key: keyof SpmOffices['clerks']): Promise<Office> 
 }
 
 /** The sync status says everything queued reached the server. */
-async function allSent(page: Page): Promise<void> {
-  await page.getByRole('region', { name: 'Sinkronisasi dengan server' }).getByText('Semua pekerjaan sudah terkirim').waitFor({ timeout: LONG });
+async function allSent(page: Page, timeout = LONG): Promise<void> {
+  const status = page.getByRole('region', { name: 'Sinkronisasi dengan server' });
+  await explained(page, 'Not everything was sent', () => status.getByText('Semua pekerjaan sudah terkirim').waitFor({ timeout }));
+}
+
+/** Runs a wait; when it fails, says what the clerk's sync status showed and what the server logged last: a timeout alone does not tell a stuck loop from a slow one. */
+async function explained(page: Page, what: string, wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait();
+  } catch (error) {
+    const shown = await page.getByRole('region', { name: 'Sinkronisasi dengan server' }).innerText({ timeout: 2_000 }).catch(() => '(no sync status)');
+    throw new Error(`${what}. Sync status: ${shown}\nServer log (tail): ${server.output().slice(-6000)}`, { cause: error });
+  }
 }
 
 /** Opens the case from the case list, waiting for sync to bring it when it is not here yet. */
-async function openCase(page: Page, applicant: string, stepHeading?: string): Promise<void> {
+async function openCase(page: Page, applicant: string, stepHeading?: string, timeout = LONG): Promise<void> {
   await page.goto(`${server.baseUrl}/runtime/#/kasus`);
-  await page.getByRole('link', { name: new RegExp(applicant) }).first().click({ timeout: LONG });
-  await page.getByRole('heading', { level: 2, name: `Kasus ${applicant}` }).waitFor();
+  await explained(page, `The case of ${applicant} did not arrive`, () => page.getByRole('link', { name: new RegExp(applicant) }).first().click({ timeout }));
+  await page.getByRole('heading', { level: 2, name: `Kasus ${applicant}` }).waitFor({ timeout: LONG });
   if (stepHeading) await page.getByRole('heading', { level: 3, name: new RegExp(`^${stepHeading}`) }).first().waitFor({ timeout: LONG });
 }
 
@@ -92,7 +104,7 @@ async function startCase(page: Page, applicant: string, nik: string): Promise<st
   await page.getByLabel('Nama pemohon').fill(applicant);
   await page.getByLabel('NIK pemohon').fill(nik);
   await page.getByRole('button', { name: 'Mulai kasus' }).click();
-  await page.getByRole('heading', { level: 2, name: `Kasus ${applicant}` }).waitFor();
+  await page.getByRole('heading', { level: 2, name: `Kasus ${applicant}` }).waitFor({ timeout: LONG });
   return decodeURIComponent(new URL(page.url()).hash.replace(/^#\/kasus\//, ''));
 }
 
@@ -216,7 +228,9 @@ describe('case sync between offices, through the UI, on the real server', () => 
 
     // The Kecamatan's command came back stale; rebased, it no longer applies: kept, marked, nothing lost.
     await kecamatan.page.goto(`${server.baseUrl}/runtime/#/kasus`);
-    await kecamatan.page.getByRole('row', { name: /Ani Lestari/ }).getByText('Perlu tinjauan').waitFor({ timeout: LONG });
+    await explained(kecamatan.page, 'The losing command was not marked for review', () =>
+      kecamatan.page.getByRole('row', { name: /Ani Lestari/ }).getByText('Perlu tinjauan').waitFor({ timeout: LONG }),
+    );
     await openCase(kecamatan.page, 'Ani Lestari');
     const panel = kecamatan.page.getByRole('region', { name: 'Perlu tinjauan' });
     await panel.getByText('Dicek dari kecamatan').waitFor();
@@ -237,9 +251,12 @@ describe('case sync between offices, through the UI, on the real server', () => 
     const third = await startCase(desa.page, 'Citra Dewi', '3510016203880002');
     await completeStep(desa.page, 1);
     await completeStep(desa.page, 2);
-    await allSent(desa.page);
+    // A device whose round failed while PostgreSQL was down waits before trying again, up to the backoff's cap
+    // (a minute) when the restart was slow; it must still come back by itself, within that wait and a round.
+    const afterBackoff = BACKOFF_CAP_MS + LONG;
+    await allSent(desa.page, afterBackoff);
     // The other office hears of it (the server's LISTEN connection came back) and pulls it.
-    await openCase(dinkes.page, 'Citra Dewi', 'Langkah 3');
+    await openCase(dinkes.page, 'Citra Dewi', 'Langkah 3', afterBackoff);
     await expectSameTimeline(dinkes.page, third);
   }, 300_000);
 });

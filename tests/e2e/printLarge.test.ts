@@ -2,6 +2,7 @@
 // (through IndexedDB: localStorage, which holds about 5 MB for the whole site,
 // refused a 5.8 MB SOP and nothing happened), and the print view renders it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plainTextOf } from '../../core/text/richText';
 import { largeSop } from './support/largeSop';
 import { serveProductionBuild, watchPage, type ServedBuild } from './support/servedBuild';
 
@@ -38,9 +39,9 @@ describe('printing a large SOP from the built designer', () => {
     const printProblems = await watchPage(print);
     await print.getByRole('status').filter({ hasText: /Siap dicetak: \d+ halaman/ }).waitFor({ timeout: 240_000 });
     // The printout is this document: its title and the long text of its first step.
-    expect(await print.getByText(doc.identity.title).count()).toBeGreaterThan(0);
+    expect(await print.getByText(doc.identity.title!).count()).toBeGreaterThan(0);
     expect(await print.locator('.print-page').count()).toBeGreaterThan(5);
-    const firstStep = doc.flows[0]!.steps[0]!.text.slice(0, 60);
+    const firstStep = plainTextOf(doc.flows[0]!.steps[0]!.text).slice(0, 60);
     expect(await print.getByText(firstStep, { exact: false }).count()).toBeGreaterThan(0);
     // Taken once: nothing of the 15 MB is left behind in the hand-over store.
     const left = await print.evaluate(

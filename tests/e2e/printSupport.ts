@@ -89,3 +89,161 @@ export async function comparePngs(page: import('playwright-core').Page, baseline
   );
   return { ...result, diffPng: result.diff ? Buffer.from(result.diff, 'base64') : null };
 }
+
+/**
+ * A sample as schema v2 has it, while the samples are still v1 (the migration
+ * lands with the loaders): end outcomes, asked conditions, and identity fields
+ * v1 wrote as "" for "the document has none" made absent, as docs/schema-v2.md
+ * says the migration does. Samples already at v2 come back unchanged.
+ */
+export function asV2<T extends { schemaVersion: number }>(input: T): T {
+  const doc = structuredClone(input) as unknown as import('../../schemas/generated/sop.types').SopDocument & { schemaVersion: number };
+  if (doc.schemaVersion >= 2) return doc as unknown as T;
+  (doc as { schemaVersion: number }).schemaVersion = 2;
+  for (const flow of doc.flows) {
+    const fromDecision = new Set(flow.edges.filter((e) => flow.steps.find((s) => s.id === e.from)?.kind === 'decision' && e.to).map((e) => e.to!));
+    for (const step of flow.steps) {
+      if (step.kind === 'end' && !step.outcome) step.outcome = 'selesai';
+      const condition = step.condition as unknown;
+      if (typeof condition === 'string') step.condition = { text: condition, asked: !fromDecision.has(step.id) };
+    }
+  }
+  const identity = doc.identity as Record<string, unknown>;
+  for (const key of ['unit', 'number']) if (identity[key] === '') delete identity[key];
+  return doc as unknown as T;
+}
+
+/** A painted path on a PDF page, in PDF points with the origin at the bottom left. */
+export interface PdfShape {
+  paint: 'fill' | 'stroke' | 'fillStroke';
+  fill: string;
+  stroke: string;
+  /** Line width in points. */
+  lineWidth: number;
+  box: { left: number; bottom: number; right: number; top: number };
+  /** The path's straight runs (curves as their end points), for crossing tests. */
+  segments: Array<[number, number, number, number]>;
+}
+
+/** A run of text with its box (baseline to font height), in PDF points. */
+export interface PdfTextBox {
+  text: string;
+  fontSize: number;
+  box: { left: number; bottom: number; right: number; top: number };
+}
+
+export interface PdfPageGeometry {
+  width: number;
+  height: number;
+  shapes: PdfShape[];
+  texts: PdfTextBox[];
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * Every painted path and text run of each page, read from the PDF with
+ * pdfjs-dist's operator list: what Chromium actually drew, in points. Enough
+ * to measure symbols, and to test whether a label's box meets a line.
+ */
+export async function pdfGeometry(pdf: Uint8Array): Promise<PdfPageGeometry[]> {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, isEvalSupported: false }).promise;
+  const paints: Record<number, PdfShape['paint']> = {
+    [OPS.fill]: 'fill',
+    [OPS.eoFill]: 'fill',
+    [OPS.stroke]: 'stroke',
+    [OPS.closeStroke]: 'stroke',
+    [OPS.fillStroke]: 'fillStroke',
+    [OPS.eoFillStroke]: 'fillStroke',
+    [OPS.closeFillStroke]: 'fillStroke',
+  };
+  const pages: PdfPageGeometry[] = [];
+  for (let p = 1; p <= document.numPages; p++) {
+    const page = await document.getPage(p);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const list = await page.getOperatorList();
+    const shapes: PdfShape[] = [];
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    let state = { fill: '#000000', stroke: '#000000', lineWidth: 1 };
+    const stack: Array<{ ctm: Matrix; state: typeof state }> = [];
+    list.fnArray.forEach((fn, i) => {
+      const args = list.argsArray[i] as unknown[];
+      if (fn === OPS.save) stack.push({ ctm, state: { ...state } });
+      else if (fn === OPS.restore) ({ ctm, state } = stack.pop() ?? { ctm, state });
+      else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+      else if (fn === OPS.setFillRGBColor) state.fill = String(args[0]);
+      else if (fn === OPS.setStrokeRGBColor) state.stroke = String(args[0]);
+      else if (fn === OPS.setLineWidth) state.lineWidth = Number(args[0]);
+      else if (fn === OPS.constructPath) {
+        const paint = paints[args[0] as number];
+        if (!paint) return;
+        const data = Array.from(((args[1] as unknown[])[0] ?? []) as ArrayLike<number>);
+        const segments: PdfShape['segments'] = [];
+        const xs: number[] = [];
+        const ys: number[] = [];
+        let start: [number, number] | null = null;
+        let at: [number, number] | null = null;
+        for (let k = 0; k < data.length; ) {
+          const op = data[k++]!;
+          const take = op === 0 || op === 1 ? 2 : op === 2 ? 6 : op === 3 ? 4 : 0;
+          if (op === 4) {
+            if (at && start) segments.push([at[0], at[1], start[0], start[1]]);
+            at = start;
+            continue;
+          }
+          const coords = data.slice(k, k + take);
+          k += take;
+          const point = apply(ctm, coords[take - 2]!, coords[take - 1]!);
+          xs.push(point[0]);
+          ys.push(point[1]);
+          if (op === 0) start = point;
+          else if (at) segments.push([at[0], at[1], point[0], point[1]]);
+          at = point;
+        }
+        if (xs.length === 0) return;
+        const scale = Math.hypot(ctm[0], ctm[1]);
+        shapes.push({
+          paint,
+          fill: state.fill,
+          stroke: state.stroke,
+          lineWidth: state.lineWidth * scale,
+          box: { left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) },
+          segments,
+        });
+      }
+    });
+    const content = await page.getTextContent();
+    const texts: PdfTextBox[] = content.items.flatMap((item) => {
+      if (!('str' in item) || !item.str.trim()) return [];
+      const [a, b, , , e, f] = item.transform as number[];
+      const fontSize = Math.hypot(a!, b!);
+      return [{ text: item.str, fontSize, box: { left: e!, right: e! + item.width, bottom: f! - fontSize * 0.21, top: f! + fontSize * 0.72 } }];
+    });
+    pages.push({ width, height, shapes, texts });
+  }
+  await document.destroy();
+  return pages;
+}
+
+/** Whether a segment passes through the inside of a box (shrunk by `inset`). */
+export function segmentCrossesBox(s: [number, number, number, number], box: PdfTextBox['box'], inset = 0.3): boolean {
+  const left = box.left + inset;
+  const right = box.right - inset;
+  const bottom = box.bottom + inset;
+  const top = box.top - inset;
+  return Math.max(s[0], s[2]) > left && Math.min(s[0], s[2]) < right && Math.max(s[1], s[3]) > bottom && Math.min(s[1], s[3]) < top;
+}
+
+export function boxesOverlap(a: PdfTextBox['box'], b: PdfTextBox['box'], inset = 0.3): boolean {
+  return a.left + inset < b.right && b.left + inset < a.right && a.bottom + inset < b.top && b.bottom + inset < a.top;
+}

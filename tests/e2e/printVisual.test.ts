@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfPrinter } from '../../cli/printCommand';
+import { PdfPrinter } from '../../print/pdf/printCommand';
+import { identityV2Doc } from '../../print/fixtures/craftedV2';
 import { loadSample } from '../../samples/loadSamples.node';
-import { comparePngs } from './printSupport';
+import { asV2, comparePngs } from './printSupport';
 
 const visual = fileURLToPath(new URL('../visual', import.meta.url));
 const baselines = join(visual, '__baselines__');
@@ -31,20 +32,29 @@ afterAll(async () => {
   await printer?.close();
 });
 
-const cases = ['bwi-spm-online', 'kra-pbi-jk-pbpu', 'lmj-15-pencabutan-kis-pbid'].flatMap((id) =>
-  (
-    [
-      { paper: 'a4', orientation: 'landscape' },
-      { paper: 'f4', orientation: 'portrait' },
-    ] as const
-  ).map((paper) => ({ id, ...paper, name: `${id} ${paper.paper} ${paper.orientation}` })),
-);
+const cases = [
+  ...['bwi-spm-online', 'kra-pbi-jk-pbpu', 'lmj-15-pencabutan-kis-pbid'].flatMap((id) =>
+    (
+      [
+        { paper: 'a4', orientation: 'landscape', preset: 'standar' },
+        { paper: 'f4', orientation: 'portrait', preset: 'standar' },
+      ] as const
+    ).map((paper) => ({ id, ...paper })),
+  ),
+  // The photocopy style on the paper most signed SOPs use besides A4.
+  { id: 'bwi-spm-online', paper: 'legal', orientation: 'landscape', preset: 'hitam-putih' } as const,
+  { id: 'identity-v2', paper: 'letter', orientation: 'landscape', preset: 'standar' } as const,
+].map((c) => ({ ...c, name: `${c.id} ${c.paper} ${c.orientation}${c.preset === 'standar' ? '' : ` ${c.preset}`}` }));
+
+/** The samples as schema v2 has them; the crafted v2 identity page by its id. */
+const documentOf = (id: string) => (id === 'identity-v2' ? identityV2Doc() : asV2(loadSample(id)!));
 
 describe('printed sheets look as before', () => {
-  it.each(cases)('$name', async ({ id, paper, orientation }) => {
-    const { pngs } = await printer.screenshots(loadSample(id)!, { paper, orientation });
+  it.each(cases)('$name', async ({ id, paper, orientation, preset }) => {
+    const { pngs } = await printer.screenshots(documentOf(id), { paper, orientation, preset });
     const problems: string[] = [];
-    const expectedPages = (n: number) => join(baselines, `${id}-${paper}-${orientation}-${n}.png`);
+    const stem = `${id}-${paper}-${orientation}${preset === 'standar' ? '' : `-${preset}`}`;
+    const expectedPages = (n: number) => join(baselines, `${stem}-${n}.png`);
     for (let n = pngs.length + 1; existsSync(expectedPages(n)); n++) {
       if (update) rmSync(expectedPages(n));
       else problems.push(`page ${n} of the baseline is missing from the print (now ${pngs.length} pages)`);
@@ -61,10 +71,10 @@ describe('printed sheets look as before', () => {
       const ratio = diff.sizeChanged ? 1 : diff.differing / (diff.width * diff.height);
       if (ratio > TOLERANCE) {
         mkdirSync(diffs, { recursive: true });
-        const stem = join(diffs, `${id}-${paper}-${orientation}-${i + 1}`);
-        writeFileSync(`${stem}.actual.png`, png);
-        if (diff.diffPng) writeFileSync(`${stem}.diff.png`, diff.diffPng);
-        problems.push(`page ${i + 1} differs in ${(ratio * 100).toFixed(2)}% of its pixels (see ${stem}.diff.png)`);
+        const out = join(diffs, `${stem}-${i + 1}`);
+        writeFileSync(`${out}.actual.png`, png);
+        if (diff.diffPng) writeFileSync(`${out}.diff.png`, diff.diffPng);
+        problems.push(`page ${i + 1} differs in ${(ratio * 100).toFixed(2)}% of its pixels (see ${out}.diff.png)`);
       }
     }
     expect(problems).toEqual([]);

@@ -63,7 +63,8 @@ describe('sop print from `npm ci --omit=dev`', () => {
     const text = pages.map((page) => page.squashed).join('');
     expect(text).toContain(squash('Penerbitan Surat Pernyataan Miskin (SPM) OnLine'));
     expect(text).toContain(squash('Jumlah waktu Pelayanan'));
-    expect(text).toContain(squash('4 jam 10 menit'));
+    // The stated total as the signer wrote it, capitals included.
+    expect(text).toContain(squash('4 Jam 10 Menit'));
     expect(pages.at(-1)!.items).toContain('Halaman 4 dari 4');
     // The prebuilt print view was used as shipped: nothing was built or cached.
     expect(existsSync(join(install, 'node_modules/.cache/sop-studio'))).toBe(false);

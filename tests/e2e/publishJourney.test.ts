@@ -13,18 +13,28 @@
 // catalogue poll). An office with no lane on the SOP does not get it, and its
 // runtime offers no way to start a case on it (not even on the bundled sample).
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../cli/chromium';
-import { PASSWORD, freePort, seedAccounts, startPostgres, startServerProcess, withServerDb, type SeededAccounts, type ServerProcess } from '../../server/testing/serverProcess';
+import { freePort, seedAccounts, startPostgres, startServerProcess, withServerDb, type SeededAccounts, type ServerProcess } from '../../server/testing/serverProcess';
 import { completeStep } from './support/clerk';
 import { buildProductionApp, watchPage } from './support/servedBuild';
+import {
+  LONG,
+  catalogueCard,
+  newDevice as openDevice,
+  publishToServer,
+  queryDb,
+  signInOnDesigner,
+  signInOnRuntime as signInOnRuntimeAt,
+  syncStatus,
+  type Device,
+} from './support/serverJourney';
 
 const SOP_ID = 'bwi-spm-online';
 const SOP_TITLE = 'Penerbitan Surat Pernyataan Miskin (SPM) OnLine';
 const SAMPLE_FILE = fileURLToPath(new URL(`../../samples/${SOP_ID}.sop.json`, import.meta.url));
-const LONG = 60_000;
 
 type OfficeKey = 'dinsos' | 'desa' | 'dinkes' | 'lumajang';
 
@@ -72,15 +82,7 @@ afterAll(async () => {
   postgres?.stop();
 });
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: postgres.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => queryDb<T>(postgres.databaseUrl, sql, params);
 
 interface RevisionRow {
   revision: number;
@@ -94,62 +96,10 @@ interface RevisionRow {
 const revisionsOnServer = () =>
   query<RevisionRow>('SELECT revision, content_hash, title, published_by, published_at, document FROM sop_revisions WHERE sop_id = $1 ORDER BY revision', [SOP_ID]);
 
-interface Device {
-  context: BrowserContext;
-  page: Page;
-  problems: string[];
-}
-
-async function newDevice(path: string): Promise<Device> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = await watchPage(page);
-  await page.goto(`${server.baseUrl}${path}`);
-  return { context, page, problems };
-}
-
-/** The header's Server button: signs in with the address left empty (this origin serves the apps). */
-async function signInOnDesigner(page: Page, login: string, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Server: belum masuk' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Akun server' });
-  await dialog.getByLabel('Nama pengguna').fill(login);
-  await dialog.getByLabel('Kata sandi').fill(PASSWORD);
-  await dialog.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await dialog.getByText(name).waitFor();
-  await dialog.getByText('Peran: penyusun, penerbit').waitFor();
-  await dialog.getByText('Akun ini dapat menerbitkan ke server.').waitFor();
-  await dialog.getByRole('button', { name: 'Tutup' }).click();
-  await page.getByRole('button', { name: `Server: ${name}` }).waitFor();
-}
-
-/** The open SOP through the publish dialog, which says beforehand that the revision goes to the server. */
-async function publishToServer(page: Page, publisherName: string, note: string, revision = 2): Promise<void> {
-  await page.getByRole('button', { name: 'Terbitkan…' }).click();
-  const dialog = page.getByRole('dialog', { name: `Terbitkan revisi ${revision}` });
-  await expect.poll(() => dialog.getByTestId('publish-server').textContent()).toContain(`dikirim ke server atas nama ${publisherName}`);
-  await dialog.getByRole('textbox', { name: 'Catatan perubahan' }).fill(note);
-  const accept = dialog.getByRole('checkbox', { name: /Saya sudah memeriksa/ });
-  if (await accept.count()) await accept.check();
-  await dialog.getByRole('button', { name: new RegExp(`^Terbitkan revisi ${revision}`) }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-/** Pengaturan → Server, the address left empty; waits for the first sync round to finish. */
-async function signInOnRuntime(page: Page, login: string, name: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/runtime/#/pengaturan`);
-  await page.getByLabel('Nama pengguna').fill(login);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.getByRole('link', { name: `Petugas: ${name}` }).waitFor();
-  await syncStatus(page).getByText(/^Sinkron terakhir: /).waitFor({ timeout: LONG });
-}
-
-const syncStatus = (page: Page) => page.getByRole('region', { name: 'Sinkronisasi dengan server' });
-
+const newDevice = (path: string) => openDevice(browser, `${server.baseUrl}${path}`);
+const signInOnRuntime = (page: Page, login: string, name: string) => signInOnRuntimeAt(page, server.baseUrl, login, name);
 /** The catalogue's card of the SPM SOP. */
-function spmCard(page: Page) {
-  return page.locator('.rt-card').filter({ has: page.getByRole('heading', { level: 3, name: SOP_TITLE, exact: true }) });
-}
+const spmCard = (page: Page) => catalogueCard(page, SOP_TITLE);
 
 describe('designer → server → runtime, through the UI of the production build', () => {
   let published: RevisionRow;

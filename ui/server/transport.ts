@@ -12,6 +12,7 @@
 import type { LocalizedText } from '../../core/engine';
 import { API_PREFIX, CSRF_HEADER, type ApiError, type PublishedRevision, type SessionInfo } from '../../core/sync';
 import type { SopDocument } from '../../schemas/generated/sop.types';
+import { originalOf } from '../../core/migrations';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -40,9 +41,18 @@ export class TransportError extends Error {
     readonly status: number,
     readonly localized: LocalizedText,
     readonly code: string = kind,
+    /** How long the server asked to be left alone (its `Retry-After`, on 503 and 429). */
+    readonly retryAfterMs?: number,
   ) {
     super(localized.en);
   }
+}
+
+/** `Retry-After` in seconds (the form this server sends), in ms; undefined when absent or not a number of seconds. */
+export function retryAfterMsOf(response: { headers: { get(name: string): string | null } }): number | undefined {
+  const value = response.headers.get('retry-after');
+  if (!value || !/^\d{1,6}$/.test(value.trim())) return undefined;
+  return Number(value.trim()) * 1000;
 }
 
 export const OFFLINE_MESSAGE: LocalizedText = {
@@ -96,7 +106,7 @@ export class ServerTransport {
       en: `The server refused the request (HTTP ${response.status}).`,
     };
     const kind = response.status === 401 ? 'unauthorized' : response.status >= 500 || response.status === 429 ? 'server' : 'refused';
-    throw new TransportError(kind, response.status, message, error?.code ?? `http.${response.status}`);
+    throw new TransportError(kind, response.status, message, error?.code ?? `http.${response.status}`, retryAfterMsOf(response));
   }
 
   protected async json<T>(method: string, path: string, body?: object): Promise<T> {
@@ -131,7 +141,8 @@ export class ServerTransport {
    * under that number is a 409 (`revision.conflict`).
    */
   async publishRevision(doc: SopDocument): Promise<PublishedRevision> {
-    const { revision } = await this.json<{ revision: PublishedRevision }>('PUT', `/sops/${encodeURIComponent(doc.id)}/revisions/${doc.revision.number}`, { document: doc });
+    // Sent as published (a revision of an earlier schema version too): the server hashes what it receives.
+    const { revision } = await this.json<{ revision: PublishedRevision }>('PUT', `/sops/${encodeURIComponent(doc.id)}/revisions/${doc.revision.number}`, { document: originalOf(doc) });
     return revision;
   }
 }

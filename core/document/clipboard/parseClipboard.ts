@@ -4,7 +4,7 @@
  * tab-separated text from Excel or Word. Everything becomes plain text: HTML
  * is read for its table cells only, and no text is ever interpreted as markup.
  */
-import type { Actor, SopDocument } from '../../../schemas/generated/sop.types';
+import type { Actor, Edge, SopDocument, Step } from '../../../schemas/generated/sop.types';
 import { validateSop, type Diagnostic } from '../../validation';
 import type { LocalizedText } from '../types';
 import { htmlTableToRows } from './htmlTable';
@@ -110,11 +110,11 @@ function readPayload(text: string): ParsedClipboard {
     return failure({ id: 'Salinan langkah tidak lengkap.', en: 'The copied steps are incomplete.' });
   }
   const actorsOk = payload.actors.every((a) => typeof a === 'object' && a !== null && typeof (a as { lane?: unknown }).lane === 'boolean');
-  const problems = actorsOk ? schemaProblems(payload as StepsClipboard) : [];
-  if (!actorsOk || problems.length > 0) {
-    return { ok: false, reason: { id: 'Salinan langkah tidak sesuai skema SOP.', en: 'The copied steps do not fit the SOP schema.' }, diagnostics: problems };
+  const checked = actorsOk ? checkSteps(payload as StepsClipboard) : undefined;
+  if (!checked || checked.problems.length > 0) {
+    return { ok: false, reason: { id: 'Salinan langkah tidak sesuai skema SOP.', en: 'The copied steps do not fit the SOP schema.' }, diagnostics: checked?.problems ?? [] };
   }
-  const content = payload as StepsClipboard;
+  const content: StepsClipboard = { ...(payload as StepsClipboard), version: CLIPBOARD_VERSION, steps: checked.steps, edges: checked.edges };
   const stepIds = new Set(content.steps.map((s) => s.id));
   const actorIds = new Set(content.actors.map((a) => a.id));
   const consistent =
@@ -125,16 +125,26 @@ function readPayload(text: string): ParsedClipboard {
   return { ok: true, format: 'sop-studio', content: { ...content, origin: content.origin === 'table' ? 'table' : 'sop-studio' } };
 }
 
-function schemaProblems(content: StepsClipboard): Diagnostic[] {
-  const probe: SopDocument = {
-    schemaVersion: 1,
+/**
+ * The payload's steps and arrows in the current schema, or why they do not
+ * fit it. A version 1 payload is a schema v1 document's steps: wrapped in a
+ * v1 document, it is migrated like one (an end gets its outcome, a condition
+ * its `asked`).
+ */
+function checkSteps(content: StepsClipboard): { problems: Diagnostic[]; steps: Step[]; edges: Edge[] } {
+  const v1 = (content.version as number) < 2;
+  const probe = {
+    schemaVersion: v1 ? 1 : 2,
     id: 'clipboard',
-    identity: { government: '', office: '', unit: '', title: '', number: '', dates: {} },
+    identity: v1 ? { government: '', office: '', unit: '', title: '', number: '', dates: {} } : {},
     actors: content.actors.map(({ lane: _lane, ...actor }) => actor),
     flows: [{ id: 'clipboard', lanes: [], steps: content.steps, edges: content.edges }],
     revision: { number: 0, status: 'draft' },
   };
-  return validateSop(probe).diagnostics.filter((d) => d.ruleId.startsWith('schema.'));
+  const result = validateSop(probe);
+  const problems = result.diagnostics.filter((d) => d.ruleId.startsWith('schema.'));
+  const flow = result.document?.flows[0];
+  return { problems, steps: flow?.steps ?? content.steps, edges: flow?.edges ?? content.edges };
 }
 
 function failure(reason: LocalizedText): ParsedClipboard {

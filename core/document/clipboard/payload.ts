@@ -7,9 +7,15 @@
 import type { Actor, Edge, SopDocument, Step } from '../../../schemas/generated/sop.types';
 import { findFlow } from '../rules';
 import { parseTsv } from './tsv';
+import { plainTextOf } from '../../text/richText';
 
 export const CLIPBOARD_TYPE = 'sop-studio/steps';
-export const CLIPBOARD_VERSION = 1;
+/**
+ * 2: steps and arrows in SOP schema v2. Version 1 payloads (copied in an
+ * older SOP Studio, still open in another tab) hold schema v1 steps; pasting
+ * migrates them like a v1 document.
+ */
+export const CLIPBOARD_VERSION = 2;
 
 /** An actor as copied: `lane` says whether it had a lane (else it acted from outside the lanes). */
 export interface ClipboardActor extends Actor {
@@ -62,12 +68,12 @@ export function stepsToTsv(doc: SopDocument, flowId: string, stepIds: readonly s
   const label = new Map(payload.actors.map((a) => [a.id, a.label]));
   const rows = payload.steps.map((step) => [
     step.number ?? '',
-    step.text,
+    plainTextOf(step.text),
     step.actors.map((a, i) => (i === 0 ? '' : a.alternative ? ' / ' : ', ') + (label.get(a.actor) ?? a.actor)).join(''),
-    (step.requirements ?? []).map((r) => r.text).join('\n'),
+    (step.requirements ?? []).map((r) => plainTextOf(r.text)).join('\n'),
     step.waktu?.raw ?? '',
-    step.output ?? '',
-    step.remarks ?? '',
+    plainTextOf(step.output),
+    plainTextOf(step.remarks),
   ]);
   return rows.map((cells) => cells.map(tsvCell).join('\t')).join('\n');
 }

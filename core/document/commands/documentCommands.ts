@@ -1,5 +1,5 @@
 /** Commands on the document as a whole and on its identity page. */
-import type { Columns, HeaderBlocks, Identity, SopDate, SopDocument } from '../../../schemas/generated/sop.types';
+import type { Columns, HeaderBlocks, Identity, SopDate, SopDocument, Text } from '../../../schemas/generated/sop.types';
 import { parseSopDate } from '../../identity/parseSopDate';
 import { validateSop } from '../../validation';
 import { findFlow } from '../rules';
@@ -30,11 +30,12 @@ export const documentReplace = defineCommand<DocumentReplaceParams>({
         en: `The document does not fit the schema (${blocking.length} problem(s)); the last valid document is kept.`,
       }, { diagnostics: blocking });
     }
-    return { doc: document, changes: [{ kind: 'document', change: 'updated' }] };
+    // A document of an earlier schema version replaces this one as the current version.
+    return { doc: result.document ?? document, changes: [{ kind: 'document', change: 'updated' }] };
   },
 });
 
-type DateKey = keyof Identity['dates'];
+type DateKey = keyof NonNullable<Identity['dates']>;
 
 /** Identity changes: each key replaces that field; `null` removes an optional one. */
 export type IdentityChanges = {
@@ -56,7 +57,7 @@ export const identityUpdate = defineCommand<IdentityUpdateParams>({
     if (dates) {
       const merged: Record<string, SopDate | undefined> = { ...identity.dates };
       for (const [key, value] of Object.entries(dates)) merged[key] = value === null || value === undefined ? undefined : completeDate(value);
-      identity = { ...identity, dates: withChanges({} as Identity['dates'], merged) };
+      identity = { ...identity, dates: withChanges({} as NonNullable<Identity['dates']>, merged) };
     }
     return { doc: { ...doc, identity }, changes: [{ kind: 'identity', change: 'updated' }] };
   },
@@ -74,7 +75,7 @@ export function completeDate(date: SopDate): SopDate {
 export interface HeaderBlockSetItemsParams {
   block: keyof HeaderBlocks;
   /** The items in order; `[]` keeps an empty block, `null` removes the block. */
-  items: string[] | null;
+  items: Text[] | null;
 }
 
 export const headerBlockSetItems = defineCommand<HeaderBlockSetItemsParams>({

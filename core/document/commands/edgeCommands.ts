@@ -17,13 +17,14 @@ export interface EdgeAddParams {
   label?: string;
 }
 
-function connectTarget(to: string | undefined, leaves: string | undefined): ConnectTarget | undefined {
+function connectTarget(to: string | undefined, leaves: string | undefined, targetUnknown?: boolean): ConnectTarget | undefined {
   if (to !== undefined) return to;
-  return leaves !== undefined ? { leaves } : undefined;
+  if (leaves !== undefined) return { leaves };
+  return targetUnknown ? { unknown: true } : undefined;
 }
 
 function asEdgeTarget(target: ConnectTarget): EdgeTarget {
-  return typeof target === 'string' ? { to: target } : { leaves: target.leaves };
+  return typeof target === 'string' ? { to: target } : 'leaves' in target ? { leaves: target.leaves } : { unknown: true };
 }
 
 export const edgeAdd = defineCommand<EdgeAddParams>({
@@ -50,15 +51,20 @@ export interface EdgeReconnectParams {
   edgeId: string;
   /** New source step; absent keeps it. */
   from?: string;
-  /** New target step, or `leaves` for out of the SOP; both absent keep the target. */
+  /**
+   * New target step, `leaves` for out of the SOP, or `targetUnknown` when the
+   * source does not show it legibly; all absent keep the target. The edge ends
+   * up with exactly one of them (retarget drops the others).
+   */
   to?: string;
   leaves?: string;
+  targetUnknown?: true;
 }
 
 export const edgeReconnect = defineCommand<EdgeReconnectParams>({
   title: { id: 'Sambungkan ulang panah', en: 'Reconnect arrow' },
-  run(doc, { flowId, edgeId, from, to, leaves }) {
-    const target = connectTarget(to, leaves);
+  run(doc, { flowId, edgeId, from, to, leaves, targetUnknown }) {
+    const target = connectTarget(to, leaves, targetUnknown);
     const allowed = canReconnect(doc, flowId, edgeId, { ...(from !== undefined ? { from } : {}), ...(target !== undefined ? { to: target } : {}) });
     if (!allowed.ok) return allowed;
     const { flow, flowIndex } = findFlow(doc, flowId) as { flow: Flow; flowIndex: number };
@@ -116,3 +122,44 @@ export const edgeRemove = defineCommand<EdgeRemoveParams>({
     return { doc: withFlow(doc, found.flowIndex, { ...found.flow, edges }), changes: [{ kind: 'edge', id: edgeId, flowId, change: 'removed' }] };
   },
 });
+
+/** How the source shows an arrow's label: legibly, as the drafter's inference, or not legibly at all. */
+export type LabelReading = 'read' | 'inferred' | 'illegible';
+
+export interface EdgeUpdateParams {
+  flowId: string;
+  edgeId: string;
+  changes: {
+    /** Exclusive by construction: an illegible label is not also inferred. */
+    labelReading?: LabelReading;
+    /** The target is the drafter's inference; refused on an arrow whose target is illegible. */
+    targetInferred?: boolean;
+  };
+}
+
+/** Marks what the source does not show legibly about an arrow (schema v2 `labelUnknown`, `inferred`). */
+export const edgeUpdate = defineCommand<EdgeUpdateParams>({
+  title: { id: 'Tandai keterbacaan panah', en: 'Mark how the arrow reads' },
+  run(doc, { flowId, edgeId, changes }) {
+    const found = findFlow(doc, flowId);
+    if ('ok' in found) return found;
+    const index = found.flow.edges.findIndex((e) => e.id === edgeId);
+    if (index < 0) return edgeNotFound(edgeId);
+    const edge = found.flow.edges[index]!;
+    if (changes.targetInferred && edge.targetUnknown) {
+      return refuse('edge.inferred-unknown-target', {
+        id: 'Tujuan yang tidak terbaca tidak bisa sekaligus disimpulkan: pilih dulu langkah tujuannya.',
+        en: 'An illegible target cannot also be inferred: choose the target step first.',
+      });
+    }
+    const reading = changes.labelReading ?? (edge.labelUnknown ? 'illegible' : edge.inferred?.includes('label') ? 'inferred' : 'read');
+    const targetInferred = changes.targetInferred ?? edge.inferred?.includes('target') ?? false;
+    const inferred: InferredPart[] = [...(reading === 'inferred' ? ['label' as const] : []), ...(targetInferred ? ['target' as const] : [])];
+    const next = retarget(withChanges(edge, { labelUnknown: reading === 'illegible' ? true : undefined, inferred: inferred.length > 0 ? inferred : undefined }), targetOf(edge));
+    const edges = found.flow.edges.slice();
+    edges[index] = next;
+    return { doc: withFlow(doc, found.flowIndex, { ...found.flow, edges }), changes: [{ kind: 'edge', id: edgeId, flowId, change: 'updated' }] };
+  },
+});
+
+type InferredPart = NonNullable<Edge['inferred']>[number];

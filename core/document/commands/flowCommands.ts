@@ -29,7 +29,7 @@ export const flowAdd = defineCommand<FlowAddParams>({
     const flowId = ids.next('flow');
     const actors = lanes.length > 0 ? [{ actor: lanes[0]!, role: 'performs' as const }] : [];
     const start: Step = { id: ids.next('s'), number: '1', kind: 'start', text: 'Mulai', actors };
-    const end: Step = { id: ids.next('s'), number: '2', kind: 'end', text: 'Selesai', actors };
+    const end: Step = { id: ids.next('s'), number: '2', kind: 'end', outcome: 'selesai', text: 'Selesai', actors };
     const flow: Flow = {
       id: flowId,
       ...(title !== undefined && title !== '' ? { title } : {}),

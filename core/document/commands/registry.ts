@@ -9,17 +9,35 @@ import type { Change, ElementRef, LocalizedText, Refusal } from '../types';
 import { caseFieldAdd, caseFieldRemove, caseFieldReorder, caseFieldUpdate } from './caseFieldCommands';
 import type { CommandDefinition } from './define';
 import { columnsSetLabel, documentReplace, headerBlockSetItems, identityUpdate, statedTotalSet } from './documentCommands';
-import { edgeAdd, edgeReconnect, edgeRemove, edgeSetLabel } from './edgeCommands';
+import { edgeAdd, edgeReconnect, edgeRemove, edgeSetLabel, edgeUpdate } from './edgeCommands';
+import {
+  electronicSignatureRemove,
+  electronicSignatureSetInEveryFooter,
+  electronicSignatureSetQr,
+  electronicSignatureSetStatement,
+} from './electronicSignatureCommands';
+import { identityLabelSet, identityRowAdd, identityRowRemove, identityRowSetIllegible, identitySetLogo } from './identityCommands';
 import { flowAdd, flowRemove, flowRename, flowReorder } from './flowCommands';
 import { actorUpdate, laneAdd, laneRemove, laneRename, laneReorder } from './laneCommands';
+import { attachEvaluationNotes, removeReviewNote, resolveReviewNote } from './reviewNoteCommands';
 import { sectionAdd, sectionRemove, sectionRename } from './sectionCommands';
 import { stepAdd, stepChangeKind, stepMoveToLane, stepMoveToRow, stepsRenumber, stepUpdate } from './stepCommands';
+import { signOffAdd, signOffMove, signOffRemove, signOffUpdate } from './signOffCommands';
 import { stepRemove, stepsRemove } from './stepRemove';
 import { stepsPaste } from './stepsPaste';
 
 export const commandRegistry = {
   'document.replace': documentReplace,
   'identity.update': identityUpdate,
+  'identityRow.add': identityRowAdd,
+  'identityRow.remove': identityRowRemove,
+  'identityRow.setIllegible': identityRowSetIllegible,
+  'identityLabel.set': identityLabelSet,
+  'identity.setLogo': identitySetLogo,
+  'electronicSignature.setQr': electronicSignatureSetQr,
+  'electronicSignature.setStatement': electronicSignatureSetStatement,
+  'electronicSignature.setInEveryFooter': electronicSignatureSetInEveryFooter,
+  'electronicSignature.remove': electronicSignatureRemove,
   'headerBlock.setItems': headerBlockSetItems,
   'columns.setLabel': columnsSetLabel,
   'statedTotal.set': statedTotalSet,
@@ -41,9 +59,14 @@ export const commandRegistry = {
   'steps.remove': stepsRemove,
   'steps.paste': stepsPaste,
   'steps.renumber': stepsRenumber,
+  'signOff.add': signOffAdd,
+  'signOff.update': signOffUpdate,
+  'signOff.remove': signOffRemove,
+  'signOff.move': signOffMove,
   'edge.add': edgeAdd,
   'edge.reconnect': edgeReconnect,
   'edge.setLabel': edgeSetLabel,
+  'edge.update': edgeUpdate,
   'edge.remove': edgeRemove,
   'section.add': sectionAdd,
   'section.rename': sectionRename,
@@ -52,6 +75,9 @@ export const commandRegistry = {
   'caseField.update': caseFieldUpdate,
   'caseField.remove': caseFieldRemove,
   'caseField.reorder': caseFieldReorder,
+  'evaluationNotes.attach': attachEvaluationNotes,
+  'reviewNote.resolve': resolveReviewNote,
+  'reviewNote.remove': removeReviewNote,
 } as const;
 
 type Registry = typeof commandRegistry;

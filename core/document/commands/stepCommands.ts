@@ -1,11 +1,11 @@
 /** Commands that add, edit and move one step. */
-import type { Flow, Requirement, Step, StepActor } from '../../../schemas/generated/sop.types';
+import type { Flow, Requirement, RowCondition, Step, StepActor, Text, Waktu } from '../../../schemas/generated/sop.types';
 import { parseWaktu } from '../../waktu';
 import { describeEdge, insertBlock, adjustExitsForKind, type EdgeEdit } from '../edgeShaping';
 import { IdAllocator } from '../ids';
-import { moveItem, stepInSchemaOrder, withChanges, withFlow, withStep } from '../immutable';
+import { moveItem, stepInSchemaOrder, withChanges, withFlow, withKind, withStep } from '../immutable';
 import { canAddStep, canAssignActors, canChangeKind, canMoveToLane, canMoveToRow, findFlow, findStep, type StepKind, type StepPosition } from '../rules';
-import { refuse, type Change, type LocalizedText } from '../types';
+import { refuse, type Change, type LocalizedText, type Refusal } from '../types';
 import { defineCommand, nullsToUndefined } from './define';
 
 export interface StepAddParams extends StepPosition {
@@ -41,13 +41,13 @@ export const stepAdd = defineCommand<StepAddParams>({
     }
     const ids = new IdAllocator(doc);
     const number = params.number ?? nextNumberAfter(flow, params);
-    const step: Step = {
+    const step: Step = stepInSchemaOrder(withKind({
       id: ids.next('s'),
       ...(number !== undefined ? { number } : {}),
       kind,
       text: params.text ?? '',
       actors: lane !== undefined ? [{ actor: lane, role: 'performs' }] : [],
-    };
+    }, kind));
     const edit = insertBlock(flow, params, [step], [], ids);
     return {
       doc: withFlow(doc, flowIndex, edit.flow),
@@ -86,13 +86,13 @@ export function edgeChanges(flowId: string, edit: EdgeEdit): Change[] {
 /** A requirement as the properties panel edits it; items without an id get one. */
 export interface RequirementInput {
   id?: string;
-  text: string;
+  text: Text;
   mustCheck?: boolean;
 }
 
 /** Fields of step.update; `null` removes an optional field. */
 export interface StepChanges {
-  text?: string;
+  text?: Text;
   number?: string | null;
   kind?: StepKind;
   symbolText?: string | null;
@@ -101,11 +101,32 @@ export interface StepChanges {
   requirements?: RequirementInput[] | null;
   /** The Waktu text as typed; its parsed reading is recomputed with parseWaktu. */
   waktuRaw?: string | null;
-  output?: string | null;
-  remarks?: string | null;
-  condition?: string | null;
+  output?: Text | null;
+  remarks?: Text | null;
+  /**
+   * The row's condition. Text alone keeps whether the runtime asks it (a new
+   * condition is asked unless a decision leads to the row, as the v1 → v2
+   * migration decides); a RowCondition sets both.
+   */
+  condition?: Text | RowCondition | null;
+  /** How an end step's case finishes; only on an end (an end always has one). */
+  outcome?: StepOutcome;
+  /** Every outgoing arrow taken at once; only on a start or process step. */
+  split?: 'parallel' | null;
+  /** Wait for every parallel path; only on a process, decision or end step. */
+  join?: 'all' | null;
+  /** What the Waktu means; "work" is the default and is stored as absent. Needs a Waktu. */
+  waktuMeasure?: WaktuMeasure;
+  /** `false` removes the flag (absent means false). */
+  subRow?: boolean;
+  textContinues?: boolean;
   note?: string | null;
 }
+
+export type StepOutcome = NonNullable<Step['outcome']>;
+export type WaktuMeasure = NonNullable<NonNullable<Step['waktu']>['measure']>;
+export const STEP_OUTCOMES: readonly StepOutcome[] = ['selesai', 'ditolak', 'dirujuk', 'dibatalkan'];
+export const WAKTU_MEASURES: readonly WaktuMeasure[] = ['work', 'limit', 'wait'];
 
 export interface StepUpdateParams {
   flowId: string;
@@ -129,13 +150,18 @@ export const stepUpdate = defineCommand<StepUpdateParams>({
       const allowed = canChangeKind(doc, flowId, stepId, changes.kind);
       if (!allowed.ok) return allowed;
     }
+    const refused = refuseKindField(step, changes);
+    if (refused) return refused;
     const ids = new IdAllocator(doc);
-    const { waktuRaw, requirements, kind, ...plain } = changes;
+    const { waktuRaw, waktuMeasure, requirements, kind, condition, subRow, textContinues, ...plain } = changes;
     const fields: Record<string, unknown> = nullsToUndefined(plain);
-    if (waktuRaw !== undefined) fields.waktu = waktuRaw === null ? undefined : { raw: waktuRaw, parsed: parseWaktu(waktuRaw) };
+    if (subRow !== undefined) fields.subRow = subRow || undefined;
+    if (textContinues !== undefined) fields.textContinues = textContinues || undefined;
+    if (waktuRaw !== undefined || waktuMeasure !== undefined) fields.waktu = nextWaktu(step.waktu, waktuRaw, waktuMeasure);
     if (requirements !== undefined) fields.requirements = requirements === null ? undefined : withRequirementIds(step, requirements, ids);
-    if (kind !== undefined) fields.kind = kind;
-    const updated = stepInSchemaOrder(withChanges(step, fields));
+    if (condition !== undefined) fields.condition = condition === null ? undefined : rowCondition(found.flow, step, condition);
+    const changed = withChanges(step, fields);
+    const updated = stepInSchemaOrder(kind !== undefined ? withKind(changed, kind) : changed);
     let flow = withStep(found.flow, stepIndex, updated);
     const changeList: Change[] = [{ kind: 'step', id: stepId, flowId, change: 'updated' }];
     let message: LocalizedText | undefined;
@@ -147,9 +173,68 @@ export const stepUpdate = defineCommand<StepUpdateParams>({
     }
     return { doc: withFlow(doc, found.flowIndex, flow), changes: changeList, ...(message ? { message } : {}) };
   },
+  // Typing merges into one undo step; a choice (kind, outcome, a checkbox) is a step of its own.
   coalesceKey: ({ flowId, stepId, changes }) =>
-    changes.kind === undefined ? `step.update:${flowId}:${stepId}:${Object.keys(changes).sort().join(',')}` : undefined,
+    isTyping(changes) ? `step.update:${flowId}:${stepId}:${Object.keys(changes).sort().join(',')}` : undefined,
 });
+
+const CHOICES: readonly (keyof StepChanges)[] = ['kind', 'outcome', 'split', 'join', 'waktuMeasure', 'subRow', 'textContinues'];
+
+function isTyping(changes: StepChanges): boolean {
+  if (CHOICES.some((key) => changes[key] !== undefined)) return false;
+  // A RowCondition sets whether the row is asked (a checkbox); text alone is typing.
+  return !(typeof changes.condition === 'object' && changes.condition !== null && 'asked' in changes.condition);
+}
+
+/**
+ * Fields only some kinds carry are refused on the others rather than dropped
+ * silently: the panel shows them only where they apply, so a refusal here is
+ * a caller's mistake worth naming.
+ */
+function refuseKindField(step: Step, changes: StepChanges): Refusal | undefined {
+  const kind = changes.kind ?? step.kind;
+  if (changes.outcome !== undefined && kind !== 'end') {
+    return refuse('step.outcome-not-end', { id: 'Hasil akhir hanya untuk langkah akhir.', en: 'Only an end step has an outcome.' });
+  }
+  if (changes.outcome !== undefined && !STEP_OUTCOMES.includes(changes.outcome)) {
+    return refuse('step.outcome-unknown', { id: `Hasil akhir "${changes.outcome}" tidak dikenal.`, en: `Unknown outcome "${changes.outcome}".` });
+  }
+  if (changes.split && kind !== 'start' && kind !== 'process') {
+    return refuse('step.split-kind', { id: 'Percabangan paralel hanya dari langkah mulai atau proses.', en: 'Only a start or process step splits in parallel.' });
+  }
+  if (changes.join && kind !== 'process' && kind !== 'decision' && kind !== 'end') {
+    return refuse('step.join-kind', { id: 'Hanya langkah proses, keputusan atau akhir yang menunggu semua jalur.', en: 'Only a process, decision or end step waits for all paths.' });
+  }
+  if (changes.waktuMeasure !== undefined && !WAKTU_MEASURES.includes(changes.waktuMeasure)) {
+    return refuse('step.waktu-measure-unknown', { id: `Jenis waktu "${changes.waktuMeasure}" tidak dikenal.`, en: `Unknown kind of time "${changes.waktuMeasure}".` });
+  }
+  const hasWaktu = changes.waktuRaw !== undefined ? changes.waktuRaw !== null : step.waktu !== undefined;
+  if (changes.waktuMeasure !== undefined && !hasWaktu) {
+    return refuse('step.waktu-measure-without-waktu', { id: 'Isi Waktu lebih dahulu, baru jenisnya.', en: 'Fill in the time first, then its kind.' });
+  }
+  return undefined;
+}
+
+/** The Waktu after an edit: new text is parsed again, and what it measures stays unless changed ("work" is stored as absent). */
+function nextWaktu(current: Waktu | undefined, raw: string | null | undefined, measure: WaktuMeasure | undefined): Waktu | undefined {
+  if (raw === null) return undefined;
+  const text = raw ?? current!.raw;
+  const kept = measure ?? current?.measure;
+  return {
+    raw: text,
+    ...(kept !== undefined && kept !== 'work' ? { measure: kept } : {}),
+    parsed: raw === undefined && current?.parsed ? current.parsed : parseWaktu(text),
+  };
+}
+
+function rowCondition(flow: Flow, step: Step, condition: Text | RowCondition): RowCondition {
+  if (typeof condition === 'object' && 'asked' in condition) return { text: condition.text, asked: condition.asked };
+  if (step.condition) return { text: condition, asked: step.condition.asked };
+  // The text of a row a decision leads to names that decision's branch; anything else is a question for the clerk.
+  const decisions = new Set(flow.steps.filter((s) => s.kind === 'decision').map((s) => s.id));
+  const asked = !flow.edges.some((e) => e.to === step.id && decisions.has(e.from));
+  return { text: condition, asked };
+}
 
 /** Keeps ids the step already uses; ids taken elsewhere in the document are replaced. */
 function withRequirementIds(step: Step, items: readonly RequirementInput[], ids: IdAllocator): Requirement[] {
@@ -186,7 +271,7 @@ export const stepChangeKind = defineCommand<StepChangeKindParams>({
     const { flow, flowIndex } = findFlow(doc, flowId) as { flow: Flow; flowIndex: number };
     const { step, stepIndex } = findStep(flow, stepId) as { step: Step; stepIndex: number };
     if (step.kind === kind) return { doc, changes: [] };
-    const edit = adjustExitsForKind(withStep(flow, stepIndex, { ...step, kind }), stepId, step.kind, kind, new IdAllocator(doc));
+    const edit = adjustExitsForKind(withStep(flow, stepIndex, stepInSchemaOrder(withKind(step, kind))), stepId, step.kind, kind, new IdAllocator(doc));
     const message = removedEdgesMessage(flow, edit);
     return {
       doc: withFlow(doc, flowIndex, edit.flow),

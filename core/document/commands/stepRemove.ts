@@ -91,7 +91,7 @@ function removeOne(flow: Flow, stepId: string, log: RepairLog): Flow {
     const source = flow.steps.find((s) => s.id === edge.from);
     const loopsBack = onward !== undefined && 'to' in onward && onward.to === edge.from;
     const alreadyThere = onward !== undefined && edgesOut(flow, edge.from).some(
-      (e) => e.id !== edge.id && ('to' in onward ? e.to === onward.to : e.leaves?.target === onward.leaves),
+      (e) => e.id !== edge.id && ('to' in onward ? e.to === onward.to : 'leaves' in onward ? e.leaves?.target === onward.leaves : false),
     );
     if (onward && !loopsBack && !(alreadyThere && source?.kind !== 'decision')) {
       const redirected = retarget(edge, onward);

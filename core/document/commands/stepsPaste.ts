@@ -5,7 +5,7 @@ import { normalizeLabel } from '../actorKind';
 import type { StepsClipboard } from '../clipboard/payload';
 import { insertBlock } from '../edgeShaping';
 import { IdAllocator } from '../ids';
-import { withChanges, withFlow } from '../immutable';
+import { stepInSchemaOrder, withChanges, withFlow, withKind } from '../immutable';
 import { canAddStep, findFlow, type StepPosition } from '../rules';
 import { refuse, type Change } from '../types';
 import { defineCommand } from './define';
@@ -49,14 +49,16 @@ export const stepsPaste = defineCommand<StepsPasteParams>({
       if (kind === 'start' && hasStart) kind = 'process';
       if (kind === 'start') hasStart = true;
       changes.push({ kind: 'step', id, flowId, change: 'added' });
-      return {
-        ...source,
+      return stepInSchemaOrder({
+        ...withKind(source, kind),
         id,
-        kind,
         actors: source.actors.map((a) => ({ ...a, actor: placed.actorId.get(a.actor) ?? a.actor })),
+        ...(source.signOffs
+          ? { signOffs: source.signOffs.map((so) => (so.actor === undefined ? so : { ...so, actor: placed.actorId.get(so.actor) ?? so.actor })) }
+          : {}),
         ...(source.requirements ? { requirements: source.requirements.map((r) => ({ ...r, id: ids.next(`${id}-r`) })) } : {}),
         ...(source.waktu ? { waktu: { raw: source.waktu.raw, parsed: parseWaktu(source.waktu.raw) } } : {}),
-      };
+      });
     });
     // An end step has no exits, so arrows the payload gives it are dropped rather than kept invalid.
     const internal: Edge[] = content.edges

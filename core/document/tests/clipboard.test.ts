@@ -187,7 +187,7 @@ describe('copy and paste between SOPs', () => {
     const source = sample('bwi-spm-online');
     const text = copySteps(source, 'main', ['s5', 's6', 's7', 's8'])!;
     const content = parsed(text);
-    expect(content).toMatchObject({ type: 'sop-studio/steps', version: 1, origin: 'sop-studio', source: { documentId: 'bwi-spm-online', flowId: 'main' } });
+    expect(content).toMatchObject({ type: 'sop-studio/steps', version: 2, origin: 'sop-studio', source: { documentId: 'bwi-spm-online', flowId: 'main' } });
     // Only arrows between copied steps travel: the loops back to s4 stay behind.
     expect(content.edges.map((e) => [e.from, e.to, e.label])).toEqual([
       ['s5', 's6', undefined],
@@ -215,6 +215,27 @@ describe('copy and paste between SOPs', () => {
     // "DINAS SOSIAL" is the target's own "Dinas Sosial": matched by label, not duplicated.
     expect(result.doc.actors.filter((a) => a.label.toLowerCase() === 'dinas sosial').length).toBe(1);
     expect(newErrors(target, result.doc)).toEqual([]);
+  });
+
+  it('pastes steps copied in an older SOP Studio (schema v1 steps) migrated: ends get an outcome, conditions their asked', () => {
+    const source = sample('bwi-spm-online');
+    const v2 = buildClipboard(source, 'main', ['s7', 's8', 's9', 's10'])!;
+    // What a v1 build put on the clipboard: v1 steps (condition a string, no outcome) under payload version 1.
+    const v1 = {
+      ...v2,
+      version: 1,
+      steps: v2.steps.map(({ outcome: _outcome, condition, ...rest }) => ({ ...rest, ...(condition ? { condition: condition.text } : {}) })),
+    };
+    const content = parsed({ text: JSON.stringify(v1) });
+    expect(content.version).toBe(2);
+    const byId = new Map(content.steps.map((s) => [s.id, s]));
+    expect(byId.get('s10')!.outcome).toBe('selesai');
+    // s8 follows decision s7 in the copy too, so its condition explains that branch.
+    expect(byId.get('s8')!.condition).toEqual({ text: mainFlow(source).steps[7]!.condition!.text, asked: false });
+    const result = paste(sample('oku-01-sktm'), content, 's2');
+    const pasted = mainFlow(result.doc).steps.slice(2, 6);
+    expect(pasted.map((s) => [s.kind, s.outcome])).toEqual([['decision', undefined], ['process', undefined], ['process', undefined], ['end', 'selesai']]);
+    expect(pasted[1]!.condition?.asked).toBe(false);
   });
 
   it('reuses the target’s actor with the same id and label, and keeps external actors external', () => {

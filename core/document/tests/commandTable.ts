@@ -27,6 +27,11 @@ const otherLane = (doc: SopDocument) => {
   return lanes(doc).find((l) => !step.actors.some((a) => a.actor === l))!;
 };
 const lastFlow = (doc: SopDocument) => doc.flows[doc.flows.length - 1]!.id;
+/** A 1×1 PNG, as an uploaded logo or QR would be embedded. */
+export const TINY_PNG = {
+  mediaType: 'image/png' as const,
+  base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+};
 const caseFieldIds = (doc: SopDocument) => (doc.caseFields ?? []).map((f) => f.id);
 
 export const commandCases: Record<CommandId, CommandCase> = {
@@ -36,6 +41,35 @@ export const commandCases: Record<CommandId, CommandCase> = {
   },
   'identity.update': {
     build: () => command('identity.update', { changes: { title: 'Judul baru', number: '400/1/2025', address: null, dates: { revisi: { raw: '3 Maret 2025' } } } }),
+    keepsValid: true,
+  },
+  'identityRow.add': {
+    prepare: () => [command('identityRow.remove', { row: 'peringatan' })],
+    build: () => command('identityRow.add', { row: 'peringatan' }),
+    keepsValid: true,
+  },
+  'identityRow.remove': {
+    prepare: () => [command('identityRow.add', { row: 'revisi' }), command('identityRow.setIllegible', { row: 'revisi', illegible: true })],
+    build: () => command('identityRow.remove', { row: 'revisi' }),
+    keepsValid: true,
+  },
+  'identityRow.setIllegible': { build: () => command('identityRow.setIllegible', { row: 'number', illegible: true }), keepsValid: true },
+  'identityLabel.set': { build: () => command('identityLabel.set', { label: 'namaSop', text: 'Judul Prosedur (diubah)' }), keepsValid: true },
+  'identity.setLogo': { build: () => command('identity.setLogo', { logo: TINY_PNG }), keepsValid: true },
+  'electronicSignature.setQr': { build: () => command('electronicSignature.setQr', { qr: TINY_PNG }), keepsValid: true },
+  'electronicSignature.setStatement': {
+    prepare: () => [command('electronicSignature.setQr', { qr: TINY_PNG })],
+    build: () => command('electronicSignature.setStatement', { statement: 'Ditandatangani secara elektronik menggunakan sertifikat BSrE' }),
+    keepsValid: true,
+  },
+  'electronicSignature.setInEveryFooter': {
+    prepare: () => [command('electronicSignature.setQr', { qr: TINY_PNG })],
+    build: () => command('electronicSignature.setInEveryFooter', { inEveryFooter: true }),
+    keepsValid: true,
+  },
+  'electronicSignature.remove': {
+    prepare: () => [command('electronicSignature.setQr', { qr: TINY_PNG })],
+    build: () => command('electronicSignature.remove', {}),
     keepsValid: true,
   },
   'headerBlock.setItems': {
@@ -129,7 +163,33 @@ export const commandCases: Record<CommandId, CommandCase> = {
     keepsValid: false,
   },
   'edge.setLabel': { build: (d) => command('edge.setLabel', { flowId: flowId(d), edgeId: exitOf(d, processId(d)).id, label: 'lanjut' }), keepsValid: true },
+  'edge.update': {
+    build: (d) => command('edge.update', { flowId: flowId(d), edgeId: exitOf(d, processId(d)).id, changes: { labelReading: 'illegible', targetInferred: true } }),
+    keepsValid: true,
+  },
   'edge.remove': { build: (d) => command('edge.remove', { flowId: flowId(d), edgeId: exitOf(d, processId(d)).id }), keepsValid: false },
+  'signOff.add': {
+    build: (d) => command('signOff.add', { flowId: flowId(d), stepId: processId(d), signOff: { position: 'Kasi', action: 'paraf' } }),
+    keepsValid: true,
+  },
+  'signOff.update': {
+    prepare: (d) => [command('signOff.add', { flowId: flowId(d), stepId: processId(d), signOff: { position: 'Kasi', action: 'paraf' } })],
+    build: (d) => command('signOff.update', { flowId: flowId(d), stepId: processId(d), index: 0, changes: { position: 'Kabid', action: 'tandaTangan' } }),
+    keepsValid: true,
+  },
+  'signOff.remove': {
+    prepare: (d) => [command('signOff.add', { flowId: flowId(d), stepId: processId(d), signOff: { position: 'Kasi', action: 'paraf' } })],
+    build: (d) => command('signOff.remove', { flowId: flowId(d), stepId: processId(d), index: 0 }),
+    keepsValid: true,
+  },
+  'signOff.move': {
+    prepare: (d) => [
+      command('signOff.add', { flowId: flowId(d), stepId: processId(d), signOff: { position: 'Kasi', action: 'paraf' } }),
+      command('signOff.add', { flowId: flowId(d), stepId: processId(d), signOff: { position: 'Kadis', action: 'tandaTangan' } }),
+    ],
+    build: (d) => command('signOff.move', { flowId: flowId(d), stepId: processId(d), index: 1, toIndex: 0 }),
+    keepsValid: true,
+  },
   'section.add': { build: (d) => command('section.add', { flowId: flowId(d), beforeStepId: processId(d), title: 'Tahap Verifikasi' }), keepsValid: true },
   'section.rename': {
     prepare: (d) => [command('section.add', { flowId: flowId(d), beforeStepId: processId(d), title: 'Tahap' })],
@@ -163,4 +223,28 @@ export const commandCases: Record<CommandId, CommandCase> = {
     build: (d) => command('caseField.reorder', { fieldId: caseFieldIds(d)[caseFieldIds(d).length - 1]!, toIndex: 0 }),
     keepsValid: true,
   },
+  'evaluationNotes.attach': {
+    build: (d) => attachEvaluation(d),
+    keepsValid: true,
+  },
+  'reviewNote.resolve': {
+    prepare: (d) => [attachEvaluation(d)],
+    build: (d) => command('reviewNote.resolve', { flowId: flowId(d), stepId: processId(d), noteId: firstReviewNoteId(d) }),
+    keepsValid: true,
+  },
+  'reviewNote.remove': {
+    prepare: (d) => [attachEvaluation(d)],
+    build: (d) => command('reviewNote.remove', { flowId: flowId(d), stepId: processId(d), noteId: firstReviewNoteId(d) }),
+    keepsValid: true,
+  },
 };
+
+/** An evaluation with one note on the first process step and one general note. */
+function attachEvaluation(d: SopDocument): Command {
+  return command('evaluationNotes.attach', {
+    evaluation: { id: 'eval-1', title: 'Evaluasi SOP, Januari–Juni 2026' },
+    notes: [{ stepId: processId(d), text: 'Melebihi Waktu pada 62% kasus' }],
+    generalNotes: ['Tinjau ulang persyaratan'],
+  });
+}
+const firstReviewNoteId = (d: SopDocument) => firstProcess(mainFlow(d)).reviewNotes![0]!.id;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { command } from '../commands/registry';
 import { createHistory } from '../history';
 import { firstProcess, sample } from './support';
+import { plainTextOf } from '../../text/richText';
 
 const doc = sample('bwi-spm-online');
 const flowId = doc.flows[0]!.id;
@@ -174,7 +175,7 @@ describe('createHistory', () => {
   it('does not record refused commands or commands that change nothing', () => {
     const history = createHistory(doc);
     expect(history.execute(command('step.remove', { flowId, stepId: 'nope' })).ok).toBe(false);
-    expect(history.execute(typing(doc.flows[0]!.steps[2]!.text)).ok).toBe(true);
+    expect(history.execute(typing(plainTextOf(doc.flows[0]!.steps[2]!.text))).ok).toBe(true);
     expect(history.getState().canUndo).toBe(false);
   });
 

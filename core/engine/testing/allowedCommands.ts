@@ -4,7 +4,7 @@
  */
 import type { SopDocument } from '../../../schemas/generated/sop.types';
 import { fieldsCollectedAt } from '../fields';
-import { activeVisits, returnTargets, visitAction } from '../queries';
+import { activeVisits, canSkip, returnTargets, visitAction } from '../queries';
 import { requiredRequirements } from '../sopIndex';
 import type { CaseState, StepSubmission } from '../types';
 import type { CommandInput } from './caseDriver';
@@ -39,10 +39,12 @@ export function allowedCommands(sop: SopDocument, state: CaseState): CommandInpu
       }
     } else {
       const firstWork = !visit.hasWork && visit.workDoneAt === undefined;
+      const position = action.slot.position !== undefined ? { position: action.slot.position } : {};
       for (const actor of action.slot.actors) {
-        out.push({ type: 'step.signOff', stepId: visit.stepId, actorId: actor, ...(firstWork ? submissionFor(sop, visit.stepId, false) : { note: 'paraf' }) });
+        out.push({ type: 'step.signOff', stepId: visit.stepId, actorId: actor, ...position, ...(firstWork ? submissionFor(sop, visit.stepId, false) : { note: 'paraf' }) });
       }
     }
+    if (canSkip(sop, state, visit)) out.push({ type: 'step.skip', stepId: visit.stepId, note: 'Tidak berlaku', ...(by ? { by } : {}) });
     for (const target of returnTargets(sop, state, visit)) {
       out.push({ type: 'case.return', stepId: visit.stepId, to: { stepId: target.id }, reason: 'Kurang lengkap', missing: [] });
     }

@@ -36,11 +36,34 @@ export function consistencyProblems(sop: SopDocument, state: CaseState, events: 
     } else if (v.endedAt === undefined) problems.push(`ended visit ${v.id} without endedAt`);
     if (v.status === 'done') {
       if (v.phase !== 'done') problems.push(`done visit ${v.id} in phase ${v.phase}`);
-      if (v.signatures.length !== v.chain.length) problems.push(`done visit ${v.id} with ${v.signatures.length}/${v.chain.length} signatures`);
+      if (v.skipped) {
+        if (v.signatures.length > 0) problems.push(`skipped visit ${v.id} with signatures`);
+        if (!v.asked) problems.push(`skipped visit ${v.id} that was never asked`);
+      } else if (v.signatures.length !== v.chain.length) problems.push(`done visit ${v.id} with ${v.signatures.length}/${v.chain.length} signatures`);
+    }
+    for (const fork of v.scope ?? []) {
+      const split = state.visits.find((s) => s.id === fork);
+      if (!split || split.status !== 'done' || split.seq >= v.seq) problems.push(`visit ${v.id} runs in region ${fork}, which is not a finished earlier split`);
     }
     v.signatures.forEach((sig, k) => {
       if (sig.slot !== k || !v.chain[k]?.actors.includes(sig.actorId)) problems.push(`visit ${v.id} signature ${k} out of order`);
     });
   });
+  const joins = state.joins ?? [];
+  if (state.joins !== undefined && joins.length === 0) problems.push('an empty joins list is kept');
+  if (state.status === 'finished' || state.status === 'cancelled') {
+    if (joins.length > 0) problems.push(`${state.status} case with paths waiting at joins`);
+  }
+  const visitById = new Map(state.visits.map((v) => [v.id, v]));
+  for (const wait of joins) {
+    const step = flow?.steps.find((s) => s.id === wait.stepId);
+    if (step?.join !== 'all') problems.push(`paths wait at ${wait.stepId}, which is no join`);
+    if (wait.scope.at(-1) !== wait.forkId) problems.push(`wait at ${wait.stepId} for ${wait.forkId} with scope ${wait.scope.join('/')}`);
+    if (wait.arrivals.length === 0) problems.push(`wait at ${wait.stepId} with no arrival`);
+    for (const arrival of wait.arrivals) {
+      if (visitById.get(arrival.visitId)?.status !== 'done') problems.push(`wait at ${wait.stepId} counts ${arrival.visitId}, which is not done`);
+    }
+    if (joins.filter((w) => w.stepId === wait.stepId && w.forkId === wait.forkId).length > 1) problems.push(`two waits at ${wait.stepId} for ${wait.forkId}`);
+  }
   return problems;
 }

@@ -76,7 +76,7 @@ export function buildSop(laneCount: number, plans: readonly StepPlan[]): SopDocu
     }
   });
   const endIndex = plans.length + 1;
-  steps.push({ id: `s${endIndex}`, kind: 'end', text: 'Selesai', actors: [{ actor: lanes[laneCount - 1]!, role: 'performs' }], waktu: { raw: '5 menit' } });
+  steps.push({ id: `s${endIndex}`, kind: 'end', outcome: 'selesai', text: 'Selesai', actors: [{ actor: lanes[laneCount - 1]!, role: 'performs' }], waktu: { raw: '5 menit' } });
 
   for (let i = 0; i < endIndex; i++) {
     const from = `s${i}`;
@@ -98,9 +98,9 @@ export function buildSop(laneCount: number, plans: readonly StepPlan[]): SopDocu
   }
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'generated',
-    identity: { government: 'Pemerintah Kabupaten Contoh', office: 'Dinas Sosial', unit: '', title: 'SOP acak', number: '', dates: {} },
+    identity: { government: 'Pemerintah Kabupaten Contoh', office: 'Dinas Sosial', title: 'SOP acak', dates: {} },
     actors: lanes.map((id) => ({ id, label: id.toUpperCase(), kind: 'role' as const })),
     flows: [{ id: 'main', lanes, steps, edges }],
     caseFields,

@@ -36,6 +36,12 @@ export const printMessagesEn: Record<keyof typeof printMessagesId, string> = {
   'print.doc.connector': 'Off-page connector {letter}',
   'print.doc.leaves': 'Leaves to {target}',
 
+  'print.doc.illegible': '(illegible)',
+  'print.doc.logo': 'Agency logo',
+  'print.doc.qr': 'Electronic signature QR code',
+  'print.doc.paraf': 'Initials',
+  'print.doc.tandaTangan': 'Signature',
+
   'print.symbol.terminator': 'Terminator (capsule): start or end',
   'print.symbol.process': 'Process (box): an activity',
   'print.symbol.decision': 'Decision (diamond): a Yes/No choice',
@@ -45,6 +51,10 @@ export const printMessagesEn: Record<keyof typeof printMessagesId, string> = {
 
   'print.ui.heading': 'Print SOP',
   'print.ui.paper': 'Paper size',
+  'print.ui.style': 'Print style',
+  'print.ui.additions': 'Additions (not in the approved SOP)',
+  'print.ui.computedTotal': 'Computed total time row',
+  'print.ui.tableTitle': 'Title above the table',
   'print.ui.orientation': 'Orientation',
   'print.ui.landscape': 'Landscape',
   'print.ui.portrait': 'Portrait',

@@ -42,6 +42,12 @@ export const printMessagesId = {
   'print.doc.connector': 'Penghubung antarhalaman {letter}',
   'print.doc.leaves': 'Keluar ke {target}',
 
+  'print.doc.illegible': '(tidak terbaca)',
+  'print.doc.logo': 'Logo instansi',
+  'print.doc.qr': 'Kode QR tanda tangan elektronik',
+  'print.doc.paraf': 'Paraf',
+  'print.doc.tandaTangan': 'Tanda tangan',
+
   'print.symbol.terminator': 'Terminator (kapsul): mulai atau selesai',
   'print.symbol.process': 'Proses (kotak): kegiatan',
   'print.symbol.decision': 'Keputusan (belah ketupat): pilihan Ya/Tidak',
@@ -51,6 +57,10 @@ export const printMessagesId = {
 
   'print.ui.heading': 'Cetak SOP',
   'print.ui.paper': 'Ukuran kertas',
+  'print.ui.style': 'Gaya cetak',
+  'print.ui.additions': 'Tambahan (tidak ada pada SOP yang disahkan)',
+  'print.ui.computedTotal': 'Baris jumlah waktu hasil hitungan',
+  'print.ui.tableTitle': 'Judul di atas tabel',
   'print.ui.orientation': 'Orientasi',
   'print.ui.landscape': 'Lanskap',
   'print.ui.portrait': 'Potret',

@@ -48,6 +48,7 @@ export const runtimeMessagesEn: Record<keyof typeof runtimeMessagesId, string> =
   'runtime.catalogue.import.refused': 'The file "{file}" was refused; the catalogue is unchanged:',
   'runtime.catalogue.import.unreadable': 'The file "{file}" cannot be read; the catalogue is unchanged.',
   'runtime.catalogue.import.more': '… and {count} more problems.',
+  'runtime.catalogue.import.upgraded': 'This revision was published in schema version {from}: it is kept as published (its content hash holds) and read as version {to}.',
   'runtime.start.heading': 'New case',
   'runtime.start.intro': 'Fill in the applicant\'s data. Fields marked * are required.',
   'runtime.start.noFields': 'This SOP asks for no applicant data.',

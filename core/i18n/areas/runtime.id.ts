@@ -51,6 +51,7 @@ export const runtimeMessagesId = {
   'runtime.catalogue.import.refused': 'Berkas "{file}" ditolak; katalog tidak diubah:',
   'runtime.catalogue.import.unreadable': 'Berkas "{file}" tidak dapat dibaca; katalog tidak diubah.',
   'runtime.catalogue.import.more': '… dan {count} masalah lain.',
+  'runtime.catalogue.import.upgraded': 'Revisi ini diterbitkan dengan skema versi {from}: disimpan apa adanya (sidik isinya tetap) dan dibaca sebagai versi {to}.',
 
   'runtime.start.heading': 'Kasus baru',
   'runtime.start.intro': 'Isi data pemohon. Isian bertanda * wajib diisi.',

@@ -1,4 +1,5 @@
-import type { Flow } from '../../../schemas/generated/sop.types';
+import type { Edge, Flow, Step } from '../../../schemas/generated/sop.types';
+import { exitsNeeded, type SymbolExits } from '../../notation';
 import { flowNameInSentence } from '../../model/flowName';
 import { buildFlowGraph, reachableBackward, reachableForward, terminalSteps, type FlowGraph } from '../../model/flowGraph';
 import { pointerOf } from '../diagnostic';
@@ -54,6 +55,8 @@ function checkEdgeEndpoints(ctx: RuleContext, graph: FlowGraph, f: number): void
           : `Edge ${quote(edge.id)} points to step ${quote(stepId)}, which is not in this flow.`,
       }, { edge: edge.id, step: stepId });
     }
+    // Two arrows whose targets nobody can read are not known to be the same arrow.
+    if (edge.targetUnknown) return;
     const pair = `${edge.from}\u0000${edge.to ?? '\u0001' + edge.leaves?.target}`;
     if (seenPairs.has(pair)) {
       ctx.report('edge.duplicate', pointerOf('flows', f, 'edges', e), {
@@ -65,48 +68,67 @@ function checkEdgeEndpoints(ctx: RuleContext, graph: FlowGraph, f: number): void
   });
 }
 
+/** Whether a step's arrows out fit what the step-kind registry says its kind needs. */
+function fitsExits(count: number, needed: SymbolExits): boolean {
+  return count >= needed.minOut && (needed.maxOut === null || count <= needed.maxOut);
+}
+
+// The counts come from the step-kind registry (core/notation: `exits`), the one
+// place that says which arrows each kind needs; the rules here only say so.
 function checkExits(ctx: RuleContext, graph: FlowGraph, f: number): void {
   graph.flow.steps.forEach((step, s) => {
     const exits = graph.outgoing[s]!;
+    const needed = exitsNeeded(step);
     const at = `/flows/${f}/steps/${s}`;
-    if (step.kind === 'decision') {
-      if (exits.length < 2) {
+    if (!fitsExits(exits.length, needed)) {
+      if (step.kind === 'decision') {
         ctx.report('decision.exit-count', at, {
-          id: `Keputusan ${stepName(step)} punya ${exits.length} panah keluar; perlu paling sedikit dua (misalnya Ya dan Tidak).`,
-          en: `Decision ${stepName(step)} has ${exits.length} outgoing edge(s); it needs at least two (for example Ya and Tidak).`,
+          id: `Keputusan ${stepName(step)} punya ${exits.length} panah keluar; perlu paling sedikit ${countWord(needed.minOut, 'id')} (misalnya Ya dan Tidak).`,
+          en: `Decision ${stepName(step)} has ${exits.length} outgoing edge(s); it needs at least ${countWord(needed.minOut, 'en')} (for example Ya and Tidak).`,
         }, { count: exits.length });
-      }
-      const labels = new Set<string>();
-      for (const edge of exits) {
-        const label = edge.label?.trim() ?? '';
-        const edgeAt = `/flows/${f}/edges/${graph.flow.edges.indexOf(edge)}`;
-        if (label === '') {
-          ctx.report('decision.label-missing', edgeAt + '/label', {
-            id: `Panah keluar dari keputusan ${stepName(step)} belum diberi label (Ya/Tidak).`,
-            en: `An edge out of decision ${stepName(step)} has no label (Ya/Tidak).`,
-          }, { edge: edge.id });
-        } else if (labels.has(label.toLocaleLowerCase('id'))) {
-          ctx.report('decision.label-duplicate', edgeAt + '/label', {
-            id: `Keputusan ${stepName(step)} punya dua panah berlabel ${quote(label)}.`,
-            en: `Decision ${stepName(step)} has two edges labelled ${quote(label)}.`,
-          }, { edge: edge.id, label });
-        }
-        labels.add(label.toLocaleLowerCase('id'));
-      }
-    } else if (step.kind === 'end') {
-      if (exits.length > 0) {
+      } else if (needed.maxOut === 0) {
         ctx.report('end.has-exits', at, {
           id: `Langkah akhir ${stepName(step)} punya panah keluar.`,
           en: `End step ${stepName(step)} has outgoing edges.`,
         }, { count: exits.length });
+      } else {
+        const exactly = needed.minOut === needed.maxOut;
+        ctx.report('step.exit-count', at, {
+          id: `Langkah ${stepName(step)} punya ${exits.length} panah keluar; langkah ${kindName(step.kind, 'id')} harus punya ${exactly ? 'tepat' : 'paling sedikit'} ${countWord(needed.minOut, 'id')}.`,
+          en: `Step ${stepName(step)} has ${exits.length} outgoing edges; a ${kindName(step.kind, 'en')} step needs ${exactly ? 'exactly' : 'at least'} ${countWord(needed.minOut, 'en')}.`,
+        }, { count: exits.length });
       }
-    } else if (exits.length !== 1) {
-      ctx.report('step.exit-count', at, {
-        id: `Langkah ${stepName(step)} punya ${exits.length} panah keluar; langkah ${kindName(step.kind, 'id')} harus punya tepat satu.`,
-        en: `Step ${stepName(step)} has ${exits.length} outgoing edges; a ${kindName(step.kind, 'en')} step needs exactly one.`,
-      }, { count: exits.length });
     }
+    if (needed.labelled) checkBranchLabels(ctx, graph, f, step, exits);
   });
+}
+
+function checkBranchLabels(ctx: RuleContext, graph: FlowGraph, f: number, step: Step, exits: readonly Edge[]): void {
+  const labels = new Set<string>();
+  for (const edge of exits) {
+    // An illegible label is reported as such (edge.label-unknown), not as a missing one.
+    if (edge.labelUnknown) continue;
+    const label = edge.label?.trim() ?? '';
+    const edgeAt = `/flows/${f}/edges/${graph.flow.edges.indexOf(edge)}`;
+    if (label === '') {
+      ctx.report('decision.label-missing', edgeAt + '/label', {
+        id: `Panah keluar dari keputusan ${stepName(step)} belum diberi label (Ya/Tidak).`,
+        en: `An edge out of decision ${stepName(step)} has no label (Ya/Tidak).`,
+      }, { edge: edge.id });
+    } else if (labels.has(label.toLocaleLowerCase('id'))) {
+      ctx.report('decision.label-duplicate', edgeAt + '/label', {
+        id: `Keputusan ${stepName(step)} punya dua panah berlabel ${quote(label)}.`,
+        en: `Decision ${stepName(step)} has two edges labelled ${quote(label)}.`,
+      }, { edge: edge.id, label });
+    }
+    labels.add(label.toLocaleLowerCase('id'));
+  }
+}
+
+/** A small count in words, as the messages say it ("tepat satu", "paling sedikit dua"). */
+function countWord(n: number, lang: 'id' | 'en'): string {
+  const words: Record<number, [string, string]> = { 1: ['satu', 'one'], 2: ['dua', 'two'] };
+  return words[n]?.[lang === 'id' ? 0 : 1] ?? String(n);
 }
 
 function kindName(kind: string, lang: 'id' | 'en'): string {

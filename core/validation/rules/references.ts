@@ -1,3 +1,4 @@
+import { isBlankText } from '../../text/richText';
 import { pointerOf } from '../diagnostic';
 import type { RuleContext } from '../ruleContext';
 import { quote, stepName } from './naming';
@@ -23,6 +24,13 @@ export function checkLanesAndActors(ctx: RuleContext): void {
     for (const actorId of flow.externalActors ?? []) if (declared.has(actorId)) inFlow.add(actorId);
 
     flow.steps.forEach((step, s) => {
+      step.signOffs?.forEach((signOff, k) => {
+        if (signOff.actor === undefined || step.actors.some((a) => a.actor === signOff.actor)) return;
+        ctx.report('signoff.unknown-actor', pointerOf('flows', f, 'steps', s, 'signOffs', k, 'actor'), {
+          id: `Langkah ${stepName(step)}: paraf/tanda tangan ${quote(signOff.position)} menyebut pelaksana ${quote(signOff.actor)} yang bukan pelaksana langkah ini.`,
+          en: `Step ${stepName(step)}: sign-off ${quote(signOff.position)} names actor ${quote(signOff.actor)}, who is not one of this step's actors.`,
+        }, { actor: signOff.actor, step: step.id });
+      });
       step.actors.forEach((stepActor, a) => {
         if (inFlow.has(stepActor.actor)) return;
         ctx.report('step.actor-unknown', pointerOf('flows', f, 'steps', s, 'actors', a, 'actor'), {
@@ -78,7 +86,7 @@ export function checkStepNumbersAndRequirements(ctx: RuleContext): void {
         } else firstByNumber.set(normalized, step.id);
       }
       step.requirements?.forEach((requirement, k) => {
-        if (requirement.text.trim() !== '') return;
+        if (!isBlankText(requirement.text)) return;
         ctx.report('requirement.empty', pointerOf('flows', f, 'steps', s, 'requirements', k, 'text'), {
           id: `Langkah ${stepName(step)}: kelengkapan ke-${k + 1} kosong.`,
           en: `Step ${stepName(step)}: requirement ${k + 1} is empty.`,

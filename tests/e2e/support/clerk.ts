@@ -30,9 +30,16 @@ export async function tickRequired(page: Page): Promise<void> {
   }
 }
 
+/** An asked conditional row first asks whether it applies: say it does. */
+async function sayItApplies(page: Page): Promise<void> {
+  const applies = page.locator('.rt-step').first().getByRole('button', { name: 'Ya, berlaku' });
+  if (await applies.count()) await applies.click();
+}
+
 /** Waits for step `number` to be the one on screen, ticks what it requires and completes it. */
 export async function completeStep(page: Page, number: string | number): Promise<void> {
   await page.getByRole('heading', { level: 3, name: new RegExp(`^Langkah ${number}(kunjungan|$)`) }).first().waitFor();
+  await sayItApplies(page);
   await tickRequired(page);
   await page.getByRole('button', { name: `Selesaikan langkah ${number}` }).click();
 }
@@ -53,7 +60,7 @@ export async function finishCase(page: Page, maxSteps = 60): Promise<void> {
     page.evaluate(() => {
       const step = document.querySelector('.rt-step');
       const buttons = [...(step?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim()).join('|');
-      return `${step?.querySelector('h3')?.textContent?.trim()}#${step?.querySelectorAll('.rt-signatures li').length}#${buttons}`;
+      return `${step?.querySelector('h3')?.textContent?.trim()}#${step?.querySelectorAll('.rt-chain__slot--done').length}#${buttons}`;
     });
   for (let i = 0; i < maxSteps; i++) {
     const done = page.getByText(/^Kasus selesai pada/);
@@ -61,10 +68,11 @@ export async function finishCase(page: Page, maxSteps = 60): Promise<void> {
     await done.or(step).first().waitFor();
     if (await done.isVisible()) return;
     const before = await stateOfStep();
+    await sayItApplies(page);
     await tickRequired(page);
-    // Complete the work, else sign off (paraf / tanda tangan), else take the first branch.
+    // Complete the work, else sign off (paraf / tanda tangan, by a lane or a position in it), else take the first branch.
     const complete = step.getByRole('button', { name: /^Selesaikan langkah / });
-    const signOff = step.getByRole('button', { name: /^Bubuhkan / });
+    const signOff = step.getByRole('button', { name: /^(Bubuhkan |Catat (paraf|tanda tangan) )/ });
     if (await complete.count()) await complete.first().click();
     else if (await signOff.count()) await signOff.first().click();
     else await step.getByRole('button', { name: / → / }).first().click();
@@ -73,10 +81,15 @@ export async function finishCase(page: Page, maxSteps = 60): Promise<void> {
         if (/Kasus selesai pada/.test(document.body.textContent ?? '')) return true;
         const step = document.querySelector('.rt-step');
         const buttons = [...(step?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim()).join('|');
-        return `${step?.querySelector('h3')?.textContent?.trim()}#${step?.querySelectorAll('.rt-signatures li').length}#${buttons}` !== previous;
+        return `${step?.querySelector('h3')?.textContent?.trim()}#${step?.querySelectorAll('.rt-chain__slot--done').length}#${buttons}` !== previous;
       },
       before,
-    );
+      // A command on a fully loaded two-core CI machine has taken over 30 s to show; say what the page showed.
+      { timeout: 60_000 },
+    ).catch(async (error: Error) => {
+      const shown = await page.locator('body').innerText().catch(() => '(unreadable)');
+      throw new Error(`${error.message}\nThe step did not change after its button (was ${before}). Page ${page.url()} showed:\n${shown.slice(0, 2000)}`);
+    });
   }
   throw new Error(`the case did not finish within ${maxSteps} commands`);
 }

@@ -57,7 +57,10 @@ export async function serveProductionBuild(name: string): Promise<ServedBuild> {
 export async function watchPage(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
+    // "Failed to load resource" names no resource in its text; the location does.
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    problems.push(text.startsWith('Failed to load resource') ? `${text} (${message.location().url})` : text);
   });
   page.on('pageerror', (error) => problems.push(error.message));
   await page.addInitScript(() => {

@@ -71,7 +71,7 @@ export interface CookieJar {
   session?: string;
 }
 
-export type InjectedFailure = 'offline' | 'lostAnswer' | 'error500';
+export type InjectedFailure = 'offline' | 'lostAnswer' | 'error500' | 'busy503';
 
 interface Rule {
   method: string;
@@ -148,6 +148,12 @@ export class FakeServer {
       if (rule) rule.times -= 1;
       if (rule?.failure === 'offline') throw new TypeError('Failed to fetch');
       if (rule?.failure === 'error500') return apiError(500, 'server.error', 'Kesalahan server.', 'Server error.');
+      if (rule?.failure === 'busy503') {
+        return new Response(JSON.stringify({ error: { code: 'server.busy', message: { id: 'Server sedang sibuk.', en: 'The server is busy.' } } }), {
+          status: 503,
+          headers: { 'content-type': 'application/json', 'retry-after': '30' },
+        });
+      }
       // Let other work interleave, as a real network round trip would.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const response = await this.handle(jar, method, path, url.searchParams, init);
@@ -261,16 +267,17 @@ export class FakeServer {
     if (doc.revision.status !== 'published') {
       return apiError(422, 'revision.notPublished', `Revisi ini berstatus "${doc.revision.status}".`, `This revision has status "${doc.revision.status}".`);
     }
-    const contentHash = sopContentHash(doc);
+    // Kept as sent, like the real server: an earlier schema version was migrated only to be checked.
+    const contentHash = sopContentHash(document as SopDocument);
     const key = `${sopId}@${number}`;
     const held = this.revisions.get(key);
-    const record = (h: { document: SopDocument; contentHash: string; publishedAt: string }): PublishedRevision => ({ sopId, revision: number, contentHash: h.contentHash, title: h.document.identity.title, publishedAt: h.publishedAt });
+    const record = (h: { document: SopDocument; contentHash: string; publishedAt: string }): PublishedRevision => ({ sopId, revision: number, contentHash: h.contentHash, title: h.document.identity.title ?? '', publishedAt: h.publishedAt });
     if (held) {
       // Republishing the same content is harmless (a retried upload); different content under a used number never is.
       if (held.contentHash === contentHash) return json(200, { revision: record(held) });
       return apiError(409, 'revision.conflict', `Revisi ${number} dari ${sopId} sudah diterbitkan dengan isi lain. Terbitkan sebagai revisi baru.`, `Revision ${number} of ${sopId} was already published with other content. Publish it as a new revision.`);
     }
-    const stored = { document: doc, contentHash, publishedAt: this.now().toISOString() };
+    const stored = { document: document as SopDocument, contentHash, publishedAt: this.now().toISOString() };
     this.revisions.set(key, stored);
     this.announcePublished(doc);
     return json(201, { revision: record(stored) });
@@ -297,7 +304,7 @@ export class FakeServer {
       sopId: held.document.id,
       revision: held.document.revision.number,
       contentHash: held.contentHash,
-      title: held.document.identity.title,
+      title: held.document.identity.title ?? '',
       publishedAt: held.publishedAt,
       lanes: office.lanes.filter((l) => l.sopId === held.document.id).map((l) => l.actorId),
     }));

@@ -1,0 +1,60 @@
+import type { caseFlowMessagesId } from './caseFlow.id';
+
+/** English messages about how a case runs on a schema v2 SOP; same keys as caseFlow.id.ts. */
+export const caseFlowMessagesEn: Record<keyof typeof caseFlowMessagesId, string> = {
+  'caseFlow.outcome.selesai': 'Completed',
+  'caseFlow.outcome.ditolak': 'Rejected',
+  'caseFlow.outcome.dirujuk': 'Referred elsewhere',
+  'caseFlow.outcome.dibatalkan': 'Cancelled',
+  'caseFlow.finished.ditolak': 'The application was rejected at {time}.',
+  'caseFlow.finished.dirujuk': 'The case finished at {time}: the applicant was referred to another agency.',
+  'caseFlow.finished.dibatalkan': 'The case ended as cancelled at {time}.',
+  'caseFlow.finished.endStep': 'Ended at step {number}: {text}',
+  'caseFlow.receipt.outcome.selesai': 'Completed',
+  'caseFlow.receipt.outcome.ditolak': 'Rejected: the application cannot be granted',
+  'caseFlow.receipt.outcome.dirujuk': 'Referred: the applicant is directed to another agency',
+  'caseFlow.receipt.outcome.dibatalkan': 'Cancelled',
+  'caseFlow.receipt.outcomeRow': 'Outcome',
+
+  'caseFlow.parallel.several': 'This case is in progress at {count} steps at once.',
+  'caseFlow.parallel.others': 'In progress in other lanes',
+  'caseFlow.parallel.otherStep': 'Step {number}: {actors}',
+  'caseFlow.parallel.showForm': 'Work on step {number} here',
+  'caseFlow.join.heading': 'Step {number} waits for parallel branches',
+  'caseFlow.join.waitingFor': 'Waiting for: {steps}',
+  'caseFlow.join.arrived': 'Arrived: {steps}',
+  'caseFlow.join.step': 'step {number} ({actors})',
+  'caseFlow.join.otherJoin': 'the join at step {number}',
+
+  'caseFlow.asked.legend': 'Does this step apply to this applicant?',
+  'caseFlow.asked.condition': 'Condition: {condition}',
+  'caseFlow.asked.applies': 'Yes, it applies',
+  'caseFlow.asked.applied': 'It applies: fill in this step below.',
+  'caseFlow.asked.skip': 'Does not apply: skip step {number}',
+  'caseFlow.asked.reason': 'Why it does not apply (optional)',
+
+  'caseFlow.chain.heading': 'Initials and signatures, in order',
+  'caseFlow.chain.paraf': 'Initials',
+  'caseFlow.chain.tandaTangan': 'Signature',
+  'caseFlow.chain.position': '{action} of {position}',
+  'caseFlow.chain.signed': 'done by {person} at {time}',
+  'caseFlow.chain.next': 'next',
+  'caseFlow.chain.afterWork': 'after the step is done',
+  'caseFlow.chain.waiting': 'waiting',
+  'caseFlow.chain.record': 'Record the {action} of {position}',
+
+  'caseFlow.due.limit': 'Turnaround limit: {time} (SOP time: at most {waktu})',
+  'caseFlow.due.wait': 'Waiting time, expected to be over by {time} (SOP time: {waktu}); not counted as late.',
+
+  'caseFlow.timeline.skipped': 'skipped: did not apply',
+  'caseFlow.timeline.skipReason': 'Why skipped:',
+  'caseFlow.timeline.withdrawn': 'withdrawn',
+  'caseFlow.timeline.withdrawnLeft': 'withdrawn: the parallel branches were left for step {number}',
+  'caseFlow.timeline.withdrawnEnded': 'withdrawn: the case ended {outcome} at step {number}',
+  'caseFlow.timeline.joined': 'joined from steps {numbers}',
+  'caseFlow.timeline.wait': 'waiting time (not counted)',
+  'caseFlow.timeline.outcome': 'outcome: {outcome}',
+  'caseFlow.timeline.signer': '{person} ({position}, {lane})',
+
+  'sync.command.step.skip': 'Skipping step {step}',
+};

@@ -182,6 +182,9 @@ describe('the offline install', () => {
       const [printTab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Cetak', exact: true }).click()]);
       problems.push(...(await watchPage(printTab)));
       await printTab.getByText('460/99/LURING/2026').first().waitFor({ timeout: 30_000 });
+      // Monaco asks for its icon font only when it draws an icon: leaving the page while that request is served from
+      // the cache cuts it (net::ERR_FAILED, no cache miss). A font that is truly missing still fails here.
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
       // And the start page, which no app registered from here.
       await page.goto(site.baseUrl);
       await page.getByRole('status').getByText(/contoh sah/).waitFor();

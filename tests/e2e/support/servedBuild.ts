@@ -60,7 +60,7 @@ export async function watchPage(page: Page): Promise<string[]> {
     // "Failed to load resource" names no resource in its text; the location does.
     if (message.type() !== 'error') return;
     const text = message.text();
-    problems.push(text.startsWith('Failed to load resource') ? `${text} (${message.location().url})` : text);
+    problems.push(text.startsWith('Failed to load resource') ? `${text} (${message.location().url} on ${page.url()})` : text);
   });
   page.on('pageerror', (error) => problems.push(error.message));
   await page.addInitScript(() => {

@@ -41,7 +41,7 @@ export {
 } from './rules';
 export { createHistory, type History, type HistoryOptions, type HistoryState, type ExecuteOptions, type HistoryStepOutcome, type HistoryEntry } from './history';
 export { checkRevisionFile, revisionFileName, revisionFileText, type RevisionFileCheck } from './revisionFile';
-export { publishRevision, deepFreeze, type PublishOptions, type PublishOutcome } from './publish';
+export { publishRevision, deepFreeze, openReviewNoteWarnings, type PublishOptions, type PublishOutcome } from './publish';
 export { diffRevisions, type RevisionDiff, type FlowDiff, type FieldChange, type StepSummary, type ChangedStep, type EdgeSummary } from './diffRevisions';
 export { copySteps, buildClipboard, stepsToTsv, stepsToHtml, CLIPBOARD_TYPE, CLIPBOARD_VERSION, type StepsClipboard, type ClipboardActor } from './clipboard/payload';
 export { parseClipboard, MAX_CLIPBOARD_CHARS, type ClipboardInput, type ParsedClipboard, type ClipboardFormat, type ParseClipboardOptions } from './clipboard/parseClipboard';

@@ -4,9 +4,10 @@
  * (a published revision may already have cases pinned to it), and it yields
  * two documents, one for the revision store and one for the editor.
  */
-import type { SopDocument } from '../../schemas/generated/sop.types';
+import type { ReviewNote, SopDocument } from '../../schemas/generated/sop.types';
 import { validateSop, type Diagnostic } from '../validation';
 import { pointerOf } from '../validation/diagnostic';
+import { stepInSchemaOrder, withChanges } from './immutable';
 
 export interface PublishOptions {
   /** The change note (Catatan perubahan) recorded with the revision. */
@@ -51,9 +52,45 @@ export function publishRevision(doc: SopDocument, { note, date }: PublishOptions
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   const number = doc.revision.number + 1;
   const changeNotes = [...(doc.revision.changeNotes ?? []), { revision: number, date, note }];
-  const published: SopDocument = structuredClone({ ...doc, revision: { number, status: 'published', publishedAt: date, changeNotes } });
-  const nextDraft: SopDocument = { ...doc, revision: { number, status: 'draft', changeNotes } };
-  return { ok: true, published: deepFreeze(published), nextDraft, diagnostics };
+  // Review notes are the drafters' working notes: clerks, the server and the content hash never see them. The
+  // next draft keeps the open ones (still to do) and drops the resolved ones (done in this revision, whose change
+  // note links the evaluation they came from).
+  const published: SopDocument = structuredClone({ ...withReviewNotes(doc, () => []), revision: { number, status: 'published', publishedAt: date, changeNotes } });
+  const nextDraft: SopDocument = { ...withReviewNotes(doc, (notes) => notes.filter((n) => !n.resolved)), revision: { number, status: 'draft', changeNotes } };
+  return { ok: true, published: deepFreeze(published), nextDraft, diagnostics: [...diagnostics, ...openReviewNoteWarnings(doc)] };
+}
+
+function withReviewNotes(doc: SopDocument, keep: (notes: ReviewNote[]) => ReviewNote[]): SopDocument {
+  if (!doc.flows.some((f) => f.steps.some((s) => s.reviewNotes !== undefined))) return doc;
+  return {
+    ...doc,
+    flows: doc.flows.map((flow) => ({
+      ...flow,
+      steps: flow.steps.map((step) => {
+        if (step.reviewNotes === undefined) return step;
+        const kept = keep(step.reviewNotes);
+        return stepInSchemaOrder(withChanges(step, { reviewNotes: kept.length > 0 ? kept : undefined }));
+      }),
+    })),
+  };
+}
+
+/** Publishing with open review notes is allowed (a finding may wait for a later revision), but said. */
+export function openReviewNoteWarnings(doc: SopDocument): Diagnostic[] {
+  const open = doc.flows.flatMap((flow, f) =>
+    flow.steps.map((step, s) => ({ f, s, count: (step.reviewNotes ?? []).filter((n) => !n.resolved).length })).filter((o) => o.count > 0),
+  );
+  if (open.length === 0) return [];
+  const total = open.reduce((sum, o) => sum + o.count, 0);
+  return [{
+    ruleId: 'publish.review-notes-open',
+    severity: 'warning',
+    pointer: pointerOf('flows', open[0]!.f, 'steps', open[0]!.s, 'reviewNotes'),
+    message: {
+      id: `${total} catatan tinjauan belum ditandai selesai. Catatan tidak ikut terbit; catatan itu tetap ada di draf berikutnya.`,
+      en: `${total} review note(s) not marked done. Notes are not published; they stay on the next draft.`,
+    },
+  }];
 }
 
 /** Frozen all the way down, so no code can edit a published revision in place. */

@@ -4,6 +4,7 @@ import '../designer.css';
 import type { Persistence } from '../editor/usePersistence';
 import type { SopRepository } from '../storage';
 import { blankSop } from '../library/newSop';
+import { sampleDoc } from '../stories/storySupport';
 import { EditorFixture, withEditor } from '../stories/storySupport';
 import { PublishDialog } from './PublishDialog';
 import { conflictStatus, drafterSession, publisherSession, withDesignerServer } from '../server/storyServer';
@@ -131,5 +132,30 @@ export const ServerConflict: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Publish revision 2' }));
     await expect(args.persistence.publish).toHaveBeenCalledWith(expect.anything(), expect.anything(), { queueForServer: true });
     await expect(args.onClose).toHaveBeenCalled();
+  },
+};
+
+/** An evaluation's notes still open on the draft: publishing says so, asks for the check, and publishes none of them. */
+export const OpenReviewNotes: Story = {
+  globals: { locale: 'id' },
+  decorators: [
+    withEditor(() => {
+      const doc = sampleDoc('bwi-spm-online');
+      const [first, second] = doc.flows[0]!.steps;
+      first!.reviewNotes = [{ id: 'rn1', text: 'Langkah ini melebihi Waktu pada 62% kasus', resolved: true }];
+      second!.reviewNotes = [{ id: 'rn2', text: 'Sering dikembalikan' }, { id: 'rn3', text: 'Antrean panjang' }];
+      return doc;
+    }),
+  ],
+  play: async ({ canvas, args, userEvent }) => {
+    await expect(canvas.getByRole('button', { name: /2 catatan tinjauan belum ditandai selesai/ })).toBeVisible();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Catatan perubahan' }), 'Tindak lanjut evaluasi');
+    await userEvent.click(canvas.getByRole('checkbox', { name: /Saya sudah memeriksa/ }));
+    await userEvent.click(canvas.getByRole('button', { name: /Terbitkan revisi 2/ }));
+    const [published, nextDraft] = (args.persistence.publish as ReturnType<typeof fn>).mock.lastCall as [{ doc: unknown }, { flows: { steps: { reviewNotes?: unknown[] }[] }[] }];
+    await expect(published.doc).toMatchObject({ revision: { number: 2, status: 'published' } });
+    await expect(JSON.stringify(published.doc)).not.toContain('Antrean panjang');
+    await expect(nextDraft.flows[0]!.steps[1]!.reviewNotes).toHaveLength(2);
+    await expect(nextDraft.flows[0]!.steps[0]!.reviewNotes).toBeUndefined();
   },
 };

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { publishRevision } from '../../core/document';
+import { openReviewNoteWarnings, publishRevision } from '../../core/document';
 import { sortDiagnostics, validateSop, type Diagnostic } from '../../core/validation';
 import { useI18n } from '../../ui/i18n';
 import { useEditorStore } from '../editor/EditorContext';
@@ -49,7 +49,10 @@ export function PublishDialog({ open, persistence, onClose }: PublishDialogProps
   const ids = { note: useId(), date: useId(), confirm: useId(), warnings: useId() };
   const doc = store.doc;
   const next = doc.revision.number + 1;
-  const checked = useMemo(() => (open ? sortDiagnostics(validateSop(doc, { purpose: 'publish' }).diagnostics) : []), [open, doc]);
+  const checked = useMemo(
+    () => (open ? sortDiagnostics([...validateSop(doc, { purpose: 'publish' }).diagnostics, ...openReviewNoteWarnings(doc)]) : []),
+    [open, doc],
+  );
   const errors = refused ?? checked.filter((d) => d.severity === 'error');
   const warnings = checked.filter((d) => d.severity === 'warning');
   const blocked = errors.length > 0;

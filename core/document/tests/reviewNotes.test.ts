@@ -146,4 +146,30 @@ describe('publishing a draft that follows up an evaluation', () => {
       { revision: 2, date: '2026-08-01', note: 'Waktu langkah 5 menjadi 30 menit' },
     ]);
   });
+
+  it('publishes no review note; the next draft keeps the open ones, drops the resolved ones, and the drafter is told', () => {
+    const attached = run({ ...bwi(), revision: { number: 1, status: 'draft' } }, attach()).doc;
+    const resolvedId = step(attached, 's5').reviewNotes![0]!.id;
+    const draft = run(attached, command('reviewNote.resolve', { flowId: 'main', stepId: 's5', noteId: resolvedId })).doc;
+    const outcome = publishRevision(draft, { note: 'Waktu langkah 5 menjadi 30 menit', date: '2026-08-01' });
+    if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message.en).join('; '));
+    expect(outcome.published.flows.flatMap((f) => f.steps).filter((s) => s.reviewNotes !== undefined)).toEqual([]);
+    expect(JSON.stringify(outcome.published)).not.toContain('Antrean panjang');
+    expect(step(outcome.nextDraft, 's5').reviewNotes!.map((n) => n.text)).toEqual(['Antrean panjang sebelum langkah ini']);
+    expect(step(outcome.nextDraft, 's3').reviewNotes).toHaveLength(1);
+    expect(schemaErrors(outcome.published)).toEqual([]);
+    expect(schemaErrors(outcome.nextDraft)).toEqual([]);
+    const warning = outcome.diagnostics.find((d) => d.ruleId === 'publish.review-notes-open');
+    expect(warning?.severity).toBe('warning');
+    // Three open notes: one left on s5, one on s3, the general note on the first step.
+    expect(warning?.message.id).toMatch(/^3 catatan tinjauan belum ditandai selesai/);
+    expect(warning?.message.en).toMatch(/^3 review note\(s\) not marked done/);
+  });
+
+  it('publishes a document without review notes unchanged and with no warning about them', () => {
+    const outcome = publishRevision({ ...bwi(), revision: { number: 1, status: 'draft' } }, { note: 'x', date: '2026-08-01' });
+    if (!outcome.ok) throw new Error('refused');
+    expect(outcome.diagnostics.some((d) => d.ruleId === 'publish.review-notes-open')).toBe(false);
+    expect(outcome.published.flows).toEqual(bwi().flows);
+  });
 });

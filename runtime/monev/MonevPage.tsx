@@ -67,7 +67,8 @@ function MonevDashboard({ data, revision, filters, go, now, calendar }: {
   const totals = measures.totals;
   const title = textOf(revision.title, revision.sopId);
   return (
-    <section className="rt-section mv-page" aria-labelledby="mv-heading">
+    // data-filters: which filters the numbers on screen are for (a test or the benchmark waits on it).
+    <section className="rt-section mv-page" aria-labelledby="mv-heading" data-filters={formatMonevFilters(filters)}>
       <p>
         <a href={hrefs.monevIndex()}>{t('monev.page.back')}</a>
       </p>

@@ -1,0 +1,196 @@
+// npm run bench:monev — the monev dashboard (issue 12) on a big case record, in Debian's Chromium, on the
+// production build: fills the demo database with 100,000 Banyuwangi SPM cases through the runtime's own demo code
+// (runtime/bench/monevBenchSeed.ts), then opens `runtime/?contoh-monev#/monev/<sop>` as a user does and reports:
+// - time to the first chart: navigation start → the first chart's SVG in the page (medians of fresh loads);
+// - time to change a filter: the office (or lane) select changed → the dashboard shows the numbers for it.
+// Results: bench/results/monev.json. Targets: first chart < 1 s, filter change < 200 ms.
+// BENCH_MONEV_CASES sets the number of cases (default 100,000).
+import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../cli/chromium';
+import { median } from './measureValidation';
+
+const CASES = Number(process.env.BENCH_MONEV_CASES ?? 100_000);
+const LOADS = 5;
+const FILTER_ROUNDS = 3;
+const TARGETS = { firstChartMs: 1000, filterChangeMs: 200 };
+const root = fileURLToPath(new URL('..', import.meta.url));
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.ttf': 'font/ttf', '.wasm': 'application/wasm',
+};
+
+async function seedBundle(): Promise<string> {
+  const result = await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: { write: false, minify: true, lib: { entry: `${root}runtime/bench/monevBenchSeed.ts`, formats: ['iife'], name: 'monevBenchSeed' }, rolldownOptions: { output: { codeSplitting: false } } },
+  });
+  for (const output of Array.isArray(result) ? result : [result]) {
+    if ('output' in output) {
+      const chunk = output.output.find((o) => o.type === 'chunk');
+      if (chunk && chunk.type === 'chunk') return chunk.code;
+    }
+  }
+  throw new Error('vite build produced no chunk for the monev seed');
+}
+
+/** Serves the production build, plus the seed page on the same origin (IndexedDB is per origin). */
+async function serve(outDir: string, seedCode: string): Promise<{ port: number; close: () => void }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/bench-seed.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(seedCode);
+      return;
+    }
+    if (path === '/bench-seed.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><meta charset="utf-8"><title>monev seed</title><script src="/bench-seed.js"></script>');
+      return;
+    }
+    let file = normalize(join(outDir, path));
+    if (!file.startsWith(outDir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, close: () => server.close() };
+}
+
+/** Navigation start → the first chart's SVG, in the page's own clock. */
+async function timeFirstChart(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(
+    () => {
+      const w = window as unknown as { firstChartAt?: number };
+      if (w.firstChartAt === undefined && document.querySelector('.mv-page .mv-grid svg')) w.firstChartAt = performance.now();
+      return w.firstChartAt;
+    },
+    undefined,
+    { polling: 'raf', timeout: 0 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * Changes one filter select as a user does and waits, frame by frame, until the dashboard says it shows the
+ * numbers for the new filters (`data-filters`), plus the frame that paints them.
+ */
+async function timeFilterChange(page: Page, label: RegExp, value: string): Promise<number> {
+  return page.evaluate(
+    async ({ source, value }) => {
+      const pattern = new RegExp(source);
+      const labelEl = [...document.querySelectorAll('.mv-page label')].find((l) => pattern.test(l.textContent ?? ''));
+      const select = labelEl && document.getElementById((labelEl as HTMLLabelElement).htmlFor);
+      if (!(select instanceof HTMLSelectElement)) throw new Error(`no filter select labelled ${source}`);
+      const section = document.querySelector('.mv-page')!;
+      const before = section.getAttribute('data-filters');
+      const started = performance.now();
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      for (;;) {
+        await new Promise(requestAnimationFrame);
+        const now = document.querySelector('.mv-page');
+        if (now && now.getAttribute('data-filters') !== before && now.querySelector('.mv-summary')) break;
+        if (performance.now() - started > 120_000) throw new Error('the dashboard did not show the new filter within 2 minutes');
+      }
+      await new Promise(requestAnimationFrame);
+      return performance.now() - started;
+    },
+    { source: label.source, value },
+  );
+}
+
+async function optionsOf(page: Page, label: RegExp): Promise<string[]> {
+  return page.evaluate((source) => {
+    const pattern = new RegExp(source);
+    const labelEl = [...document.querySelectorAll('.mv-page label')].find((l) => pattern.test(l.textContent ?? ''));
+    const select = labelEl && document.getElementById((labelEl as HTMLLabelElement).htmlFor);
+    return select instanceof HTMLSelectElement ? [...select.options].map((o) => o.value) : [];
+  }, label.source);
+}
+
+async function main() {
+  console.log(`monev bench: ${CASES.toLocaleString('en')} cases of bwi-spm-online, ${LOADS} loads, ${FILTER_ROUNDS} rounds of filter changes`);
+  const outDir = mkdtempSync(join(tmpdir(), 'sop-bench-monev-dist-'));
+  process.env.NODE_ENV = 'production';
+  await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await serve(outDir, await seedBundle());
+  // On disk, as a clerk's browser: 100,000 cases need more than an incognito context's in-memory quota.
+  const profile = mkdtempSync(join(tmpdir(), 'sop-bench-monev-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, serviceWorkers: 'block' });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(0);
+    page.on('console', (message) => console.log(`  ${message.text()}`));
+    await page.goto(`http://127.0.0.1:${server.port}/bench-seed.html`);
+    const seeded = await page.evaluate((n) => (globalThis as any).monevBench.seed(n, 6), CASES);
+    console.log(`seeded ${seeded.cases.toLocaleString('en')} cases, ${seeded.events.toLocaleString('en')} events in ${(seeded.ms / 1000).toFixed(1)} s`);
+
+    const url = `http://127.0.0.1:${server.port}/runtime/?contoh-monev#/monev/${seeded.sopId}`;
+    const firstChart: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      firstChart.push(await timeFirstChart(page, url));
+      console.log(`  load ${i + 1}: first chart after ${firstChart.at(-1)!.toFixed(0)} ms`);
+    }
+    const office = /^(Kantor|Office)$/;
+    const lane = /^(Pelaksana|Actor)$/;
+    const offices = (await optionsOf(page, office)).filter(Boolean);
+    const lanes = (await optionsOf(page, lane)).filter(Boolean);
+    if (offices.length < 2 || lanes.length < 1) throw new Error(`too few filter choices: offices ${offices.join(', ')}; lanes ${lanes.join(', ')}`);
+    const filterChange: { filter: string; ms: number }[] = [];
+    for (let round = 0; round < FILTER_ROUNDS; round++) {
+      for (const [filter, label, value] of [
+        ['office', office, offices[0]!], ['office', office, offices[1]!], ['office', office, ''],
+        ['lane', lane, lanes[0]!], ['lane', lane, ''],
+      ] as const) {
+        const ms = await timeFilterChange(page, label, value);
+        filterChange.push({ filter: `${filter}=${value || '(semua)'}`, ms });
+        console.log(`  ${filter} → ${value || '(all)'}: ${ms.toFixed(0)} ms`);
+      }
+    }
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, browser: context.browser()?.version() ?? 'chromium' },
+      cases: seeded.cases,
+      events: seeded.events,
+      seedSeconds: Math.round(seeded.ms / 100) / 10,
+      firstChartMs: { median: Math.round(median(firstChart)), runs: firstChart.map(Math.round) },
+      filterChangeMs: { median: Math.round(median(filterChange.map((f) => f.ms))), max: Math.round(Math.max(...filterChange.map((f) => f.ms))), runs: filterChange.map((f) => ({ ...f, ms: Math.round(f.ms) })) },
+      targets: TARGETS,
+    };
+    const meets = { firstChart: result.firstChartMs.median < TARGETS.firstChartMs, filterChange: result.filterChangeMs.median < TARGETS.filterChangeMs };
+    console.log(`first chart: median ${result.firstChartMs.median} ms (target < ${TARGETS.firstChartMs})`);
+    console.log(`filter change: median ${result.filterChangeMs.median} ms, max ${result.filterChangeMs.max} ms (target < ${TARGETS.filterChangeMs})`);
+    mkdirSync(`${root}bench/results`, { recursive: true });
+    writeFileSync(`${root}bench/results/monev.json`, JSON.stringify({ ...result, meets }, null, 2) + '\n');
+    console.log('wrote bench/results/monev.json', JSON.stringify(meets));
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

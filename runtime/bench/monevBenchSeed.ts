@@ -1,0 +1,26 @@
+// Bundled into an IIFE and run in Chromium by bench/runMonevBench.ts (`npm run bench:monev`), on the same origin as
+// the production runtime: fills the monev demo database through the runtime's own demo code, so the dashboard the
+// bench then opens (`runtime/?contoh-monev`) reads exactly what a user's "Contoh data monev" would have written.
+import type { SopDocument } from '../../schemas/generated/sop.types';
+import bwiJson from '../../samples/bwi-spm-online.sop.json';
+import { fillDemoDatabase, openDemoDatabase, wipeDemoData } from '../monev/demoData';
+
+const SOP = bwiJson as unknown as SopDocument;
+
+async function seed(total: number, months: number): Promise<{ sopId: string; cases: number; events: number; ms: number }> {
+  const db = openDemoDatabase();
+  await wipeDemoData(db);
+  const started = performance.now();
+  let reported = 0;
+  const result = await fillDemoDatabase(db, [SOP], { total, months, now: Date.now(), seed: 42, chunkSize: 1000 }, (progress) => {
+    if (progress.cases - reported >= 10_000) {
+      reported = progress.cases;
+      console.log(`seeded ${progress.cases.toLocaleString('en')} cases, ${progress.events.toLocaleString('en')} events`);
+    }
+  });
+  const ms = performance.now() - started;
+  db.close();
+  return { sopId: SOP.id, cases: result.cases, events: result.events, ms };
+}
+
+(globalThis as unknown as { monevBench: unknown }).monevBench = { seed };

@@ -76,6 +76,8 @@ async function serve(outDir: string, seedCode: string): Promise<{ port: number; 
 
 /** Navigation start → the first chart's SVG, in the page's own clock. */
 async function timeFirstChart(page: Page, url: string): Promise<number> {
+  // A fresh document each time: the same URL again would be a same-document (hash) navigation.
+  await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
     () => {

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../cli/chromium';
+import { bundleBrowserEntry } from './bundleBrowserEntry';
 import { median } from './measureValidation';
 
 const CASES = Number(process.env.BENCH_MONEV_CASES ?? 100_000);
@@ -24,24 +25,6 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.ttf': 'font/ttf', '.wasm': 'application/wasm',
 };
-
-async function seedBundle(): Promise<string> {
-  const result = await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: { write: false, minify: true, lib: { entry: `${root}runtime/bench/monevBenchSeed.ts`, formats: ['iife'], name: 'monevBenchSeed' }, rolldownOptions: { output: { codeSplitting: false } } },
-  });
-  for (const output of Array.isArray(result) ? result : [result]) {
-    if ('output' in output) {
-      const chunk = output.output.find((o) => o.type === 'chunk');
-      if (chunk && chunk.type === 'chunk') return chunk.code;
-    }
-  }
-  throw new Error('vite build produced no chunk for the monev seed');
-}
 
 /** Serves the production build, plus the seed page on the same origin (IndexedDB is per origin). */
 async function serve(outDir: string, seedCode: string): Promise<{ port: number; close: () => void }> {
@@ -134,7 +117,7 @@ async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'sop-bench-monev-dist-'));
   process.env.NODE_ENV = 'production';
   await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await serve(outDir, await seedBundle());
+  const server = await serve(outDir, await bundleBrowserEntry('runtime/bench/monevBenchSeed.ts', 'monevBenchSeed'));
   // On disk, as a clerk's browser: 100,000 cases need more than an incognito context's in-memory quota.
   const profile = mkdtempSync(join(tmpdir(), 'sop-bench-monev-profile-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, serviceWorkers: 'block' });

@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../cli/chromium';
+import { bundleBrowserEntry } from './bundleBrowserEntry';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const IMPORT_CASES = Number(process.env.BENCH_IMPORT_CASES ?? 10_000);
@@ -23,24 +24,6 @@ const RUNS = 15;
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 200);
 const TARGETS = { listMs: 50, searchMs: 100, commitP95Ms: 30, bundleGzipBytes: 250_000 };
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-async function bundleEntry(): Promise<string> {
-  const result = await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: { write: false, minify: true, lib: { entry: `${root}runtime/bench/runtimeBenchEntry.ts`, formats: ['iife'], name: 'runtimeBenchEntry' }, rolldownOptions: { output: { codeSplitting: false } } },
-  });
-  for (const output of Array.isArray(result) ? result : [result]) {
-    if ('output' in output) {
-      const chunk = output.output.find((o) => o.type === 'chunk');
-      if (chunk && chunk.type === 'chunk') return chunk.code;
-    }
-  }
-  throw new Error('vite build produced no chunk for the runtime benchmark');
-}
 
 /** gzip size of everything dist/runtime/index.html loads before user action. */
 async function runtimeBundleSize(): Promise<{ files: number; gzipBytes: number; rawBytes: number }> {
@@ -61,7 +44,7 @@ async function runtimeBundleSize(): Promise<{ files: number; gzipBytes: number; 
 
 async function main() {
   console.log(`runtime bench: ${CASES.toLocaleString('en')} cases, ${RUNS} runs per query, ${COMMITS} commits, import of ${IMPORT_CASES.toLocaleString('en')} cases`);
-  const code = await bundleEntry();
+  const code = await bundleBrowserEntry('runtime/bench/runtimeBenchEntry.ts', 'runtimeBenchEntry');
   // IndexedDB needs a real origin: a tiny local server gives the page one.
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') {

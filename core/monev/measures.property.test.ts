@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { allowedCommands } from '../engine/testing/allowedCommands';
 import { allV2Sops } from '../engine/testing/v2Sops';
-import { caseFactsFromEvents, casesOfStep, monevMeasures, monevStepsOf, type CaseFacts, type MinutesSummary } from '.';
+import type { CaseEvent } from '../engine/types';
+import { caseFactsFromEvents, casesOfStep, monevMeasures, monevStepsOf, summarizeMinutes, type CaseFacts, type MinutesSummary } from '.';
+import { decodeFacts, encodeFacts } from './factsTable';
+import { monevMeasuresOfTables } from './measures';
 import { driver, monevSop, TEST_CALENDAR, wibMs } from './testing/monevFixtures';
 
 const SOPS: SopDocument[] = [...Object.values(allV2Sops()), monevSop()];
@@ -26,7 +29,7 @@ const caseWalk = fc.record({
 
 type CaseWalk = typeof caseWalk extends fc.Arbitrary<infer T> ? T : never;
 
-function walk(sop: SopDocument, caseId: string, plan: CaseWalk): CaseFacts {
+function walkEvents(sop: SopDocument, caseId: string, plan: CaseWalk): CaseEvent[] {
   const d = driver(sop, caseId);
   let clock = START + plan.startOffset * 60_000;
   const byOf = (i: number) => ({ person: { id: `p-${i % 5}`, name: `Petugas ${i % 5}`, office: plan.offices[i]! } });
@@ -39,7 +42,11 @@ function walk(sop: SopDocument, caseId: string, plan: CaseWalk): CaseFacts {
     const result = d.run({ ...command, at: new Date(clock).toISOString(), by: { ...(command.by ?? {}), ...byOf(i + 1) } } as never);
     if (!result.ok) throw new Error(`${command.type} refused: ${result.rejection.message.en}`);
   });
-  return caseFactsFromEvents(d.events, TEST_CALENDAR);
+  return d.events;
+}
+
+function walk(sop: SopDocument, caseId: string, plan: CaseWalk): CaseFacts {
+  return caseFactsFromEvents(walkEvents(sop, caseId, plan), TEST_CALENDAR);
 }
 
 const query = fc.record(
@@ -94,6 +101,50 @@ describe('monev measures, on random case histories', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('monev facts as columns (factsTable.ts)', () => {
+  it('decode gives back exactly the facts encoded, fields absent or present as they were', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: SOPS.length - 1 }), fc.array(caseWalk, { minLength: 0, maxLength: 8 }), fc.boolean(), (sopIndex, walks, withCalendar) => {
+        const sop = SOPS[sopIndex]!;
+        const facts = walks.map((plan, i) => caseFactsFromEvents(walkEvents(sop, `case-${i}`, plan), withCalendar ? TEST_CALENDAR : undefined, { applicantName: i % 2 ? `Pemohon ${i}` : undefined }));
+        expect(decodeFacts(encodeFacts(facts))).toStrictEqual(facts);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('measures the same whether the cases are in one table or split over several, and with times precomputed or not', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: SOPS.length - 1 }), fc.array(caseWalk, { minLength: 1, maxLength: 8 }), fc.nat(), query, (sopIndex, walks, cut, q) => {
+        const sop = SOPS[sopIndex]!;
+        const events = walks.map((plan, i) => walkEvents(sop, `case-${i}`, plan));
+        const facts = events.map((e) => caseFactsFromEvents(e, TEST_CALENDAR));
+        const steps = monevStepsOf(sop);
+        const whole = monevMeasures(facts, q, TEST_CALENDAR, steps);
+        const at = cut % (facts.length + 1);
+        const split = monevMeasuresOfTables([encodeFacts(facts.slice(0, at)), encodeFacts([]), encodeFacts(facts.slice(at))], q, TEST_CALENDAR, steps);
+        expect(split).toStrictEqual(whole);
+        // Facts folded without a calendar: every working time is computed by the measures instead, to the same numbers.
+        const late = monevMeasures(events.map((e) => caseFactsFromEvents(e)), q, TEST_CALENDAR, steps);
+        expect(late).toStrictEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('summarizes minutes by selection to the nearest-rank median and p90 a full sort gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 300 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const rank = (p: number) => sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1] ?? null;
+        const summary = summarizeMinutes(values);
+        expect([summary.count, summary.median, summary.p90]).toEqual([values.length, rank(0.5), rank(0.9)]);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -8,7 +8,10 @@ import type { CaseOutcome } from '../engine/types';
 import type { WorkingCalendarConfig } from '../sla/calendar';
 import { addDaysToDate, fromWallTime, toWallTime } from '../sla/zonedTime';
 import { monthStartOf, weekStartOf, type CaseFacts } from './caseFacts';
-import { caseMatches, isLoopVisit, visitMatches, WorkingTime, type MonevQuery } from './query';
+import { encodeFacts, type FactsTable } from './factsTable';
+import { FloatList, selectInPlace } from './floatList';
+import type { MonevQuery } from './query';
+import { caseMatchesAt, isLoopVisitAt, tableQuery, TableWorkingTime, visitMatchesAt, type TableQuery } from './tableQuery';
 import type { MonevStepInfo } from './steps';
 
 export const CASE_OUTCOMES: readonly CaseOutcome[] = ['selesai', 'ditolak', 'dirujuk', 'dibatalkan'];
@@ -132,20 +135,29 @@ export interface MonevMeasures {
   bottlenecks: Bottleneck[];
 }
 
+/** Nearest-rank rank (1-based) of percentile p among n values. */
+const rankOf = (p: number, n: number) => Math.min(n, Math.max(1, Math.ceil(p * n)));
+
 /** Nearest-rank percentile of ascending values: the ⌈p·n⌉-th smallest; null when empty. */
 export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
-  const rank = Math.min(n, Math.max(1, Math.ceil(p * n)));
-  return sorted[rank - 1]!;
+  return sorted[rankOf(p, n) - 1]!;
 }
 
-export function summarizeMinutes(values: readonly number[]): MinutesSummary {
-  // A typed array sorts numerically in native code: several times faster than sort(compare) on 100,000s of values.
-  const sorted = Float64Array.from(values).sort();
+export function summarizeMinutes(values: ArrayLike<number>): MinutesSummary {
+  // Selection on a copy, not a sort: two ranks of 100,000s of values are all a summary needs.
+  const copy = Float64Array.from(values);
+  const n = copy.length;
   let total = 0;
-  for (let i = 0; i < sorted.length; i++) total += sorted[i]!;
-  return { count: sorted.length, totalMinutes: total, median: percentile(sorted, 0.5), p90: percentile(sorted, 0.9) };
+  for (let i = 0; i < n; i++) total += copy[i]!;
+  if (n === 0) return { count: 0, totalMinutes: 0, median: null, p90: null };
+  const p90Index = rankOf(0.9, n) - 1;
+  const medianIndex = rankOf(0.5, n) - 1;
+  const p90 = selectInPlace(copy, p90Index);
+  // Everything left of the p90 is now at most it, so the median is selected among those alone.
+  const median = medianIndex === p90Index ? p90 : selectInPlace(copy, medianIndex, 0, p90Index);
+  return { count: n, totalMinutes: total, median, p90 };
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -154,12 +166,14 @@ function emptyCounts(): CaseCounts {
   return { started: 0, finished: { selesai: 0, ditolak: 0, dirujuk: 0, dibatalkan: 0 }, returned: 0, cancelled: 0, open: 0 };
 }
 
-function countCase(counts: CaseCounts, facts: CaseFacts): void {
+function countCaseAt(counts: CaseCounts, table: FactsTable, i: number, q: TableQuery): void {
+  const c = table.case;
   counts.started++;
-  if (facts.status === 'finished') counts.finished[facts.outcome ?? 'selesai']++;
-  else if (facts.status === 'cancelled') counts.cancelled++;
+  const status = c.status[i];
+  if (status === q.code.finished) counts.finished[c.outcome[i]! >= 0 ? (table.strings[c.outcome[i]!] as CaseOutcome) : 'selesai']++;
+  else if (status === q.code.cancelled) counts.cancelled++;
   else counts.open++;
-  if (facts.returns.length > 0) counts.returned++;
+  if (c.returnStart[i + 1]! > c.returnStart[i]!) counts.returned++;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -203,9 +217,9 @@ function binWidth(max: number): number {
 
 interface StepAccumulator {
   measures: StepMeasures;
-  durations: number[];
-  signWaits: number[];
-  joinWaits: number[];
+  durations: FloatList;
+  signWaits: FloatList;
+  joinWaits: FloatList;
   reasons: Map<string, number>;
   lastCase: number;
   lastLoopCase: number;
@@ -238,9 +252,9 @@ function stepAccumulator(info: MonevStepInfo, known: boolean): StepAccumulator {
       signWait: { count: 0, totalMinutes: 0, median: null, p90: null },
       joinWait: { count: 0, totalMinutes: 0, median: null, p90: null },
     },
-    durations: [],
-    signWaits: [],
-    joinWaits: [],
+    durations: new FloatList(),
+    signWaits: new FloatList(),
+    joinWaits: new FloatList(),
     reasons: new Map(),
     lastCase: -1,
     lastLoopCase: -1,
@@ -258,7 +272,29 @@ export function monevMeasures(
   calendar: WorkingCalendarConfig,
   steps: readonly MonevStepInfo[],
 ): MonevMeasures {
-  const time = new WorkingTime(calendar);
+  return monevMeasuresOfTables([encodeFacts(facts)], query, calendar, steps);
+}
+
+/** The matched cases: for each, its table's position in `tables` and its row there. */
+interface Matched {
+  tables: readonly FactsTable[];
+  queries: TableQuery[];
+  table: FloatList;
+  row: FloatList;
+}
+
+/**
+ * `monevMeasures` over facts already in columns (factsTable.ts), the cases of
+ * the tables taken in order as one list: what the dashboard calls on every
+ * filter change, over 100,000 cases.
+ */
+export function monevMeasuresOfTables(
+  tables: readonly FactsTable[],
+  query: MonevQuery,
+  calendar: WorkingCalendarConfig,
+  steps: readonly MonevStepInfo[],
+): MonevMeasures {
+  const time = new TableWorkingTime(calendar);
   const timeZone = calendar.timeZone;
   const byStep = new Map<string, StepAccumulator>();
   const ordered = [...steps].sort((a, b) => a.row - b.row);
@@ -269,114 +305,150 @@ export function monevMeasures(
   const knownSteps = new Map(steps.map((s) => [s.stepId, s]));
   let extraRow = ordered.reduce((max, s) => Math.max(max, s.row), 0);
 
-  const matched: CaseFacts[] = [];
+  const matched: Matched = { tables, queries: [], table: new FloatList(), row: new FloatList() };
   const totals = emptyCounts();
-  const leads: number[] = [];
-  const leadWithin: boolean[] = [];
+  const leads = new FloatList();
+  const leadWithin = new FloatList();
   let leadWithStandard = 0;
   let leadWithinCount = 0;
-  const joinWaits: number[] = [];
-  const signWaits: number[] = [];
-  const waitSteps: number[] = [];
-  const applicantWaits: number[] = [];
+  const joinWaits = new FloatList();
+  const signWaits = new FloatList();
+  const waitSteps = new FloatList();
+  const applicantWaits = new FloatList();
   let minStart = Infinity;
   let maxStart = -Infinity;
+  let c = -1;
 
-  for (let c = 0; c < facts.length; c++) {
-    const f = facts[c]!;
-    if (!caseMatches(f, query)) continue;
-    matched.push(f);
-    countCase(totals, f);
-    if (f.startedAt < minStart) minStart = f.startedAt;
-    if (f.startedAt > maxStart) maxStart = f.startedAt;
+  for (const [t, table] of tables.entries()) {
+    const q = tableQuery(table, query);
+    matched.queries.push(q);
+    const { strings } = table;
+    const cs = table.case;
+    const v = table.visit;
+    const r = table.return;
+    const j = table.joinWait;
+    // The accumulator of each step id code, looked up once per table (null: none, and none to make).
+    const accOf: (StepAccumulator | null | undefined)[] = new Array(strings.length);
+    const stepAcc = (code: number): StepAccumulator | null => {
+      let acc = accOf[code];
+      if (acc === undefined) acc = accOf[code] = byStep.get(strings[code]!) ?? null;
+      return acc;
+    };
+    for (let i = 0; i < table.cases; i++) {
+      c++;
+      if (!caseMatchesAt(table, i, q)) continue;
+      matched.table.push(t);
+      matched.row.push(i);
+      countCaseAt(totals, table, i, q);
+      const startedAt = cs.startedAt[i]!;
+      if (startedAt < minStart) minStart = startedAt;
+      if (startedAt > maxStart) maxStart = startedAt;
 
-    if (f.status === 'finished') {
-      const lead = time.lead(f);
-      if (lead !== undefined) {
-        const within = f.caseDueAt !== undefined && f.closedAt !== undefined && f.closedAt <= f.caseDueAt;
-        leads.push(lead);
-        leadWithin.push(within);
-        if (f.caseDueAt !== undefined) {
-          leadWithStandard++;
-          if (within) leadWithinCount++;
-        }
-      }
-    }
-
-    for (const v of f.visits) {
-      if (!visitMatches(v, query)) continue;
-      let acc = byStep.get(v.stepId);
-      if (!acc) {
-        if (knownSteps.has(v.stepId)) continue; // a known step outside the lane filter
-        acc = stepAccumulator(
-          { stepId: v.stepId, row: ++extraRow, name: v.stepId, ...(v.actor ? { actor: v.actor } : {}), waktu: '', measure: v.measure, hasStandard: v.dueAt !== undefined, asked: v.asked === true },
-          false,
-        );
-        byStep.set(v.stepId, acc);
-      }
-      const m = acc.measures;
-      m.visits++;
-      if (acc.lastCase !== c) {
-        acc.lastCase = c;
-        m.cases++;
-      }
-      if (isLoopVisit(v) && acc.lastLoopCase !== c) {
-        acc.lastLoopCase = c;
-        m.loops.cases++;
-      }
-      if (v.asked) m.skipped.asked++;
-      if (v.end === 'skipped') m.skipped.skipped++;
-      if (v.end === 'returned') {
-        m.returns.count++;
-        const ret = v.returnIndex !== undefined ? f.returns[v.returnIndex] : undefined;
-        if (ret) {
-          if (ret.toApplicant) m.returns.toApplicant++;
-          acc.reasons.set(ret.reason, (acc.reasons.get(ret.reason) ?? 0) + 1);
-        }
-      }
-      if (v.end === 'done') {
-        m.done++;
-        const minutes = time.visit(v);
-        if (minutes !== undefined) acc.durations.push(minutes);
-        if (v.measure === 'wait') {
-          if (minutes !== undefined) waitSteps.push(minutes);
-          if (v.waitUntil !== undefined && v.endedAt !== undefined && m.waiting) {
-            m.waiting.compared++;
-            if (v.endedAt <= v.waitUntil) m.waiting.within++;
+      if (cs.status[i] === q.code.finished) {
+        const closedAt = cs.closedAt[i]!;
+        const lead = time.span(cs.leadMinutes[i]!, startedAt, closedAt);
+        if (lead !== undefined) {
+          const dueAt = cs.caseDueAt[i]!;
+          const hasDue = dueAt === dueAt;
+          const within = hasDue && closedAt === closedAt && closedAt <= dueAt;
+          leads.push(lead);
+          leadWithin.push(within ? 1 : 0);
+          if (hasDue) {
+            leadWithStandard++;
+            if (within) leadWithinCount++;
           }
-        } else if (v.dueAt !== undefined && v.endedAt !== undefined) {
-          m.withStandard++;
-          if (v.endedAt <= v.dueAt) m.within++;
-          else m.overMinutes += time.over(v) ?? 0;
-        }
-        const signWait = time.signWait(v);
-        if (signWait !== undefined) {
-          acc.signWaits.push(signWait);
-          signWaits.push(signWait);
         }
       }
-    }
 
-    for (const w of f.joinWaits) {
-      const minutes = time.span(w.minutes, w.firstArrivalAt, w.releasedAt);
-      if (minutes === undefined) continue;
-      const acc = byStep.get(w.stepId);
-      if (query.lane !== undefined && !acc) continue;
-      acc?.joinWaits.push(minutes);
-      joinWaits.push(minutes);
-    }
-    for (const r of f.returns) {
-      if (!r.toApplicant) continue;
-      const minutes = time.span(r.awayMinutes, r.at, r.resumedAt);
-      if (minutes !== undefined) applicantWaits.push(minutes);
+      const firstReturn = cs.returnStart[i]!;
+      const returnCount = cs.returnStart[i + 1]! - firstReturn;
+      for (let k = cs.visitStart[i]!; k < cs.visitStart[i + 1]!; k++) {
+        if (!visitMatchesAt(table, k, q)) continue;
+        let acc = stepAcc(v.stepId[k]!);
+        if (!acc) {
+          const stepId = strings[v.stepId[k]!]!;
+          if (knownSteps.has(stepId)) continue; // a known step outside the lane filter
+          const measure = strings[v.measure[k]!] as StepMeasures['measure'];
+          const actor = v.actor[k]! >= 0 ? strings[v.actor[k]!] : undefined;
+          acc = stepAccumulator(
+            { stepId, row: ++extraRow, name: stepId, ...(actor ? { actor } : {}), waktu: '', measure, hasStandard: v.dueAt[k] === v.dueAt[k], asked: v.asked[k] === 1 },
+            false,
+          );
+          byStep.set(stepId, acc);
+          accOf[v.stepId[k]!] = acc;
+        }
+        const m = acc.measures;
+        m.visits++;
+        if (acc.lastCase !== c) {
+          acc.lastCase = c;
+          m.cases++;
+        }
+        if (isLoopVisitAt(table, k, q) && acc.lastLoopCase !== c) {
+          acc.lastLoopCase = c;
+          m.loops.cases++;
+        }
+        if (v.asked[k]) m.skipped.asked++;
+        const end = v.end[k];
+        if (end === q.code.skipped) m.skipped.skipped++;
+        if (end === q.code.returned) {
+          m.returns.count++;
+          const index = v.returnIndex[k]!;
+          if (index >= 0 && index < returnCount) {
+            if (r.toApplicant[firstReturn + index]) m.returns.toApplicant++;
+            const reason = strings[r.reason[firstReturn + index]!]!;
+            acc.reasons.set(reason, (acc.reasons.get(reason) ?? 0) + 1);
+          }
+        }
+        if (end === q.code.done) {
+          m.done++;
+          const endedAt = v.endedAt[k]!;
+          const minutes = time.span(v.minutes[k]!, v.activatedAt[k]!, endedAt);
+          if (minutes !== undefined) acc.durations.push(minutes);
+          const dueAt = v.dueAt[k]!;
+          if (v.measure[k] === q.code.wait) {
+            if (minutes !== undefined) waitSteps.push(minutes);
+            const waitUntil = v.waitUntil[k]!;
+            if (waitUntil === waitUntil && endedAt === endedAt && m.waiting) {
+              m.waiting.compared++;
+              if (endedAt <= waitUntil) m.waiting.within++;
+            }
+          } else if (dueAt === dueAt && endedAt === endedAt) {
+            m.withStandard++;
+            if (endedAt <= dueAt) m.within++;
+            else m.overMinutes += time.span(v.overMinutes[k]!, dueAt, endedAt) ?? 0;
+          }
+          const workDoneAt = v.workDoneAt[k]!;
+          const lastSignedAt = v.lastSignedAt[k]!;
+          // As WorkingTime.signWait: only when the last signature came after the work.
+          const signWait = v.signWaitMinutes[k] === v.signWaitMinutes[k] || lastSignedAt > workDoneAt ? time.span(v.signWaitMinutes[k]!, workDoneAt, lastSignedAt) : undefined;
+          if (signWait !== undefined) {
+            acc.signWaits.push(signWait);
+            signWaits.push(signWait);
+          }
+        }
+      }
+
+      for (let k = cs.joinWaitStart[i]!; k < cs.joinWaitStart[i + 1]!; k++) {
+        const minutes = time.span(j.minutes[k]!, j.firstArrivalAt[k]!, j.releasedAt[k]!);
+        if (minutes === undefined) continue;
+        const acc = stepAcc(j.stepId[k]!);
+        if (query.lane !== undefined && !acc) continue;
+        acc?.joinWaits.push(minutes);
+        joinWaits.push(minutes);
+      }
+      for (let k = firstReturn; k < firstReturn + returnCount; k++) {
+        if (!r.toApplicant[k]) continue;
+        const minutes = time.span(r.awayMinutes[k]!, r.at[k]!, r.resumedAt[k]!);
+        if (minutes !== undefined) applicantWaits.push(minutes);
+      }
     }
   }
 
   const stepRows = [...byStep.values()].map((acc) => {
     const m = acc.measures;
-    m.duration = summarizeMinutes(acc.durations);
-    m.signWait = summarizeMinutes(acc.signWaits);
-    m.joinWait = summarizeMinutes(acc.joinWaits);
+    m.duration = summarizeMinutes(acc.durations.view());
+    m.signWait = summarizeMinutes(acc.signWaits.view());
+    m.joinWait = summarizeMinutes(acc.joinWaits.view());
     m.shareWithin = m.measure === 'wait' ? null : share(m.within, m.withStandard);
     if (m.waiting) m.waiting.shareWithin = share(m.waiting.within, m.waiting.compared);
     m.loops.rate = share(m.loops.cases, m.cases);
@@ -387,46 +459,46 @@ export function monevMeasures(
 
   return {
     query,
-    cases: matched.length,
+    cases: matched.row.length,
     totals,
     buckets: countBuckets(matched, query, timeZone, minStart, maxStart),
-    leadTime: leadTimeOf(leads, leadWithin, leadWithStandard, leadWithinCount),
+    leadTime: leadTimeOf(leads.view(), leadWithin.view(), leadWithStandard, leadWithinCount),
     steps: stepRows,
     waits: {
-      joins: summarizeMinutes(joinWaits),
-      signatures: summarizeMinutes(signWaits),
-      waitSteps: summarizeMinutes(waitSteps),
-      applicant: summarizeMinutes(applicantWaits),
+      joins: summarizeMinutes(joinWaits.view()),
+      signatures: summarizeMinutes(signWaits.view()),
+      waitSteps: summarizeMinutes(waitSteps.view()),
+      applicant: summarizeMinutes(applicantWaits.view()),
     },
     bottlenecks: rankBottlenecks(stepRows),
   };
 }
 
-function leadTimeOf(leads: number[], within: boolean[], withStandard: number, withinCount: number): LeadTime {
+function leadTimeOf(leads: Float64Array, within: Float64Array, withStandard: number, withinCount: number): LeadTime {
   let max = 0;
-  for (const v of leads) if (v > max) max = v;
+  for (let i = 0; i < leads.length; i++) if (leads[i]! > max) max = leads[i]!;
   const bins: LeadTimeBin[] = [];
   if (leads.length > 0) {
     // A few cases that took months would squeeze every other case into the first bin: bins span up to the
     // 95th percentile, and what lies well beyond it shares one open-ended last bin.
-    const p95 = percentile([...leads].sort((a, b) => a - b), 0.95)!;
+    const p95 = selectInPlace(Float64Array.from(leads), rankOf(0.95, leads.length) - 1);
     const tail = max > p95 * TAIL_FACTOR;
     const scale = tail ? p95 : max;
     const width = binWidth(scale);
     const count = Math.floor(scale / width) + 1;
     for (let i = 0; i < count; i++) bins.push({ from: i * width, to: (i + 1) * width, count: 0, within: 0 });
     if (tail) bins.push({ from: count * width, to: max, count: 0, within: 0, openEnded: true });
-    leads.forEach((v, i) => {
-      const bin = bins[Math.min(bins.length - 1, Math.floor(v / width))]!;
+    for (let i = 0; i < leads.length; i++) {
+      const bin = bins[Math.min(bins.length - 1, Math.floor(leads[i]! / width))]!;
       bin.count++;
       if (within[i]) bin.within++;
-    });
+    }
   }
   return { ...summarizeMinutes(leads), withStandard, within: withinCount, shareWithin: share(withinCount, withStandard), bins };
 }
 
-function countBuckets(matched: readonly CaseFacts[], query: MonevQuery, timeZone: string, minStart: number, maxStart: number): MonevMeasures['buckets'] {
-  const haveCases = matched.length > 0;
+function countBuckets(matched: Matched, query: MonevQuery, timeZone: string, minStart: number, maxStart: number): MonevMeasures['buckets'] {
+  const haveCases = matched.row.length > 0;
   const from = query.from ?? (haveCases ? minStart : undefined);
   const last = query.to !== undefined ? query.to - 1 : haveCases ? maxStart : undefined;
   const unit: 'week' | 'month' = from !== undefined && last !== undefined && last + 1 - from <= WEEKLY_PERIOD_MAX_DAYS * DAY_MS ? 'week' : 'month';
@@ -436,10 +508,17 @@ function countBuckets(matched: readonly CaseFacts[], query: MonevQuery, timeZone
   if (!rows && haveCases) rows = bucketRows(startOf(minStart), startOf(maxStart), unit, timeZone);
   if (!rows) return { unit, rows: [] };
   const index = new Map(rows.map((row, i) => [row.start, i]));
-  for (const f of matched) {
-    const start = unit === 'week' ? (f.startedWeek ?? startOf(f.startedAt)) : (f.startedMonth ?? startOf(f.startedAt));
-    const i = index.get(start);
-    if (i !== undefined) countCase(rows[i]!, f);
+  const whichTable = matched.table.view();
+  const whichRow = matched.row.view();
+  for (let m = 0; m < whichRow.length; m++) {
+    const table = matched.tables[whichTable[m]!]!;
+    const q = matched.queries[whichTable[m]!]!;
+    const i = whichRow[m]!;
+    const c = table.case;
+    const precomputed = unit === 'week' ? c.startedWeek[i]! : c.startedMonth[i]!;
+    const start = precomputed === precomputed ? precomputed : startOf(c.startedAt[i]!);
+    const row = index.get(start);
+    if (row !== undefined) countCaseAt(rows[row]!, table, i, q);
   }
   return { unit, rows };
 }

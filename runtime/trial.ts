@@ -43,8 +43,8 @@ export async function openTrialRun(draft: SopDocument, options: TrialRunOptions 
 
 /** Deletes every trial case and draft SOP, and any copy a restore kept of them. */
 export async function wipeTrialData(db: RuntimeDb): Promise<void> {
-  await db.transaction('rw', [db.sops, db.cases, db.events, db.drafts, db.attachments], async () => {
-    await Promise.all([db.sops.clear(), db.cases.clear(), db.events.clear(), db.drafts.clear(), db.attachments.clear()]);
+  await db.transaction('rw', [db.sops, db.cases, db.events, db.drafts, db.attachments, db.monevFacts], async () => {
+    await Promise.all([db.sops.clear(), db.cases.clear(), db.events.clear(), db.drafts.clear(), db.attachments.clear(), db.monevFacts.clear()]);
   });
   // A restore made in the sandbox kept a copy of the trial data: it goes too.
   const { deleteSafetyCopies } = await import('./storage/backupSafety');

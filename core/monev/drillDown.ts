@@ -5,6 +5,8 @@
  */
 import type { WorkingCalendarConfig } from '../sla/calendar';
 import type { CaseFacts, VisitEnd } from './caseFacts';
+import { decodeCase, type FactsTable } from './factsTable';
+import { caseMatchesAt, tableQuery, visitMatchesAt } from './tableQuery';
 import { caseMatches, isLateVisit, isLoopVisit, visitMatches, WorkingTime, type MonevQuery } from './query';
 
 /**
@@ -105,4 +107,28 @@ export function casesOfStep(
     });
   }
   return rows;
+}
+
+/**
+ * The facts of the cases the query keeps that have a counted visit of the
+ * step, decoded from the tables in start order: what `casesOfStep` needs,
+ * without decoding 100,000 cases for a drill-down into a few hundred.
+ */
+export function factsOfStep(tables: readonly FactsTable[], query: MonevQuery, stepId: string): CaseFacts[] {
+  const out: CaseFacts[] = [];
+  for (const table of tables) {
+    const q = tableQuery(table, query);
+    const step = table.strings.indexOf(stepId);
+    if (step < 0) continue;
+    for (let i = 0; i < table.cases; i++) {
+      if (!caseMatchesAt(table, i, q)) continue;
+      for (let k = table.case.visitStart[i]!; k < table.case.visitStart[i + 1]!; k++) {
+        if (table.visit.stepId[k] === step && visitMatchesAt(table, k, q)) {
+          out.push(decodeCase(table, i));
+          break;
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.startedAt - b.startedAt);
 }

@@ -356,3 +356,23 @@ export function decodeFacts(table: FactsTable): CaseFacts[] {
   for (let i = 0; i < table.cases; i++) out.push(decodeCase(table, i));
   return out;
 }
+
+/** Every office any case of the tables was touched by, sorted. */
+export function officesOf(tables: readonly FactsTable[]): string[] {
+  const offices = new Set<string>();
+  for (const table of tables) for (const code of table.case.offices) offices.add(table.strings[code]!);
+  return [...offices].sort();
+}
+
+/** The earliest and the latest case start of the tables; undefined when they hold no case. */
+export function startRangeOf(tables: readonly FactsTable[]): { first: number; last: number } | undefined {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const table of tables) {
+    for (const at of table.case.startedAt) {
+      if (at < first) first = at;
+      if (at > last) last = at;
+    }
+  }
+  return first <= last ? { first, last } : undefined;
+}

@@ -20,6 +20,7 @@ export {
   CASE_OUTCOMES,
   WEEKLY_PERIOD_MAX_DAYS,
   monevMeasures,
+  monevMeasuresOfTables,
   percentile,
   rankBottlenecks,
   summarizeMinutes,
@@ -34,4 +35,5 @@ export {
   type StepMeasures,
   type WaitPlaces,
 } from './measures';
-export { casesOfStep, type DrillDownKind, type DrillDownRow, type DrillDownVisit } from './drillDown';
+export { casesOfStep, factsOfStep, type DrillDownKind, type DrillDownRow, type DrillDownVisit } from './drillDown';
+export { decodeCase, decodeFacts, encodeFacts, officesOf, startRangeOf, type FactsTable } from './factsTable';

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MonevMeasures } from '../../core/monev';
 import { actorLabel } from '../../core/engine';
-import { monevMeasures, monevStepsOf } from '../../core/monev';
+import { factsOfStep, monevMeasuresOfTables, monevStepsOf, officesOf, startRangeOf } from '../../core/monev';
 import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
 import { textOf } from '../guard/Boundary';
 import { hrefs, navigate } from '../router';
 import { loadMonevData, type MonevData } from './loadMonevData';
+import type { MonevFactsProgress } from './monevFactsStore';
 import { BottleneckRanking, CountsOverTime, LeadTimeChart, StepsAgainstStandard, WaitsAndReasons } from './MonevCharts';
 import { MonevFiltersForm } from './MonevFiltersForm';
 import { formatMonevFilters, monevQueryOf, parseMonevFilters, type MonevFilters } from './monevFilters';
@@ -17,17 +18,17 @@ import { saveMonevForm } from './formStore';
 import { MonevFormsList } from './MonevFormsList';
 import { newId } from '../storage/repository';
 
-type Loaded = { kind: 'loading' } | { kind: 'ready'; data: MonevData } | { kind: 'failed'; message: string };
+type Loaded = { kind: 'loading'; progress?: MonevFactsProgress } | { kind: 'ready'; data: MonevData } | { kind: 'failed'; message: string };
 
 /** One SOP's monitoring dashboard: measures of its case record under the filters in the URL. */
 export function MonevPage({ sopId, query }: { sopId: string; query: string }) {
   const { db, calendar, now } = useRuntime();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   useEffect(() => {
     let current = true;
     setLoaded({ kind: 'loading' });
-    loadMonevData(db, sopId, calendar).then(
+    loadMonevData(db, sopId, calendar, (progress) => current && setLoaded({ kind: 'loading', progress })).then(
       (data) => current && setLoaded({ kind: 'ready', data }),
       (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -38,7 +39,14 @@ export function MonevPage({ sopId, query }: { sopId: string; query: string }) {
   const filters = useMemo(() => parseMonevFilters(query), [query]);
   const go = (next: MonevFilters) => navigate(hrefs.monev(sopId, formatMonevFilters(next)));
 
-  if (loaded.kind === 'loading') return <p role="status">{t('monev.page.loading')}</p>;
+  if (loaded.kind === 'loading') {
+    const { progress } = loaded;
+    return (
+      <p role="status">
+        {progress ? t('monev.page.folding', { done: formatCount(progress.folded, lang), total: formatCount(progress.toFold, lang) }) : t('monev.page.loading')}
+      </p>
+    );
+  }
   if (loaded.kind === 'failed') return <p role="alert">{loaded.message}</p>;
   const { data } = loaded;
   // The steps measured are those of the revision chosen, else of the newest one on the device.
@@ -59,11 +67,12 @@ function MonevDashboard({ data, revision, filters, go, now, calendar }: {
   const doc = revision.doc;
   const steps = useMemo(() => monevStepsOf(doc), [doc]);
   const query = useMemo(() => monevQueryOf(filters, calendar.timeZone), [filters, calendar.timeZone]);
-  const measures = useMemo(() => monevMeasures(data.facts, query, calendar, steps), [data.facts, query, calendar, steps]);
-  const offices = useMemo(() => [...new Set(data.facts.flatMap((f) => f.offices))].sort(), [data.facts]);
+  const measures = useMemo(() => monevMeasuresOfTables(data.tables, query, calendar, steps), [data.tables, query, calendar, steps]);
+  const offices = useMemo(() => officesOf(data.tables), [data.tables]);
   const lanes = useMemo(() => doc.actors.map((a) => ({ id: a.id, label: textOf(a.label, a.id) })), [doc]);
   const laneLabel = (id: string | undefined) => (id ? actorLabel(doc, id) : '—');
   const drilled = filters.step ? measures.steps.find((s) => s.stepId === filters.step) : undefined;
+  const drilledFacts = useMemo(() => (drilled ? factsOfStep(data.tables, query, drilled.stepId) : []), [data.tables, query, drilled]);
   const totals = measures.totals;
   const title = textOf(revision.title, revision.sopId);
   return (
@@ -91,10 +100,11 @@ function MonevDashboard({ data, revision, filters, go, now, calendar }: {
           open: formatCount(totals.open, lang),
         })}
       </p>
+      {data.unreadable > 0 && <p role="alert">{t('monev.page.unreadable', { count: formatCount(data.unreadable, lang) })}</p>}
       <FillMonitoringForm data={data} revision={revision} filters={filters} measures={measures} title={title} laneLabel={laneLabel} />
       {drilled && (
         <StepCases
-          facts={data.facts}
+          facts={drilledFacts}
           query={query}
           step={drilled}
           which={filters.which ?? 'all'}
@@ -134,7 +144,7 @@ function FillMonitoringForm({ data, revision, filters, measures, title, laneLabe
   const create = async () => {
     setState({ kind: 'creating' });
     try {
-      const subject = subjectOf({ revision, title, filters, facts: data.facts, laneLabel, now, timeZone: calendar.timeZone });
+      const subject = subjectOf({ revision, title, filters, starts: startRangeOf(data.tables), laneLabel, now, timeZone: calendar.timeZone });
       const form = newMonitoringForm({ id: newId(), subject, measures, laneLabel, calendar, lang, now: new Date().toISOString(), person });
       await saveMonevForm(db, form);
       navigate(hrefs.monevForm(subject.sopId, form.id));

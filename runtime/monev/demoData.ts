@@ -97,7 +97,7 @@ export async function fillDemoDatabase(
 /** Deletes every demo case, event and SOP revision (and anything a user did in the demo), and any copy a restore kept. */
 export async function wipeDemoData(db: RuntimeDb): Promise<void> {
   if (db.name === RUNTIME_DB_NAME) throw new Error(`wipeDemoData never touches the clerk's database (${RUNTIME_DB_NAME}).`);
-  const tables = [db.sops, db.cases, db.events, db.drafts, db.attachments, db.outbox, db.review, db.syncCases, db.monevForms];
+  const tables = [db.sops, db.cases, db.events, db.drafts, db.attachments, db.outbox, db.review, db.syncCases, db.monevForms, db.monevFacts];
   await db.transaction('rw', [...tables, db.meta], async () => {
     await Promise.all(tables.map((table) => table.clear()));
     await db.meta.delete(DEMO_META_KEY);

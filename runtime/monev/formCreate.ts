@@ -19,14 +19,13 @@ const localDate = (ms: number, timeZone: string) => {
 };
 
 /** The filters' period, else the first to the last case start, else today. */
-export function periodOf(filters: MonevFilters, facts: readonly CaseFacts[], now: number, timeZone: string): { from: string; to: string } {
-  const starts = facts.map((f) => f.startedAt);
-  const first = starts.length ? localDate(Math.min(...starts), timeZone) : localDate(now, timeZone);
-  const last = starts.length ? localDate(Math.max(...starts), timeZone) : localDate(now, timeZone);
+export function periodOf(filters: MonevFilters, starts: { first: number; last: number } | undefined, now: number, timeZone: string): { from: string; to: string } {
+  const first = localDate(starts ? starts.first : now, timeZone);
+  const last = localDate(starts ? starts.last : now, timeZone);
   return { from: filters.from ?? first, to: filters.to ?? (filters.from && filters.from > last ? filters.from : last) };
 }
 
-export function subjectOf(input: { revision: SopRow; title: string; filters: MonevFilters; facts: readonly CaseFacts[]; laneLabel: (id: string | undefined) => string; now: number; timeZone: string }): FormSubject {
+export function subjectOf(input: { revision: SopRow; title: string; filters: MonevFilters; starts: { first: number; last: number } | undefined; laneLabel: (id: string | undefined) => string; now: number; timeZone: string }): FormSubject {
   const { revision, filters } = input;
   const identity = revision.doc.identity;
   return {
@@ -35,7 +34,7 @@ export function subjectOf(input: { revision: SopRow; title: string; filters: Mon
     title: input.title,
     ...(identity.number ? { number: identity.number } : {}),
     ...(identity.unit || identity.office ? { unit: identity.unit || identity.office } : {}),
-    period: periodOf(filters, input.facts, input.now, input.timeZone),
+    period: periodOf(filters, input.starts, input.now, input.timeZone),
     ...(filters.office ? { office: filters.office } : {}),
     // The lane's label, not its id: the printed form is read without the SOP at hand.
     ...(filters.lane ? { lane: input.laneLabel(filters.lane) } : {}),

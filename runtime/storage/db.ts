@@ -8,7 +8,7 @@
  * primary-key order is creation order), never auto-increment, so cases and
  * events can move between offices without clashes.
  */
-import Dexie, { type Table, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type Middleware, type Table, type Transaction } from 'dexie';
 import { caseCodeOf } from '../../core/engine/caseNumber';
 import { activeLanesOf, assignCaseNumber } from './caseNumbers';
 import type { SopDocument } from '../../schemas/generated/sop.types';
@@ -16,11 +16,12 @@ import { upgradeStoredSop } from '../../core/migrations';
 import type { CaseCommand, CaseEvent, CaseState, CaseStatus, LocalizedText } from '../../core/engine';
 import type { SyncRejection } from '../../core/sync';
 import type { MonevForm } from '../../core/monev/forms';
+import type { FactsTable } from '../../core/monev/factsTable';
 
 export const RUNTIME_DB_NAME = 'sop-studio-runtime';
 /** Trial runs from the designer use their own database, so trial cases never mix with real ones. */
 export const TRIAL_DB_NAME = 'sop-studio-runtime-trial';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Stands in for "no due time" in due-time indexes (IndexedDB leaves undefined keys out of an index). */
 export const NO_DUE = 8_640_000_000_000_000;
@@ -77,6 +78,13 @@ export interface CaseRow {
   applicantNik: string;
   startedAt: number;
   updatedAt: number;
+  /**
+   * When this device last wrote the row (ms, set by `stampCaseWrites` on every
+   * write, whatever wrote it). Not `updatedAt`: a case pulled from another
+   * office carries that office's event times, which may be older than what
+   * this device has already summarized. Absent on rows not written since v5.
+   */
+  changeStamp?: number;
   state: CaseState;
 }
 
@@ -209,6 +217,26 @@ export interface MonevFormRow {
   form: MonevForm;
 }
 
+/**
+ * One SOP's monev facts for up to MONEV_CHUNK_CASES cases, in columns
+ * (core/monev/factsTable.ts): derived data, rebuilt from the case record
+ * whenever it is missing or stale (runtime/monev/monevFactsStore.ts), so it is
+ * never backed up.
+ */
+export interface MonevFactsRow {
+  /** `${sopId}|${chunk}` */
+  key: string;
+  sopId: string;
+  chunk: number;
+  /** What the facts were built with: the codec's version and the working calendar. */
+  builtWith: string;
+  /** Each case's revision when it was folded, in the table's case order. */
+  caseRevisions: Float64Array;
+  /** Cases whose events could not be folded, at the revision that failed (not tried again until they change). */
+  unreadable: { id: string; revision: number }[];
+  table: FactsTable;
+}
+
 /** The v1 schema, also written into `fixtures/v1.json`. Later versions add to it, never edit it. */
 export const SCHEMA_V1 = {
   sops: '&key, sopId, [sopId+revision]',
@@ -246,6 +274,18 @@ export const SCHEMA_V4 = {
   monevForms: 'id, [sopId+kind], updatedAt',
 } as const;
 
+/**
+ * v5: monev facts kept between visits (issue 12): a table of derived facts,
+ * and an index of each SOP's cases by when this device last wrote them, so
+ * the dashboard refolds only what changed. Rows written before v5 have no
+ * stamp and are simply not in the new index: the first build reads them all.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  cases: `${SCHEMA_V4.cases}, [sopId+changeStamp]`,
+  monevFacts: '&key, sopId',
+} as const;
+
 export class RuntimeDb extends Dexie {
   declare sops: Table<SopRow, string>;
   declare cases: Table<CaseRow, string>;
@@ -258,6 +298,7 @@ export class RuntimeDb extends Dexie {
   declare syncState: Table<SyncStateRow, string>;
   declare syncCases: Table<SyncCaseRow, string>;
   declare monevForms: Table<MonevFormRow, string>;
+  declare monevFacts: Table<MonevFactsRow, string>;
 
   constructor(name: string = RUNTIME_DB_NAME) {
     super(name);
@@ -278,6 +319,12 @@ export class RuntimeDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('meta').put({ key: 'schemaVersion', value: 4 });
       });
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        await tx.table('meta').put({ key: 'schemaVersion', value: 5 });
+      });
+    this.use(stampCaseWrites);
     this.on('populate', (tx) => {
       tx.table('meta').add({ key: 'schemaVersion', value: SCHEMA_VERSION });
     });
@@ -285,6 +332,31 @@ export class RuntimeDb extends Dexie {
     this.sops.hook('reading', readableSopRow);
   }
 }
+
+/**
+ * Sets `changeStamp` on every case row written, at the lowest level (Dexie's
+ * DBCore), so no write path can forget it: the engine, sync, imports,
+ * restores and the demo all go through here.
+ */
+const stampCaseWrites: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'stampCaseWrites',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      if (name !== 'cases') return table;
+      return {
+        ...table,
+        mutate: (req) => {
+          if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+          const changeStamp = Date.now();
+          return table.mutate({ ...req, values: req.values.map((row: CaseRow) => ({ ...row, changeStamp })) });
+        },
+      };
+    },
+  }),
+};
 
 // Revisions never change, so each is migrated once per page (and per hash: a trial row may be replaced).
 const upgraded = new Map<string, SopDocument>();

@@ -11,6 +11,8 @@ export const monevMessagesEn: Record<keyof typeof monevMessagesId, string> = {
 
   'monev.page.heading': 'Monitoring: {title}',
   'monev.page.loading': 'Computing the measures from the case records…',
+  'monev.page.folding': 'Preparing the case summaries: {done} of {total}… (once; after this only changed cases)',
+  'monev.page.unreadable': '{count} cases could not be read (damaged record) and are not counted.',
   'monev.page.unknownSop': 'SOP "{id}" is not on this device.',
   'monev.page.back': 'All SOPs',
   'monev.page.noCases': 'No case matches these filters.',

@@ -12,6 +12,8 @@ export const monevMessagesId = {
 
   'monev.page.heading': 'Monev: {title}',
   'monev.page.loading': 'Menghitung ukuran dari catatan kasus…',
+  'monev.page.folding': 'Menyiapkan ringkasan kasus: {done} dari {total}… (hanya sekali; berikutnya hanya kasus yang berubah)',
+  'monev.page.unreadable': '{count} kasus tidak dapat dibaca (catatannya rusak) dan tidak dihitung.',
   'monev.page.unknownSop': 'SOP "{id}" tidak ada di perangkat ini.',
   'monev.page.back': 'Semua SOP',
   'monev.page.noCases': 'Tidak ada kasus yang cocok dengan saringan ini.',

@@ -1,0 +1,141 @@
+// The monev facts kept between visits, in a real IndexedDB (Chromium): what an open folds, and that the
+// measures from the kept facts always equal the measures folded afresh from the case record.
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { allowedCommands } from '../../core/engine/testing/allowedCommands';
+import { caseFactsFromEvents, monevMeasures, monevMeasuresOfTables, monevStepsOf, officesOf } from '../../core/monev';
+import { workingCalendar, type WorkingCalendarConfig } from '../../core/sla';
+import type { CaseCommand } from '../../core/engine';
+import { RuntimeDb } from '../storage/db';
+import { caseEvents, commitCommand, getSopRevision, loadCalendar, startCase } from '../storage/repository';
+import { sampleDoc } from '../storage/testing';
+import { fillDemoDatabase } from './demoData';
+import { loadStoredMonevFacts } from './monevFactsStore';
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+function database(): RuntimeDb {
+  const name = `sop-studio-monev-facts-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  names.push(name);
+  return new RuntimeDb(name);
+}
+
+const SOP = sampleDoc('bwi-spm-online');
+const STEPS = monevStepsOf(SOP);
+
+/** The measures folded afresh from every case's events: what the kept facts must always give. */
+async function freshMeasures(db: RuntimeDb, calendar: WorkingCalendarConfig, query = {}) {
+  const rows = await db.cases.toArray();
+  const facts = [];
+  for (const row of rows.filter((r) => r.sopId === SOP.id)) facts.push(caseFactsFromEvents(await caseEvents(db, row.id), calendar, { applicantName: row.applicantName }));
+  return monevMeasures(facts.sort((a, b) => a.startedAt - b.startedAt), query, calendar, STEPS);
+}
+
+async function keptMeasures(db: RuntimeDb, calendar: WorkingCalendarConfig, query = {}) {
+  const kept = await loadStoredMonevFacts(db, SOP.id, calendar, undefined, { chunkCases: 25 });
+  return { kept, measures: monevMeasuresOfTables(kept.tables, query, calendar, STEPS) };
+}
+
+/** Compares what a dashboard shows (the order of unknown-revision steps aside, there are none here). */
+function sameNumbers(a: ReturnType<typeof monevMeasures>, b: ReturnType<typeof monevMeasures>) {
+  expect(a).toStrictEqual(b);
+}
+
+/** A clerk starts a case, and returns a function that moves it on by one command. */
+async function startClerkCase(db: RuntimeDb): Promise<() => Promise<void>> {
+  const started = await startCase(db, { sopKey: `${SOP.id}@${SOP.revision.number}`, fields: { nama: 'Siti Aminah', nik: '3510015205850002' } });
+  expect(started.ok, JSON.stringify(started)).toBe(true);
+  const caseId = (await db.cases.orderBy('id').last())!.id;
+  return async () => {
+    const row = (await db.cases.get(caseId))!;
+    const doc = (await getSopRevision(db, row.sopKey))!.doc;
+    // Cancelling needs no files: any command that changes the case will do.
+    const input = allowedCommands(doc, row.state).find((c) => c.type === 'case.cancel')!;
+    const command = { ...input, id: `cmd-${caseId}-${row.revision}`, caseId, at: new Date().toISOString(), expectedRevision: row.revision } as CaseCommand;
+    const result = await commitCommand(db, command);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+  };
+}
+
+describe('monev facts kept between visits (Chromium)', () => {
+  it('folds every case once, then only what changed, and always measures what a fresh fold measures', async () => {
+    const db = database();
+    const calendar = await loadCalendar(db);
+    const filled = await fillDemoDatabase(db, [SOP], { seed: 7, total: 60, months: 3, now: Date.now() });
+    const n = filled.cases;
+    expect(n).toBeGreaterThan(50);
+
+    const first = await keptMeasures(db, calendar);
+    expect(first.kept.folded).toBe(n);
+    expect(first.kept.tables.map((t) => t.cases)).toEqual([25, 25, n - 50]);
+    sameNumbers(first.measures, await freshMeasures(db, calendar));
+
+    const again = await keptMeasures(db, calendar);
+    expect(again.kept.folded).toBe(0);
+    sameNumbers(again.measures, first.measures);
+
+    // A clerk starts a case, then moves it on: each time only that case is folded, and it stays in its chunk.
+    const moveOn = await startClerkCase(db);
+    const afterStart = await keptMeasures(db, calendar);
+    expect(afterStart.kept.folded).toBe(1);
+    expect(afterStart.kept.tables.map((t) => t.cases)).toEqual([25, 25, n - 49]);
+    await moveOn();
+    const afterStep = await keptMeasures(db, calendar);
+    expect(afterStep.kept.folded).toBe(1);
+    expect(afterStep.kept.tables.map((t) => t.cases)).toEqual([25, 25, n - 49]);
+    sameNumbers(afterStep.measures, await freshMeasures(db, calendar));
+    for (const query of [{ office: officesOf(afterStep.kept.tables)[0]! }, { lane: SOP.actors[0]!.id }]) {
+      sameNumbers((await keptMeasures(db, calendar, query)).measures, await freshMeasures(db, calendar, query));
+    }
+  });
+
+  it('adds new cases, drops deleted ones, and rebuilds for another working calendar', async () => {
+    const db = database();
+    const calendar = await loadCalendar(db);
+    await fillDemoDatabase(db, [SOP], { seed: 8, total: 30, months: 2, now: Date.now() });
+    expect((await keptMeasures(db, calendar)).kept.folded).toBe(30);
+
+    // More cases arrive (another fill appends with new ids): only they are folded, filling the last chunk first.
+    await fillDemoDatabase(db, [SOP], { seed: 9, total: 12, months: 1, now: Date.now() });
+    const grown = await keptMeasures(db, calendar);
+    expect(grown.kept.folded).toBe(12);
+    expect(grown.kept.tables.map((t) => t.cases)).toEqual([25, 17]);
+    sameNumbers(grown.measures, await freshMeasures(db, calendar));
+
+    // Cases deleted from the record (a reset) leave the measures without anything to fold.
+    const doomed = (await db.cases.toArray()).slice(0, 5).map((r) => r.id);
+    await db.transaction('rw', db.cases, db.events, async () => {
+      await db.cases.bulkDelete(doomed);
+      await db.events.where('caseId').anyOf(doomed).delete();
+    });
+    const shrunk = await keptMeasures(db, calendar);
+    expect(shrunk.kept.folded).toBe(0);
+    expect(shrunk.measures.cases).toBe(37);
+    sameNumbers(shrunk.measures, await freshMeasures(db, calendar));
+
+    // Another calendar (Saturdays worked) changes working minutes: everything is folded again with it.
+    const other = workingCalendar({ ...calendar, week: calendar.week.map((day, i) => (i === 6 ? calendar.week[1]! : day)) });
+    const rebuilt = await keptMeasures(db, other);
+    expect(rebuilt.kept.folded).toBe(37);
+    sameNumbers(rebuilt.measures, await freshMeasures(db, other));
+  });
+
+  it('counts a case whose events cannot be folded, and does not fold it again until it changes', async () => {
+    const db = database();
+    const calendar = await loadCalendar(db);
+    await fillDemoDatabase(db, [SOP], { seed: 10, total: 8, months: 1, now: Date.now() });
+    const broken = (await db.cases.toArray())[3]!;
+    // A hostile or half-written record: the case row stays, its events are gone.
+    await db.events.where('caseId').equals(broken.id).delete();
+
+    const first = await keptMeasures(db, calendar);
+    expect(first.kept).toMatchObject({ folded: 8, unreadable: 1 });
+    expect(first.measures.cases).toBe(7);
+    const again = await keptMeasures(db, calendar);
+    expect(again.kept).toMatchObject({ folded: 0, unreadable: 1 });
+    expect(await getSopRevision(db, broken.sopKey)).toBeDefined();
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * One SOP's monev facts, kept in the runtime database between visits, so the
+ * dashboard over 100,000 cases reads a few ArrayBuffers instead of folding a
+ * million events every time it opens (issue 12's benchmark).
+ *
+ * The facts are derived data: chunks of up to MONEV_CHUNK_CASES cases in
+ * columns (core/monev/factsTable.ts), each with the revision every case had
+ * when folded. On each open they are brought up to date with the case record:
+ * - cases this device wrote since a chunk was built (the `changeStamp` index)
+ *   at another revision are folded again;
+ * - cases of the SOP not in any chunk (new, or written before v5) are folded
+ *   and added; cases gone from the record (a trial reset) are dropped;
+ * - a chunk built with another working calendar or codec version is rebuilt.
+ * So a stale or missing chunk costs time, never a wrong number.
+ */
+import Dexie from 'dexie';
+import { caseFactsFromEvents, type CaseFacts } from '../../core/monev';
+import { decodeFacts, encodeFacts, type FactsTable } from '../../core/monev/factsTable';
+import type { CaseEvent } from '../../core/engine';
+import type { WorkingCalendarConfig } from '../../core/sla';
+import type { CaseRow, MonevFactsRow, RuntimeDb } from '../storage/db';
+
+export const MONEV_CHUNK_CASES = 10_000;
+/** Bumped when caseFactsFromEvents or the codec change what they write: every chunk is then rebuilt. */
+const FACTS_VERSION = 1;
+/**
+ * Rows stamped up to this long before a chunk was built are checked again: a
+ * write whose stamp was taken just before the build read the record may
+ * commit just after it.
+ */
+const STAMP_MARGIN_MS = 10 * 60_000;
+/** Cases whose events are read and folded at once while building. */
+const FOLD_BATCH = 2_000;
+
+export interface MonevFactsProgress {
+  /** Cases folded so far, of those that needed it. */
+  folded: number;
+  toFold: number;
+}
+
+export interface StoredMonevFacts {
+  tables: FactsTable[];
+  /** Cases whose record could not be read as a case: left out, and counted so the page can say so. */
+  unreadable: number;
+  /** Cases folded on this open (0 when everything was current). */
+  folded: number;
+}
+
+export function builtWithKey(calendar: WorkingCalendarConfig): string {
+  return JSON.stringify({ facts: FACTS_VERSION, calendar });
+}
+
+/** The revision a known case was folded at. */
+interface Known {
+  revision: number;
+}
+
+export async function loadStoredMonevFacts(
+  db: RuntimeDb,
+  sopId: string,
+  calendar: WorkingCalendarConfig,
+  onProgress?: (progress: MonevFactsProgress) => void,
+  { chunkCases = MONEV_CHUNK_CASES }: { chunkCases?: number } = {},
+): Promise<StoredMonevFacts> {
+  const builtWith = builtWithKey(calendar);
+  const checkKey = `${CHECKED_PREFIX}${sopId}`;
+  const startedAt = Date.now();
+  const [stored, ids, checked] = await Promise.all([
+    db.monevFacts.where('sopId').equals(sopId).toArray(),
+    db.cases
+      .where('[sopId+status+dueAt+id]')
+      .between([sopId, Dexie.minKey, Dexie.minKey, Dexie.minKey], [sopId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey])
+      .primaryKeys(),
+    db.meta.get(checkKey),
+  ]);
+  const check = checked?.value as Checked | undefined;
+  const usable = check?.builtWith === builtWith ? stored.filter((row) => row.builtWith === builtWith).sort((a, b) => a.chunk - b.chunk) : [];
+  const known = knownCases(usable);
+  const present = new Set(ids);
+
+  const changed: CaseRow[] = [];
+  if (usable.length > 0) {
+    const since = check!.checkedAt - STAMP_MARGIN_MS;
+    for (const row of await db.cases.where('[sopId+changeStamp]').between([sopId, since], [sopId, Dexie.maxKey]).toArray()) {
+      const was = known.get(row.id);
+      if (was && was.revision !== row.revision) changed.push(row);
+    }
+  }
+  const unseen = ids.filter((id) => !known.has(id));
+  const gone = new Set([...known.keys()].filter((id) => !present.has(id)));
+
+  const toFold = changed.length + unseen.length;
+  const folded = new Map<string, Folded>();
+  const addFolded = async (rows: readonly CaseRow[]) => {
+    for (const [row, facts] of await foldCases(db, rows, calendar)) folded.set(row.id, { row, ...(facts ? { facts } : {}) });
+    onProgress?.({ folded: folded.size, toFold });
+  };
+  if (changed.length > 0) await addFolded(changed);
+  for (let i = 0; i < unseen.length; i += FOLD_BATCH) {
+    await addFolded((await db.cases.bulkGet(unseen.slice(i, i + FOLD_BATCH))).filter((r): r is CaseRow => !!r));
+  }
+
+  const slots = mergeIntoChunks(usable, folded, gone, { sopId, builtWith, chunkCases });
+  const chunks = slots.map((slot) => slot.row);
+  const written = slots.filter((slot) => slot.write).map((slot) => slot.row);
+  await db.transaction('rw', db.monevFacts, db.meta, async () => {
+    // Another tab that started later may have written already: its chunks are the newer ones.
+    const now = (await db.meta.get(checkKey))?.value as Checked | undefined;
+    if (now && now.builtWith === builtWith && now.checkedAt > startedAt) return;
+    const keep = new Set(chunks.map((c) => c.key));
+    await db.monevFacts.bulkDelete(stored.map((row) => row.key).filter((key) => !keep.has(key)));
+    if (written.length > 0) await db.monevFacts.bulkPut(written);
+    await db.meta.put({ key: checkKey, value: { builtWith, checkedAt: startedAt } satisfies Checked });
+  });
+  return { tables: chunks.map((c) => c.table), unreadable: chunks.reduce((n, c) => n + c.unreadable.length, 0), folded: toFold };
+}
+
+/** Meta row `${CHECKED_PREFIX}${sopId}`: every case stamped before `checkedAt` (less the margin) is in the chunks. */
+const CHECKED_PREFIX = 'monevFactsChecked:';
+interface Checked {
+  builtWith: string;
+  checkedAt: number;
+}
+
+interface Folded {
+  row: CaseRow;
+  /** Absent when the case's events could not be folded. */
+  facts?: CaseFacts;
+}
+
+function knownCases(chunks: readonly MonevFactsRow[]): Map<string, Known> {
+  const known = new Map<string, Known>();
+  for (const chunk of chunks) {
+    const { table, caseRevisions } = chunk;
+    for (let i = 0; i < table.cases; i++) known.set(table.strings[table.case.caseId[i]!]!, { revision: caseRevisions[i]! });
+    for (const bad of chunk.unreadable) known.set(bad.id, { revision: bad.revision });
+  }
+  return known;
+}
+
+/** Each row's facts, or none when its events cannot be folded (a hostile import, a half-written record). */
+async function foldCases(db: RuntimeDb, rows: readonly CaseRow[], calendar: WorkingCalendarConfig): Promise<[CaseRow, CaseFacts | undefined][]> {
+  const eventsByCase = new Map<string, CaseEvent[]>();
+  if (rows.length > 0) {
+    for (const row of await db.events.where('caseId').anyOf(rows.map((r) => r.id)).toArray()) {
+      const list = eventsByCase.get(row.caseId);
+      if (list) list.push(row.event);
+      else eventsByCase.set(row.caseId, [row.event]);
+    }
+  }
+  return rows.map((row) => {
+    const events = (eventsByCase.get(row.id) ?? []).sort((a, b) => a.revision - b.revision);
+    try {
+      return [row, caseFactsFromEvents(events, calendar, { applicantName: row.applicantName })];
+    } catch {
+      return [row, undefined];
+    }
+  });
+}
+
+/** A chunk being rebuilt: its cases decoded. */
+interface Draft {
+  chunk: number;
+  cases: { facts: CaseFacts; revision: number }[];
+  unreadable: { id: string; revision: number }[];
+}
+
+function draftOf(row: MonevFactsRow): Draft {
+  return {
+    chunk: row.chunk,
+    cases: decodeFacts(row.table).map((facts, i) => ({ facts, revision: row.caseRevisions[i]! })),
+    unreadable: [...row.unreadable],
+  };
+}
+
+/** The draft with the folded cases in place and the gone ones out. */
+function patchDraft(draft: Draft, folded: ReadonlyMap<string, Folded>, gone: ReadonlySet<string>): Draft {
+  const cases: Draft['cases'] = [];
+  const unreadable: Draft['unreadable'] = [];
+  const place = (id: string, kept: () => void) => {
+    if (gone.has(id)) return;
+    const update = folded.get(id);
+    if (!update) kept();
+    else if (update.facts) cases.push({ facts: update.facts, revision: update.row.revision });
+    else unreadable.push({ id, revision: update.row.revision });
+  };
+  for (const c of draft.cases) place(c.facts.caseId, () => cases.push(c));
+  for (const bad of draft.unreadable) place(bad.id, () => unreadable.push(bad));
+  return { chunk: draft.chunk, cases, unreadable };
+}
+
+const sizeOf = (draft: Draft) => draft.cases.length + draft.unreadable.length;
+
+/**
+ * The chunks after this open: a changed case stays in its chunk, new ones
+ * fill the last chunk and then new chunks, gone ones leave. Only chunks that
+ * changed are decoded, encoded and written again (`write`).
+ */
+function mergeIntoChunks(
+  chunks: readonly MonevFactsRow[],
+  folded: ReadonlyMap<string, Folded>,
+  gone: ReadonlySet<string>,
+  { sopId, builtWith, chunkCases }: { sopId: string; builtWith: string; chunkCases: number },
+): { row: MonevFactsRow; write: boolean }[] {
+  const slots: ({ kept: MonevFactsRow } | { draft: Draft })[] = chunks.map((row) => {
+    const ids = [...Array.from(row.table.case.caseId, (code) => row.table.strings[code]!), ...row.unreadable.map((bad) => bad.id)];
+    return ids.some((id) => folded.has(id) || gone.has(id)) ? { draft: patchDraft(draftOf(row), folded, gone) } : { kept: row };
+  });
+  const placed = new Set<string>();
+  for (const row of chunks) {
+    for (const code of row.table.case.caseId) placed.add(row.table.strings[code]!);
+    for (const bad of row.unreadable) placed.add(bad.id);
+  }
+  // New cases in start order, so the chunks (and the drill-down's rows) follow the record's order.
+  const added = [...folded.values()]
+    .filter(({ row }) => !placed.has(row.id))
+    .sort((a, b) => a.row.startedAt - b.row.startedAt || (a.row.id < b.row.id ? -1 : 1));
+  for (const { row, facts } of added) {
+    let last = slots.at(-1);
+    if (last && 'kept' in last && last.kept.table.cases + last.kept.unreadable.length < chunkCases) {
+      last = { draft: draftOf(last.kept) };
+      slots[slots.length - 1] = last;
+    }
+    if (!last || 'kept' in last || sizeOf(last.draft) >= chunkCases) {
+      const chunk = last ? ('kept' in last ? last.kept.chunk : last.draft.chunk) + 1 : 0;
+      last = { draft: { chunk, cases: [], unreadable: [] } };
+      slots.push(last);
+    }
+    if (facts) last.draft.cases.push({ facts, revision: row.revision });
+    else last.draft.unreadable.push({ id: row.id, revision: row.revision });
+  }
+  return slots.flatMap((slot): { row: MonevFactsRow; write: boolean }[] => {
+    if ('kept' in slot) return [{ row: slot.kept, write: false }];
+    const { draft } = slot;
+    if (sizeOf(draft) === 0) return [];
+    const row: MonevFactsRow = {
+      key: `${sopId}|${draft.chunk}`,
+      sopId,
+      chunk: draft.chunk,
+      builtWith,
+      caseRevisions: Float64Array.from(draft.cases, (c) => c.revision),
+      unreadable: draft.unreadable,
+      table: encodeFacts(draft.cases.map((c) => c.facts)),
+    };
+    return [{ row, write: true }];
+  });
+}

@@ -6,7 +6,7 @@ import { allowedCommands } from '../../core/engine/testing/allowedCommands';
 import { caseFactsFromEvents, monevMeasures, monevMeasuresOfTables, monevStepsOf, officesOf } from '../../core/monev';
 import { workingCalendar, type WorkingCalendarConfig } from '../../core/sla';
 import type { CaseCommand } from '../../core/engine';
-import { RuntimeDb } from '../storage/db';
+import { RuntimeDb, SCHEMA_V4, schemaVersionOf, withoutChangeStamp } from '../storage/db';
 import { caseEvents, commitCommand, getSopRevision, loadCalendar, startCase } from '../storage/repository';
 import { sampleDoc } from '../storage/testing';
 import { fillDemoDatabase } from './demoData';
@@ -137,5 +137,33 @@ describe('monev facts kept between visits (Chromium)', () => {
     const again = await keptMeasures(db, calendar);
     expect(again.kept).toMatchObject({ folded: 0, unreadable: 1 });
     expect(await getSopRevision(db, broken.sopKey)).toBeDefined();
+  });
+
+  it('opens a schema 4 database with its cases unstamped, and the first open folds them all', async () => {
+    const name = `sop-studio-monev-v4-${Date.now()}`;
+    names.push(name);
+    // A device as version 4 left it: cases written before the stamp existed.
+    const filledOnV5 = database();
+    await fillDemoDatabase(filledOnV5, [SOP], { seed: 11, total: 20, months: 1, now: Date.now() });
+    const [sops, cases, events] = await Promise.all([filledOnV5.sops.toArray(), filledOnV5.cases.toArray(), filledOnV5.events.toArray()]);
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    await v4.table('meta').put({ key: 'schemaVersion', value: 4 });
+    await v4.table('sops').bulkPut(sops);
+    await v4.table('cases').bulkPut(cases.map(withoutChangeStamp));
+    await v4.table('events').bulkPut(events);
+    v4.close();
+
+    const db = new RuntimeDb(name);
+    await db.open();
+    expect(await schemaVersionOf(db)).toBe(5);
+    expect(await db.cases.count()).toBe(cases.length);
+    const calendar = await loadCalendar(db);
+    const first = await keptMeasures(db, calendar);
+    expect(first.kept.folded).toBe(cases.length);
+    sameNumbers(first.measures, await freshMeasures(db, calendar));
+    expect((await keptMeasures(db, calendar)).kept.folded).toBe(0);
+    db.close();
   });
 });

@@ -9,7 +9,7 @@
  */
 import type { LocalizedText } from '../../core/engine';
 import { sha256Bytes, toHex } from '../../core/engine';
-import { SCHEMA_VERSION, type RuntimeDb } from './db';
+import { SCHEMA_VERSION, withoutChangeStamp, type RuntimeDb } from './db';
 import { fromBase64, sha256OfBytes, toBase64 } from './bytes';
 import { originalOf } from '../../core/migrations';
 
@@ -102,6 +102,8 @@ export async function writeBackup(db: RuntimeDb, now: Date): Promise<WrittenBack
     for (const name of BACKUP_TABLES) rowsOf.set(name, await db.table(name).toArray());
   });
   rowsOf.set('syncState', rowsOf.get('syncState')!.filter((row) => !SYNC_STATE_NOT_BACKED_UP.includes(String(row['key']))));
+  // The write stamp is this device's bookkeeping: a restore stamps the rows it writes anew.
+  rowsOf.set('cases', rowsOf.get('cases')!.map(withoutChangeStamp));
   // Revisions are read migrated; the backup keeps them as published, so their content hashes still hold.
   rowsOf.set('sops', rowsOf.get('sops')!.map((row) => ({ ...row, doc: originalOf(row['doc']) })));
   const counts = Object.fromEntries(BACKUP_TABLES.map((name) => [name, rowsOf.get(name)!.length])) as Record<BackupTable, number>;

@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
 import type { CaseCommand } from '../../core/engine';
-import type { RuntimeDb } from './db';
+import { withoutChangeStamp, type RuntimeDb } from './db';
 import { setServerLink } from './outbox';
 import { commitCommand, newId, saveDraft, startCase } from './repository';
 import { dbWithSop } from './testing';
@@ -133,7 +133,11 @@ async function plain(value: unknown): Promise<unknown> {
 /** Every row of every table, Blobs as their bytes: equal snapshots mean equal databases. */
 export async function snapshotDb(db: RuntimeDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const name of tablesOf(db)) out[name] = (await plain(await db.table(name).toArray())) as unknown[];
+  for (const name of tablesOf(db)) {
+    const rows = await db.table(name).toArray();
+    // The write stamp says when this device wrote a row, not what it holds.
+    out[name] = (await plain(name === 'cases' ? rows.map(withoutChangeStamp) : rows)) as unknown[];
+  }
   return out;
 }
 
@@ -156,13 +160,16 @@ export function addTable(json: Record<string, any>, table: string, rows: unknown
 
 /**
  * A dexie-export-import file as an earlier version wrote it: those versions had
- * no sync tables (schema 3) nor monev forms (schema 4), so an export of today's database drops them.
+ * no sync tables (schema 3), monev forms (schema 4) nor monev facts and case write stamps (schema 5), so an export
+ * of today's database drops them.
  */
 export function withoutSyncTables(json: Record<string, any>): Record<string, any> {
-  const sync = new Set(['outbox', 'review', 'syncState', 'syncCases', 'monevForms']);
+  const sync = new Set(['outbox', 'review', 'syncState', 'syncCases', 'monevForms', 'monevFacts']);
   if (json['formatName'] === 'dexie') {
     json['data'].tables = json['data'].tables.filter((t: { name: string }) => !sync.has(t.name));
     json['data'].data = json['data'].data.filter((t: { tableName: string }) => !sync.has(t.tableName));
+    // Nor did those versions stamp case rows.
+    for (const table of json['data'].data) if (table.tableName === 'cases') table.rows = table.rows.map(withoutChangeStamp);
     json['data'].databaseVersion = Math.min(json['data'].databaseVersion, 2);
   }
   return json;

@@ -333,6 +333,12 @@ export class RuntimeDb extends Dexie {
   }
 }
 
+/** A case row without this device's write stamp: what backups hold and what "the same data" compares. */
+export function withoutChangeStamp<T extends { changeStamp?: unknown }>(row: T): Omit<T, 'changeStamp'> {
+  const { changeStamp: _local, ...rest } = row;
+  return rest;
+}
+
 /**
  * Sets `changeStamp` on every case row written, at the lowest level (Dexie's
  * DBCore), so no write path can forget it: the engine, sync, imports,

@@ -20,6 +20,7 @@ function database(label: string): RuntimeDb {
 const FROM = Date.parse('2025-01-01T00:00:00+07:00');
 
 describe('monev demo database (Chromium)', () => {
+  // Writes about 1,000 cases with their events: seconds on a quiet machine, far more on a loaded CI one.
   it('fills a demo database with 6 months of cases the case list shows, leaves the real database alone, and wipes', async () => {
     const real = database('real');
     const spm = sampleDoc('bwi-spm-online');
@@ -88,7 +89,7 @@ describe('monev demo database (Chromium)', () => {
     expect(await demo.meta.get(DEMO_META_KEY)).toBeUndefined();
     expect((await listCases(demo, { status: 'all' })).rows).toEqual([]);
     expect(await real.cases.count()).toBe(1);
-  });
+  }, 90_000);
 
   it("refuses the clerk's own database, and knows its URL and name", async () => {
     const clerks = new RuntimeDb(RUNTIME_DB_NAME);

@@ -70,18 +70,25 @@ export async function fillDemoDatabase(
     const row = (await getSopRevision(db, sopKeyOf(sop.id, sop.revision.number)))!;
     let cases: CaseRow[] = [];
     let events: EventRow[] = [];
+    // One chunk is written while the next is generated: IndexedDB works outside the page's thread, so a fill
+    // of 100,000 cases need not wait for each write before it makes more. At most one write is in flight.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (cases.length === 0) return;
       const [caseChunk, eventChunk] = [cases, events];
       cases = [];
       events = [];
-      await db.transaction('rw', db.cases, db.events, async () => {
-        await db.cases.bulkPut(caseChunk);
-        await db.events.bulkPut(eventChunk);
-      });
-      result.cases += caseChunk.length;
-      result.events += eventChunk.length;
-      onProgress?.({ sopId: sop.id, cases: result.cases, events: result.events });
+      await writing;
+      writing = db
+        .transaction('rw', db.cases, db.events, async () => {
+          await db.cases.bulkPut(caseChunk);
+          await db.events.bulkPut(eventChunk);
+        })
+        .then(() => {
+          result.cases += caseChunk.length;
+          result.events += eventChunk.length;
+          onProgress?.({ sopId: sop.id, cases: result.cases, events: result.events });
+        });
     };
     for (const demo of generateDemoCases(row.doc, { ...caseOptions, calendar, seed: (caseOptions.seed ?? 1) + position })) {
       cases.push(caseRowOf(row.doc, demo.state, row.key));
@@ -89,6 +96,7 @@ export async function fillDemoDatabase(
       if (cases.length >= chunkSize) await flush();
     }
     await flush();
+    await writing;
   }
   await db.meta.put({ key: DEMO_META_KEY, value: { at: Date.now(), cases: result.cases, events: result.events, seed: options.seed ?? 1 } });
   return result;

@@ -51,7 +51,7 @@ export interface MonevSqlOptions {
 
 /** The cases the query matches, as `caseMatches` decides: $1 SOP, $2 from, $3 to, $4 revision, $5 office, $6 lane. */
 function matchedSql(readBy: boolean): string {
-  return `matched AS (
+  return `matched AS NOT MATERIALIZED (
     SELECT m.* FROM monev_cases m ${readBy ? 'JOIN cases c ON c.id = m.case_id' : ''}
      WHERE m.sop_id = $1
        AND ($2::bigint IS NULL OR m.started_at >= $2::bigint)
@@ -67,8 +67,10 @@ function matchedSql(readBy: boolean): string {
  * The visits that count, as `visitMatches` decides, of a step with a row: $7 the known steps with a row (after the
  * lane filter), $8 every known step (a known step outside the lane's rows has none; an unknown step gets one).
  */
-const COUNTED_SQL = `counted AS (
-    SELECT v.*, m.started_at AS case_started, r.to_applicant, r.reason
+const COUNTED_SQL = `counted AS NOT MATERIALIZED (
+    SELECT v.case_id, v.ordinal, v.step_id, v.visit_no, v.via, v.actor, v.end_kind, v.due_at, v.ended_at, v.measure,
+           v.wait_until, v.asked, v.minutes, v.over_minutes, v.sign_wait_minutes, m.started_at AS case_started,
+           r.to_applicant, r.reason
       FROM matched m
       JOIN monev_visits v ON v.case_id = m.case_id
       LEFT JOIN monev_returns r ON r.case_id = v.case_id AND r.ordinal = v.return_ordinal
@@ -78,7 +80,7 @@ const COUNTED_SQL = `counted AS (
   )`;
 
 /** Join waits that ended, with whether their step has a row (a known step with one, or an unknown step with a counted visit). */
-const JOIN_WAITS_SQL = `join_waits AS (
+const JOIN_WAITS_SQL = `join_waits AS NOT MATERIALIZED (
     SELECT w.step_id, w.minutes,
            (w.step_id = ANY ($7::text[]) OR (NOT (w.step_id = ANY ($8::text[])) AND w.step_id IN (SELECT step_id FROM counted))) AS has_row
       FROM matched m JOIN monev_join_waits w ON w.case_id = m.case_id

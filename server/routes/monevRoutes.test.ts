@@ -55,6 +55,9 @@ describeOnEachDatabase('monev route', (database) => {
     expect(second.measures).toEqual(await pureMeasures(world.clerks.desa, {}));
 
     const office = 'Kantor Desa Kemiren';
+    // Filters are parameters, never SQL: a quote in an office name is just a name no case has.
+    expect((await measuresOf(world.clerks.desa, `?office=${encodeURIComponent("Desa' OR '1'='1")}`)).measures.cases).toBe(0);
+
     const filtered = await measuresOf(world.clerks.desa, `?office=${encodeURIComponent(office)}&lane=desa-kelurahan&from=2026-12-01T00:00:00Z&to=2026-12-08T00:00:00%2B07:00&revision=${world.sop.revision.number}`);
     const query = { office, lane: 'desa-kelurahan', from: Date.parse('2026-12-01T00:00:00Z'), to: Date.parse('2026-12-08T00:00:00+07:00'), revision: world.sop.revision.number };
     expect(filtered.measures).toEqual(await pureMeasures(world.clerks.desa, query));

@@ -311,6 +311,7 @@ async function readStepRows(read: Read, steps: readonly MonevStepInfo[], rowStep
   let extraRow = steps.reduce((max, s) => Math.max(max, s.row), 0);
   for (const { step_id, first } of firsts) {
     if (known.has(step_id)) continue;
+    // Only whether the first visit had a due time matters for the row (hasStandard), not the time itself.
     const visit = { stepId: step_id, measure: first.measure, ...(first.actor !== null ? { actor: first.actor } : {}), ...(first.dated ? { dueAt: 0 } : {}), ...(first.asked ? { asked: true as const } : {}) };
     rows.set(step_id, emptyStepMeasures(unknownStepInfo(visit, ++extraRow), false));
   }

@@ -20,6 +20,7 @@ import { SopDocuments } from './cases/sopDocuments';
 import { adminRoutes } from './routes/adminRoutes';
 import { attachmentRoutes } from './routes/attachmentRoutes';
 import { healthRoutes } from './routes/healthRoutes';
+import { monevRoutes } from './routes/monevRoutes';
 import { publicationRoutes } from './routes/publicationRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { syncRoutes } from './routes/syncRoutes';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: ServerContext, options: BuildAppOptions = {}
   app.addHook('onReady', () => changes.start());
   app.addHook('onClose', () => changes.stop());
   await app.register(syncRoutes, { prefix: API_PREFIX, ctx, authenticate, sops, changes, signedIn, ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}) });
+  await app.register(monevRoutes, { prefix: API_PREFIX, ctx, authenticate, sops });
   await app.register(attachmentRoutes, { prefix: API_PREFIX, ctx, authenticate, store: options.attachmentStore ?? postgresAttachmentStore(ctx.db) });
   if (options.appsDir) serveBuiltApps(app, options.appsDir);
   return app;

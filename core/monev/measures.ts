@@ -7,7 +7,7 @@
 import type { CaseOutcome } from '../engine/types';
 import type { WorkingCalendarConfig } from '../sla/calendar';
 import { addDaysToDate, fromWallTime, toWallTime } from '../sla/zonedTime';
-import { monthStartOf, weekStartOf, type CaseFacts } from './caseFacts';
+import { monthStartOf, weekStartOf, type CaseFacts, type VisitFacts } from './caseFacts';
 import { encodeFacts, type FactsTable } from './factsTable';
 import { FloatList, selectInPlace } from './floatList';
 import type { MonevQuery } from './query';
@@ -160,9 +160,9 @@ export function summarizeMinutes(values: ArrayLike<number>): MinutesSummary {
   return { count: n, totalMinutes: total, median, p90 };
 }
 
-const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-function emptyCounts(): CaseCounts {
+export function emptyCounts(): CaseCounts {
   return { started: 0, finished: { selesai: 0, ditolak: 0, dirujuk: 0, dibatalkan: 0 }, returned: 0, cancelled: 0, open: 0 };
 }
 
@@ -225,33 +225,65 @@ interface StepAccumulator {
   lastLoopCase: number;
 }
 
+/** A step's row before any visit is counted: zero counts, null statistics. */
+export function emptyStepMeasures(info: MonevStepInfo, known: boolean): StepMeasures {
+  return {
+    stepId: info.stepId,
+    row: info.row,
+    ...(info.number !== undefined ? { number: info.number } : {}),
+    name: info.name,
+    ...(info.actor !== undefined ? { actor: info.actor } : {}),
+    waktu: info.waktu,
+    measure: info.measure,
+    hasStandard: info.hasStandard,
+    known,
+    visits: 0,
+    done: 0,
+    cases: 0,
+    duration: { count: 0, totalMinutes: 0, median: null, p90: null },
+    withStandard: 0,
+    within: 0,
+    shareWithin: null,
+    overMinutes: 0,
+    waiting: info.measure === 'wait' ? { compared: 0, within: 0, shareWithin: null } : null,
+    loops: { cases: 0, rate: null },
+    returns: { count: 0, toApplicant: 0, rate: null, reasons: [] },
+    skipped: { asked: 0, skipped: 0 },
+    signWait: { count: 0, totalMinutes: 0, median: null, p90: null },
+    joinWait: { count: 0, totalMinutes: 0, median: null, p90: null },
+  };
+}
+
+/** The row of a step that no given step lists (a visit of another revision), from its first counted visit. */
+export function unknownStepInfo(visit: Pick<VisitFacts, 'stepId' | 'actor' | 'measure' | 'dueAt' | 'asked'>, row: number): MonevStepInfo {
+  const { stepId, actor, measure } = visit;
+  return { stepId, row, name: stepId, ...(actor ? { actor } : {}), waktu: '', measure, hasStandard: visit.dueAt !== undefined, asked: visit.asked === true };
+}
+
+/** The shares and rates of a step's row, from its counts (in place). */
+export function settleStepShares(m: StepMeasures): void {
+  m.shareWithin = m.measure === 'wait' ? null : share(m.within, m.withStandard);
+  if (m.waiting) m.waiting.shareWithin = share(m.waiting.within, m.waiting.compared);
+  m.loops.rate = share(m.loops.cases, m.cases);
+  m.returns.rate = share(m.returns.count, m.visits);
+}
+
+/** Return reasons, most frequent first, then alphabetically. */
+export function sortReasons(counts: Iterable<readonly [string, number]>): { reason: string; count: number }[] {
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}
+
+/** The known steps that get a row, in row order: with a lane filter, only that lane's. */
+export function knownStepRows(steps: readonly MonevStepInfo[], query: MonevQuery): MonevStepInfo[] {
+  const seen = new Set<string>();
+  return [...steps]
+    .sort((a, b) => a.row - b.row)
+    .filter((info) => (query.lane === undefined || info.actor === query.lane) && !seen.has(info.stepId) && seen.add(info.stepId));
+}
+
 function stepAccumulator(info: MonevStepInfo, known: boolean): StepAccumulator {
   return {
-    measures: {
-      stepId: info.stepId,
-      row: info.row,
-      ...(info.number !== undefined ? { number: info.number } : {}),
-      name: info.name,
-      ...(info.actor !== undefined ? { actor: info.actor } : {}),
-      waktu: info.waktu,
-      measure: info.measure,
-      hasStandard: info.hasStandard,
-      known,
-      visits: 0,
-      done: 0,
-      cases: 0,
-      duration: { count: 0, totalMinutes: 0, median: null, p90: null },
-      withStandard: 0,
-      within: 0,
-      shareWithin: null,
-      overMinutes: 0,
-      waiting: info.measure === 'wait' ? { compared: 0, within: 0, shareWithin: null } : null,
-      loops: { cases: 0, rate: null },
-      returns: { count: 0, toApplicant: 0, rate: null, reasons: [] },
-      skipped: { asked: 0, skipped: 0 },
-      signWait: { count: 0, totalMinutes: 0, median: null, p90: null },
-      joinWait: { count: 0, totalMinutes: 0, median: null, p90: null },
-    },
+    measures: emptyStepMeasures(info, known),
     durations: new FloatList(),
     signWaits: new FloatList(),
     joinWaits: new FloatList(),
@@ -297,13 +329,12 @@ export function monevMeasuresOfTables(
   const time = new TableWorkingTime(calendar);
   const timeZone = calendar.timeZone;
   const byStep = new Map<string, StepAccumulator>();
-  const ordered = [...steps].sort((a, b) => a.row - b.row);
-  for (const info of ordered) {
-    if (query.lane !== undefined && info.actor !== query.lane) continue;
-    if (!byStep.has(info.stepId)) byStep.set(info.stepId, stepAccumulator(info, true));
-  }
+  for (const info of knownStepRows(steps, query)) byStep.set(info.stepId, stepAccumulator(info, true));
   const knownSteps = new Map(steps.map((s) => [s.stepId, s]));
-  let extraRow = ordered.reduce((max, s) => Math.max(max, s.row), 0);
+  let extraRow = steps.reduce((max, s) => Math.max(max, s.row), 0);
+  // Join waits are given to their step's row once every visit is counted, so whether a row exists does not depend
+  // on the order of the cases (a step of another revision gets a row from its first counted visit, in any case).
+  const joinWaitsOfSteps: { stepId: string; minutes: number }[] = [];
 
   const matched: Matched = { tables, queries: [], table: new FloatList(), row: new FloatList() };
   const totals = emptyCounts();
@@ -368,12 +399,14 @@ export function monevMeasuresOfTables(
         if (!acc) {
           const stepId = strings[v.stepId[k]!]!;
           if (knownSteps.has(stepId)) continue; // a known step outside the lane filter
-          const measure = strings[v.measure[k]!] as StepMeasures['measure'];
-          const actor = v.actor[k]! >= 0 ? strings[v.actor[k]!] : undefined;
-          acc = stepAccumulator(
-            { stepId, row: ++extraRow, name: stepId, ...(actor ? { actor } : {}), waktu: '', measure, hasStandard: v.dueAt[k] === v.dueAt[k], asked: v.asked[k] === 1 },
-            false,
-          );
+          const visit = {
+            stepId,
+            measure: strings[v.measure[k]!] as StepMeasures['measure'],
+            ...(v.actor[k]! >= 0 ? { actor: strings[v.actor[k]!]! } : {}),
+            ...(v.dueAt[k] === v.dueAt[k] ? { dueAt: v.dueAt[k]! } : {}),
+            ...(v.asked[k] ? { asked: true as const } : {}),
+          };
+          acc = stepAccumulator(unknownStepInfo(visit, ++extraRow), false);
           byStep.set(stepId, acc);
           accOf[v.stepId[k]!] = acc;
         }
@@ -430,11 +463,7 @@ export function monevMeasuresOfTables(
 
       for (let k = cs.joinWaitStart[i]!; k < cs.joinWaitStart[i + 1]!; k++) {
         const minutes = time.span(j.minutes[k]!, j.firstArrivalAt[k]!, j.releasedAt[k]!);
-        if (minutes === undefined) continue;
-        const acc = stepAcc(j.stepId[k]!);
-        if (query.lane !== undefined && !acc) continue;
-        acc?.joinWaits.push(minutes);
-        joinWaits.push(minutes);
+        if (minutes !== undefined) joinWaitsOfSteps.push({ stepId: strings[j.stepId[k]!]!, minutes });
       }
       for (let k = firstReturn; k < firstReturn + returnCount; k++) {
         if (!r.toApplicant[k]) continue;
@@ -444,16 +473,21 @@ export function monevMeasuresOfTables(
     }
   }
 
+  for (const { stepId, minutes } of joinWaitsOfSteps) {
+    const acc = byStep.get(stepId);
+    // With a lane filter, a join outside the lane's rows is not among the places its cases wait.
+    if (query.lane !== undefined && !acc) continue;
+    acc?.joinWaits.push(minutes);
+    joinWaits.push(minutes);
+  }
+
   const stepRows = [...byStep.values()].map((acc) => {
     const m = acc.measures;
     m.duration = summarizeMinutes(acc.durations.view());
     m.signWait = summarizeMinutes(acc.signWaits.view());
     m.joinWait = summarizeMinutes(acc.joinWaits.view());
-    m.shareWithin = m.measure === 'wait' ? null : share(m.within, m.withStandard);
-    if (m.waiting) m.waiting.shareWithin = share(m.waiting.within, m.waiting.compared);
-    m.loops.rate = share(m.loops.cases, m.cases);
-    m.returns.rate = share(m.returns.count, m.visits);
-    m.returns.reasons = [...acc.reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+    settleStepShares(m);
+    m.returns.reasons = sortReasons(acc.reasons);
     return m;
   });
 
@@ -474,22 +508,32 @@ export function monevMeasuresOfTables(
   };
 }
 
+/**
+ * The empty lead-time bins for lead times whose 95th percentile and longest are given, and the width of a bin:
+ * a lead time v falls in bin min(bins.length − 1, ⌊v / width⌋).
+ */
+export function leadTimeBinFrame(p95: number, max: number): { width: number; bins: LeadTimeBin[] } {
+  // A few cases that took months would squeeze every other case into the first bin: bins span up to the
+  // 95th percentile, and what lies well beyond it shares one open-ended last bin.
+  const tail = max > p95 * TAIL_FACTOR;
+  const scale = tail ? p95 : max;
+  const width = binWidth(scale);
+  const count = Math.floor(scale / width) + 1;
+  const bins: LeadTimeBin[] = [];
+  for (let i = 0; i < count; i++) bins.push({ from: i * width, to: (i + 1) * width, count: 0, within: 0 });
+  if (tail) bins.push({ from: count * width, to: max, count: 0, within: 0, openEnded: true });
+  return { width, bins };
+}
+
 function leadTimeOf(leads: Float64Array, within: Float64Array, withStandard: number, withinCount: number): LeadTime {
   let max = 0;
   for (let i = 0; i < leads.length; i++) if (leads[i]! > max) max = leads[i]!;
-  const bins: LeadTimeBin[] = [];
+  let bins: LeadTimeBin[] = [];
   if (leads.length > 0) {
-    // A few cases that took months would squeeze every other case into the first bin: bins span up to the
-    // 95th percentile, and what lies well beyond it shares one open-ended last bin.
-    const p95 = selectInPlace(Float64Array.from(leads), rankOf(0.95, leads.length) - 1);
-    const tail = max > p95 * TAIL_FACTOR;
-    const scale = tail ? p95 : max;
-    const width = binWidth(scale);
-    const count = Math.floor(scale / width) + 1;
-    for (let i = 0; i < count; i++) bins.push({ from: i * width, to: (i + 1) * width, count: 0, within: 0 });
-    if (tail) bins.push({ from: count * width, to: max, count: 0, within: 0, openEnded: true });
+    const frame = leadTimeBinFrame(selectInPlace(Float64Array.from(leads), rankOf(0.95, leads.length) - 1), max);
+    bins = frame.bins;
     for (let i = 0; i < leads.length; i++) {
-      const bin = bins[Math.min(bins.length - 1, Math.floor(leads[i]! / width))]!;
+      const bin = bins[Math.min(bins.length - 1, Math.floor(leads[i]! / frame.width))]!;
       bin.count++;
       if (within[i]) bin.within++;
     }
@@ -497,16 +541,26 @@ function leadTimeOf(leads: Float64Array, within: Float64Array, withStandard: num
   return { ...summarizeMinutes(leads), withStandard, within: withinCount, shareWithin: share(withinCount, withStandard), bins };
 }
 
-function countBuckets(matched: Matched, query: MonevQuery, timeZone: string, minStart: number, maxStart: number): MonevMeasures['buckets'] {
-  const haveCases = matched.row.length > 0;
-  const from = query.from ?? (haveCases ? minStart : undefined);
-  const last = query.to !== undefined ? query.to - 1 : haveCases ? maxStart : undefined;
+/**
+ * The empty count buckets of a query whose matched cases started between `minStart` and `maxStart` (both
+ * undefined when none matched): the unit, and one row per week or month of the period.
+ */
+export function countBucketFrame(query: MonevQuery, timeZone: string, minStart: number | undefined, maxStart: number | undefined): MonevMeasures['buckets'] {
+  const from = query.from ?? minStart;
+  const last = query.to !== undefined ? query.to - 1 : maxStart;
   const unit: 'week' | 'month' = from !== undefined && last !== undefined && last + 1 - from <= WEEKLY_PERIOD_MAX_DAYS * DAY_MS ? 'week' : 'month';
   if (from === undefined || last === undefined || last < from) return { unit, rows: [] };
   const startOf = unit === 'week' ? (at: number) => weekStartOf(at, timeZone) : (at: number) => monthStartOf(at, timeZone);
   let rows = bucketRows(startOf(from), startOf(last), unit, timeZone);
-  if (!rows && haveCases) rows = bucketRows(startOf(minStart), startOf(maxStart), unit, timeZone);
-  if (!rows) return { unit, rows: [] };
+  if (!rows && minStart !== undefined && maxStart !== undefined) rows = bucketRows(startOf(minStart), startOf(maxStart), unit, timeZone);
+  return { unit, rows: rows ?? [] };
+}
+
+function countBuckets(matched: Matched, query: MonevQuery, timeZone: string, minStart: number, maxStart: number): MonevMeasures['buckets'] {
+  const haveCases = matched.row.length > 0;
+  const { unit, rows } = countBucketFrame(query, timeZone, haveCases ? minStart : undefined, haveCases ? maxStart : undefined);
+  if (rows.length === 0) return { unit, rows };
+  const startOf = unit === 'week' ? (at: number) => weekStartOf(at, timeZone) : (at: number) => monthStartOf(at, timeZone);
   const index = new Map(rows.map((row, i) => [row.start, i]));
   const whichTable = matched.table.view();
   const whichRow = matched.row.view();

@@ -3,6 +3,7 @@
  * Types only: both sides import them, so a change to the protocol is a type error on both.
  */
 import type { CaseCommand, CaseEvent, LocalizedText } from '../engine';
+import type { MonevMeasures } from '../monev/measures';
 
 export const API_PREFIX = '/api/v1';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -79,6 +80,8 @@ export type ApiErrorCode =
   | 'attachment.hashMismatch'
   | 'attachment.unknown'
   | 'sync.cursorInvalid'
+  | 'monev.forbidden'
+  | 'monev.periodInvalid'
   | 'server.unavailable'
   | 'server.busy'
   | 'server.internal';
@@ -240,3 +243,17 @@ export interface StreamSignedOut {
   code: 'session.invalid';
   message: LocalizedText;
 }
+
+/**
+ * `GET /api/v1/monev/:sopId?from&to&office&lane&revision`: the measures of the cases the office reads, with the
+ * rows of `revision`'s steps (the latest revision when none is asked); times are ISO instants, office is its name.
+ */
+export interface MonevResponse {
+  sopId: string;
+  /** The revision whose steps make the rows. */
+  revision: number;
+  /** The working calendar's time zone the buckets are in. */
+  timeZone: string;
+  measures: MonevMeasures;
+}
+

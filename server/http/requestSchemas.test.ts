@@ -41,7 +41,7 @@ describe('server request schemas (schemas/server)', () => {
   it('loads every schema file in strict mode', () => {
     const dir = fileURLToPath(new URL('../../schemas/server/', import.meta.url));
     const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
-    expect(files.sort()).toEqual(['admin.schema.json', 'common.schema.json', 'publication.schema.json', 'session.schema.json', 'sync.schema.json']);
+    expect(files.sort()).toEqual(['admin.schema.json', 'common.schema.json', 'monev.schema.json', 'publication.schema.json', 'session.schema.json', 'sync.schema.json']);
   });
 
   it('accepts the protocol types', () => {
@@ -54,6 +54,15 @@ describe('server request schemas (schemas/server)', () => {
     expect(check('publication', 'PublishRevisionRequest', publish)).toEqual([]);
     expect(check('sync', 'PushRequest', push)).toEqual([]);
     expect(check('sync', 'PullQuery', { after: '812:4', limit: '500' })).toEqual([]);
+    expect(check('monev', 'MonevQuery', { from: '2026-01-05T00:00:00+07:00', to: '2026-04-01T00:00:00.000Z', office: 'Kecamatan Glagah', lane: 'desa-kelurahan', revision: '2' })).toEqual([]);
+  });
+
+  it('refuses monev filters that are not instants with an offset, or not one line', () => {
+    expect(check('monev', 'MonevQuery', { from: '2026-01-05' })).toEqual(['/from pattern']);
+    expect(check('monev', 'MonevQuery', { to: '2026-01-05T00:00:00' })).toEqual(['/to pattern']);
+    expect(check('monev', 'MonevQuery', { office: ' Glagah' })).toEqual(['/office pattern']);
+    expect(check('monev', 'MonevQuery', { revision: '0' })).toEqual(['/revision pattern']);
+    expect(check('monev', 'MonevQuery', { kantor: 'x' })).toEqual([' additionalProperties']);
   });
 
   it('refuses push batches over the limit, unknown command types and malformed hashes', () => {

@@ -4,7 +4,7 @@ import { useT } from '../ui/i18n';
 import { SopCatalogue } from './catalogue/SopCatalogue';
 import { RuntimeProvider, useRuntime } from './context';
 import { PageBoundary } from './guard/Boundary';
-import { hrefs, navigate, useRoute, type Route } from './router';
+import { hrefs, navigate, parseRoute, useRoute, type Route } from './router';
 import { StorageStatusBar } from './StorageStatusBar';
 import { RuntimeDb, TRIAL_DB_NAME } from './storage/db';
 import { wipeTrialData } from './trial';
@@ -31,6 +31,7 @@ export interface AppProps {
 export function App({ db, seed, trial = false, demo = false, sync }: AppProps) {
   const t = useT();
   const [database] = useState(() => db ?? (trial ? new RuntimeDb(TRIAL_DB_NAME) : demo ? new RuntimeDb(DEMO_DB_NAME) : undefined));
+  useState(() => preloadScreen(parseRoute(window.location.hash)));
   return (
     <AppShell title={t('runtime.title')} startHref="../">
       <RuntimeProvider {...(database ? { db: database } : {})} seed={trial || demo ? false : (seed ?? true)} trial={trial} demo={demo} {...(sync !== undefined ? { sync } : {})}>
@@ -107,16 +108,38 @@ function RuntimeScreens() {
 // The catalogue (the first screen, `#/`) comes with the app; every other screen is loaded when first opened,
 // so the first screen does not wait for the case engine's forms, the settings, bundles and backups. The service
 // worker precaches every chunk, so a screen opened offline still loads.
-const CasePage = lazy(() => import('./case/CasePage').then((m) => ({ default: m.CasePage })));
-const CaseList = lazy(() => import('./cases/CaseList').then((m) => ({ default: m.CaseList })));
-const Inbox = lazy(() => import('./inbox/Inbox').then((m) => ({ default: m.Inbox })));
-const ProfilePage = lazy(() => import('./profile/ProfilePage').then((m) => ({ default: m.ProfilePage })));
-const Receipt = lazy(() => import('./receipt/Receipt').then((m) => ({ default: m.Receipt })));
-const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const MonevIndex = lazy(() => import('./monev/MonevIndex').then((m) => ({ default: m.MonevIndex })));
-const MonevPage = lazy(() => import('./monev/MonevPage').then((m) => ({ default: m.MonevPage })));
-const MonevFormRoute = lazy(() => import('./monev/MonevFormRoute').then((m) => ({ default: m.MonevFormRoute })));
-const StartCasePage = lazy(() => import('./start/StartCase').then((m) => ({ default: m.StartCasePage })));
+const screenModules = {
+  case: () => import('./case/CasePage'),
+  cases: () => import('./cases/CaseList'),
+  inbox: () => import('./inbox/Inbox'),
+  profile: () => import('./profile/ProfilePage'),
+  receipt: () => import('./receipt/Receipt'),
+  settings: () => import('./settings/SettingsPage'),
+  monevIndex: () => import('./monev/MonevIndex'),
+  monev: () => import('./monev/MonevPage'),
+  monevForm: () => import('./monev/MonevFormRoute'),
+  start: () => import('./start/StartCase'),
+} satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
+
+/**
+ * Starts loading the screen a page opens on while the databases open, rather
+ * than after (a reload of the monev dashboard fetches its charts meanwhile).
+ */
+function preloadScreen(route: Route): void {
+  const load = (screenModules as Partial<Record<Route['name'], () => Promise<unknown>>>)[route.name];
+  void load?.().catch(() => undefined);
+}
+
+const CasePage = lazy(() => screenModules.case().then((m) => ({ default: m.CasePage })));
+const CaseList = lazy(() => screenModules.cases().then((m) => ({ default: m.CaseList })));
+const Inbox = lazy(() => screenModules.inbox().then((m) => ({ default: m.Inbox })));
+const ProfilePage = lazy(() => screenModules.profile().then((m) => ({ default: m.ProfilePage })));
+const Receipt = lazy(() => screenModules.receipt().then((m) => ({ default: m.Receipt })));
+const SettingsPage = lazy(() => screenModules.settings().then((m) => ({ default: m.SettingsPage })));
+const MonevIndex = lazy(() => screenModules.monevIndex().then((m) => ({ default: m.MonevIndex })));
+const MonevPage = lazy(() => screenModules.monev().then((m) => ({ default: m.MonevPage })));
+const MonevFormRoute = lazy(() => screenModules.monevForm().then((m) => ({ default: m.MonevFormRoute })));
+const StartCasePage = lazy(() => screenModules.start().then((m) => ({ default: m.StartCasePage })));
 
 function Screen({ route }: { route: Route }) {
   const t = useT();

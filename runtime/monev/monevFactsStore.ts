@@ -24,11 +24,12 @@ export const MONEV_CHUNK_CASES = 10_000;
 /** Bumped when caseFactsFromEvents or the codec change what they write: every chunk is then rebuilt. */
 const FACTS_VERSION = 1;
 /**
- * Rows stamped up to this long before a chunk was built are checked again: a
- * write whose stamp was taken just before the build read the record may
- * commit just after it.
+ * Rows stamped this long before the last check are looked at again. IndexedDB
+ * orders transactions: a write this check's reads did not see began after
+ * them, so its stamp is after the check began. The margin only covers a wall
+ * clock stepped back a little between two writes (the stamp is Date.now()).
  */
-const STAMP_MARGIN_MS = 10 * 60_000;
+const STAMP_MARGIN_MS = 2_000;
 /** Cases whose events are read and folded at once while building. */
 const FOLD_BATCH = 2_000;
 

@@ -7,7 +7,10 @@
 //   user opens the dashboard again on a record already summarized);
 // - time to change a filter: the office (or lane) select changed → the dashboard shows the numbers for it.
 // Results: bench/results/monev.json. Targets: first chart < 1 s, filter change < 200 ms.
-// BENCH_MONEV_CASES sets the number of cases (default 100,000).
+// BENCH_MONEV_CASES sets the number of cases (default 100,000). Seeding 100,000 cases takes many minutes, so a
+// seeded browser profile can be kept and reused: BENCH_MONEV_PROFILE=<dir> with a fixed BENCH_MONEV_PORT (IndexedDB
+// belongs to the origin, port included); BENCH_MONEV_SEED_ONLY=1 seeds and stops. A reused profile with the same
+// number of cases is not seeded again; its kept facts are dropped first, so the first open still folds every case.
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -56,7 +59,7 @@ async function serve(outDir: string, seedCode: string): Promise<{ port: number; 
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(Number(process.env.BENCH_MONEV_PORT ?? 0), '127.0.0.1', resolve));
   return { port: (server.address() as { port: number }).port, close: () => server.close() };
 }
 
@@ -127,15 +130,27 @@ async function main() {
   await build({ root, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await serve(outDir, await bundleBrowserEntry('runtime/bench/monevBenchSeed.ts', 'monevBenchSeed'));
   // On disk, as a clerk's browser: 100,000 cases need more than an incognito context's in-memory quota.
-  const profile = mkdtempSync(join(tmpdir(), 'sop-bench-monev-profile-'));
+  const keptProfile = process.env.BENCH_MONEV_PROFILE;
+  if (keptProfile && !process.env.BENCH_MONEV_PORT) throw new Error('BENCH_MONEV_PROFILE needs a fixed BENCH_MONEV_PORT: IndexedDB belongs to the origin, port included');
+  if (keptProfile) mkdirSync(keptProfile, { recursive: true });
+  const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'sop-bench-monev-profile-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, serviceWorkers: 'block' });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(0);
     page.on('console', (message) => console.log(`  ${message.text()}`));
     await page.goto(`http://127.0.0.1:${server.port}/bench-seed.html`);
-    const seeded = await page.evaluate((n) => (globalThis as any).monevBench.seed(n, 6), CASES);
-    console.log(`seeded ${seeded.cases.toLocaleString('en')} cases, ${seeded.events.toLocaleString('en')} events in ${(seeded.ms / 1000).toFixed(1)} s`);
+    const earlier = keptProfile ? await page.evaluate(() => (globalThis as any).monevBench.seeded()) : null;
+    // The generator makes `total` cases less the few that would start after now: within 2 % is the same seed.
+    const reuse = earlier && Math.abs(earlier.cases - CASES) < CASES * 0.02;
+    const seeded = reuse ? { ...earlier, ms: NaN } : await page.evaluate((n) => (globalThis as any).monevBench.seed(n, 6), CASES);
+    if (reuse) {
+      await page.evaluate(() => (globalThis as any).monevBench.forgetFacts());
+      console.log(`reusing ${seeded.cases.toLocaleString('en')} seeded cases, ${seeded.events.toLocaleString('en')} events in ${keptProfile}`);
+    } else {
+      console.log(`seeded ${seeded.cases.toLocaleString('en')} cases, ${seeded.events.toLocaleString('en')} events in ${(seeded.ms / 1000).toFixed(1)} s`);
+    }
+    if (process.env.BENCH_MONEV_SEED_ONLY) return;
 
     const url = `http://127.0.0.1:${server.port}/runtime/?contoh-monev#/monev/${seeded.sopId}`;
     const cold = await timeFirstChart(page, url);
@@ -170,7 +185,7 @@ async function main() {
       machine: { cpus: cpus().length, browser: context.browser()?.version() ?? 'chromium' },
       cases: seeded.cases,
       events: seeded.events,
-      seedSeconds: Math.round(seeded.ms / 100) / 10,
+      seedSeconds: reuse ? null : Math.round(seeded.ms / 100) / 10,
       firstOpenFoldingAllMs: Math.round(cold.chartMs),
       factsReadMs: { median: Math.round(median(factsRead)), runs: factsRead.map(Math.round) },
       loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
@@ -187,7 +202,7 @@ async function main() {
   } finally {
     await context.close();
     server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!keptProfile) rmSync(profile, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
   }
 }

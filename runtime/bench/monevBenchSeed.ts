@@ -3,7 +3,7 @@
 // bench then opens (`runtime/?contoh-monev`) reads exactly what a user's "Contoh data monev" would have written.
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import bwiJson from '../../samples/bwi-spm-online.sop.json';
-import { fillDemoDatabase, openDemoDatabase, wipeDemoData } from '../monev/demoData';
+import { DEMO_META_KEY, fillDemoDatabase, openDemoDatabase, wipeDemoData } from '../monev/demoData';
 
 const SOP = bwiJson as unknown as SopDocument;
 
@@ -23,4 +23,28 @@ async function seed(total: number, months: number): Promise<{ sopId: string; cas
   return { sopId: SOP.id, cases: result.cases, events: result.events, ms };
 }
 
-(globalThis as unknown as { monevBench: unknown }).monevBench = { seed };
+/** What an earlier seed left in this profile's demo database (a bench may reuse a seeded profile). */
+async function seeded(): Promise<{ sopId: string; cases: number; events: number } | null> {
+  const db = openDemoDatabase();
+  try {
+    const meta = (await db.meta.get(DEMO_META_KEY))?.value as { cases?: number; events?: number } | undefined;
+    return meta?.cases ? { sopId: SOP.id, cases: meta.cases, events: meta.events ?? 0 } : null;
+  } finally {
+    db.close();
+  }
+}
+
+/** Drops the monev facts the dashboard kept, so the next open folds every case again (a cold open). */
+async function forgetFacts(): Promise<void> {
+  const db = openDemoDatabase();
+  try {
+    await db.transaction('rw', db.monevFacts, db.meta, async () => {
+      await db.monevFacts.clear();
+      await db.meta.where('key').startsWith('monevFactsChecked:').delete();
+    });
+  } finally {
+    db.close();
+  }
+}
+
+(globalThis as unknown as { monevBench: unknown }).monevBench = { seed, seeded, forgetFacts };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { WithRuntime } from '../storyFixtures';
 import { MonevFormsList } from './MonevFormsList';
 import { MONEV_SOP_ID } from './monevFormFixtures';
@@ -43,5 +43,21 @@ export const None: Story = {
   args: { sopId: 'sop-lain' },
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('Belum ada formulir untuk SOP ini.')).toBeVisible();
+  },
+};
+
+export const DeleteADraft: Story = {
+  globals: { locale: 'id' },
+  play: async ({ canvas }) => {
+    await canvas.findByRole('link', { name: 'Formulir evaluasi' });
+    // The first click only asks, saying what would go; "Batal" keeps the form.
+    await userEvent.click(canvas.getByRole('button', { name: 'Hapus draf formulir evaluasi' }));
+    await expect(canvas.getByRole('group', { name: /Hapus draf formulir evaluasi ini\? Isinya tidak dapat dikembalikan\./ })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Batal' }));
+    await expect(canvas.getByRole('link', { name: 'Formulir evaluasi' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Hapus draf formulir evaluasi' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Ya, hapus' }));
+    await waitFor(() => expect(canvas.queryByRole('link', { name: 'Formulir evaluasi' })).toBeNull());
+    await expect(canvas.getByRole('link', { name: 'Formulir monitoring' })).toBeVisible();
   },
 };

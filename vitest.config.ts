@@ -61,6 +61,8 @@ export default defineConfig({
             // Builds the app, serves it and drives Debian's Chromium with playwright-core.
             'tests/e2e/**/*.test.ts',
           ],
+          // A folder for the one production build the end-to-end files share (built by the first that needs it).
+          globalSetup: ['./tests/e2e/support/sharedBuild.globalSetup.ts'],
           sequence: { groupOrder: 0 },
         },
       },

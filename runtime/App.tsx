@@ -3,7 +3,7 @@ import { AppShell } from '../ui/AppShell';
 import { useT } from '../ui/i18n';
 import { SopCatalogue } from './catalogue/SopCatalogue';
 import { RuntimeProvider, useRuntime } from './context';
-import { PageBoundary } from './guard/Boundary';
+import { AppBoundary, PageBoundary } from './guard/Boundary';
 import { hrefs, navigate, useRoute, type Route } from './router';
 import { StorageStatusBar } from './StorageStatusBar';
 import { RuntimeDb, TRIAL_DB_NAME } from './storage/db';
@@ -33,11 +33,13 @@ export function App({ db, seed, trial = false, demo = false, sync }: AppProps) {
   const [database] = useState(() => db ?? (trial ? new RuntimeDb(TRIAL_DB_NAME) : demo ? new RuntimeDb(DEMO_DB_NAME) : undefined));
   return (
     <AppShell title={t('runtime.title')} startHref="../">
-      <RuntimeProvider {...(database ? { db: database } : {})} seed={trial || demo ? false : (seed ?? true)} trial={trial} demo={demo} {...(sync !== undefined ? { sync } : {})}>
-        {trial && <TrialBanner />}
-        {demo && <DemoBanner />}
-        <RuntimeScreens />
-      </RuntimeProvider>
+      <AppBoundary>
+        <RuntimeProvider {...(database ? { db: database } : {})} seed={trial || demo ? false : (seed ?? true)} trial={trial} demo={demo} {...(sync !== undefined ? { sync } : {})}>
+          {trial && <TrialBanner />}
+          {demo && <DemoBanner />}
+          <RuntimeScreens />
+        </RuntimeProvider>
+      </AppBoundary>
     </AppShell>
   );
 }

@@ -6,6 +6,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, currentSetupHost, setUpChromium } from './cli/chromium';
+import LongestFirstSequencer from './scripts/longest-first-sequencer';
 
 // Before any test: find the browser (CHROMIUM_PATH, Debian's Chromium, Chrome, Playwright's own),
 // install Debian's chromium as root on Debian, or stop with one line saying what to run.
@@ -35,6 +36,8 @@ export default defineConfig({
     // run instead of silently skipping the rest of the suite, locally and in CI.
     allowOnly: false,
     maxWorkers: 2,
+    // Long files first across projects of the same group (see the sequencer), so the run does not end on one.
+    sequence: { sequencer: LongestFirstSequencer },
     reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       {
@@ -61,6 +64,8 @@ export default defineConfig({
             // Builds the app, serves it and drives Debian's Chromium with playwright-core.
             'tests/e2e/**/*.test.ts',
           ],
+          // A folder for the one production build the end-to-end files share (built by the first that needs it).
+          globalSetup: ['./tests/e2e/support/sharedBuild.globalSetup.ts'],
           sequence: { groupOrder: 0 },
         },
       },

@@ -3,7 +3,7 @@ import { AppShell } from '../ui/AppShell';
 import { useT } from '../ui/i18n';
 import { SopCatalogue } from './catalogue/SopCatalogue';
 import { RuntimeProvider, useRuntime } from './context';
-import { PageBoundary } from './guard/Boundary';
+import { AppBoundary, PageBoundary } from './guard/Boundary';
 import { hrefs, navigate, parseRoute, useRoute, type Route } from './router';
 import { StorageStatusBar } from './StorageStatusBar';
 import { RuntimeDb, TRIAL_DB_NAME } from './storage/db';
@@ -34,11 +34,13 @@ export function App({ db, seed, trial = false, demo = false, sync }: AppProps) {
   useState(() => preloadScreen(parseRoute(window.location.hash)));
   return (
     <AppShell title={t('runtime.title')} startHref="../">
-      <RuntimeProvider {...(database ? { db: database } : {})} seed={trial || demo ? false : (seed ?? true)} trial={trial} demo={demo} {...(sync !== undefined ? { sync } : {})}>
-        {trial && <TrialBanner />}
-        {demo && <DemoBanner />}
-        <RuntimeScreens />
-      </RuntimeProvider>
+      <AppBoundary>
+        <RuntimeProvider {...(database ? { db: database } : {})} seed={trial || demo ? false : (seed ?? true)} trial={trial} demo={demo} {...(sync !== undefined ? { sync } : {})}>
+          {trial && <TrialBanner />}
+          {demo && <DemoBanner />}
+          <RuntimeScreens />
+        </RuntimeProvider>
+      </AppBoundary>
     </AppShell>
   );
 }

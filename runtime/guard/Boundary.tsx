@@ -54,6 +54,35 @@ function PageFailure({ error, retry }: { error: unknown; retry: () => void }) {
   );
 }
 
+function AppFailure({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useT();
+  return (
+    <section className="rt-section" aria-labelledby="rt-app-failure">
+      <div role="alert" className="rt-alert rt-alert--error">
+        <h2 id="rt-app-failure">{t('trust.guard.app')}</h2>
+        <p className="rt-muted">{t('trust.guard.detail', { detail: detailOf(error) })}</p>
+        <p>
+          <button type="button" className="rt-button" onClick={() => window.location.reload()}>
+            {t('trust.guard.reload')}
+          </button>{' '}
+          <button type="button" className="rt-button rt-button--secondary" onClick={retry}>
+            {t('trust.guard.retry')}
+          </button>
+        </p>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Around the databases, the navigation and every page: a read that fails while the app opens (the profile, the
+ * server link, the sync counts; their live queries throw while rendering) shows a message with a way to try
+ * again, under the app's header. Without it React removed the whole app and the clerk saw an empty page.
+ */
+export function AppBoundary({ children }: { children: ReactNode }) {
+  return <Boundary fallback={(error, retry) => <AppFailure error={error} retry={retry} />}>{children}</Boundary>;
+}
+
 /** One page of the runtime: a failure shows a bilingual message with a way back, and the navigation stays usable. */
 export function PageBoundary({ children }: { children: ReactNode }) {
   return <Boundary fallback={(error, retry) => <PageFailure error={error} retry={retry} />}>{children}</Boundary>;

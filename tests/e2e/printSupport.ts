@@ -1,5 +1,8 @@
 /** Helpers shared by the print tests: PDF text through pdfjs-dist. */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { RenderPrintOptions } from '../../print/model/protocol';
+import type { PdfPrinter } from '../../print/pdf/pdfPrinter';
+import type { SopDocument } from '../../schemas/generated/sop.types';
 
 export interface PdfPageText {
   /** Every text run on the page, trimmed, in drawing order. */
@@ -246,4 +249,52 @@ export function segmentCrossesBox(s: [number, number, number, number], box: PdfT
 
 export function boxesOverlap(a: PdfTextBox['box'], b: PdfTextBox['box'], inset = 0.3): boolean {
   return a.left + inset < b.right && b.left + inset < a.right && a.bottom + inset < b.top && b.bottom + inset < a.top;
+}
+
+type Printed = Awaited<ReturnType<PdfPrinter['print']>>;
+
+/**
+ * A printer for a test file that prints the same document on the same paper several times (the samples on A4
+ * landscape for their own test, then for the word-break and label checks): each distinct document and options
+ * is printed once, and each PDF read back once. Up to `parallel` prints run at once, each in its own page: a print
+ * spends most of its time opening the print page, which another page's layout and PDF writing can overlap.
+ */
+export function sharedPrints(printer: PdfPrinter, parallel: number) {
+  const prints = new Map<string, Promise<Printed>>();
+  const texts = new WeakMap<Uint8Array, Promise<PdfPageText[]>>();
+  const geometries = new WeakMap<Uint8Array, Promise<PdfPageGeometry[]>>();
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  async function limited<T>(work: () => Promise<T>): Promise<T> {
+    if (running >= parallel) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  }
+  const remember = <K extends object, V>(cache: WeakMap<K, Promise<V>>, key: K, make: () => Promise<V>) => {
+    let value = cache.get(key);
+    if (!value) cache.set(key, (value = make()));
+    return value;
+  };
+  return {
+    print(doc: SopDocument, options: RenderPrintOptions): Promise<Printed> {
+      const key = JSON.stringify([doc, options]);
+      let printed = prints.get(key);
+      if (!printed) {
+        // The document as it is now: a test may change its copy afterwards.
+        const copy = structuredClone(doc);
+        printed = limited(() => printer.print(copy, options));
+        // A failed print is not remembered: the next test asking for it gets its own error.
+        printed.catch(() => prints.delete(key));
+        prints.set(key, printed);
+      }
+      return printed;
+    },
+    pages: (pdf: Uint8Array) => remember(texts, pdf, () => pdfPages(pdf)),
+    geometry: (pdf: Uint8Array) => remember(geometries, pdf, () => pdfGeometry(pdf)),
+  };
 }

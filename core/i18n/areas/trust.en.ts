@@ -4,6 +4,8 @@ import type { trustMessagesId } from './trust.id';
 export const trustMessagesEn: Record<keyof typeof trustMessagesId, string> = {
   'trust.nav.settings': 'Settings',
   'trust.guard.page': 'This page cannot be shown because some data on this device is damaged. Other data is untouched.',
+  'trust.guard.app': 'The app could not read the data on this device while opening. What is saved is untouched: reload the page or try again.',
+  'trust.guard.reload': 'Reload the page',
   'trust.guard.detail': 'Technical detail: {detail}',
   'trust.guard.back': 'Back to the SOP catalogue',
   'trust.guard.retry': 'Try again',

@@ -6,6 +6,8 @@
 export const trustMessagesId = {
   'trust.nav.settings': 'Pengaturan',
   'trust.guard.page': 'Halaman ini tidak dapat ditampilkan karena ada data yang rusak di perangkat ini. Data lain tidak tersentuh.',
+  'trust.guard.app': 'Aplikasi tidak dapat membaca data di perangkat ini saat dibuka. Data yang sudah tersimpan tidak tersentuh: muat ulang halaman atau coba lagi.',
+  'trust.guard.reload': 'Muat ulang halaman',
   'trust.guard.detail': 'Rincian teknis: {detail}',
   'trust.guard.back': 'Kembali ke katalog SOP',
   'trust.guard.retry': 'Coba lagi',

@@ -6,7 +6,9 @@ import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PluginOption } from 'vite';
+import { inject } from 'vitest';
 import { launchChromium } from '../../../cli/chromium';
+import { sharedBuild } from './sharedBuild';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -19,11 +21,20 @@ export interface ServedBuild {
 }
 
 /**
- * The production build (`npm run build`) into a new temporary folder, never touching dist/.
- * `plugins` are added to the project's own (a test marking a second version, for instance).
+ * The production build (`npm run build`) in a temporary folder, never touching dist/. The plain build is made
+ * once per test run and shared by every file (read only: a test that changes files copies them first).
+ * `plugins` are added to the project's own (a test marking a second version, for instance), in a build of its own.
  */
 export async function buildProductionApp(name: string, plugins: PluginOption[] = []): Promise<string> {
+  // Absent when the unit project's global setup did not run (another config): build privately.
+  const runDir = inject('sharedBuildDir');
+  if (plugins.length === 0 && runDir) return sharedBuild(runDir, (outDir) => buildInto(outDir, plugins));
   const outDir = mkdtempSync(join(tmpdir(), `sop-${name}-dist-`));
+  await buildInto(outDir, plugins);
+  return outDir;
+}
+
+async function buildInto(outDir: string, plugins: PluginOption[]): Promise<void> {
   // Vitest sets NODE_ENV=test, which would bundle React's development build; test what users get.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -32,7 +43,6 @@ export async function buildProductionApp(name: string, plugins: PluginOption[] =
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
-  return outDir;
 }
 
 /** Builds into a temporary folder (never touching dist/), serves it, and launches Chromium. */

@@ -66,37 +66,53 @@ export async function loadStoredMonevFacts(
   const builtWith = builtWithKey(calendar);
   const checkKey = `${CHECKED_PREFIX}${sopId}`;
   const startedAt = Date.now();
-  const [stored, ids, checked] = await Promise.all([
-    db.monevFacts.where('sopId').equals(sopId).toArray(),
-    db.cases
-      .where('[sopId+status+dueAt+id]')
-      .between([sopId, Dexie.minKey, Dexie.minKey, Dexie.minKey], [sopId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey])
-      .primaryKeys(),
+  const timed = <T,>(name: string, work: Promise<T>): Promise<T> => {
+    const begun = performance.now();
+    return work.then((value) => (performance.measure(`monev:${name}`, { start: begun }), value));
+  };
+  const sopCases = () =>
+    db.cases.where('[sopId+status+dueAt+id]').between([sopId, Dexie.minKey, Dexie.minKey, Dexie.minKey], [sopId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey]);
+  const [stored, count, checked] = await Promise.all([
+    timed('read-facts', db.monevFacts.where('sopId').equals(sopId).toArray()),
+    sopCases().count(),
     db.meta.get(checkKey),
   ]);
+  const comparing = performance.now();
   const check = checked?.value as Checked | undefined;
   const usable = check?.builtWith === builtWith ? stored.filter((row) => row.builtWith === builtWith).sort((a, b) => a.chunk - b.chunk) : [];
   const known = knownCases(usable);
-  const present = new Set(ids);
 
+  // Cases written since the last check: changed ones (another revision), and new ones.
   const changed: CaseRow[] = [];
+  let fresh: CaseRow[] = [];
   if (usable.length > 0) {
     const since = check!.checkedAt - STAMP_MARGIN_MS;
     for (const row of await db.cases.where('[sopId+changeStamp]').between([sopId, since], [sopId, Dexie.maxKey]).toArray()) {
       const was = known.get(row.id);
-      if (was && was.revision !== row.revision) changed.push(row);
+      if (!was) fresh.push(row);
+      else if (was.revision !== row.revision) changed.push(row);
     }
   }
-  const unseen = ids.filter((id) => !known.has(id));
-  const gone = new Set([...known.keys()].filter((id) => !present.has(id)));
+  // The record holds the known cases and the new ones, unless some were deleted (or nothing is known yet): only
+  // then are all of the SOP's case ids read (100,000 keys take seconds) to find what is gone and what is unseen.
+  let unseen: string[] = [];
+  let gone = new Set<string>();
+  if (usable.length === 0 || count !== known.size + fresh.length) {
+    const ids = await timed('read-case-ids', sopCases().primaryKeys());
+    const present = new Set(ids);
+    unseen = ids.filter((id) => !known.has(id));
+    gone = new Set([...known.keys()].filter((id) => !present.has(id)));
+    fresh = [];
+  }
+  performance.measure('monev:compare', { start: comparing });
 
-  const toFold = changed.length + unseen.length;
+  const toFold = changed.length + fresh.length + unseen.length;
   const folded = new Map<string, Folded>();
   const addFolded = async (rows: readonly CaseRow[]) => {
     for (const [row, facts] of await foldCases(db, rows, calendar)) folded.set(row.id, { row, ...(facts ? { facts } : {}) });
     onProgress?.({ folded: folded.size, toFold });
   };
-  if (changed.length > 0) await addFolded(changed);
+  if (changed.length + fresh.length > 0) await addFolded([...changed, ...fresh]);
   for (let i = 0; i < unseen.length; i += FOLD_BATCH) {
     await addFolded((await db.cases.bulkGet(unseen.slice(i, i + FOLD_BATCH))).filter((r): r is CaseRow => !!r));
   }

@@ -34,17 +34,16 @@ export class Boundary extends Component<BoundaryProps, { error: unknown; failed:
 
 const detailOf = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
 
-function PageFailure({ error, retry }: { error: unknown; retry: () => void }) {
+/** The message of a failed page or app: what failed, the error, a first action, and "Coba lagi". */
+function Failure({ id, heading, error, retry, action }: { id: string; heading: string; error: unknown; retry: () => void; action: ReactNode }) {
   const t = useT();
   return (
-    <section className="rt-section" aria-labelledby="rt-page-failure">
+    <section className="rt-section" aria-labelledby={id}>
       <div role="alert" className="rt-alert rt-alert--error">
-        <h2 id="rt-page-failure">{t('trust.guard.page')}</h2>
+        <h2 id={id}>{heading}</h2>
         <p className="rt-muted">{t('trust.guard.detail', { detail: detailOf(error) })}</p>
         <p>
-          <a className="rt-button" href={hrefs.catalogue()}>
-            {t('trust.guard.back')}
-          </a>{' '}
+          {action}{' '}
           <button type="button" className="rt-button rt-button--secondary" onClick={retry}>
             {t('trust.guard.retry')}
           </button>
@@ -54,24 +53,24 @@ function PageFailure({ error, retry }: { error: unknown; retry: () => void }) {
   );
 }
 
+function PageFailure({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useT();
+  const back = (
+    <a className="rt-button" href={hrefs.catalogue()}>
+      {t('trust.guard.back')}
+    </a>
+  );
+  return <Failure id="rt-page-failure" heading={t('trust.guard.page')} error={error} retry={retry} action={back} />;
+}
+
 function AppFailure({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useT();
-  return (
-    <section className="rt-section" aria-labelledby="rt-app-failure">
-      <div role="alert" className="rt-alert rt-alert--error">
-        <h2 id="rt-app-failure">{t('trust.guard.app')}</h2>
-        <p className="rt-muted">{t('trust.guard.detail', { detail: detailOf(error) })}</p>
-        <p>
-          <button type="button" className="rt-button" onClick={() => window.location.reload()}>
-            {t('trust.guard.reload')}
-          </button>{' '}
-          <button type="button" className="rt-button rt-button--secondary" onClick={retry}>
-            {t('trust.guard.retry')}
-          </button>
-        </p>
-      </div>
-    </section>
+  const reload = (
+    <button type="button" className="rt-button" onClick={() => window.location.reload()}>
+      {t('trust.guard.reload')}
+    </button>
   );
+  return <Failure id="rt-app-failure" heading={t('trust.guard.app')} error={error} retry={retry} action={reload} />;
 }
 
 /**

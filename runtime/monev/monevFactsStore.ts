@@ -117,7 +117,7 @@ export async function loadStoredMonevFacts(
     await addFolded((await db.cases.bulkGet(unseen.slice(i, i + FOLD_BATCH))).filter((r): r is CaseRow => !!r));
   }
 
-  const slots = mergeIntoChunks(usable, folded, gone, { sopId, builtWith, chunkCases });
+  const slots = mergeIntoChunks(usable, folded, gone, known, { sopId, builtWith, chunkCases });
   const chunks = slots.map((slot) => slot.row);
   const written = slots.filter((slot) => slot.write).map((slot) => slot.row);
   await db.transaction('rw', db.monevFacts, db.meta, async () => {
@@ -217,20 +217,16 @@ function mergeIntoChunks(
   chunks: readonly MonevFactsRow[],
   folded: ReadonlyMap<string, Folded>,
   gone: ReadonlySet<string>,
+  known: ReadonlyMap<string, Known>,
   { sopId, builtWith, chunkCases }: { sopId: string; builtWith: string; chunkCases: number },
 ): { row: MonevFactsRow; write: boolean }[] {
   const slots: ({ kept: MonevFactsRow } | { draft: Draft })[] = chunks.map((row) => {
     const ids = [...Array.from(row.table.case.caseId, (code) => row.table.strings[code]!), ...row.unreadable.map((bad) => bad.id)];
     return ids.some((id) => folded.has(id) || gone.has(id)) ? { draft: patchDraft(draftOf(row), folded, gone) } : { kept: row };
   });
-  const placed = new Set<string>();
-  for (const row of chunks) {
-    for (const code of row.table.case.caseId) placed.add(row.table.strings[code]!);
-    for (const bad of row.unreadable) placed.add(bad.id);
-  }
   // New cases in start order, so the chunks (and the drill-down's rows) follow the record's order.
   const added = [...folded.values()]
-    .filter(({ row }) => !placed.has(row.id))
+    .filter(({ row }) => !known.has(row.id))
     .sort((a, b) => a.row.startedAt - b.row.startedAt || (a.row.id < b.row.id ? -1 : 1));
   for (const { row, facts } of added) {
     let last = slots.at(-1);

@@ -152,33 +152,22 @@ async function writeFacts(tx: Queryable, folded: readonly FoldedCase[], calendar
        lead_minutes double precision, started_week bigint, started_month bigint)`,
     [JSON.stringify(cases)],
   );
-  if (visits.length > 0) {
-    await tx.query(
-      `INSERT INTO monev_visits
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         case_id text, ordinal integer, step_id text, visit_no integer, via text, actor text, office text,
-         activated_at bigint, ended_at bigint, end_kind text, due_at bigint, measure text, wait_until bigint,
-         asked boolean, work_done_at bigint, last_signed_at bigint, return_ordinal integer, minutes double precision,
-         over_minutes double precision, sign_wait_minutes double precision)`,
-      [JSON.stringify(visits)],
-    );
-  }
-  if (returns.length > 0) {
-    await tx.query(
-      `INSERT INTO monev_returns
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         case_id text, ordinal integer, at bigint, to_applicant boolean, reason text, resumed_at bigint,
-         away_minutes double precision)`,
-      [JSON.stringify(returns)],
-    );
-  }
-  if (joinWaits.length > 0) {
-    await tx.query(
-      `INSERT INTO monev_join_waits
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         case_id text, ordinal integer, step_id text, fork_id text, first_arrival_at bigint, released_at bigint,
-         minutes double precision)`,
-      [JSON.stringify(joinWaits)],
-    );
-  }
+  await insertRows(tx, 'monev_visits', VISIT_COLUMNS, visits);
+  await insertRows(tx, 'monev_returns', RETURN_COLUMNS, returns);
+  await insertRows(tx, 'monev_join_waits', JOIN_WAIT_COLUMNS, joinWaits);
+}
+
+const VISIT_COLUMNS = `case_id text, ordinal integer, step_id text, visit_no integer, via text, actor text, office text,
+  activated_at bigint, ended_at bigint, end_kind text, due_at bigint, measure text, wait_until bigint,
+  asked boolean, work_done_at bigint, last_signed_at bigint, return_ordinal integer, minutes double precision,
+  over_minutes double precision, sign_wait_minutes double precision`;
+const RETURN_COLUMNS = `case_id text, ordinal integer, at bigint, to_applicant boolean, reason text, resumed_at bigint,
+  away_minutes double precision`;
+const JOIN_WAIT_COLUMNS = `case_id text, ordinal integer, step_id text, fork_id text, first_arrival_at bigint, released_at bigint,
+  minutes double precision`;
+
+/** Many rows in one statement: the rows as one JSON parameter, read back as a record set of these columns. */
+async function insertRows(tx: Queryable, table: string, columns: string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(`INSERT INTO ${table} SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${columns})`, [JSON.stringify(rows)]);
 }

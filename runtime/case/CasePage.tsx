@@ -40,6 +40,7 @@ import { SwimlaneMap } from './SwimlaneMap';
 import { Timeline } from './Timeline';
 import { JoinWaiting } from './JoinWaiting';
 import { caseStatusDisplay } from './caseOutcome';
+import { stepCommandOnNewerCase } from './staleStepCommand';
 
 /** How long typing may pause before the draft is written (a crash loses at most this much). */
 const DRAFT_DELAY_MS = 250;
@@ -219,11 +220,18 @@ export function CaseView({ row, sop, drafts }: CaseViewProps) {
   async function commit(command: CaseCommand, files: DraftFile[] = [], clearDrafts: string[] = []): Promise<CommitResult> {
     if (!person) return { ok: false, rejection: { code: 'command.invalid', message: PROFILE_NEEDED } };
     for (const visitId of clearDrafts) closedVisits.current.add(visitId);
-    const result = await commitCommand(db, command, {
+    const options = {
       calendar,
       attachments: files.map((f) => ({ id: f.id, blob: f.blob, name: f.name, type: f.type, ...(f.requirementId ? { requirementId: f.requirementId } : {}), ...(f.fieldId ? { fieldId: f.fieldId } : {}), ...(clearDrafts[0] ? { visitId: clearDrafts[0] } : {}) })),
       clearDrafts,
-    });
+    };
+    let result = await commitCommand(db, command, options);
+    if (!result.ok && result.rejection.code === 'revision.stale') {
+      // Another lane moved on since this page drew the case: the step is asked again if it is as the clerk saw it.
+      const now = (await db.cases.get(row.id).catch(() => undefined))?.state;
+      const again = now && isSoundCaseState(now) ? stepCommandOnNewerCase(state, now, command) : undefined;
+      if (again) result = await commitCommand(db, again, options);
+    }
     for (const visitId of clearDrafts) {
       if (result.ok) {
         cancelPendingDraft(visitId);

@@ -7,12 +7,13 @@ import { render } from 'vitest-browser-react';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { askedSop, fanOutSop, rejectionSop, signOffSop } from '../../core/engine/testing/v2Sops';
 import { I18nProvider } from '../../ui/i18n';
+import { visitCurrentActors } from '../../core/engine';
 import { Receipt } from '../receipt/Receipt';
 import type { RuntimeDb } from '../storage/db';
-import { caseEvents, getCase, startCase, storeSopRevision } from '../storage/repository';
+import { caseEvents, commitCommand, getCase, newId, startCase, storeSopRevision } from '../storage/repository';
 import { scratchDb } from '../storage/testing';
 import { WithRuntime } from '../storyFixtures';
-import { CasePage } from './CasePage';
+import { CasePage, CaseView } from './CasePage';
 
 let db: RuntimeDb | undefined;
 let unmount: (() => Promise<void> | void) | undefined;
@@ -59,8 +60,7 @@ describe('the case page on schema v2 SOPs (Chromium)', () => {
     await screen.getByRole('button', { name: 'Selesaikan langkah 6' }).click();
     await expect.element(join).toHaveTextContent('Menunggu: langkah 2 (Kecamatan); langkah 3 (Dinas Kesehatan); langkah 5 (Dispendukcapil)');
     await screen.getByRole('button', { name: 'Selesaikan langkah 5' }).click();
-    // As a clerk does, the next step is finished once this one shows as arrived: a click on the page as it was
-    // before the commit landed is answered "the case has changed" (the engine's revision check).
+    // Each lane's arrival shows at the join before the next lane finishes, as the clerks would see it.
     await expect.element(join).toHaveTextContent('Menunggu: langkah 2 (Kecamatan); langkah 3 (Dinas Kesehatan)');
     await screen.getByRole('button', { name: 'Selesaikan langkah 2' }).click();
     await expect.element(join).toHaveTextContent('Menunggu: langkah 3 (Dinas Kesehatan)');
@@ -80,6 +80,31 @@ describe('the case page on schema v2 SOPs (Chromium)', () => {
     await expect.poll(() => document.querySelector('.rt-timeline tr[data-visit="rekap#1"]')?.textContent).toContain('gabungan dari langkah 6, 5, 2, 4');
     const state = (await getCase(db!, caseId))!.state;
     expect(state.visits.find((v) => v.id === 'rekap#1')).toMatchObject({ via: 'join', joined: ['pus#1', 'duk#1', 'kec#1', 'kes-cek#2'] });
+  });
+
+  it('takes a step on a page drawn before another lane moved on, and refuses one whose own step changed meanwhile', async () => {
+    const sop = fanOutSop();
+    const caseId = await startedCase(sop);
+    const completeBehindThePage = async (stepId: string) => {
+      const row = (await db!.cases.get(caseId))!;
+      const done = await commitCommand(db!, { type: 'step.complete', id: newId(), caseId, at: new Date().toISOString(), expectedRevision: row.revision, stepId, by: { actorId: visitCurrentActors(row.state.visits.find((v) => v.stepId === stepId && v.status === 'active')!)[0]! } });
+      expect(done.ok, JSON.stringify(done)).toBe(true);
+    };
+    await completeBehindThePage('terima');
+    // The page as it was drawn: then Dispendukcapil finishes in another tab, and the Kecamatan clerk finishes theirs here.
+    const drawn = (await db!.cases.get(caseId))!;
+    const screen = await mount(<CaseView row={drawn} sop={sop} drafts={[]} />);
+    await completeBehindThePage('duk');
+    await screen.getByRole('button', { name: 'Selesaikan langkah 2' }).click();
+    await expect.poll(async () => (await getCase(db!, caseId))!.state.visits.find((v) => v.id === 'kec#1')?.status).toBe('done');
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+
+    // Dinas Kesehatan's step is finished in the other tab too: the same step on this old page is refused, and says why.
+    await completeBehindThePage('kes');
+    await screen.getByRole('button', { name: 'Selesaikan langkah 3' }).click();
+    await expect.element(screen.getByText(/^Kasus ini sudah diubah di tempat lain/)).toBeVisible();
+    const finishedKes = (await caseEvents(db!, caseId)).filter((e) => e.type === 'step.completed' && 'stepId' in e && e.stepId === 'kes');
+    expect(finishedKes).toHaveLength(1);
   });
 
   it('asks whether a conditional row applies, and records the skip with the person and the reason', async () => {

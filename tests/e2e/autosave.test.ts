@@ -71,13 +71,53 @@ async function countLost(context: BrowserContext, trial: Trial, delays: number[]
   return { lost, problems };
 }
 
+/**
+ * Waits for the screen a trial works on. A page that stays blank (no script ran: seen a few times in CI on a
+ * loaded two-core machine, in the designer and the runtime alike, never in 900 reloads here) is loaded once
+ * more, as a user would, and noted: what this file checks is that the typed text survives, which the second
+ * load shows as well. Anything else fails at once with what the page showed instead, since a timeout alone
+ * does not tell a slow machine from a wrong screen.
+ */
+async function waitForScreen(page: Page, ready: Locator): Promise<void> {
+  try {
+    await ready.waitFor({ timeout: 20_000 });
+    return;
+  } catch (error) {
+    const seen = await whatThePageShows(page);
+    if (!seen.blank) throw new Error(`${(error as Error).message}\n${seen.report}`);
+    console.warn(`autosave: a blank page, loaded once more:\n${seen.report}`);
+    await page.reload();
+    await ready.waitFor().catch(async (again: Error) => {
+      throw new Error(`${again.message}\nBlank, then after one more load:\n${(await whatThePageShows(page)).report}\nFirst:\n${seen.report}`);
+    });
+  }
+}
+
+/** The page's text and the state of its document: whether the scripts loaded, and who served them. */
+async function whatThePageShows(page: Page): Promise<{ blank: boolean; report: string }> {
+  const shown = await page.locator('body').innerText().catch(() => '(unreadable)');
+  const state = await page
+    .evaluate(() => ({
+      readyState: document.readyState,
+      rootChildren: document.getElementById('root')?.childElementCount ?? -1,
+      controlledBy: navigator.serviceWorker?.controller?.state ?? 'no service worker',
+      scripts: Array.from(document.querySelectorAll('script[src]'), (s) => s.getAttribute('src')),
+      loaded: performance.getEntriesByType('resource').map((e) => `${e.name.replace(location.origin, '')} ${(e as PerformanceResourceTiming).responseStatus}`),
+    }))
+    .catch((e: Error) => ({ unreadable: e.message, rootChildren: -1 }));
+  return {
+    blank: shown.trim() === '' && state.rootChildren <= 0,
+    report: `Page ${page.url()} showed:\n${shown.slice(0, 2000)}\nDocument: ${JSON.stringify(state)}`,
+  };
+}
+
 const designer: Trial = {
   async open(page) {
     if (!page.url().includes('/designer/')) await page.goto(app.url('./designer/'));
     // The session reopens the SOP and the Identitas panel after a reload.
     const heading = page.getByRole('heading', { name: new RegExp(`^${TITLE.slice(0, 20).replace(/[()]/g, '\\$&')}`) });
     const library = page.getByRole('button', { name: TITLE, exact: true });
-    await heading.or(library).first().waitFor();
+    await waitForScreen(page, heading.or(library).first());
     if (await library.isVisible()) await library.click();
     const field = page.getByLabel('Nama', { exact: true });
     if (!(await field.isVisible())) await page.getByRole('tab', { name: 'Identitas' }).or(page.getByRole('button', { name: 'Identitas' })).first().click();
@@ -126,22 +166,7 @@ describe('autosave of step drafts in the built runtime', () => {
   const stepForm: Trial = {
     async open(page) {
       if (page.url() !== caseUrl) await page.goto(caseUrl);
-      await page.getByRole('heading', { level: 3, name: 'Langkah 1' }).waitFor().catch(async (error: Error) => {
-        // Say what the page showed instead: a timeout alone does not tell a slow machine from a wrong screen.
-        const shown = await page.locator('body').innerText().catch(() => '(unreadable)');
-        // An empty page (seen twice in CI, never in 900 reloads here): was the document whole, did its scripts
-        // load, did the service worker serve it? These tell a failed script from a stalled response.
-        const state = await page
-          .evaluate(() => ({
-            readyState: document.readyState,
-            rootChildren: document.getElementById('root')?.childElementCount ?? 'no #root',
-            controlledBy: navigator.serviceWorker?.controller?.state ?? 'no service worker',
-            scripts: Array.from(document.querySelectorAll('script[src]'), (s) => s.getAttribute('src')),
-            loaded: performance.getEntriesByType('resource').map((e) => `${e.name.replace(location.origin, '')} ${(e as PerformanceResourceTiming).responseStatus}`),
-          }))
-          .catch((e: Error) => `unreadable: ${e.message}`);
-        throw new Error(`${error.message}\nPage ${page.url()} showed:\n${shown.slice(0, 2000)}\nDocument: ${JSON.stringify(state)}`);
-      });
+      await waitForScreen(page, page.getByRole('heading', { level: 3, name: 'Langkah 1' }));
       const field = page.getByLabel('Catatan');
       await field.waitFor();
       return field;

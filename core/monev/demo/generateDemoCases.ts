@@ -93,7 +93,10 @@ export interface DemoCaseOptions {
   months?: number;
   /** Mean number of cases started on an ordinary working day (default 8); ignored when `total` is given. */
   casesPerWorkingDay?: number;
-  /** Exactly this many cases, spread over the period by weekday and month. */
+  /**
+   * This many cases, spread over the period by weekday and month; a few fewer when `now` (or `from`) cuts a
+   * day short, since starts drawn after it (or before it) are left out.
+   */
   total?: number;
   /** The office's working calendar (default: core/sla's Indonesian government week). */
   calendar?: WorkingCalendarConfig;

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { MonevMeasures } from '../../core/monev';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MonevMeasures, MonevQuery, MonevStepInfo } from '../../core/monev';
 import { actorLabel } from '../../core/engine';
 import { factsOfStep, monevMeasuresOfTables, monevStepsOf, officesOf, startRangeOf } from '../../core/monev';
 import { useI18n } from '../../ui/i18n';
 import { useRuntime } from '../context';
 import { textOf } from '../guard/Boundary';
 import { hrefs, navigate } from '../router';
-import { loadMonevData, type MonevData } from './loadMonevData';
+import { loadMonevData, loadMonevRevisions, type MonevData } from './loadMonevData';
+import { keepMonevView, monevViewKey, readKeptMonevView, type MonevViewSummary } from './monevViewsStore';
+import type { SopRow } from '../storage/db';
 import type { MonevFactsProgress } from './monevFactsStore';
 import { BottleneckRanking, CountsOverTime, LeadTimeChart, StepsAgainstStandard, WaitsAndReasons } from './MonevCharts';
 import { MonevFiltersForm } from './MonevFiltersForm';
@@ -18,46 +20,122 @@ import { saveMonevForm } from './formStore';
 import { MonevFormsList } from './MonevFormsList';
 import { newId } from '../storage/repository';
 
-type Loaded = { kind: 'loading'; progress?: MonevFactsProgress } | { kind: 'ready'; data: MonevData } | { kind: 'failed'; message: string };
+type FactsState = { kind: 'loading'; progress?: MonevFactsProgress } | { kind: 'ready'; data: MonevData } | { kind: 'failed'; message: string };
 
 /** One SOP's monitoring dashboard: measures of its case record under the filters in the URL. */
 export function MonevPage({ sopId, query }: { sopId: string; query: string }) {
   const { db, calendar, now } = useRuntime();
   const { t, lang } = useI18n();
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [revisions, setRevisions] = useState<{ sopId: string; rows: SopRow[] } | { sopId: string; failed: string }>();
+  const [facts, setFacts] = useState<FactsState>({ kind: 'loading' });
+  // The facts are read once the first view's kept measures were looked for: IndexedDB answers that small read
+  // after the facts' 100 MB, not before, if both are asked at once.
+  const [factsWanted, setFactsWanted] = useState(false);
   useEffect(() => {
     let current = true;
-    setLoaded({ kind: 'loading' });
-    loadMonevData(db, sopId, calendar, (progress) => current && setLoaded({ kind: 'loading', progress })).then(
-      (data) => current && setLoaded({ kind: 'ready', data }),
-      (error: unknown) => current && setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    loadMonevRevisions(db, sopId).then(
+      (rows) => current && setRevisions({ sopId, rows }),
+      (error: unknown) => current && setRevisions({ sopId, failed: messageOf(error) }),
     );
     return () => {
       current = false;
     };
-  }, [db, sopId, calendar]);
+  }, [db, sopId]);
+  useEffect(() => {
+    if (!factsWanted) return;
+    let current = true;
+    setFacts({ kind: 'loading' });
+    loadMonevData(db, sopId, calendar, (progress) => current && setFacts({ kind: 'loading', progress })).then(
+      (data) => current && setFacts({ kind: 'ready', data }),
+      (error: unknown) => current && setFacts({ kind: 'failed', message: messageOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, sopId, calendar, factsWanted]);
   const filters = useMemo(() => parseMonevFilters(query), [query]);
   const go = (next: MonevFilters) => navigate(hrefs.monev(sopId, formatMonevFilters(next)));
 
-  if (loaded.kind === 'loading') {
-    const { progress } = loaded;
-    return (
-      <p role="status">
-        {progress ? t('monev.page.folding', { done: formatCount(progress.folded, lang), total: formatCount(progress.toFold, lang) }) : t('monev.page.loading')}
-      </p>
-    );
-  }
-  if (loaded.kind === 'failed') return <p role="alert">{loaded.message}</p>;
-  const { data } = loaded;
+  const progress = facts.kind === 'loading' ? facts.progress : undefined;
+  const loading = (
+    <p role="status">
+      {progress ? t('monev.page.folding', { done: formatCount(progress.folded, lang), total: formatCount(progress.toFold, lang) }) : t('monev.page.loading')}
+    </p>
+  );
+  if (facts.kind === 'failed') return <p role="alert">{facts.message}</p>;
+  if (!revisions || revisions.sopId !== sopId) return loading;
+  if ('failed' in revisions) return <p role="alert">{revisions.failed}</p>;
   // The steps measured are those of the revision chosen, else of the newest one on the device.
-  const revision = data.revisions.find((r) => r.revision === filters.revision) ?? data.revisions[0];
+  const revision = revisions.rows.find((r) => r.revision === filters.revision) ?? revisions.rows[0];
   if (!revision) return <p role="alert">{t('monev.page.unknownSop', { id: sopId })}</p>;
-  return <MonevDashboard data={data} revision={revision} filters={filters} go={go} now={now} calendar={calendar} />;
+  return (
+    <MonevDashboard
+      facts={facts.kind === 'ready' ? facts.data : undefined}
+      onFirstLook={() => setFactsWanted(true)}
+      loading={loading}
+      revisions={revisions.rows}
+      revision={revision}
+      filters={filters}
+      go={go}
+      now={now}
+      calendar={calendar}
+    />
+  );
 }
 
-function MonevDashboard({ data, revision, filters, go, now, calendar }: {
-  data: MonevData;
-  revision: MonevData['revisions'][number];
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The view's measures and what the page shows beside them, from the facts once read, until then from a kept view. */
+function useMonevView(sopId: string, facts: MonevData | undefined, query: MonevQuery, steps: MonevStepInfo[], onFirstLook: () => void): MonevViewSummary | undefined {
+  const { db, calendar } = useRuntime();
+  const key = useMemo(() => monevViewKey(sopId, query, steps, calendar), [sopId, query, steps, calendar]);
+  const tables = facts?.tables;
+  const offices = useMemo(() => (tables ? officesOf(tables) : []), [tables]);
+  const starts = useMemo(() => (tables ? startRangeOf(tables) : undefined), [tables]);
+  const measured = useMemo(
+    (): MonevViewSummary | undefined =>
+      facts && {
+        measures: monevMeasuresOfTables(facts.tables, query, calendar, steps),
+        offices,
+        ...(starts ? { starts } : {}),
+        unreadable: facts.unreadable,
+      },
+    [facts, query, calendar, steps, offices, starts],
+  );
+  const [kept, setKept] = useState<{ key: string; view?: MonevViewSummary }>();
+  const firstLook = useRef(onFirstLook);
+  useEffect(() => {
+    if (facts) return;
+    let current = true;
+    const looked = () => {
+      firstLook.current();
+      firstLook.current = () => undefined;
+    };
+    readKeptMonevView(db, sopId, calendar, key).then(
+      (view) => {
+        if (current) setKept({ key, ...(view ? { view } : {}) });
+        looked();
+      },
+      looked,
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, sopId, calendar, key, facts]);
+  const factsId = facts?.factsId;
+  useEffect(() => {
+    // Kept after it is shown, so the next open (or this filter again) can show it before the facts are read.
+    if (measured && factsId) void keepMonevView(db, sopId, key, factsId, measured).catch(() => undefined);
+  }, [db, sopId, key, factsId, measured]);
+  return measured ?? (kept?.key === key ? kept.view : undefined);
+}
+
+function MonevDashboard({ facts, onFirstLook, loading, revisions, revision, filters, go, now, calendar }: {
+  facts: MonevData | undefined;
+  onFirstLook: () => void;
+  loading: React.ReactNode;
+  revisions: SopRow[];
+  revision: SopRow;
   filters: MonevFilters;
   go: (next: MonevFilters) => void;
   now: number;
@@ -67,12 +145,13 @@ function MonevDashboard({ data, revision, filters, go, now, calendar }: {
   const doc = revision.doc;
   const steps = useMemo(() => monevStepsOf(doc), [doc]);
   const query = useMemo(() => monevQueryOf(filters, calendar.timeZone), [filters, calendar.timeZone]);
-  const measures = useMemo(() => monevMeasuresOfTables(data.tables, query, calendar, steps), [data.tables, query, calendar, steps]);
-  const offices = useMemo(() => officesOf(data.tables), [data.tables]);
+  const view = useMonevView(revision.sopId, facts, query, steps, onFirstLook);
   const lanes = useMemo(() => doc.actors.map((a) => ({ id: a.id, label: textOf(a.label, a.id) })), [doc]);
+  const measures = view?.measures;
+  const drilled = filters.step ? measures?.steps.find((s) => s.stepId === filters.step) : undefined;
+  const drilledFacts = useMemo(() => (drilled && facts ? factsOfStep(facts.tables, query, drilled.stepId) : undefined), [facts, query, drilled]);
+  if (!view || !measures) return loading;
   const laneLabel = (id: string | undefined) => (id ? actorLabel(doc, id) : '—');
-  const drilled = filters.step ? measures.steps.find((s) => s.stepId === filters.step) : undefined;
-  const drilledFacts = useMemo(() => (drilled ? factsOfStep(data.tables, query, drilled.stepId) : []), [data.tables, query, drilled]);
   const totals = measures.totals;
   const title = textOf(revision.title, revision.sopId);
   return (
@@ -84,9 +163,9 @@ function MonevDashboard({ data, revision, filters, go, now, calendar }: {
       <h2 id="mv-heading">{t('monev.page.heading', { title })}</h2>
       <MonevFiltersForm
         filters={filters}
-        offices={offices}
+        offices={view.offices}
         lanes={lanes}
-        revisions={data.revisions.map((r) => r.revision)}
+        revisions={revisions.map((r) => r.revision)}
         now={now}
         timeZone={calendar.timeZone}
         onChange={go}
@@ -100,19 +179,22 @@ function MonevDashboard({ data, revision, filters, go, now, calendar }: {
           open: formatCount(totals.open, lang),
         })}
       </p>
-      {data.unreadable > 0 && <p role="alert">{t('monev.page.unreadable', { count: formatCount(data.unreadable, lang) })}</p>}
-      <FillMonitoringForm data={data} revision={revision} filters={filters} measures={measures} title={title} laneLabel={laneLabel} />
-      {drilled && (
-        <StepCases
-          facts={drilledFacts}
-          query={query}
-          step={drilled}
-          which={filters.which ?? 'all'}
-          calendar={calendar}
-          onWhich={(which) => go({ ...filters, which })}
-          onClose={() => go({ ...filters, step: undefined, which: undefined })}
-        />
-      )}
+      {view.unreadable > 0 && <p role="alert">{t('monev.page.unreadable', { count: formatCount(view.unreadable, lang) })}</p>}
+      <FillMonitoringForm starts={view.starts} revision={revision} filters={filters} measures={measures} title={title} laneLabel={laneLabel} />
+      {drilled &&
+        (drilledFacts ? (
+          <StepCases
+            facts={drilledFacts}
+            query={query}
+            step={drilled}
+            which={filters.which ?? 'all'}
+            calendar={calendar}
+            onWhich={(which) => go({ ...filters, which })}
+            onClose={() => go({ ...filters, step: undefined, which: undefined })}
+          />
+        ) : (
+          <p role="status">{t('monev.page.casesLoading')}</p>
+        ))}
       {measures.cases === 0 ? (
         <p>{t('monev.page.noCases')}</p>
       ) : (
@@ -130,9 +212,9 @@ function MonevDashboard({ data, revision, filters, go, now, calendar }: {
 }
 
 /** "Isi formulir monitoring": a monitoring form prefilled from the measures under the current filters, saved and opened. */
-function FillMonitoringForm({ data, revision, filters, measures, title, laneLabel }: {
-  data: MonevData;
-  revision: MonevData['revisions'][number];
+function FillMonitoringForm({ starts, revision, filters, measures, title, laneLabel }: {
+  starts: MonevViewSummary['starts'];
+  revision: SopRow;
   filters: MonevFilters;
   measures: MonevMeasures;
   title: string;
@@ -144,7 +226,7 @@ function FillMonitoringForm({ data, revision, filters, measures, title, laneLabe
   const create = async () => {
     setState({ kind: 'creating' });
     try {
-      const subject = subjectOf({ revision, title, filters, starts: startRangeOf(data.tables), laneLabel, now, timeZone: calendar.timeZone });
+      const subject = subjectOf({ revision, title, filters, starts, laneLabel, now, timeZone: calendar.timeZone });
       const form = newMonitoringForm({ id: newId(), subject, measures, laneLabel, calendar, lang, now: new Date().toISOString(), person });
       await saveMonevForm(db, form);
       navigate(hrefs.monevForm(subject.sopId, form.id));

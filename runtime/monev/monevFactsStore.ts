@@ -45,6 +45,11 @@ export interface StoredMonevFacts {
   unreadable: number;
   /** Cases folded on this open (0 when everything was current). */
   folded: number;
+  /**
+   * Names these facts: it changes whenever a chunk does, so a view measured on them can be kept under it
+   * (monevViewsStore.ts). Absent when another tab wrote newer facts meanwhile.
+   */
+  factsId?: string;
 }
 
 export function builtWithKey(calendar: WorkingCalendarConfig): string {
@@ -70,8 +75,7 @@ export async function loadStoredMonevFacts(
     const begun = performance.now();
     return work.then((value) => (performance.measure(`monev:${name}`, { start: begun }), value));
   };
-  const sopCases = () =>
-    db.cases.where('[sopId+status+dueAt+id]').between([sopId, Dexie.minKey, Dexie.minKey, Dexie.minKey], [sopId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey]);
+  const sopCases = () => casesOfSop(db, sopId);
   const [stored, count, checked] = await Promise.all([
     timed('read-facts', db.monevFacts.where('sopId').equals(sopId).toArray()),
     sopCases().count(),
@@ -107,6 +111,7 @@ export async function loadStoredMonevFacts(
   performance.measure('monev:compare', { start: comparing });
 
   const toFold = changed.length + fresh.length + unseen.length;
+  let factsId: string | undefined;
   const folded = new Map<string, Folded>();
   const addFolded = async (rows: readonly CaseRow[]) => {
     for (const [row, facts] of await foldCases(db, rows, calendar)) folded.set(row.id, { row, ...(facts ? { facts } : {}) });
@@ -125,18 +130,54 @@ export async function loadStoredMonevFacts(
     const now = (await db.meta.get(checkKey))?.value as Checked | undefined;
     if (now && now.builtWith === builtWith && now.checkedAt > startedAt) return;
     const keep = new Set(chunks.map((c) => c.key));
-    await db.monevFacts.bulkDelete(stored.map((row) => row.key).filter((key) => !keep.has(key)));
+    const dropped = stored.map((row) => row.key).filter((key) => !keep.has(key));
+    await db.monevFacts.bulkDelete(dropped);
     if (written.length > 0) await db.monevFacts.bulkPut(written);
-    await db.meta.put({ key: checkKey, value: { builtWith, checkedAt: startedAt } satisfies Checked });
+    const same = now?.factsId !== undefined && now.builtWith === builtWith && written.length === 0 && dropped.length === 0;
+    factsId = same ? now.factsId : newFactsId();
+    const cases = chunks.reduce((n, c) => n + c.table.cases + c.unreadable.length, 0);
+    await db.meta.put({ key: checkKey, value: { builtWith, checkedAt: startedAt, factsId, cases } satisfies Checked });
   });
-  return { tables: chunks.map((c) => c.table), unreadable: chunks.reduce((n, c) => n + c.unreadable.length, 0), folded: toFold };
+  return {
+    tables: chunks.map((c) => c.table),
+    unreadable: chunks.reduce((n, c) => n + c.unreadable.length, 0),
+    folded: toFold,
+    ...(factsId ? { factsId } : {}),
+  };
 }
+
+const newFactsId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * The id of the SOP's kept facts when they are current with the case record (built with this calendar, no
+ * case of the SOP written since they were checked, none deleted), without reading them: a count and an index
+ * range, milliseconds at 100,000 cases. Undefined when they may be stale; loadStoredMonevFacts then catches up.
+ * Unlike that fold, this takes no margin for a clock stepped back: what it guards is a view drawn while the
+ * facts load, which the facts then replace, so such a write shows late by one load, never wrongly for long.
+ */
+export async function currentMonevFactsId(db: RuntimeDb, sopId: string, calendar: WorkingCalendarConfig): Promise<string | undefined> {
+  const check = (await db.meta.get(`${CHECKED_PREFIX}${sopId}`))?.value as Checked | undefined;
+  if (!check?.factsId || check.cases === undefined || check.builtWith !== builtWithKey(calendar)) return undefined;
+  const [count, written] = await Promise.all([
+    casesOfSop(db, sopId).count(),
+    db.cases.where('[sopId+changeStamp]').between([sopId, check.checkedAt], [sopId, Dexie.maxKey]).count(),
+  ]);
+  return count === check.cases && written === 0 ? check.factsId : undefined;
+}
+
+/** The SOP's case rows, through the index every case has (a count of it is cheap). */
+const casesOfSop = (db: RuntimeDb, sopId: string) =>
+  db.cases.where('[sopId+status+dueAt+id]').between([sopId, Dexie.minKey, Dexie.minKey, Dexie.minKey], [sopId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey]);
 
 /** Meta row `${CHECKED_PREFIX}${sopId}`: every case stamped before `checkedAt` (less the margin) is in the chunks. */
 const CHECKED_PREFIX = 'monevFactsChecked:';
 interface Checked {
   builtWith: string;
   checkedAt: number;
+  /** See StoredMonevFacts.factsId (absent in rows written before kept views). */
+  factsId?: string;
+  /** Cases in the chunks, unreadable ones included: the SOP's case count while the facts are current. */
+  cases?: number;
 }
 
 interface Folded {

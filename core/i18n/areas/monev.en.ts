@@ -16,6 +16,7 @@ export const monevMessagesEn: Record<keyof typeof monevMessagesId, string> = {
   'monev.page.unknownSop': 'SOP "{id}" is not on this device.',
   'monev.page.back': 'All SOPs',
   'monev.page.noCases': 'No case matches these filters.',
+  'monev.page.casesLoading': 'Reading the cases of this step…',
   'monev.page.summary': '{cases} cases started · {finished} finished · {returned} sent back at least once · {cancelled} cancelled · {open} still running',
 
   'monev.filter.label': 'Filters',

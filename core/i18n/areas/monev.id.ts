@@ -17,6 +17,7 @@ export const monevMessagesId = {
   'monev.page.unknownSop': 'SOP "{id}" tidak ada di perangkat ini.',
   'monev.page.back': 'Semua SOP',
   'monev.page.noCases': 'Tidak ada kasus yang cocok dengan saringan ini.',
+  'monev.page.casesLoading': 'Membaca kasus langkah ini…',
   'monev.page.summary': '{cases} kasus dimulai · {finished} selesai · {returned} pernah dikembalikan · {cancelled} dibatalkan · {open} masih berjalan',
 
   'monev.filter.label': 'Saringan',

@@ -1,0 +1,68 @@
+/**
+ * Dashboard views kept with the monev facts: the measures of one query, with
+ * what the page needs beside them (the office list, the start range, the
+ * unreadable count), saved under the id of the facts they were measured on.
+ *
+ * Why: reading 100,000 cases' facts from IndexedDB takes seconds, however
+ * compact, while an officer opens the dashboard on the view they left. A kept
+ * view is shown while the facts load, and only when the facts are provably
+ * the same (currentMonevFactsId: same calendar, no case written or deleted
+ * since); the page then measures again from the facts, which gives the same
+ * numbers. A view never measured on the current facts waits for them.
+ *
+ * The rows live in the monevFacts table under `${sopId}#views`, so they share
+ * the facts' life: derived data, never backed up, cleared with them.
+ */
+import type { Table } from 'dexie';
+import { sha256Hex } from '../../core/engine/sha256';
+import type { MonevMeasures, MonevQuery, MonevStepInfo } from '../../core/monev';
+import type { WorkingCalendarConfig } from '../../core/sla';
+import type { RuntimeDb } from '../storage/db';
+import { builtWithKey, currentMonevFactsId } from './monevFactsStore';
+
+/** Views kept per SOP; the least recently measured go first. */
+export const MONEV_VIEWS_KEPT = 24;
+
+export interface MonevViewSummary {
+  measures: MonevMeasures;
+  /** The offices of all the SOP's cases (the office filter's choices), in officesOf's order. */
+  offices: string[];
+  /** First and last case start, for a monitoring form's period; absent without cases. */
+  starts?: { first: number; last: number };
+  unreadable: number;
+}
+
+interface MonevViewRow {
+  key: string;
+  /** `${sopId}#views`: never equal to a SOP id, so the facts' own reads never meet these rows. */
+  sopId: string;
+  factsId: string;
+  savedAt: number;
+  view: MonevViewSummary;
+}
+
+const viewsTable = (db: RuntimeDb) => db.monevFacts as unknown as Table<MonevViewRow, string>;
+const viewsOf = (sopId: string) => `${sopId}#views`;
+
+/** The key a view is kept under: everything its measures depend on besides the facts. */
+export function monevViewKey(sopId: string, query: MonevQuery, steps: readonly MonevStepInfo[], calendar: WorkingCalendarConfig): string {
+  return `${viewsOf(sopId)}|${sha256Hex(JSON.stringify({ query, steps, calendar: builtWithKey(calendar) })).slice(0, 32)}`;
+}
+
+/** The kept view, when it was measured on facts still current; undefined otherwise. */
+export async function readKeptMonevView(db: RuntimeDb, sopId: string, calendar: WorkingCalendarConfig, key: string): Promise<MonevViewSummary | undefined> {
+  const [factsId, row] = await Promise.all([currentMonevFactsId(db, sopId, calendar), viewsTable(db).get(key)]);
+  return factsId !== undefined && row?.factsId === factsId ? row.view : undefined;
+}
+
+/** Keeps a view measured on the facts named `factsId`, and drops views of other facts and the oldest beyond the limit. */
+export async function keepMonevView(db: RuntimeDb, sopId: string, key: string, factsId: string, view: MonevViewSummary): Promise<void> {
+  const table = viewsTable(db);
+  await db.transaction('rw', table, async () => {
+    await table.put({ key, sopId: viewsOf(sopId), factsId, savedAt: Date.now(), view });
+    const kept = await table.where('sopId').equals(viewsOf(sopId)).toArray();
+    const current = kept.filter((row) => row.factsId === factsId).sort((a, b) => b.savedAt - a.savedAt);
+    const stale = [...kept.filter((row) => row.factsId !== factsId), ...current.slice(MONEV_VIEWS_KEPT)];
+    if (stale.length > 0) await table.bulkDelete(stale.map((row) => row.key));
+  });
+}

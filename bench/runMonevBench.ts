@@ -4,7 +4,9 @@
 // - the first open after the cases were written: the dashboard folds every case once into the facts it keeps
 //   (runtime/monev/monevFactsStore.ts); reported on its own, once;
 // - time to the first chart: navigation start → the first chart's SVG in the page (medians of fresh loads, as a
-//   user opens the dashboard again on a record already summarized);
+//   user opens the dashboard again on a record already summarized). The page draws the view it measured last time
+//   on the same facts while it reads them (runtime/monev/monevViewsStore.ts), so this is also reported for a view
+//   not kept (a filter never opened before), which waits for the facts;
 // - time to change a filter: the office (or lane) select changed → the dashboard shows the numbers for it.
 // Results: bench/results/monev.json. Targets: first chart < 1 s, filter change < 200 ms.
 // BENCH_MONEV_CASES sets the number of cases (default 100,000). Seeding 100,000 cases takes many minutes, so a
@@ -25,6 +27,7 @@ import { median } from './measureValidation';
 const CASES = Number(process.env.BENCH_MONEV_CASES ?? 100_000);
 const LOADS = 5;
 const FILTER_ROUNDS = 3;
+const UNKEPT_LOADS = 3;
 const TARGETS = { firstChartMs: 1000, filterChangeMs: 200 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -63,7 +66,7 @@ async function serve(outDir: string, seedCode: string): Promise<{ port: number; 
   return { port: (server.address() as { port: number }).port, close: () => server.close() };
 }
 
-/** Navigation start → the first chart's SVG, in the page's own clock, and when the kept facts were read. */
+/** Navigation start → the first chart's SVG, in the page's own clock, and when the kept facts had been read. */
 async function timeFirstChart(page: Page, url: string): Promise<{ chartMs: number; factsMs: number; folded: number }> {
   // A fresh document each time: the same URL again would be a same-document (hash) navigation.
   await page.goto('about:blank');
@@ -78,11 +81,17 @@ async function timeFirstChart(page: Page, url: string): Promise<{ chartMs: numbe
     { polling: 'raf', timeout: 0 },
   );
   const chartMs = (await handle.jsonValue()) as number;
-  const facts = await page.evaluate(() => {
-    const mark = performance.getEntriesByName('monev:facts-loaded').at(-1) as PerformanceMark | undefined;
-    return { at: mark?.startTime ?? NaN, folded: (mark?.detail as { folded?: number } | undefined)?.folded ?? NaN };
-  });
-  return { chartMs, factsMs: facts.at, folded: facts.folded };
+  // A kept view is drawn before the facts are read: wait for them too, as the filters need them.
+  const facts = await page.waitForFunction(
+    () => {
+      const mark = performance.getEntriesByName('monev:facts-loaded').at(-1) as PerformanceMark | undefined;
+      return mark && { at: mark.startTime, folded: (mark.detail as { folded?: number } | undefined)?.folded ?? NaN };
+    },
+    undefined,
+    { polling: 100, timeout: 0 },
+  );
+  const { at, folded } = (await facts.jsonValue()) as { at: number; folded: number };
+  return { chartMs, factsMs: at, folded };
 }
 
 /**
@@ -164,8 +173,19 @@ async function main() {
       if (load.folded !== 0) throw new Error(`load ${i + 1} folded ${load.folded} cases: the kept facts should have been current`);
       firstChart.push(load.chartMs);
       factsRead.push(load.factsMs);
-      const parts = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('monev:')).map((m) => `${m.name.slice(6)} ${Math.round(m.duration)} ms`));
+      const parts = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => /^(monev|runtime):/.test(m.name)).map((m) => `${m.name} ${Math.round(m.startTime)}+${Math.round(m.duration)} ms`));
       console.log(`  load ${i + 1}: facts read after ${load.factsMs.toFixed(0)} ms (${parts.join(', ')}), first chart after ${load.chartMs.toFixed(0)} ms`);
+    }
+    // A view never measured on these facts is drawn only once the facts are read: the first chart of a filter the
+    // officer has not opened before. A start date long past (every case, another view key), new on every run, since
+    // views are kept with the facts, which a reused profile keeps too.
+    const firstChartUnkept: number[] = [];
+    const past = Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 40 * 365) * 86_400_000;
+    for (let i = 0; i < UNKEPT_LOADS; i++) {
+      const from = new Date(past + i * 86_400_000).toISOString().slice(0, 10);
+      const load = await timeFirstChart(page, `${url}?dari=${from}`);
+      firstChartUnkept.push(load.chartMs);
+      console.log(`  view not kept, load ${i + 1}: facts read after ${load.factsMs.toFixed(0)} ms, first chart after ${load.chartMs.toFixed(0)} ms`);
     }
     const office = /^(Kantor|Office)$/;
     const lane = /^(Pelaksana|Actor)$/;
@@ -193,11 +213,12 @@ async function main() {
       factsReadMs: { median: Math.round(median(factsRead)), runs: factsRead.map(Math.round) },
       loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
       firstChartMs: { median: Math.round(median(firstChart)), runs: firstChart.map(Math.round) },
+      firstChartViewNotKeptMs: { median: Math.round(median(firstChartUnkept)), runs: firstChartUnkept.map(Math.round) },
       filterChangeMs: { median: Math.round(median(filterChange.map((f) => f.ms))), max: Math.round(Math.max(...filterChange.map((f) => f.ms))), runs: filterChange.map((f) => ({ ...f, ms: Math.round(f.ms) })) },
       targets: TARGETS,
     };
     const meets = { firstChart: result.firstChartMs.median < TARGETS.firstChartMs, filterChange: result.filterChangeMs.median < TARGETS.filterChangeMs };
-    console.log(`first chart: median ${result.firstChartMs.median} ms (target < ${TARGETS.firstChartMs})`);
+    console.log(`first chart: median ${result.firstChartMs.median} ms (target < ${TARGETS.firstChartMs}); a view not kept: median ${result.firstChartViewNotKeptMs.median} ms`);
     console.log(`filter change: median ${result.filterChangeMs.median} ms, max ${result.filterChangeMs.max} ms (target < ${TARGETS.filterChangeMs})`);
     mkdirSync(`${root}bench/results`, { recursive: true });
     writeFileSync(`${root}bench/results/monev.json`, JSON.stringify({ ...result, meets }, null, 2) + '\n');

@@ -124,8 +124,16 @@ function useMonevView(sopId: string, facts: MonevData | undefined, query: MonevQ
   }, [db, sopId, calendar, key, facts]);
   const factsId = facts?.factsId;
   useEffect(() => {
-    // Kept after it is shown, so the next open (or this filter again) can show it before the facts are read.
-    if (measured && factsId) void keepMonevView(db, sopId, key, factsId, measured).catch(() => undefined);
+    // Kept once the browser is idle after showing it (the write must not delay the filter's paint), so the next
+    // open, or this filter again, can show it before the facts are read.
+    if (!measured || !factsId) return;
+    const keep = () => void keepMonevView(db, sopId, key, factsId, measured).catch(() => undefined);
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(keep, { timeout: 2_000 }) : undefined;
+    const timer = idle === undefined ? setTimeout(keep, 200) : undefined;
+    return () => {
+      if (idle !== undefined) cancelIdleCallback(idle);
+      clearTimeout(timer);
+    };
   }, [db, sopId, key, factsId, measured]);
   return measured ?? (kept?.key === key ? kept.view : undefined);
 }

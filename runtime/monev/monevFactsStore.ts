@@ -135,8 +135,7 @@ export async function loadStoredMonevFacts(
     if (written.length > 0) await db.monevFacts.bulkPut(written);
     const same = now?.factsId !== undefined && now.builtWith === builtWith && written.length === 0 && dropped.length === 0;
     factsId = same ? now.factsId : newFactsId();
-    const cases = chunks.reduce((n, c) => n + c.table.cases + c.unreadable.length, 0);
-    await db.meta.put({ key: checkKey, value: { builtWith, checkedAt: startedAt, factsId, cases } satisfies Checked });
+    await db.meta.put({ key: checkKey, value: { builtWith, checkedAt: startedAt, factsId } satisfies Checked });
   });
   return {
     tables: chunks.map((c) => c.table),
@@ -149,20 +148,19 @@ export async function loadStoredMonevFacts(
 const newFactsId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
- * The id of the SOP's kept facts when they are current with the case record (built with this calendar, no
- * case of the SOP written since they were checked, none deleted), without reading them: a count and an index
- * range, milliseconds at 100,000 cases. Undefined when they may be stale; loadStoredMonevFacts then catches up.
- * Unlike that fold, this takes no margin for a clock stepped back: what it guards is a view drawn while the
- * facts load, which the facts then replace, so such a write shows late by one load, never wrongly for long.
+ * The id of the SOP's kept facts when no case of the SOP was written since they were checked (and they were
+ * built with this calendar), without reading them: one index range, milliseconds at 100,000 cases, where
+ * counting the cases takes more than a second. Undefined when they may be stale; loadStoredMonevFacts then
+ * catches up. What it guards is a view drawn while the facts load, which the facts then replace, so it takes
+ * two shortcuts that fold does not: no margin for a clock stepped back, and no count, so a case deleted
+ * alone would show late by one load. No path deletes cases one by one: trial and demo resets clear the
+ * facts and their views too, and a restore writes every case anew.
  */
 export async function currentMonevFactsId(db: RuntimeDb, sopId: string, calendar: WorkingCalendarConfig): Promise<string | undefined> {
   const check = (await db.meta.get(`${CHECKED_PREFIX}${sopId}`))?.value as Checked | undefined;
-  if (!check?.factsId || check.cases === undefined || check.builtWith !== builtWithKey(calendar)) return undefined;
-  const [count, written] = await Promise.all([
-    casesOfSop(db, sopId).count(),
-    db.cases.where('[sopId+changeStamp]').between([sopId, check.checkedAt], [sopId, Dexie.maxKey]).count(),
-  ]);
-  return count === check.cases && written === 0 ? check.factsId : undefined;
+  if (!check?.factsId || check.builtWith !== builtWithKey(calendar)) return undefined;
+  const written = await db.cases.where('[sopId+changeStamp]').between([sopId, check.checkedAt], [sopId, Dexie.maxKey]).limit(1).primaryKeys();
+  return written.length === 0 ? check.factsId : undefined;
 }
 
 /** The SOP's case rows, through the index every case has (a count of it is cheap). */
@@ -176,8 +174,6 @@ interface Checked {
   checkedAt: number;
   /** See StoredMonevFacts.factsId (absent in rows written before kept views). */
   factsId?: string;
-  /** Cases in the chunks, unreadable ones included: the SOP's case count while the facts are current. */
-  cases?: number;
 }
 
 interface Folded {

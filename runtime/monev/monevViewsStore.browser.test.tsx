@@ -87,12 +87,15 @@ describe('monev views kept with the facts (Chromium)', () => {
     await keepMonevView(db, SOP.id, after.key, after.factsId, after.view);
     expect(await readKeptMonevView(db, SOP.id, calendar, first.key)).toStrictEqual(after.view);
 
-    // A deleted case makes the facts stale too, though nothing was written since.
+    // A case deleted alone (no path does that; resets clear the views) is caught when the facts are read again.
     const gone = (await db.cases.toArray())[0]!.id;
     await db.transaction('rw', db.cases, db.events, async () => {
       await db.cases.delete(gone);
       await db.events.where('caseId').equals(gone).delete();
     });
+    const shrunk = await measuredView(db, calendar);
+    expect(shrunk.factsId).not.toBe(after.factsId);
+    expect(shrunk.view.measures.cases).toBe(after.view.measures.cases - 1);
     expect(await readKeptMonevView(db, SOP.id, calendar, first.key)).toBeUndefined();
   });
 
@@ -146,7 +149,9 @@ describe('monev views kept with the facts (Chromium)', () => {
     expect((await seen).before).toBe(false);
     await expect.element(screen.getByRole('status').filter({ hasText: /kasus dimulai/ })).toBeVisible();
     const shown = document.querySelector('.mv-summary')!.textContent;
-    await expect.poll(() => db.monevFacts.where('sopId').equals(`${SOP.id}#views`).count()).toBe(1);
+    const calendar = await loadCalendar(db);
+    const defaultView = monevViewKey(SOP.id, {}, STEPS, calendar);
+    await expect.poll(() => readKeptMonevView(db, SOP.id, calendar, defaultView).then((view) => view?.measures.cases)).toBeGreaterThan(0);
     await screen.unmount();
 
     // The next open draws the kept view while the facts are read, and the facts give the same summary.

@@ -51,18 +51,32 @@ export function monevViewKey(sopId: string, query: MonevQuery, steps: readonly M
 
 /** The kept view, when it was measured on facts still current; undefined otherwise. */
 export async function readKeptMonevView(db: RuntimeDb, sopId: string, calendar: WorkingCalendarConfig, key: string): Promise<MonevViewSummary | undefined> {
+  const begun = performance.now();
   const [factsId, row] = await Promise.all([currentMonevFactsId(db, sopId, calendar), viewsTable(db).get(key)]);
+  performance.measure('monev:kept-view', { start: begun });
   return factsId !== undefined && row?.factsId === factsId ? row.view : undefined;
+}
+
+/** Which views of a SOP are kept, newest first: one small row, so keeping a view never reads the others. */
+interface MonevViewsIndexRow {
+  key: string;
+  sopId: string;
+  views: { key: string; factsId: string }[];
 }
 
 /** Keeps a view measured on the facts named `factsId`, and drops views of other facts and the oldest beyond the limit. */
 export async function keepMonevView(db: RuntimeDb, sopId: string, key: string, factsId: string, view: MonevViewSummary): Promise<void> {
   const table = viewsTable(db);
+  const index = db.monevFacts as unknown as Table<MonevViewsIndexRow, string>;
+  const indexKey = `${viewsOf(sopId)}|index`;
   await db.transaction('rw', table, async () => {
+    const listed = (await index.get(indexKey))?.views ?? [];
+    const current = [{ key, factsId }, ...listed.filter((v) => v.key !== key && v.factsId === factsId)];
+    const kept = current.slice(0, MONEV_VIEWS_KEPT);
+    const keptKeys = new Set(kept.map((v) => v.key));
+    const dropped = listed.filter((v) => !keptKeys.has(v.key)).map((v) => v.key);
     await table.put({ key, sopId: viewsOf(sopId), factsId, savedAt: Date.now(), view });
-    const kept = await table.where('sopId').equals(viewsOf(sopId)).toArray();
-    const current = kept.filter((row) => row.factsId === factsId).sort((a, b) => b.savedAt - a.savedAt);
-    const stale = [...kept.filter((row) => row.factsId !== factsId), ...current.slice(MONEV_VIEWS_KEPT)];
-    if (stale.length > 0) await table.bulkDelete(stale.map((row) => row.key));
+    await index.put({ key: indexKey, sopId: viewsOf(sopId), views: kept });
+    if (dropped.length > 0) await table.bulkDelete(dropped);
   });
 }

@@ -102,7 +102,8 @@ export function canvasNode(name: string): HTMLElement {
 /**
  * Selects a step by clicking its canvas symbol, as a drafter does, and waits until the properties panel shows it.
  * The click is tried again while the panel shows another step: on a busy machine React Flow may still be placing
- * the nodes (fit to view) when the first click lands.
+ * the nodes (fit to view) when the first click lands. A symbol outside the canvas's visible part (the opening
+ * view shows the top of a long table) is brought in as a drafter would, with "show the whole diagram".
  */
 export async function selectCanvasStep(name: string): Promise<void> {
   const label = name.replace(/,$/, '');
@@ -110,7 +111,15 @@ export async function selectCanvasStep(name: string): Promise<void> {
   await vi.waitFor(
     async () => {
       if (shown()) return;
-      await userEvent.click(canvasNode(name));
+      const node = canvasNode(name);
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+      const box = node.getBoundingClientRect();
+      const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+      if (pane && (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom)) {
+        document.querySelector<HTMLElement>('.react-flow__controls-fitview')?.click();
+        throw new Error(`${label} was outside the canvas's visible part: the whole diagram is shown, then it is clicked`);
+      }
+      await userEvent.click(node);
       if (!shown()) throw new Error(`the properties panel does not show ${label}`);
     },
     { timeout: 20_000, interval: 500 },

@@ -81,7 +81,7 @@ describe('the Content-Security-Policy', () => {
     await page.getByLabel('NIK pemohon').fill('3510011205850001');
     await page.getByRole('button', { name: 'Mulai kasus' }).click();
     await page.getByRole('heading', { level: 2, name: 'Kasus Budi Santoso' }).waitFor();
-    await page.locator('.rt-step [data-attach-input]').first().setInputFiles({ name: 'foto-ktp.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.locator('.rt-step [data-attach-input]').first().setInputFiles({ name: 'foto-ktp.jpg', mimeType: 'image/jpeg', buffer: photo }, { timeout: 120_000 });
     await page.getByText('foto-ktp.jpg').first().waitFor();
     await tickRequired(page);
     await page.getByRole('button', { name: 'Selesaikan langkah 1' }).click();
@@ -100,7 +100,10 @@ describe('the Content-Security-Policy', () => {
     const second = await other.newPage();
     await second.goto(`${runtimeUrl}#/kasus`);
     await second.getByText('Cadangan data').click();
-    await second.getByLabel('Pulihkan dari cadangan (menggantikan data di perangkat ini)').setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: readFileSync(file) });
+    // 28 MB through the DevTools protocol: on a loaded machine that alone took more than the default 30 s in CI.
+    await second
+      .getByLabel('Pulihkan dari cadangan (menggantikan data di perangkat ini)')
+      .setInputFiles({ name: 'cadangan.json', mimeType: 'application/json', buffer: readFileSync(file) }, { timeout: 120_000 });
     const confirm = second.getByRole('group', { name: 'Periksa sebelum memulihkan' });
     await confirm.waitFor({ timeout: 60_000 });
     expect(await confirm.getByRole('row', { name: /^Kasus/ }).textContent()).toBe('Kasus01');

@@ -25,11 +25,16 @@ import { newId } from '../storage/repository';
 
 type FactsState = { kind: 'loading'; progress?: MonevFactsProgress } | { kind: 'ready'; data: MonevData } | { kind: 'failed'; message: string };
 
-/** One SOP's monitoring dashboard: measures of its case record under the filters in the URL. */
-export function MonevPage({ sopId, query }: { sopId: string; query: string }) {
+/**
+ * One SOP's monitoring dashboard: measures of its case record under the filters in the URL, from the cases on
+ * this device or, when it is linked and signed in, from the server. `fetchServerMonev` stands in for the
+ * server in stories.
+ */
+export function MonevPage({ sopId, query, fetchServerMonev }: { sopId: string; query: string; fetchServerMonev?: FetchServerMonev }) {
   const { db, calendar, now } = useRuntime();
   const { t, lang } = useI18n();
-  const fetchServer = useServerMonevFetch();
+  const linkedServer = useServerMonevFetch();
+  const fetchServer = fetchServerMonev ?? linkedServer;
   const [revisions, setRevisions] = useState<{ sopId: string; rows: SopRow[] } | { sopId: string; failed: string }>();
   const [facts, setFacts] = useState<FactsState>({ kind: 'loading' });
   // The facts are read once the first view's kept measures were looked for: IndexedDB answers that small read

@@ -94,3 +94,16 @@ export const ServerLoading: Story = {
     await expect(canvas.getByLabelText('Dari tanggal')).toBeVisible();
   },
 };
+
+/** A link with `sumber=server` opened on a device not signed in: it says so and shows the device's own cases. */
+export const ServerSignedOut: Story = {
+  globals: { locale: 'id' },
+  args: { query: '?sumber=server' },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Masuk ke server (Pengaturan) untuk melihat semua kasus kantor.');
+    await expect(await canvas.findByText(/^\d+ kasus dimulai/)).toBeVisible();
+    // No server to choose here: no switch, and the device's parts work.
+    expect(canvas.queryByRole('group', { name: 'Sumber data' })).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Isi formulir monitoring' })).toBeEnabled();
+  },
+};

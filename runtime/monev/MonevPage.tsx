@@ -87,7 +87,7 @@ export function MonevPage({ sopId, query, fetchServerMonev }: { sopId: string; q
       facts={facts.kind === 'ready' ? facts.data : undefined}
       onFirstLook={() => setFactsWanted(true)}
       loading={loading}
-      notice={filters.source === 'server' && <p role="alert">{t('monev.source.signedOut')}</p>}
+      notice={filters.source === 'server' && <p role="alert" className="rt-alert rt-alert--warning">{t('monev.source.signedOut')}</p>}
     />
   );
 }
@@ -232,7 +232,7 @@ function ServerDashboard({ fetchMonev, ...props }: DashboardProps & { fetchMonev
   const notices = (
     <>
       {state.loading && <p role="status">{t('monev.source.loading')}</p>}
-      {state.failure && <p role="alert">{t('monev.source.failed', { message: localized(state.failure, lang) })}</p>}
+      {state.failure && <p role="alert" className="rt-alert rt-alert--error">{t('monev.source.failed', { message: localized(state.failure, lang) })}</p>}
       {shown && shown.key !== key && !state.loading && <p>{t('monev.source.stale')}</p>}
       <p className="mv-fill__hint">{t('monev.source.deviceOnly')}</p>
     </>

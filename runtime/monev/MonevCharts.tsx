@@ -107,8 +107,11 @@ const StepName = ({ step }: { step: Pick<StepMeasures, 'row' | 'number' | 'name'
   </span>
 );
 
-/** Each step's share of visits within its Waktu, with the full per-step table and links to the cases. */
-export function StepsAgainstStandard({ measures, laneLabel, onShowCases }: { measures: MonevMeasures; laneLabel: (id: string | undefined) => string; onShowCases: (stepId: string) => void }) {
+/**
+ * Each step's share of visits within its Waktu, with the full per-step table and links to the cases
+ * (none without `onShowCases`: measures from the server come without the cases behind them).
+ */
+export function StepsAgainstStandard({ measures, laneLabel, onShowCases }: { measures: MonevMeasures; laneLabel: (id: string | undefined) => string; onShowCases?: (stepId: string) => void }) {
   const { t, lang } = useI18n();
   // Under an office filter, the steps other offices do are not that office's to answer for.
   const officeOnly = measures.query.office !== undefined;
@@ -148,14 +151,18 @@ export function StepsAgainstStandard({ measures, laneLabel, onShowCases }: { mea
         { header: t('monev.steps.returns'), cell: (s) => formatShare(s.returns.rate, lang), numeric: true },
         { header: t('monev.steps.loops'), cell: (s) => formatShare(s.loops.rate, lang), numeric: true },
         { header: t('monev.steps.skipped'), cell: (s) => (s.skipped.asked ? `${formatCount(s.skipped.skipped, lang)}/${formatCount(s.skipped.asked, lang)}` : '—'), numeric: true },
-        {
-          header: t('monev.drill.case'),
-          cell: (s) => (
-            <button type="button" className="rt-link-button" onClick={() => onShowCases(s.stepId)} aria-label={t('monev.steps.cases', { row: s.number ?? s.row })}>
-              {t('monev.drill.all')}
-            </button>
-          ),
-        },
+        ...(onShowCases
+          ? [
+              {
+                header: t('monev.drill.case'),
+                cell: (s: StepMeasures) => (
+                  <button type="button" className="rt-link-button" onClick={() => onShowCases(s.stepId)} aria-label={t('monev.steps.cases', { row: s.number ?? s.row })}>
+                    {t('monev.drill.all')}
+                  </button>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

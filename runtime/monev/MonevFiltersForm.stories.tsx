@@ -47,3 +47,17 @@ export const English: Story = {
     expect(canvas.queryByLabelText('Revision')).toBeNull();
   },
 };
+
+/** The server's source: it does not say which offices its cases are of, so there is no office to pick. */
+export const WithoutOffices: Story = {
+  globals: { locale: 'id' },
+  args: { filters: { from: '2025-01-01', source: 'server' }, offices: undefined },
+  play: async ({ canvas, args, userEvent }) => {
+    expect(canvas.queryByLabelText('Kantor')).toBeNull();
+    await userEvent.selectOptions(canvas.getByLabelText('Pelaksana'), 'kecamatan');
+    await expect(args.onChange).toHaveBeenLastCalledWith({ from: '2025-01-01', source: 'server', lane: 'kecamatan' });
+    // Clearing the filters keeps the source the numbers come from.
+    await userEvent.click(canvas.getByRole('button', { name: 'Hapus saringan' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ source: 'server' });
+  },
+};

@@ -4,7 +4,8 @@ import { lastSixMonths, type MonevFilters } from './monevFilters';
 
 export interface MonevFiltersFormProps {
   filters: MonevFilters;
-  offices: readonly string[];
+  /** The offices to choose from; absent when the source does not say which offices its cases are of (no choice shown). */
+  offices?: readonly string[];
   lanes: readonly { id: string; label: string }[];
   revisions: readonly number[];
   now: number;
@@ -12,7 +13,10 @@ export interface MonevFiltersFormProps {
   onChange: (filters: MonevFilters) => void;
 }
 
-/** Period, office, lane and revision; every change goes to the URL (the page reads filters only from there). */
+/**
+ * Period, office, lane and revision; every change goes to the URL (the page reads filters only from there).
+ * Clearing them keeps the source: it says where the numbers come from, not which cases are counted.
+ */
 export function MonevFiltersForm({ filters, offices, lanes, revisions, now, timeZone, onChange }: MonevFiltersFormProps) {
   const { t } = useI18n();
   const id = useId();
@@ -35,6 +39,7 @@ export function MonevFiltersForm({ filters, offices, lanes, revisions, now, time
         <label htmlFor={`${id}-to`}>{t('monev.filter.to')}</label>
         <input id={`${id}-to`} type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => set({ to: e.target.value || undefined })} />
       </div>
+      {offices && (
       <div className="rt-field">
         <label htmlFor={`${id}-office`}>{t('monev.filter.office')}</label>
         <select id={`${id}-office`} value={filters.office ?? ''} onChange={(e) => set({ office: e.target.value || undefined })}>
@@ -46,6 +51,7 @@ export function MonevFiltersForm({ filters, offices, lanes, revisions, now, time
           ))}
         </select>
       </div>
+      )}
       <div className="rt-field">
         <label htmlFor={`${id}-lane`}>{t('monev.filter.lane')}</label>
         <select id={`${id}-lane`} value={filters.lane ?? ''} onChange={(e) => set({ lane: e.target.value || undefined })}>
@@ -74,7 +80,7 @@ export function MonevFiltersForm({ filters, offices, lanes, revisions, now, time
         <button type="button" className="rt-button rt-button--secondary" onClick={() => set(lastSixMonths(now, timeZone))}>
           {t('monev.filter.lastSixMonths')}
         </button>
-        <button type="button" className="rt-button rt-button--secondary" onClick={() => onChange({})}>
+        <button type="button" className="rt-button rt-button--secondary" onClick={() => onChange(filters.source ? { source: filters.source } : {})}>
           {t('monev.filter.clear')}
         </button>
       </div>

@@ -12,7 +12,10 @@ import type { SopRow } from '../storage/db';
 import type { MonevFactsProgress } from './monevFactsStore';
 import { BottleneckRanking, CountsOverTime, LeadTimeChart, StepsAgainstStandard, WaitsAndReasons } from './MonevCharts';
 import { MonevFiltersForm } from './MonevFiltersForm';
-import { formatMonevFilters, monevQueryOf, parseMonevFilters, type MonevFilters } from './monevFilters';
+import { formatMonevFilters, monevQueryOf, parseMonevFilters, type MonevFilters, type MonevSource } from './monevFilters';
+import { MonevSourceSwitch } from './MonevSourceSwitch';
+import { useServerMonev, useServerMonevFetch, type FetchServerMonev } from './serverMonev';
+import { localized } from '../format';
 import { formatCount } from './monevFormat';
 import { StepCases } from './StepCases';
 import { newMonitoringForm, subjectOf } from './formCreate';
@@ -22,10 +25,16 @@ import { newId } from '../storage/repository';
 
 type FactsState = { kind: 'loading'; progress?: MonevFactsProgress } | { kind: 'ready'; data: MonevData } | { kind: 'failed'; message: string };
 
-/** One SOP's monitoring dashboard: measures of its case record under the filters in the URL. */
-export function MonevPage({ sopId, query }: { sopId: string; query: string }) {
+/**
+ * One SOP's monitoring dashboard: measures of its case record under the filters in the URL, from the cases on
+ * this device or, when it is linked and signed in, from the server. `fetchServerMonev` stands in for the
+ * server in stories.
+ */
+export function MonevPage({ sopId, query, fetchServerMonev }: { sopId: string; query: string; fetchServerMonev?: FetchServerMonev }) {
   const { db, calendar, now } = useRuntime();
   const { t, lang } = useI18n();
+  const linkedServer = useServerMonevFetch();
+  const fetchServer = fetchServerMonev ?? linkedServer;
   const [revisions, setRevisions] = useState<{ sopId: string; rows: SopRow[] } | { sopId: string; failed: string }>();
   const [facts, setFacts] = useState<FactsState>({ kind: 'loading' });
   // The facts are read once the first view's kept measures were looked for: IndexedDB answers that small read
@@ -68,19 +77,27 @@ export function MonevPage({ sopId, query }: { sopId: string; query: string }) {
   // The steps measured are those of the revision chosen, else of the newest one on the device.
   const revision = revisions.rows.find((r) => r.revision === filters.revision) ?? revisions.rows[0];
   if (!revision) return <p role="alert">{t('monev.page.unknownSop', { id: sopId })}</p>;
+  // The server is a source only for a device linked to it and signed in: it answers for the account's office.
+  const sourceSwitch = fetchServer && <MonevSourceSwitch source={filters.source} onChange={(source) => go(withSource(filters, source))} />;
+  const props = { revisions: revisions.rows, revision, filters, go, now, calendar, sourceSwitch };
+  if (filters.source === 'server' && fetchServer) return <ServerDashboard {...props} fetchMonev={fetchServer} />;
   return (
-    <MonevDashboard
+    <DeviceDashboard
+      {...props}
       facts={facts.kind === 'ready' ? facts.data : undefined}
       onFirstLook={() => setFactsWanted(true)}
       loading={loading}
-      revisions={revisions.rows}
-      revision={revision}
-      filters={filters}
-      go={go}
-      now={now}
-      calendar={calendar}
+      notice={filters.source === 'server' && <p role="alert" className="rt-alert rt-alert--warning">{t('monev.source.signedOut')}</p>}
     />
   );
+}
+
+/** The filters under another source: the server's has no office filter and no drill-down to carry over. */
+function withSource(filters: MonevFilters, source: MonevSource | undefined): MonevFilters {
+  const { source: _previous, ...rest } = filters;
+  if (!source) return rest;
+  const { office: _office, step: _step, which: _which, ...kept } = rest;
+  return { ...kept, source };
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -138,58 +155,46 @@ function useMonevView(sopId: string, facts: MonevData | undefined, query: MonevQ
   return measured ?? (kept?.key === key ? kept.view : undefined);
 }
 
-function MonevDashboard({ facts, onFirstLook, loading, revisions, revision, filters, go, now, calendar }: {
-  facts: MonevData | undefined;
-  onFirstLook: () => void;
-  loading: React.ReactNode;
+interface DashboardProps {
   revisions: SopRow[];
   revision: SopRow;
   filters: MonevFilters;
   go: (next: MonevFilters) => void;
   now: number;
   calendar: ReturnType<typeof useRuntime>['calendar'];
+  /** The source switch, when the server is a source on offer. */
+  sourceSwitch: React.ReactNode;
+}
+
+/** The dashboard over the cases on this device: drill-down to the cases and the monitoring form work here. */
+function DeviceDashboard({ facts, onFirstLook, loading, notice, ...props }: DashboardProps & {
+  facts: MonevData | undefined;
+  onFirstLook: () => void;
+  loading: React.ReactNode;
+  /** Said above the numbers (why the server's were asked for and these are shown). */
+  notice?: React.ReactNode;
 }) {
-  const { t, lang } = useI18n();
-  const doc = revision.doc;
-  const steps = useMemo(() => monevStepsOf(doc), [doc]);
+  const { revision, filters, go, calendar } = props;
+  const steps = useMemo(() => monevStepsOf(revision.doc), [revision.doc]);
   const query = useMemo(() => monevQueryOf(filters, calendar.timeZone), [filters, calendar.timeZone]);
   const view = useMonevView(revision.sopId, facts, query, steps, onFirstLook);
-  const lanes = useMemo(() => doc.actors.map((a) => ({ id: a.id, label: textOf(a.label, a.id) })), [doc]);
   const measures = view?.measures;
   const drilled = filters.step ? measures?.steps.find((s) => s.stepId === filters.step) : undefined;
   const drilledFacts = useMemo(() => (drilled && facts ? factsOfStep(facts.tables, query, drilled.stepId) : undefined), [facts, query, drilled]);
+  const { t } = useI18n();
   if (!view || !measures) return loading;
-  const laneLabel = (id: string | undefined) => (id ? actorLabel(doc, id) : '—');
-  const totals = measures.totals;
-  const title = textOf(revision.title, revision.sopId);
   return (
-    // data-filters: which filters the numbers on screen are for (a test or the benchmark waits on it).
-    <section className="rt-section mv-page" aria-labelledby="mv-heading" data-filters={formatMonevFilters(filters)}>
-      <p>
-        <a href={hrefs.monevIndex()}>{t('monev.page.back')}</a>
-      </p>
-      <h2 id="mv-heading">{t('monev.page.heading', { title })}</h2>
-      <MonevFiltersForm
-        filters={filters}
-        offices={view.offices}
-        lanes={lanes}
-        revisions={revisions.map((r) => r.revision)}
-        now={now}
-        timeZone={calendar.timeZone}
-        onChange={go}
-      />
-      <p className="mv-summary" role="status">
-        {t('monev.page.summary', {
-          cases: formatCount(totals.started, lang),
-          finished: formatCount(totals.finished.selesai + totals.finished.dirujuk + totals.finished.ditolak, lang),
-          returned: formatCount(totals.returned, lang),
-          cancelled: formatCount(totals.cancelled + totals.finished.dibatalkan, lang),
-          open: formatCount(totals.open, lang),
-        })}
-      </p>
-      {view.unreadable > 0 && <p role="alert">{t('monev.page.unreadable', { count: formatCount(view.unreadable, lang) })}</p>}
-      <FillMonitoringForm starts={view.starts} revision={revision} filters={filters} measures={measures} title={title} laneLabel={laneLabel} />
-      {drilled &&
+    <DashboardBody
+      {...props}
+      measures={measures}
+      shownFor={filters}
+      offices={view.offices}
+      unreadable={view.unreadable}
+      notices={notice}
+      onShowCases={(step) => go({ ...filters, step, which: 'all' })}
+      fillForm={(title, laneLabel) => <FillMonitoringForm starts={view.starts} revision={revision} filters={filters} measures={measures} title={title} laneLabel={laneLabel} />}
+      drill={
+        drilled &&
         (drilledFacts ? (
           <StepCases
             facts={drilledFacts}
@@ -202,18 +207,101 @@ function MonevDashboard({ facts, onFirstLook, loading, revisions, revision, filt
           />
         ) : (
           <p role="status">{t('monev.page.casesLoading')}</p>
-        ))}
-      {measures.cases === 0 ? (
-        <p>{t('monev.page.noCases')}</p>
-      ) : (
-        <div className="mv-grid">
-          <BottleneckRanking measures={measures} />
-          <StepsAgainstStandard measures={measures} laneLabel={laneLabel} onShowCases={(step) => go({ ...filters, step, which: 'all' })} />
-          <CountsOverTime measures={measures} />
-          <LeadTimeChart measures={measures} />
-          <WaitsAndReasons measures={measures} />
-        </div>
+        ))
+      }
+    />
+  );
+}
+
+/**
+ * The dashboard over every case the office reads, measured by the server. The server does not say which offices
+ * its cases are of, so there is no office filter; the cases behind the numbers stay on the server, so the
+ * drill-down and the monitoring form stay with the device's source.
+ */
+function ServerDashboard({ fetchMonev, ...props }: DashboardProps & { fetchMonev: FetchServerMonev }) {
+  const { t, lang } = useI18n();
+  const { revision, filters, calendar } = props;
+  const asked = useMemo((): MonevFilters => {
+    const { office: _office, step: _step, which: _which, ...rest } = filters;
+    return rest;
+  }, [filters]);
+  const key = formatMonevFilters(asked);
+  const query = useMemo(() => monevQueryOf(asked, calendar.timeZone), [asked, calendar.timeZone]);
+  const state = useServerMonev(fetchMonev, revision.sopId, query, key);
+  const shown = state.shown;
+  const notices = (
+    <>
+      {state.loading && <p role="status">{t('monev.source.loading')}</p>}
+      {state.failure && <p role="alert" className="rt-alert rt-alert--error">{t('monev.source.failed', { message: localized(state.failure, lang) })}</p>}
+      {shown && shown.key !== key && !state.loading && <p>{t('monev.source.stale')}</p>}
+      <p className="mv-fill__hint">{t('monev.source.deviceOnly')}</p>
+    </>
+  );
+  return <DashboardBody {...props} filters={asked} measures={shown?.measures} shownFor={shown ? parseMonevFilters(shown.key) : undefined} notices={notices} unreadable={0} />;
+}
+
+function DashboardBody({ revisions, revision, filters, go, now, calendar, sourceSwitch, measures, shownFor, offices, unreadable, notices, onShowCases, fillForm, drill }: DashboardProps & {
+  /** Absent until the first numbers arrive (the server's source shows its status and filters meanwhile). */
+  measures: MonevMeasures | undefined;
+  /** The filters the numbers shown are for. */
+  shownFor: MonevFilters | undefined;
+  offices?: readonly string[];
+  unreadable: number;
+  notices?: React.ReactNode;
+  onShowCases?: (stepId: string) => void;
+  fillForm?: (title: string, laneLabel: (id: string | undefined) => string) => React.ReactNode;
+  drill?: React.ReactNode;
+}) {
+  const { t, lang } = useI18n();
+  const doc = revision.doc;
+  const lanes = useMemo(() => doc.actors.map((a) => ({ id: a.id, label: textOf(a.label, a.id) })), [doc]);
+  const laneLabel = (id: string | undefined) => (id ? actorLabel(doc, id) : '—');
+  const totals = measures?.totals;
+  const title = textOf(revision.title, revision.sopId);
+  return (
+    // data-filters: which filters the numbers on screen are for (a test or the benchmark waits on it).
+    <section className="rt-section mv-page" aria-labelledby="mv-heading" {...(shownFor ? { 'data-filters': formatMonevFilters(shownFor) } : {})}>
+      <p>
+        <a href={hrefs.monevIndex()}>{t('monev.page.back')}</a>
+      </p>
+      <h2 id="mv-heading">{t('monev.page.heading', { title })}</h2>
+      {sourceSwitch}
+      <MonevFiltersForm
+        filters={filters}
+        {...(offices ? { offices } : {})}
+        lanes={lanes}
+        revisions={revisions.map((r) => r.revision)}
+        now={now}
+        timeZone={calendar.timeZone}
+        onChange={go}
+      />
+      {notices}
+      {totals && (
+        <p className="mv-summary" role="status">
+          {t('monev.page.summary', {
+            cases: formatCount(totals.started, lang),
+            finished: formatCount(totals.finished.selesai + totals.finished.dirujuk + totals.finished.ditolak, lang),
+            returned: formatCount(totals.returned, lang),
+            cancelled: formatCount(totals.cancelled + totals.finished.dibatalkan, lang),
+            open: formatCount(totals.open, lang),
+          })}
+        </p>
       )}
+      {unreadable > 0 && <p role="alert">{t('monev.page.unreadable', { count: formatCount(unreadable, lang) })}</p>}
+      {measures && fillForm?.(title, laneLabel)}
+      {drill}
+      {measures &&
+        (measures.cases === 0 ? (
+          <p>{t('monev.page.noCases')}</p>
+        ) : (
+          <div className="mv-grid">
+            <BottleneckRanking measures={measures} />
+            <StepsAgainstStandard measures={measures} laneLabel={laneLabel} {...(onShowCases ? { onShowCases } : {})} />
+            <CountsOverTime measures={measures} />
+            <LeadTimeChart measures={measures} />
+            <WaitsAndReasons measures={measures} />
+          </div>
+        ))}
       <MonevFormsList sopId={revision.sopId} />
     </section>
   );

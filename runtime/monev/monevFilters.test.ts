@@ -15,6 +15,15 @@ describe('monev filters in the URL', () => {
     expect(formatMonevFilters({ step: 's2', which: 'all' })).toBe('?langkah=s2');
   });
 
+  it("keeps the server source in the URL and reads anything else as the device's cases", () => {
+    expect(formatMonevFilters({ from: '2026-01-01', source: 'server' })).toBe('?dari=2026-01-01&sumber=server');
+    expect(parseMonevFilters('?dari=2026-01-01&sumber=server')).toEqual({ from: '2026-01-01', source: 'server' });
+    expect(parseMonevFilters('?sumber=perangkat')).toEqual({});
+    expect(parseMonevFilters('?sumber=SERVER')).toEqual({});
+    // The source picks where the numbers come from, not which cases: the query for the measures is the same.
+    expect(monevQueryOf({ from: '2026-01-01', source: 'server' }, 'Asia/Jakarta')).toEqual(monevQueryOf({ from: '2026-01-01' }, 'Asia/Jakarta'));
+  });
+
   it('drops values that cannot be right instead of guessing', () => {
     expect(parseMonevFilters('?dari=2026-13-40&sampai=kemarin&revisi=-2&kasus=semua')).toEqual({});
     expect(parseMonevFilters('?dari=2026-06-01&sampai=2026-01-01')).toEqual({ from: '2026-06-01' });

@@ -21,12 +21,16 @@ export interface MonevFilters {
   step?: string;
   /** Which of the step's cases: every one, or only those late, returned, looped or skipped. */
   which?: DrillDownKind;
+  /** Where the measures come from: the device's own cases (absent, the default) or the server's, of the whole office. */
+  source?: MonevSource;
 }
+
+export type MonevSource = 'server';
 
 export const DRILL_DOWN_KINDS = ['all', 'late', 'returned', 'looped', 'skipped'] as const;
 export type DrillDownKind = (typeof DRILL_DOWN_KINDS)[number];
 
-const PARAM = { from: 'dari', to: 'sampai', office: 'kantor', lane: 'lajur', revision: 'revisi', step: 'langkah', which: 'kasus' } as const;
+const PARAM = { from: 'dari', to: 'sampai', office: 'kantor', lane: 'lajur', revision: 'revisi', step: 'langkah', which: 'kasus', source: 'sumber' } as const;
 
 /** Reads filters from a query string; values that cannot be right (a date like 2026-13-40) are dropped, not guessed. */
 export function parseMonevFilters(query: string): MonevFilters {
@@ -53,6 +57,8 @@ export function parseMonevFilters(query: string): MonevFilters {
     const which = text(PARAM.which);
     filters.which = (DRILL_DOWN_KINDS as readonly string[]).includes(which ?? '') ? (which as DrillDownKind) : 'all';
   }
+  // Any other value is the default: a mistyped link shows the device's cases rather than failing.
+  if (text(PARAM.source) === 'server') filters.source = 'server';
   return filters;
 }
 
@@ -68,6 +74,7 @@ export function formatMonevFilters(filters: MonevFilters): string {
     params.set(PARAM.step, filters.step);
     if (filters.which && filters.which !== 'all') params.set(PARAM.which, filters.which);
   }
+  if (filters.source) params.set(PARAM.source, filters.source);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

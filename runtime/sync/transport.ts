@@ -6,6 +6,8 @@
  * `fetch` and `EventSource` are given, not taken from the page, so tests run
  * the client against an in-memory server in the same page.
  */
+import type { MonevQuery } from '../../core/monev';
+import type { MonevResponse } from '../../core/sync/protocol';
 import { STREAM_EVENT, type CatalogueEntry, type PullResponse, type PushRequest, type PushResponse } from '../../core/sync';
 import type { SopDocument } from '../../schemas/generated/sop.types';
 import { ServerTransport, type OpenStream, type ServerTransportOptions, type StreamLike } from '../../ui/server/transport';
@@ -43,6 +45,19 @@ export class SyncTransport extends ServerTransport {
 
   sopRevision(sopId: string, revision: number): Promise<{ document: SopDocument; contentHash: string }> {
     return this.json('GET', `/sops/${encodeURIComponent(sopId)}/revisions/${revision}`);
+  }
+
+  /** The monev measures of the SOP's cases the office reads, on every device (server/routes/monevRoutes.ts). */
+  monev(sopId: string, query: MonevQuery): Promise<MonevResponse> {
+    const params = new URLSearchParams();
+    // Instants travel as ISO strings, so the server reads the same instants the device would filter on.
+    if (query.from !== undefined) params.set('from', new Date(query.from).toISOString());
+    if (query.to !== undefined) params.set('to', new Date(query.to).toISOString());
+    if (query.office !== undefined) params.set('office', query.office);
+    if (query.lane !== undefined) params.set('lane', query.lane);
+    if (query.revision !== undefined) params.set('revision', String(query.revision));
+    const search = params.toString();
+    return this.json('GET', `/monev/${encodeURIComponent(sopId)}${search ? `?${search}` : ''}`);
   }
 
   /**

@@ -19,6 +19,15 @@ export const monevMessagesEn: Record<keyof typeof monevMessagesId, string> = {
   'monev.page.casesLoading': 'Reading the cases of this step…',
   'monev.page.summary': '{cases} cases started · {finished} finished · {returned} sent back at least once · {cancelled} cancelled · {open} still running',
 
+  'monev.source.label': 'Data source',
+  'monev.source.device': 'Cases on this device',
+  'monev.source.server': "All the office's cases (server)",
+  'monev.source.loading': "Asking the server for the measures of all the office's cases…",
+  'monev.source.failed': 'The measures could not be fetched from the server: {message}',
+  'monev.source.stale': 'The numbers below are from an earlier request, not for the current filters.',
+  'monev.source.signedOut': "Sign in to the server (Settings) to see all the office's cases. Shown: the cases on this device.",
+  'monev.source.deviceOnly': 'The cases of each step and "Fill in the monitoring form" are available only for the cases on this device.',
+
   'monev.filter.label': 'Filters',
   'monev.filter.from': 'From',
   'monev.filter.to': 'To',

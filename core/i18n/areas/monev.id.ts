@@ -20,6 +20,15 @@ export const monevMessagesId = {
   'monev.page.casesLoading': 'Membaca kasus langkah ini…',
   'monev.page.summary': '{cases} kasus dimulai · {finished} selesai · {returned} pernah dikembalikan · {cancelled} dibatalkan · {open} masih berjalan',
 
+  'monev.source.label': 'Sumber data',
+  'monev.source.device': 'Kasus di perangkat ini',
+  'monev.source.server': 'Semua kasus kantor (server)',
+  'monev.source.loading': 'Meminta ukuran semua kasus kantor dari server…',
+  'monev.source.failed': 'Ukuran dari server tidak dapat diambil: {message}',
+  'monev.source.stale': 'Angka di bawah ini dari permintaan sebelumnya, bukan untuk saringan sekarang.',
+  'monev.source.signedOut': 'Masuk ke server (Pengaturan) untuk melihat semua kasus kantor. Yang ditampilkan: kasus di perangkat ini.',
+  'monev.source.deviceOnly': 'Daftar kasus per langkah dan "Isi formulir monitoring" hanya tersedia untuk kasus di perangkat ini.',
+
   'monev.filter.label': 'Saringan',
   'monev.filter.from': 'Dari tanggal',
   'monev.filter.to': 'Sampai tanggal',

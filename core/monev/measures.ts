@@ -146,8 +146,9 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
 }
 
 export function summarizeMinutes(values: ArrayLike<number>): MinutesSummary {
-  // Selection on a copy, not a sort: two ranks of 100,000s of values are all a summary needs.
-  const copy = Float64Array.from(values);
+  // Selection on a copy, not a sort: two ranks of 100,000s of values are all a summary needs. The constructor
+  // copies a typed array natively, where Float64Array.from walks it through the iterator protocol.
+  const copy = new Float64Array(values);
   const n = copy.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += copy[i]!;
@@ -346,6 +347,7 @@ export function monevMeasuresOfTables(
   const signWaits = new FloatList();
   const waitSteps = new FloatList();
   const applicantWaits = new FloatList();
+  const all = { waitSteps, signWaits };
   let minStart = Infinity;
   let maxStart = -Infinity;
   let c = -1;
@@ -410,55 +412,7 @@ export function monevMeasuresOfTables(
           byStep.set(stepId, acc);
           accOf[v.stepId[k]!] = acc;
         }
-        const m = acc.measures;
-        m.visits++;
-        if (acc.lastCase !== c) {
-          acc.lastCase = c;
-          m.cases++;
-        }
-        if (isLoopVisitAt(table, k, q) && acc.lastLoopCase !== c) {
-          acc.lastLoopCase = c;
-          m.loops.cases++;
-        }
-        if (v.asked[k]) m.skipped.asked++;
-        const end = v.end[k];
-        if (end === q.code.skipped) m.skipped.skipped++;
-        if (end === q.code.returned) {
-          m.returns.count++;
-          const index = v.returnIndex[k]!;
-          if (index >= 0 && index < returnCount) {
-            if (r.toApplicant[firstReturn + index]) m.returns.toApplicant++;
-            const reason = strings[r.reason[firstReturn + index]!]!;
-            acc.reasons.set(reason, (acc.reasons.get(reason) ?? 0) + 1);
-          }
-        }
-        if (end === q.code.done) {
-          m.done++;
-          const endedAt = v.endedAt[k]!;
-          const minutes = time.span(v.minutes[k]!, v.activatedAt[k]!, endedAt);
-          if (minutes !== undefined) acc.durations.push(minutes);
-          const dueAt = v.dueAt[k]!;
-          if (v.measure[k] === q.code.wait) {
-            if (minutes !== undefined) waitSteps.push(minutes);
-            const waitUntil = v.waitUntil[k]!;
-            if (waitUntil === waitUntil && endedAt === endedAt && m.waiting) {
-              m.waiting.compared++;
-              if (endedAt <= waitUntil) m.waiting.within++;
-            }
-          } else if (dueAt === dueAt && endedAt === endedAt) {
-            m.withStandard++;
-            if (endedAt <= dueAt) m.within++;
-            else m.overMinutes += time.span(v.overMinutes[k]!, dueAt, endedAt) ?? 0;
-          }
-          const workDoneAt = v.workDoneAt[k]!;
-          const lastSignedAt = v.lastSignedAt[k]!;
-          // As WorkingTime.signWait: only when the last signature came after the work.
-          const signWait = v.signWaitMinutes[k] === v.signWaitMinutes[k] || lastSignedAt > workDoneAt ? time.span(v.signWaitMinutes[k]!, workDoneAt, lastSignedAt) : undefined;
-          if (signWait !== undefined) {
-            acc.signWaits.push(signWait);
-            signWaits.push(signWait);
-          }
-        }
+        countVisitAt(acc, table, k, q, c, firstReturn, returnCount, time, all);
       }
 
       for (let k = cs.joinWaitStart[i]!; k < cs.joinWaitStart[i + 1]!; k++) {
@@ -509,6 +463,75 @@ export function monevMeasuresOfTables(
 }
 
 /**
+ * Counts visit `k` of case number `c` into its step's accumulator, and its waits into the SOP-wide lists. Its own
+ * function, so the engine inlines the list pushes into it (the case loop is too big to inline them).
+ */
+function countVisitAt(
+  acc: StepAccumulator,
+  table: FactsTable,
+  k: number,
+  q: TableQuery,
+  c: number,
+  firstReturn: number,
+  returnCount: number,
+  time: TableWorkingTime,
+  all: { waitSteps: FloatList; signWaits: FloatList },
+): void {
+  const { strings } = table;
+  const v = table.visit;
+  const r = table.return;
+  const m = acc.measures;
+  m.visits++;
+  if (acc.lastCase !== c) {
+    acc.lastCase = c;
+    m.cases++;
+  }
+  if (isLoopVisitAt(table, k, q) && acc.lastLoopCase !== c) {
+    acc.lastLoopCase = c;
+    m.loops.cases++;
+  }
+  if (v.asked[k]) m.skipped.asked++;
+  const end = v.end[k];
+  if (end === q.code.skipped) m.skipped.skipped++;
+  if (end === q.code.returned) {
+    m.returns.count++;
+    const index = v.returnIndex[k]!;
+    if (index >= 0 && index < returnCount) {
+      if (r.toApplicant[firstReturn + index]) m.returns.toApplicant++;
+      const reason = strings[r.reason[firstReturn + index]!]!;
+      acc.reasons.set(reason, (acc.reasons.get(reason) ?? 0) + 1);
+    }
+  }
+  if (end === q.code.done) {
+    m.done++;
+    const endedAt = v.endedAt[k]!;
+    const minutes = time.span(v.minutes[k]!, v.activatedAt[k]!, endedAt);
+    if (minutes !== undefined) acc.durations.push(minutes);
+    const dueAt = v.dueAt[k]!;
+    if (v.measure[k] === q.code.wait) {
+      if (minutes !== undefined) all.waitSteps.push(minutes);
+      const waitUntil = v.waitUntil[k]!;
+      if (waitUntil === waitUntil && endedAt === endedAt && m.waiting) {
+        m.waiting.compared++;
+        if (endedAt <= waitUntil) m.waiting.within++;
+      }
+    } else if (dueAt === dueAt && endedAt === endedAt) {
+      m.withStandard++;
+      if (endedAt <= dueAt) m.within++;
+      else m.overMinutes += time.span(v.overMinutes[k]!, dueAt, endedAt) ?? 0;
+    }
+    const workDoneAt = v.workDoneAt[k]!;
+    const lastSignedAt = v.lastSignedAt[k]!;
+    // As WorkingTime.signWait: only when the last signature came after the work.
+    const signWait = v.signWaitMinutes[k] === v.signWaitMinutes[k] || lastSignedAt > workDoneAt ? time.span(v.signWaitMinutes[k]!, workDoneAt, lastSignedAt) : undefined;
+    if (signWait !== undefined) {
+      acc.signWaits.push(signWait);
+      all.signWaits.push(signWait);
+    }
+  }
+}
+
+/**
  * The empty lead-time bins for lead times whose 95th percentile and longest are given, and the width of a bin:
  * a lead time v falls in bin min(bins.length − 1, ⌊v / width⌋).
  */
@@ -530,7 +553,7 @@ function leadTimeOf(leads: Float64Array, within: Float64Array, withStandard: num
   for (let i = 0; i < leads.length; i++) if (leads[i]! > max) max = leads[i]!;
   let bins: LeadTimeBin[] = [];
   if (leads.length > 0) {
-    const frame = leadTimeBinFrame(selectInPlace(Float64Array.from(leads), rankOf(0.95, leads.length) - 1), max);
+    const frame = leadTimeBinFrame(selectInPlace(new Float64Array(leads), rankOf(0.95, leads.length) - 1), max);
     bins = frame.bins;
     for (let i = 0; i < leads.length; i++) {
       const bin = bins[Math.min(bins.length - 1, Math.floor(leads[i]! / frame.width))]!;

@@ -9,7 +9,9 @@
  * - cases this device wrote since a chunk was built (the `changeStamp` index)
  *   at another revision are folded again;
  * - cases of the SOP not in any chunk (new, or written before v5) are folded
- *   and added; cases gone from the record (a trial reset) are dropped;
+ *   and added; cases gone from the record (a restore, a reset) are dropped:
+ *   every deletion notes itself (CASES_REMOVED_KEY), and only then
+ *   are all of the SOP's case ids read;
  * - a chunk built with another working calendar or codec version is rebuilt.
  * So a stale or missing chunk costs time, never a wrong number.
  */
@@ -18,7 +20,7 @@ import { caseFactsFromEvents, type CaseFacts } from '../../core/monev';
 import { decodeFacts, encodeFacts, type FactsTable } from '../../core/monev/factsTable';
 import type { CaseEvent } from '../../core/engine';
 import type { WorkingCalendarConfig } from '../../core/sla';
-import type { CaseRow, MonevFactsRow, RuntimeDb } from '../storage/db';
+import { CASES_REMOVED_KEY, type CaseRow, type CasesRemovedRow, type MonevFactsRow, type RuntimeDb } from '../storage/db';
 
 export const MONEV_CHUNK_CASES = 10_000;
 /** Bumped when caseFactsFromEvents or the codec change what they write: every chunk is then rebuilt. */
@@ -75,11 +77,10 @@ export async function loadStoredMonevFacts(
     const begun = performance.now();
     return work.then((value) => (performance.measure(`monev:${name}`, { start: begun }), value));
   };
-  const sopCases = () => casesOfSop(db, sopId);
-  const [stored, count, checked] = await Promise.all([
+  const [stored, checked, removed] = await Promise.all([
     timed('read-facts', db.monevFacts.where('sopId').equals(sopId).toArray()),
-    sopCases().count(),
     db.meta.get(checkKey),
+    db.monevFacts.get(CASES_REMOVED_KEY),
   ]);
   const comparing = performance.now();
   const check = checked?.value as Checked | undefined;
@@ -97,12 +98,13 @@ export async function loadStoredMonevFacts(
       else if (was.revision !== row.revision) changed.push(row);
     }
   }
-  // The record holds the known cases and the new ones, unless some were deleted (or nothing is known yet): only
-  // then are all of the SOP's case ids read (100,000 keys take seconds) to find what is gone and what is unseen.
+  // The record holds the known cases and the new ones, unless cases were deleted since the check (or nothing is
+  // known yet): only then are all of the SOP's case ids read (100,000 keys take seconds) to find what is gone and
+  // what is unseen. Not a count either: counting 100,000 index entries takes 1.5 s, as long as reading the facts.
   let unseen: string[] = [];
   let gone = new Set<string>();
-  if (usable.length === 0 || count !== known.size + fresh.length) {
-    const ids = await timed('read-case-ids', sopCases().primaryKeys());
+  if (usable.length === 0 || removedSince(removed, check!.checkedAt)) {
+    const ids = await timed('read-case-ids', casesOfSop(db, sopId).primaryKeys());
     const present = new Set(ids);
     unseen = ids.filter((id) => !known.has(id));
     gone = new Set([...known.keys()].filter((id) => !present.has(id)));
@@ -148,22 +150,31 @@ export async function loadStoredMonevFacts(
 const newFactsId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
- * The id of the SOP's kept facts when no case of the SOP was written since they were checked (and they were
- * built with this calendar), without reading them: one index range, milliseconds at 100,000 cases, where
- * counting the cases takes more than a second. Undefined when they may be stale; loadStoredMonevFacts then
- * catches up. What it guards is a view drawn while the facts load, which the facts then replace, so it takes
- * two shortcuts that fold does not: no margin for a clock stepped back, and no count, so a case deleted
- * alone would show late by one load. No path deletes cases one by one: trial and demo resets clear the
- * facts and their views too, and a restore writes every case anew.
+ * The id of the SOP's kept facts when no case of the SOP was written or deleted since they were checked (and
+ * they were built with this calendar), without reading them: one index range and two meta rows, milliseconds
+ * at 100,000 cases. Undefined when they may be stale; loadStoredMonevFacts then catches up. What it guards is
+ * a view drawn while the facts load, which the facts then replace, so it takes one shortcut that fold does
+ * not: no margin for a clock stepped back between two writes.
  */
 export async function currentMonevFactsId(db: RuntimeDb, sopId: string, calendar: WorkingCalendarConfig): Promise<string | undefined> {
-  const check = (await db.meta.get(`${CHECKED_PREFIX}${sopId}`))?.value as Checked | undefined;
-  if (!check?.factsId || check.builtWith !== builtWithKey(calendar)) return undefined;
+  const [checked, removed] = await Promise.all([db.meta.get(`${CHECKED_PREFIX}${sopId}`), db.monevFacts.get(CASES_REMOVED_KEY)]);
+  const check = checked?.value as Checked | undefined;
+  if (!check?.factsId || check.builtWith !== builtWithKey(calendar) || removedSince(removed, check.checkedAt)) return undefined;
   const written = await db.cases.where('[sopId+changeStamp]').between([sopId, check.checkedAt], [sopId, Dexie.maxKey]).limit(1).primaryKeys();
   return written.length === 0 ? check.factsId : undefined;
 }
 
-/** The SOP's case rows, through the index every case has (a count of it is cheap). */
+/**
+ * Whether cases were deleted (runtime/storage/db.ts notes every deletion) since facts checked at `checkedAt`; with
+ * the same margin as the stamps, for a clock stepped back. An unreadable note counts as a deletion.
+ */
+function removedSince(note: unknown, checkedAt: number): boolean {
+  if (note === undefined) return false;
+  const at = (note as Partial<CasesRemovedRow> | null)?.at;
+  return typeof at !== 'number' || at >= checkedAt - STAMP_MARGIN_MS;
+}
+
+/** The SOP's case rows, through the index every case has. */
 const casesOfSop = (db: RuntimeDb, sopId: string) =>
   db.cases.where('[sopId+status+dueAt+id]').between([sopId, Dexie.minKey, Dexie.minKey, Dexie.minKey], [sopId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey]);
 

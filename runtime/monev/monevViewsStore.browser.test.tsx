@@ -87,12 +87,14 @@ describe('monev views kept with the facts (Chromium)', () => {
     await keepMonevView(db, SOP.id, after.key, after.factsId, after.view);
     expect(await readKeptMonevView(db, SOP.id, calendar, first.key)).toStrictEqual(after.view);
 
-    // A case deleted alone (no path does that; resets clear the views) is caught when the facts are read again.
+    // A case deleted alone: the deletion's note makes every kept view stale at once.
     const gone = (await db.cases.toArray())[0]!.id;
-    await db.transaction('rw', db.cases, db.events, async () => {
+    await db.transaction('rw', db.cases, db.events, db.monevFacts, async () => {
       await db.cases.delete(gone);
       await db.events.where('caseId').equals(gone).delete();
     });
+    expect(await currentMonevFactsId(db, SOP.id, calendar)).toBeUndefined();
+    expect(await readKeptMonevView(db, SOP.id, calendar, after.key)).toBeUndefined();
     const shrunk = await measuredView(db, calendar);
     expect(shrunk.factsId).not.toBe(after.factsId);
     expect(shrunk.view.measures.cases).toBe(after.view.measures.cases - 1);

@@ -167,7 +167,8 @@ export async function restoreImpact(db: RuntimeDb, backup: CheckedBackup): Promi
 /** Clears and refills every table in one read-write transaction: all of the backup, or nothing. */
 async function replaceAll(db: RuntimeDb, rows: BackupRows): Promise<BackupCounts> {
   const tables = BACKUP_TABLES.map((t) => db.table(t));
-  await db.transaction('rw', tables, async () => {
+  // monevFacts too: clearing the cases notes it there (db.ts), so the kept monev facts drop what is gone.
+  await db.transaction('rw', [...tables, db.monevFacts], async () => {
     // Read inside the transaction, so what the device keeps is what it held at the moment of the swap.
     const syncState = syncStateAfterRestore(rows.syncState as unknown as SyncStateRow[], await db.syncState.toArray());
     for (const table of tables) await table.clear();

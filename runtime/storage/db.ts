@@ -340,9 +340,26 @@ export function withoutChangeStamp<T extends { changeStamp?: unknown }>(row: T):
 }
 
 /**
+ * When cases were last deleted (ms), in the monevFacts table: derived data
+ * built from the case record (the monev facts) reads the `changeStamp` index
+ * to learn what was written since it was built, and this row to learn
+ * whether anything may have gone, which no index shows (counting 100,000
+ * cases takes seconds). It lives with the derived data, not in `meta`, so
+ * backups never carry it.
+ */
+export const CASES_REMOVED_KEY = '#cases-removed';
+export interface CasesRemovedRow {
+  key: typeof CASES_REMOVED_KEY;
+  sopId: typeof CASES_REMOVED_KEY;
+  at: number;
+}
+
+/**
  * Sets `changeStamp` on every case row written, at the lowest level (Dexie's
  * DBCore), so no write path can forget it: the engine, sync, imports,
- * restores and the demo all go through here.
+ * restores and the demo all go through here. Likewise every deletion of
+ * cases notes CASES_REMOVED_KEY in the same transaction, which must include
+ * `monevFacts` (a deletion without it is refused, so no path can skip it).
  */
 const stampCaseWrites: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -354,10 +371,17 @@ const stampCaseWrites: Middleware<DBCore> = {
       if (name !== 'cases') return table;
       return {
         ...table,
-        mutate: (req) => {
-          if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-          const changeStamp = Date.now();
-          return table.mutate({ ...req, values: req.values.map((row: CaseRow) => ({ ...row, changeStamp })) });
+        mutate: async (req) => {
+          if (req.type === 'add' || req.type === 'put') {
+            const changeStamp = Date.now();
+            return table.mutate({ ...req, values: req.values.map((row: CaseRow) => ({ ...row, changeStamp })) });
+          }
+          // Dexie's IndexedDB core hands the IDBTransaction itself down as `trans`.
+          const scope = (req.trans as unknown as IDBTransaction).objectStoreNames;
+          if (!scope?.contains('monevFacts')) throw new Error('Cases are deleted only in a transaction that includes monevFacts (CASES_REMOVED_KEY).');
+          const note: CasesRemovedRow = { key: CASES_REMOVED_KEY, sopId: CASES_REMOVED_KEY, at: Date.now() };
+          await down.table('monevFacts').mutate({ type: 'put', trans: req.trans, values: [note] });
+          return table.mutate(req);
         },
       };
     },

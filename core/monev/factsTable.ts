@@ -16,6 +16,11 @@
  */
 import type { CaseFacts, JoinWaitFacts, ReturnFacts, VisitFacts } from './caseFacts';
 
+/** Integers (string codes, offsets, flags): Int32Array as encoded, the narrowest integer array when unpacked from storage (factsPacking.ts). */
+export type IntColumn = Int32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
+/** Numbers, NaN for absent: Float64Array as encoded; when unpacked, an IntColumn if all are integers, a Float32Array if all are NaN. */
+export type NumberColumn = Float64Array | Float32Array | IntColumn;
+
 export interface FactsTable {
   /** Every string of the facts, once; columns hold indexes into it. */
   strings: string[];
@@ -24,73 +29,73 @@ export interface FactsTable {
   returns: number;
   joinWaits: number;
   case: {
-    caseId: Int32Array;
-    caseNumber: Int32Array;
-    applicantName: Int32Array;
-    sopId: Int32Array;
-    sopRevision: Float64Array;
-    flowId: Int32Array;
-    contentHash: Int32Array;
-    startedAt: Float64Array;
-    closedAt: Float64Array;
-    status: Int32Array;
-    outcome: Int32Array;
-    caseDueAt: Float64Array;
-    leadMinutes: Float64Array;
-    startedWeek: Float64Array;
-    startedMonth: Float64Array;
+    caseId: IntColumn;
+    caseNumber: IntColumn;
+    applicantName: IntColumn;
+    sopId: IntColumn;
+    sopRevision: NumberColumn;
+    flowId: IntColumn;
+    contentHash: IntColumn;
+    startedAt: NumberColumn;
+    closedAt: NumberColumn;
+    status: IntColumn;
+    outcome: IntColumn;
+    caseDueAt: NumberColumn;
+    leadMinutes: NumberColumn;
+    startedWeek: NumberColumn;
+    startedMonth: NumberColumn;
     /** Case i's offices are `offices[officeStart[i] .. officeStart[i+1])`; likewise lanes, visits, returns, join waits. */
-    officeStart: Int32Array;
-    offices: Int32Array;
-    laneStart: Int32Array;
-    lanes: Int32Array;
-    visitStart: Int32Array;
-    returnStart: Int32Array;
-    joinWaitStart: Int32Array;
+    officeStart: IntColumn;
+    offices: IntColumn;
+    laneStart: IntColumn;
+    lanes: IntColumn;
+    visitStart: IntColumn;
+    returnStart: IntColumn;
+    joinWaitStart: IntColumn;
   };
   visit: {
-    stepId: Int32Array;
-    visitNo: Float64Array;
-    via: Int32Array;
-    actor: Int32Array;
-    office: Int32Array;
-    personId: Int32Array;
-    personName: Int32Array;
-    activatedAt: Float64Array;
-    endedAt: Float64Array;
-    end: Int32Array;
-    dueAt: Float64Array;
-    measure: Int32Array;
-    waitUntil: Float64Array;
-    asked: Uint8Array;
-    branch: Int32Array;
-    workDoneAt: Float64Array;
-    lastSignedAt: Float64Array;
+    stepId: IntColumn;
+    visitNo: NumberColumn;
+    via: IntColumn;
+    actor: IntColumn;
+    office: IntColumn;
+    personId: IntColumn;
+    personName: IntColumn;
+    activatedAt: NumberColumn;
+    endedAt: NumberColumn;
+    end: IntColumn;
+    dueAt: NumberColumn;
+    measure: IntColumn;
+    waitUntil: NumberColumn;
+    asked: IntColumn;
+    branch: IntColumn;
+    workDoneAt: NumberColumn;
+    lastSignedAt: NumberColumn;
     /** Index into the case's own returns (as `VisitFacts.returnIndex`), -1 when absent. */
-    returnIndex: Int32Array;
-    minutes: Float64Array;
-    overMinutes: Float64Array;
-    signWaitMinutes: Float64Array;
+    returnIndex: IntColumn;
+    minutes: NumberColumn;
+    overMinutes: NumberColumn;
+    signWaitMinutes: NumberColumn;
   };
   return: {
-    at: Float64Array;
-    fromStart: Int32Array;
-    fromStepIds: Int32Array;
-    toStepId: Int32Array;
-    toApplicant: Uint8Array;
-    reason: Int32Array;
-    missingStart: Int32Array;
-    missing: Int32Array;
-    office: Int32Array;
-    resumedAt: Float64Array;
-    awayMinutes: Float64Array;
+    at: NumberColumn;
+    fromStart: IntColumn;
+    fromStepIds: IntColumn;
+    toStepId: IntColumn;
+    toApplicant: IntColumn;
+    reason: IntColumn;
+    missingStart: IntColumn;
+    missing: IntColumn;
+    office: IntColumn;
+    resumedAt: NumberColumn;
+    awayMinutes: NumberColumn;
   };
   joinWait: {
-    stepId: Int32Array;
-    forkId: Int32Array;
-    firstArrivalAt: Float64Array;
-    releasedAt: Float64Array;
-    minutes: Float64Array;
+    stepId: IntColumn;
+    forkId: IntColumn;
+    firstArrivalAt: NumberColumn;
+    releasedAt: NumberColumn;
+    minutes: NumberColumn;
   };
 }
 
@@ -118,9 +123,10 @@ const ints = () => new Column(new Int32Array(0), (n) => new Int32Array(n));
 const floats = () => new Column(new Float64Array(0), (n) => new Float64Array(n));
 const flags = () => new Column(new Uint8Array(0), (n) => new Uint8Array(n));
 
-type Columns<T> = { [K in keyof T]: T[K] extends Uint8Array ? Column<Uint8Array> : T[K] extends Float64Array ? Column<Float64Array> : Column<Int32Array> };
+/** The columns being encoded: always the widest arrays (Int32, Float64, Uint8 flags). */
+type Columns<T> = { [K in keyof T]: Column<Int32Array | Float64Array | Uint8Array> };
 
-function columns<T extends Record<string, Int32Array | Float64Array | Uint8Array>>(kinds: { [K in keyof T]: 'i' | 'f' | 'b' }): Columns<T> {
+function columns<T>(kinds: { [K in keyof T]: ColumnKind }): Columns<T> {
   const out = {} as Record<string, unknown>;
   for (const [name, kind] of Object.entries(kinds)) out[name] = kind === 'i' ? ints() : kind === 'f' ? floats() : flags();
   return out as Columns<T>;
@@ -131,6 +137,28 @@ function finish<T>(cols: Columns<T>): T {
   for (const [name, column] of Object.entries(cols)) out[name] = (column as Column<Int32Array>).done();
   return out as T;
 }
+
+/** A column's type: Int32Array ('i'), Float64Array ('f') or Uint8Array flags ('b'). */
+export type ColumnKind = 'i' | 'f' | 'b';
+
+/** Every column of a FactsTable and its type: what encoding makes, and what unpacking (factsPacking.ts) restores. */
+export const FACTS_COLUMN_KINDS = {
+  case: {
+    caseId: 'i', caseNumber: 'i', applicantName: 'i', sopId: 'i', sopRevision: 'f', flowId: 'i', contentHash: 'i',
+    startedAt: 'f', closedAt: 'f', status: 'i', outcome: 'i', caseDueAt: 'f', leadMinutes: 'f', startedWeek: 'f', startedMonth: 'f',
+    officeStart: 'i', offices: 'i', laneStart: 'i', lanes: 'i', visitStart: 'i', returnStart: 'i', joinWaitStart: 'i',
+  },
+  visit: {
+    stepId: 'i', visitNo: 'f', via: 'i', actor: 'i', office: 'i', personId: 'i', personName: 'i', activatedAt: 'f', endedAt: 'f',
+    end: 'i', dueAt: 'f', measure: 'i', waitUntil: 'f', asked: 'b', branch: 'i', workDoneAt: 'f', lastSignedAt: 'f', returnIndex: 'i',
+    minutes: 'f', overMinutes: 'f', signWaitMinutes: 'f',
+  },
+  return: {
+    at: 'f', fromStart: 'i', fromStepIds: 'i', toStepId: 'i', toApplicant: 'b', reason: 'i', missingStart: 'i', missing: 'i',
+    office: 'i', resumedAt: 'f', awayMinutes: 'f',
+  },
+  joinWait: { stepId: 'i', forkId: 'i', firstArrivalAt: 'f', releasedAt: 'f', minutes: 'f' },
+} as const satisfies { [G in 'case' | 'visit' | 'return' | 'joinWait']: { [K in keyof FactsTable[G]]: ColumnKind } };
 
 export function encodeFacts(facts: readonly CaseFacts[]): FactsTable {
   const strings: string[] = [];
@@ -147,21 +175,10 @@ export function encodeFacts(facts: readonly CaseFacts[]): FactsTable {
   };
   const num = (value: number | undefined): number => (value === undefined ? NaN : value);
 
-  const c = columns<FactsTable['case']>({
-    caseId: 'i', caseNumber: 'i', applicantName: 'i', sopId: 'i', sopRevision: 'f', flowId: 'i', contentHash: 'i',
-    startedAt: 'f', closedAt: 'f', status: 'i', outcome: 'i', caseDueAt: 'f', leadMinutes: 'f', startedWeek: 'f', startedMonth: 'f',
-    officeStart: 'i', offices: 'i', laneStart: 'i', lanes: 'i', visitStart: 'i', returnStart: 'i', joinWaitStart: 'i',
-  });
-  const v = columns<FactsTable['visit']>({
-    stepId: 'i', visitNo: 'f', via: 'i', actor: 'i', office: 'i', personId: 'i', personName: 'i', activatedAt: 'f', endedAt: 'f',
-    end: 'i', dueAt: 'f', measure: 'i', waitUntil: 'f', asked: 'b', branch: 'i', workDoneAt: 'f', lastSignedAt: 'f', returnIndex: 'i',
-    minutes: 'f', overMinutes: 'f', signWaitMinutes: 'f',
-  });
-  const r = columns<FactsTable['return']>({
-    at: 'f', fromStart: 'i', fromStepIds: 'i', toStepId: 'i', toApplicant: 'b', reason: 'i', missingStart: 'i', missing: 'i',
-    office: 'i', resumedAt: 'f', awayMinutes: 'f',
-  });
-  const j = columns<FactsTable['joinWait']>({ stepId: 'i', forkId: 'i', firstArrivalAt: 'f', releasedAt: 'f', minutes: 'f' });
+  const c = columns<FactsTable['case']>(FACTS_COLUMN_KINDS.case);
+  const v = columns<FactsTable['visit']>(FACTS_COLUMN_KINDS.visit);
+  const r = columns<FactsTable['return']>(FACTS_COLUMN_KINDS.return);
+  const j = columns<FactsTable['joinWait']>(FACTS_COLUMN_KINDS.joinWait);
 
   for (const f of facts) {
     c.caseId.push(str(f.caseId));
@@ -262,7 +279,7 @@ function decoder(table: FactsTable) {
   const s = table.strings;
   return {
     str: (i: number): string | undefined => (i < 0 ? undefined : s[i]),
-    list: (start: Int32Array, items: Int32Array, i: number): string[] => {
+    list: (start: IntColumn, items: IntColumn, i: number): string[] => {
       const out: string[] = [];
       for (let k = start[i]!; k < start[i + 1]!; k++) out.push(s[items[k]!]!);
       return out;

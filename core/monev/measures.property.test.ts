@@ -11,6 +11,7 @@ import { allowedCommands } from '../engine/testing/allowedCommands';
 import { allV2Sops } from '../engine/testing/v2Sops';
 import type { CaseEvent } from '../engine/types';
 import { caseFactsFromEvents, casesOfStep, monevMeasures, monevStepsOf, summarizeMinutes, type CaseFacts, type MinutesSummary } from '.';
+import { packFactsTable, unpackFactsTable } from './factsPacking';
 import { decodeFacts, encodeFacts } from './factsTable';
 import { monevMeasuresOfTables } from './measures';
 import { driver, monevSop, TEST_CALENDAR, wibMs } from './testing/monevFixtures';
@@ -106,18 +107,20 @@ describe('monev measures, on random case histories', () => {
 });
 
 describe('monev facts as columns (factsTable.ts)', () => {
-  it('decode gives back exactly the facts encoded, fields absent or present as they were', () => {
+  it('decode gives back exactly the facts encoded (and packed for storage), fields absent or present as they were', () => {
     fc.assert(
       fc.property(fc.nat({ max: SOPS.length - 1 }), fc.array(caseWalk, { minLength: 0, maxLength: 8 }), fc.boolean(), (sopIndex, walks, withCalendar) => {
         const sop = SOPS[sopIndex]!;
         const facts = walks.map((plan, i) => caseFactsFromEvents(walkEvents(sop, `case-${i}`, plan), withCalendar ? TEST_CALENDAR : undefined, { applicantName: i % 2 ? `Pemohon ${i}` : undefined }));
         expect(decodeFacts(encodeFacts(facts))).toStrictEqual(facts);
+        // And through the packing the database stores (factsPacking.ts).
+        expect(decodeFacts(unpackFactsTable(structuredClone(packFactsTable(encodeFacts(facts)))))).toStrictEqual(facts);
       }),
       { numRuns: 150 },
     );
   });
 
-  it('measures the same whether the cases are in one table or split over several, and with times precomputed or not', () => {
+  it('measures the same whether the cases are in one table or split over several, packed or not, and with times precomputed or not', () => {
     fc.assert(
       fc.property(fc.nat({ max: SOPS.length - 1 }), fc.array(caseWalk, { minLength: 1, maxLength: 8 }), fc.nat(), query, (sopIndex, walks, cut, q) => {
         const sop = SOPS[sopIndex]!;
@@ -128,6 +131,9 @@ describe('monev facts as columns (factsTable.ts)', () => {
         const at = cut % (facts.length + 1);
         const split = monevMeasuresOfTables([encodeFacts(facts.slice(0, at)), encodeFacts([]), encodeFacts(facts.slice(at))], q, TEST_CALENDAR, steps);
         expect(split).toStrictEqual(whole);
+        // Packed for storage and read back: narrow columns measure the same.
+        const stored = [facts.slice(0, at), facts.slice(at)].map((part) => unpackFactsTable(structuredClone(packFactsTable(encodeFacts(part)))));
+        expect(monevMeasuresOfTables(stored, q, TEST_CALENDAR, steps)).toStrictEqual(whole);
         // Facts folded without a calendar: every working time is computed by the measures instead, to the same numbers.
         const late = monevMeasures(events.map((e) => caseFactsFromEvents(e)), q, TEST_CALENDAR, steps);
         expect(late).toStrictEqual(whole);

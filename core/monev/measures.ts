@@ -9,7 +9,7 @@ import type { WorkingCalendarConfig } from '../sla/calendar';
 import { addDaysToDate, fromWallTime, toWallTime } from '../sla/zonedTime';
 import { monthStartOf, weekStartOf, type CaseFacts, type VisitFacts } from './caseFacts';
 import { encodeFacts, type FactsTable } from './factsTable';
-import { FloatList, selectInPlace } from './floatList';
+import { borrowFloats, floatsLengthFor, FloatListArena, returnFloats, selectInPlace, type FloatList } from './floatList';
 import type { MonevQuery } from './query';
 import { caseMatchesAt, isLoopVisitAt, tableQuery, TableWorkingTime, visitMatchesAt, type TableQuery } from './tableQuery';
 import type { MonevStepInfo } from './steps';
@@ -146,19 +146,25 @@ export function percentile(sorted: ArrayLike<number>, p: number): number | null 
 }
 
 export function summarizeMinutes(values: ArrayLike<number>): MinutesSummary {
-  // Selection on a copy, not a sort: two ranks of 100,000s of values are all a summary needs. The constructor
-  // copies a typed array natively, where Float64Array.from walks it through the iterator protocol.
-  const copy = new Float64Array(values);
-  const n = copy.length;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += copy[i]!;
+  const n = values.length;
   if (n === 0) return { count: 0, totalMinutes: 0, median: null, p90: null };
-  const p90Index = rankOf(0.9, n) - 1;
-  const medianIndex = rankOf(0.5, n) - 1;
-  const p90 = selectInPlace(copy, p90Index);
-  // Everything left of the p90 is now at most it, so the median is selected among those alone.
-  const median = medianIndex === p90Index ? p90 : selectInPlace(copy, medianIndex, 0, p90Index);
-  return { count: n, totalMinutes: total, median, p90 };
+  // Selection on a copy, not a sort: two ranks of 100,000s of values are all a summary needs. The copy is in a
+  // pooled buffer (floatList.ts), filled natively by `set`.
+  const buffer = borrowFloats(floatsLengthFor(n));
+  try {
+    const copy = buffer.subarray(0, n);
+    copy.set(values);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += copy[i]!;
+    const p90Index = rankOf(0.9, n) - 1;
+    const medianIndex = rankOf(0.5, n) - 1;
+    const p90 = selectInPlace(copy, p90Index);
+    // Everything left of the p90 is now at most it, so the median is selected among those alone.
+    const median = medianIndex === p90Index ? p90 : selectInPlace(copy, medianIndex, 0, p90Index);
+    return { count: n, totalMinutes: total, median, p90 };
+  } finally {
+    returnFloats(buffer);
+  }
 }
 
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -282,12 +288,12 @@ export function knownStepRows(steps: readonly MonevStepInfo[], query: MonevQuery
     .filter((info) => (query.lane === undefined || info.actor === query.lane) && !seen.has(info.stepId) && seen.add(info.stepId));
 }
 
-function stepAccumulator(info: MonevStepInfo, known: boolean): StepAccumulator {
+function stepAccumulator(info: MonevStepInfo, known: boolean, lists: FloatListArena): StepAccumulator {
   return {
     measures: emptyStepMeasures(info, known),
-    durations: new FloatList(),
-    signWaits: new FloatList(),
-    joinWaits: new FloatList(),
+    durations: lists.list(),
+    signWaits: lists.list(),
+    joinWaits: lists.list(),
     reasons: new Map(),
     lastCase: -1,
     lastLoopCase: -1,
@@ -327,26 +333,42 @@ export function monevMeasuresOfTables(
   calendar: WorkingCalendarConfig,
   steps: readonly MonevStepInfo[],
 ): MonevMeasures {
+  const lists = new FloatListArena();
+  try {
+    return measureTables(lists, tables, query, calendar, steps);
+  } finally {
+    // The result holds only numbers: the lists' buffers go back for the next filter change.
+    lists.release();
+  }
+}
+
+function measureTables(
+  lists: FloatListArena,
+  tables: readonly FactsTable[],
+  query: MonevQuery,
+  calendar: WorkingCalendarConfig,
+  steps: readonly MonevStepInfo[],
+): MonevMeasures {
   const time = new TableWorkingTime(calendar);
   const timeZone = calendar.timeZone;
   const byStep = new Map<string, StepAccumulator>();
-  for (const info of knownStepRows(steps, query)) byStep.set(info.stepId, stepAccumulator(info, true));
+  for (const info of knownStepRows(steps, query)) byStep.set(info.stepId, stepAccumulator(info, true, lists));
   const knownSteps = new Map(steps.map((s) => [s.stepId, s]));
   let extraRow = steps.reduce((max, s) => Math.max(max, s.row), 0);
   // Join waits are given to their step's row once every visit is counted, so whether a row exists does not depend
   // on the order of the cases (a step of another revision gets a row from its first counted visit, in any case).
   const joinWaitsOfSteps: { stepId: string; minutes: number }[] = [];
 
-  const matched: Matched = { tables, queries: [], table: new FloatList(), row: new FloatList() };
+  const matched: Matched = { tables, queries: [], table: lists.list(), row: lists.list() };
   const totals = emptyCounts();
-  const leads = new FloatList();
-  const leadWithin = new FloatList();
+  const leads = lists.list();
+  const leadWithin = lists.list();
   let leadWithStandard = 0;
   let leadWithinCount = 0;
-  const joinWaits = new FloatList();
-  const signWaits = new FloatList();
-  const waitSteps = new FloatList();
-  const applicantWaits = new FloatList();
+  const joinWaits = lists.list();
+  const signWaits = lists.list();
+  const waitSteps = lists.list();
+  const applicantWaits = lists.list();
   const all = { waitSteps, signWaits };
   let minStart = Infinity;
   let maxStart = -Infinity;
@@ -408,7 +430,7 @@ export function monevMeasuresOfTables(
             ...(v.dueAt[k] === v.dueAt[k] ? { dueAt: v.dueAt[k]! } : {}),
             ...(v.asked[k] ? { asked: true as const } : {}),
           };
-          acc = stepAccumulator(unknownStepInfo(visit, ++extraRow), false);
+          acc = stepAccumulator(unknownStepInfo(visit, ++extraRow), false, lists);
           byStep.set(stepId, acc);
           accOf[v.stepId[k]!] = acc;
         }

@@ -6,7 +6,7 @@
  * drill-down's, which filters the decoded facts with query.ts.
  */
 import { workingMinutesBetween, type WorkingCalendarConfig } from '../sla/calendar';
-import { codeOf, type FactsTable } from './factsTable';
+import { codeOf, type FactsTable, type IntColumn } from './factsTable';
 import type { MonevQuery } from './query';
 
 /** A query and the string codes the scan compares against, for one table. */
@@ -45,7 +45,7 @@ export function tableQuery(table: FactsTable, query: MonevQuery): TableQuery {
   };
 }
 
-function listHas(start: Int32Array, items: Int32Array, i: number, wanted: number): boolean {
+function listHas(start: IntColumn, items: IntColumn, i: number, wanted: number): boolean {
   for (let k = start[i]!; k < start[i + 1]!; k++) if (items[k] === wanted) return true;
   return false;
 }

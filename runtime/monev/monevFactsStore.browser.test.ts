@@ -12,6 +12,8 @@ import { sampleDoc } from '../storage/testing';
 import { exportBackup, restoreBackup } from '../storage/backup';
 import { fillDemoDatabase } from './demoData';
 import { loadStoredMonevFacts } from './monevFactsStore';
+import { unpackFactsTable } from '../../core/monev/factsPacking';
+import { decodeFacts, encodeFacts } from '../../core/monev/factsTable';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -147,6 +149,37 @@ describe('monev facts kept between visits (Chromium)', () => {
     const restored = await keptMeasures(db, calendar);
     expect(restored.measures.cases).toBe(inBackup);
     sameNumbers(restored.measures, await freshMeasures(db, calendar));
+  });
+
+  it('stores the facts packed; reads chunks kept unpacked by an older version and packs them; refolds a damaged one', async () => {
+    const db = database();
+    const calendar = await loadCalendar(db);
+    const n = (await fillDemoDatabase(db, [SOP], { seed: 14, total: 60, months: 2, now: Date.now() })).cases;
+    const first = await keptMeasures(db, calendar);
+    const chunks = () => db.monevFacts.where('sopId').equals(SOP.id).toArray();
+    const stored = await chunks();
+    expect(stored.length).toBeGreaterThan(1);
+    for (const row of stored) expect(row.packed && !row.table).toBe(true);
+    // Packed, the string codes, whole minutes and empty columns take far fewer bytes than the table they came from.
+    const bytes = (columns: object) => Object.values(columns).flatMap((group) => Object.values(group as object)).reduce((sum: number, c) => sum + (ArrayBuffer.isView(c) ? c.byteLength : 0), 0);
+    const wide = encodeFacts(decodeFacts(unpackFactsTable(stored[0]!.packed!)));
+    expect(bytes(stored[0]!.packed!.columns)).toBeLessThan(bytes({ case: wide.case, visit: wide.visit, return: wide.return, joinWait: wide.joinWait }) / 2);
+
+    // As a version before packing left them: the facts unpacked in `table`.
+    await db.monevFacts.bulkPut(stored.map(({ packed, ...row }) => ({ ...row, table: unpackFactsTable(packed!) })));
+    const legacy = await keptMeasures(db, calendar);
+    expect(legacy.kept.folded).toBe(0);
+    sameNumbers(legacy.measures, first.measures);
+    for (const row of await chunks()) expect(row.packed && !row.table).toBe(true);
+
+    // A damaged chunk (a column gone): every case is folded again, and nothing is lost.
+    const [damaged, ...rest] = await chunks();
+    const { stepId: _gone, ...visit } = damaged!.packed!.columns.visit;
+    await db.monevFacts.put({ ...damaged!, packed: { ...damaged!.packed!, columns: { ...damaged!.packed!.columns, visit } } });
+    const refolded = await keptMeasures(db, calendar);
+    expect(refolded.kept.folded).toBe(n);
+    sameNumbers(refolded.measures, first.measures);
+    expect(rest.length).toBeGreaterThan(0);
   });
 
   it('counts a case whose events cannot be folded, and does not fold it again until it changes', async () => {

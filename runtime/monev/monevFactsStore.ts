@@ -18,6 +18,7 @@
 import Dexie from 'dexie';
 import { caseFactsFromEvents, type CaseFacts } from '../../core/monev';
 import { decodeFacts, encodeFacts, type FactsTable } from '../../core/monev/factsTable';
+import { packFactsTable, unpackFactsTable } from '../../core/monev/factsPacking';
 import type { CaseEvent } from '../../core/engine';
 import type { WorkingCalendarConfig } from '../../core/sla';
 import { CASES_REMOVED_KEY, type CaseRow, type CasesRemovedRow, type MonevFactsRow, type RuntimeDb } from '../storage/db';
@@ -82,9 +83,11 @@ export async function loadStoredMonevFacts(
     db.meta.get(checkKey),
     db.monevFacts.get(CASES_REMOVED_KEY),
   ]);
-  const comparing = performance.now();
+  const unpacking = performance.now();
   const check = checked?.value as Checked | undefined;
-  const usable = check?.builtWith === builtWith ? stored.filter((row) => row.builtWith === builtWith).sort((a, b) => a.chunk - b.chunk) : [];
+  const usable = check?.builtWith === builtWith ? readChunks(stored.filter((row) => row.builtWith === builtWith)) : [];
+  performance.measure('monev:unpack', { start: unpacking });
+  const comparing = performance.now();
   const known = knownCases(usable);
 
   // Cases written since the last check: changed ones (another revision), and new ones.
@@ -126,7 +129,7 @@ export async function loadStoredMonevFacts(
 
   const slots = mergeIntoChunks(usable, folded, gone, known, { sopId, builtWith, chunkCases });
   const chunks = slots.map((slot) => slot.row);
-  const written = slots.filter((slot) => slot.write).map((slot) => slot.row);
+  const written = slots.filter((slot) => slot.write).map((slot) => storedChunk(slot.row));
   await db.transaction('rw', db.monevFacts, db.meta, async () => {
     // Another tab that started later may have written already: its chunks are the newer ones.
     const now = (await db.meta.get(checkKey))?.value as Checked | undefined;
@@ -193,7 +196,32 @@ interface Folded {
   facts?: CaseFacts;
 }
 
-function knownCases(chunks: readonly MonevFactsRow[]): Map<string, Known> {
+/** A chunk as the open uses it: its facts unpacked. */
+type Chunk = Omit<MonevFactsRow, 'table' | 'packed'> & {
+  table: FactsTable;
+  /** Stored unpacked (before packing existed): written again, packed. */
+  repack?: boolean;
+};
+
+/**
+ * The stored chunks, unpacked, in order. A chunk that cannot be unpacked (a damaged row) makes them all unusable,
+ * so every case is folded again rather than one chunk's cases going missing.
+ */
+function readChunks(rows: readonly MonevFactsRow[]): Chunk[] {
+  try {
+    return rows
+      .map(({ packed, table, ...rest }): Chunk => (packed ? { ...rest, table: unpackFactsTable(packed) } : { ...rest, table: table!, repack: true }))
+      .sort((a, b) => a.chunk - b.chunk);
+  } catch {
+    return [];
+  }
+}
+
+function storedChunk({ table, repack: _repack, ...rest }: Chunk): MonevFactsRow {
+  return { ...rest, packed: packFactsTable(table) };
+}
+
+function knownCases(chunks: readonly Chunk[]): Map<string, Known> {
   const known = new Map<string, Known>();
   for (const chunk of chunks) {
     const { table, caseRevisions } = chunk;
@@ -230,7 +258,7 @@ interface Draft {
   unreadable: { id: string; revision: number }[];
 }
 
-function draftOf(row: MonevFactsRow): Draft {
+function draftOf(row: Chunk): Draft {
   return {
     chunk: row.chunk,
     cases: decodeFacts(row.table).map((facts, i) => ({ facts, revision: row.caseRevisions[i]! })),
@@ -262,13 +290,13 @@ const sizeOf = (draft: Draft) => draft.cases.length + draft.unreadable.length;
  * changed are decoded, encoded and written again (`write`).
  */
 function mergeIntoChunks(
-  chunks: readonly MonevFactsRow[],
+  chunks: readonly Chunk[],
   folded: ReadonlyMap<string, Folded>,
   gone: ReadonlySet<string>,
   known: ReadonlyMap<string, Known>,
   { sopId, builtWith, chunkCases }: { sopId: string; builtWith: string; chunkCases: number },
-): { row: MonevFactsRow; write: boolean }[] {
-  const slots: ({ kept: MonevFactsRow } | { draft: Draft })[] = chunks.map((row) => {
+): { row: Chunk; write: boolean }[] {
+  const slots: ({ kept: Chunk } | { draft: Draft })[] = chunks.map((row) => {
     const ids = [...Array.from(row.table.case.caseId, (code) => row.table.strings[code]!), ...row.unreadable.map((bad) => bad.id)];
     return ids.some((id) => folded.has(id) || gone.has(id)) ? { draft: patchDraft(draftOf(row), folded, gone) } : { kept: row };
   });
@@ -290,11 +318,11 @@ function mergeIntoChunks(
     if (facts) last.draft.cases.push({ facts, revision: row.revision });
     else last.draft.unreadable.push({ id: row.id, revision: row.revision });
   }
-  return slots.flatMap((slot): { row: MonevFactsRow; write: boolean }[] => {
-    if ('kept' in slot) return [{ row: slot.kept, write: false }];
+  return slots.flatMap((slot): { row: Chunk; write: boolean }[] => {
+    if ('kept' in slot) return [{ row: slot.kept, write: slot.kept.repack === true }];
     const { draft } = slot;
     if (sizeOf(draft) === 0) return [];
-    const row: MonevFactsRow = {
+    const row: Chunk = {
       key: `${sopId}|${draft.chunk}`,
       sopId,
       chunk: draft.chunk,

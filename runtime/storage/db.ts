@@ -17,6 +17,7 @@ import type { CaseCommand, CaseEvent, CaseState, CaseStatus, LocalizedText } fro
 import type { SyncRejection } from '../../core/sync';
 import type { MonevForm } from '../../core/monev/forms';
 import type { FactsTable } from '../../core/monev/factsTable';
+import type { PackedFactsTable } from '../../core/monev/factsPacking';
 
 export const RUNTIME_DB_NAME = 'sop-studio-runtime';
 /** Trial runs from the designer use their own database, so trial cases never mix with real ones. */
@@ -234,7 +235,10 @@ export interface MonevFactsRow {
   caseRevisions: Float64Array;
   /** Cases whose events could not be folded, at the revision that failed (not tried again until they change). */
   unreadable: { id: string; revision: number }[];
-  table: FactsTable;
+  /** The facts, packed (core/monev/factsPacking.ts): what is written now. */
+  packed?: PackedFactsTable;
+  /** The facts unpacked, as rows written before packing hold them; such a row is packed on its next open. */
+  table?: FactsTable;
 }
 
 /** The v1 schema, also written into `fixtures/v1.json`. Later versions add to it, never edit it. */

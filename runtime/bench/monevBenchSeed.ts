@@ -47,4 +47,19 @@ async function forgetFacts(): Promise<void> {
   }
 }
 
-(globalThis as unknown as { monevBench: unknown }).monevBench = { seed, seeded, forgetFacts };
+/** Starts `n` more cases (new ids, in the last month), as clerks do between two visits; returns how many. */
+async function addCases(n: number): Promise<number> {
+  const db = openDemoDatabase();
+  try {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    const before = (await db.meta.get(DEMO_META_KEY))?.value as { cases?: number; events?: number } | undefined;
+    const added = await fillDemoDatabase(db, [SOP], { total: n, months: 1, now: Date.now(), seed, chunkSize: n });
+    // The fill notes only what it made: the profile still holds the seeded cases, which a later run reuses.
+    await db.meta.put({ key: DEMO_META_KEY, value: { ...before, cases: (before?.cases ?? 0) + added.cases, events: (before?.events ?? 0) + added.events } });
+    return added.cases;
+  } finally {
+    db.close();
+  }
+}
+
+(globalThis as unknown as { monevBench: unknown }).monevBench = { seed, seeded, forgetFacts, addCases };

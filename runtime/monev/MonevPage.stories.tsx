@@ -3,7 +3,10 @@ import { expect } from 'storybook/test';
 import '../runtime.css';
 import { WithRuntime } from '../storyFixtures';
 import { MonevPage } from './MonevPage';
-import { caseFactsFromEvents, monevMeasures, monevStepsOf } from '../../core/monev';
+import { caseFactsFromEvents, encodeFacts, monevMeasures, monevStepsOf, officesOf } from '../../core/monev';
+import { loadCalendar } from '../storage/repository';
+import { keepMonevView, monevViewKey } from './monevViewsStore';
+import { monevQueryOf, parseMonevFilters } from './monevFilters';
 import { TEST_CALENDAR } from '../../core/monev/testing/monevFixtures';
 import { TransportError } from '../sync/transport';
 import { MONEV_SOP_ID, monevFixtureCases } from './monevFormFixtures';
@@ -105,5 +108,34 @@ export const ServerSignedOut: Story = {
     // No server to choose here: no switch, and the device's parts work.
     expect(canvas.queryByRole('group', { name: 'Sumber data' })).toBeNull();
     await expect(canvas.getByRole('button', { name: 'Isi formulir monitoring' })).toBeEnabled();
+  },
+};
+
+/**
+ * A device slow to read its facts, with a view kept from an earlier visit before cases changed: the old numbers
+ * are shown and said to be old, and no form is offered from them until the current ones are measured.
+ */
+export const StaleWhileUpdating: Story = {
+  globals: { locale: 'id' },
+  args: { loadFacts: () => new Promise(() => undefined) },
+  loaders: [
+    async ({ args }) => {
+      const db = await monevFormsDb();
+      const calendar = await loadCalendar(db);
+      const { sop, cases } = monevFixtureCases();
+      const steps = monevStepsOf(sop);
+      const query = monevQueryOf(parseMonevFilters(args.query), calendar.timeZone);
+      const facts = cases.map((c) => caseFactsFromEvents(c.events, calendar));
+      const view = { measures: monevMeasures(facts, query, calendar, steps), offices: officesOf([encodeFacts(facts)]), unreadable: 0 };
+      await keepMonevView(db, MONEV_SOP_ID, monevViewKey(MONEV_SOP_ID, query, steps, calendar), 'facts-before-the-last-cases', view);
+      return { db, started: view.measures.totals.started };
+    },
+  ],
+  play: async ({ canvas, loaded }) => {
+    const notice = await canvas.findByText(/^Angka per .+, dari kunjungan sebelumnya: ada kasus yang berubah sejak itu\. Sedang diperbarui…$/, {}, { timeout: 5000 });
+    await expect(notice).toHaveAttribute('role', 'status');
+    await expect(canvas.getByText(new RegExp(`^${loaded['started']} kasus dimulai`))).toBeVisible();
+    await expect(canvas.getByRole('heading', { name: 'Peringkat hambatan' })).toBeVisible();
+    expect(canvas.queryByRole('button', { name: 'Isi formulir monitoring' })).toBeNull();
   },
 };

@@ -7,7 +7,7 @@ import { useRuntime } from '../context';
 import { textOf } from '../guard/Boundary';
 import { hrefs, navigate } from '../router';
 import { loadMonevData, loadMonevRevisions, type MonevData } from './loadMonevData';
-import { keepMonevView, monevViewKey, readKeptMonevView, type MonevViewSummary } from './monevViewsStore';
+import { keepMonevView, monevViewKey, readKeptMonevView, type KeptMonevView, type MonevViewSummary } from './monevViewsStore';
 import type { SopRow } from '../storage/db';
 import type { MonevFactsProgress } from './monevFactsStore';
 import { BottleneckRanking, CountsOverTime, LeadTimeChart, StepsAgainstStandard, WaitsAndReasons } from './MonevCharts';
@@ -15,7 +15,7 @@ import { MonevFiltersForm } from './MonevFiltersForm';
 import { formatMonevFilters, monevQueryOf, parseMonevFilters, type MonevFilters, type MonevSource } from './monevFilters';
 import { MonevSourceSwitch } from './MonevSourceSwitch';
 import { useServerMonev, useServerMonevFetch, type FetchServerMonev } from './serverMonev';
-import { localized } from '../format';
+import { formatDateTime, localized } from '../format';
 import { formatCount } from './monevFormat';
 import { StepCases } from './StepCases';
 import { newMonitoringForm, subjectOf } from './formCreate';
@@ -28,9 +28,15 @@ type FactsState = { kind: 'loading'; progress?: MonevFactsProgress } | { kind: '
 /**
  * One SOP's monitoring dashboard: measures of its case record under the filters in the URL, from the cases on
  * this device or, when it is linked and signed in, from the server. `fetchServerMonev` stands in for the
- * server in stories.
+ * server in stories, `loadFacts` for the device's facts.
  */
-export function MonevPage({ sopId, query, fetchServerMonev }: { sopId: string; query: string; fetchServerMonev?: FetchServerMonev }) {
+export function MonevPage({ sopId, query, fetchServerMonev, loadFacts = loadMonevData }: {
+  sopId: string;
+  query: string;
+  fetchServerMonev?: FetchServerMonev;
+  /** Reads the device's facts; stories stand in a slow device with it. */
+  loadFacts?: typeof loadMonevData;
+}) {
   const { db, calendar, now } = useRuntime();
   const { t, lang } = useI18n();
   const linkedServer = useServerMonevFetch();
@@ -54,14 +60,14 @@ export function MonevPage({ sopId, query, fetchServerMonev }: { sopId: string; q
     if (!factsWanted) return;
     let current = true;
     setFacts({ kind: 'loading' });
-    loadMonevData(db, sopId, calendar, (progress) => current && setFacts({ kind: 'loading', progress })).then(
+    loadFacts(db, sopId, calendar, (progress) => current && setFacts({ kind: 'loading', progress })).then(
       (data) => current && setFacts({ kind: 'ready', data }),
       (error: unknown) => current && setFacts({ kind: 'failed', message: messageOf(error) }),
     );
     return () => {
       current = false;
     };
-  }, [db, sopId, calendar, factsWanted]);
+  }, [db, sopId, calendar, factsWanted, loadFacts]);
   const filters = useMemo(() => parseMonevFilters(query), [query]);
   const go = (next: MonevFilters) => navigate(hrefs.monev(sopId, formatMonevFilters(next)));
 
@@ -110,8 +116,17 @@ function timedMeasure<T>(measure: () => T): T {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The view's measures and what the page shows beside them, from the facts once read, until then from a kept view. */
-function useMonevView(sopId: string, facts: MonevData | undefined, query: MonevQuery, steps: MonevStepInfo[], onFirstLook: () => void): MonevViewSummary | undefined {
+/**
+ * The view's measures and what the page shows beside them, from the facts once read, until then from a kept view
+ * (`staleSince`: measured then, on facts older than the record's).
+ */
+function useMonevView(
+  sopId: string,
+  facts: MonevData | undefined,
+  query: MonevQuery,
+  steps: MonevStepInfo[],
+  onFirstLook: () => void,
+): { summary?: MonevViewSummary; staleSince?: number } {
   const { db, calendar } = useRuntime();
   const key = useMemo(() => monevViewKey(sopId, query, steps, calendar), [sopId, query, steps, calendar]);
   const tables = facts?.tables;
@@ -127,7 +142,7 @@ function useMonevView(sopId: string, facts: MonevData | undefined, query: MonevQ
       },
     [facts, query, calendar, steps, offices, starts],
   );
-  const [kept, setKept] = useState<{ key: string; view?: MonevViewSummary }>();
+  const [kept, setKept] = useState<{ key: string; view?: KeptMonevView }>();
   const firstLook = useRef(onFirstLook);
   useEffect(() => {
     if (facts) return;
@@ -160,7 +175,9 @@ function useMonevView(sopId: string, facts: MonevData | undefined, query: MonevQ
       clearTimeout(timer);
     };
   }, [db, sopId, key, factsId, measured]);
-  return measured ?? (kept?.key === key ? kept.view : undefined);
+  if (measured) return { summary: measured };
+  const shown = kept?.key === key ? kept.view : undefined;
+  return shown ? { summary: shown.view, ...(shown.stale ? { staleSince: shown.savedAt } : {}) } : {};
 }
 
 interface DashboardProps {
@@ -185,22 +202,34 @@ function DeviceDashboard({ facts, onFirstLook, loading, notice, ...props }: Dash
   const { revision, filters, go, calendar } = props;
   const steps = useMemo(() => monevStepsOf(revision.doc), [revision.doc]);
   const query = useMemo(() => monevQueryOf(filters, calendar.timeZone), [filters, calendar.timeZone]);
-  const view = useMonevView(revision.sopId, facts, query, steps, onFirstLook);
+  const { summary: view, staleSince } = useMonevView(revision.sopId, facts, query, steps, onFirstLook);
   const measures = view?.measures;
   const drilled = filters.step ? measures?.steps.find((s) => s.stepId === filters.step) : undefined;
   const drilledFacts = useMemo(() => (drilled && facts ? factsOfStep(facts.tables, query, drilled.stepId) : undefined), [facts, query, drilled]);
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!view || !measures) return loading;
+  const stale = staleSince !== undefined;
   return (
     <DashboardBody
       {...props}
       measures={measures}
       shownFor={filters}
+      stale={stale}
       offices={view.offices}
       unreadable={view.unreadable}
-      notices={notice}
+      notices={
+        <>
+          {notice}
+          {stale && (
+            <p role="status" className="rt-alert rt-alert--info mv-stale">
+              {t('monev.page.stale', { time: formatDateTime(staleSince, lang, calendar.timeZone) })}
+            </p>
+          )}
+        </>
+      }
       onShowCases={(step) => go({ ...filters, step, which: 'all' })}
-      fillForm={(title, laneLabel) => <FillMonitoringForm starts={view.starts} revision={revision} filters={filters} measures={measures} title={title} laneLabel={laneLabel} />}
+      // A form is prefilled from current numbers only: while stale ones are shown, it waits for them.
+      fillForm={(title, laneLabel) => !stale && <FillMonitoringForm starts={view.starts} revision={revision} filters={filters} measures={measures} title={title} laneLabel={laneLabel} />}
       drill={
         drilled &&
         (drilledFacts ? (
@@ -248,7 +277,7 @@ function ServerDashboard({ fetchMonev, ...props }: DashboardProps & { fetchMonev
   return <DashboardBody {...props} filters={asked} measures={shown?.measures} shownFor={shown ? parseMonevFilters(shown.key) : undefined} notices={notices} unreadable={0} />;
 }
 
-function DashboardBody({ revisions, revision, filters, go, now, calendar, sourceSwitch, measures, shownFor, offices, unreadable, notices, onShowCases, fillForm, drill }: DashboardProps & {
+function DashboardBody({ revisions, revision, filters, go, now, calendar, sourceSwitch, measures, shownFor, offices, unreadable, notices, onShowCases, fillForm, drill, stale }: DashboardProps & {
   /** Absent until the first numbers arrive (the server's source shows its status and filters meanwhile). */
   measures: MonevMeasures | undefined;
   /** The filters the numbers shown are for. */
@@ -259,6 +288,8 @@ function DashboardBody({ revisions, revision, filters, go, now, calendar, source
   onShowCases?: (stepId: string) => void;
   fillForm?: (title: string, laneLabel: (id: string | undefined) => string) => React.ReactNode;
   drill?: React.ReactNode;
+  /** The numbers are a kept view of older facts, shown until the current ones are measured. */
+  stale?: boolean;
 }) {
   const { t, lang } = useI18n();
   const doc = revision.doc;
@@ -267,8 +298,14 @@ function DashboardBody({ revisions, revision, filters, go, now, calendar, source
   const totals = measures?.totals;
   const title = textOf(revision.title, revision.sopId);
   return (
-    // data-filters: which filters the numbers on screen are for (a test or the benchmark waits on it).
-    <section className="rt-section mv-page" aria-labelledby="mv-heading" {...(shownFor ? { 'data-filters': formatMonevFilters(shownFor) } : {})}>
+    // data-filters: which filters the numbers on screen are for, data-stale: that they are a kept view of older facts
+    // (a test or the benchmark waits on them).
+    <section
+      className="rt-section mv-page"
+      aria-labelledby="mv-heading"
+      {...(shownFor ? { 'data-filters': formatMonevFilters(shownFor) } : {})}
+      {...(stale ? { 'data-stale': 'true' } : {})}
+    >
       <p>
         <a href={hrefs.monevIndex()}>{t('monev.page.back')}</a>
       </p>

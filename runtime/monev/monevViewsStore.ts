@@ -3,12 +3,15 @@
  * what the page needs beside them (the office list, the start range, the
  * unreadable count), saved under the id of the facts they were measured on.
  *
- * Why: reading 100,000 cases' facts from IndexedDB takes seconds, however
- * compact, while an officer opens the dashboard on the view they left. A kept
- * view is shown while the facts load, and only when the facts are provably
- * the same (currentMonevFactsId: same calendar, no case written or deleted
- * since); the page then measures again from the facts, which gives the same
- * numbers. A view never measured on the current facts waits for them.
+ * Why: reading 100,000 cases' facts from IndexedDB takes more than a second,
+ * however compact, while an officer opens the dashboard on the view they
+ * left. A kept view is shown while the facts load; the page then measures
+ * again from the facts. When the facts are provably the same
+ * (currentMonevFactsId: same calendar, no case written or deleted since),
+ * that gives the same numbers. When cases changed since, the kept view is
+ * stale: the page shows it marked as such, with the time it was measured,
+ * until the current numbers replace it, and offers no form from it. A view
+ * never measured waits for the facts.
  *
  * The rows live in the monevFacts table under `${sopId}#views`, so they share
  * the facts' life: derived data, never backed up, cleared with them.
@@ -20,7 +23,7 @@ import type { WorkingCalendarConfig } from '../../core/sla';
 import type { RuntimeDb } from '../storage/db';
 import { builtWithKey, currentMonevFactsId } from './monevFactsStore';
 
-/** Views kept per SOP; the least recently measured go first. */
+/** Views kept per SOP, of any facts; the least recently measured go first. */
 export const MONEV_VIEWS_KEPT = 24;
 
 export interface MonevViewSummary {
@@ -49,12 +52,21 @@ export function monevViewKey(sopId: string, query: MonevQuery, steps: readonly M
   return `${viewsOf(sopId)}|${sha256Hex(JSON.stringify({ query, steps, calendar: builtWithKey(calendar) })).slice(0, 32)}`;
 }
 
-/** The kept view, when it was measured on facts still current; undefined otherwise. */
-export async function readKeptMonevView(db: RuntimeDb, sopId: string, calendar: WorkingCalendarConfig, key: string): Promise<MonevViewSummary | undefined> {
+export interface KeptMonevView {
+  view: MonevViewSummary;
+  /** Measured on facts that are no longer current (cases changed since): numbers as of `savedAt`, not of now. */
+  stale: boolean;
+  /** When it was measured and kept (ms). */
+  savedAt: number;
+}
+
+/** The view kept under `key`, saying whether the facts it was measured on are still current; undefined when none. */
+export async function readKeptMonevView(db: RuntimeDb, sopId: string, calendar: WorkingCalendarConfig, key: string): Promise<KeptMonevView | undefined> {
   const begun = performance.now();
   const [factsId, row] = await Promise.all([currentMonevFactsId(db, sopId, calendar), viewsTable(db).get(key)]);
   performance.measure('monev:kept-view', { start: begun });
-  return factsId !== undefined && row?.factsId === factsId ? row.view : undefined;
+  if (!row?.view || typeof row.savedAt !== 'number') return undefined;
+  return { view: row.view, stale: factsId === undefined || row.factsId !== factsId, savedAt: row.savedAt };
 }
 
 /** Which views of a SOP are kept, newest first: one small row, so keeping a view never reads the others. */
@@ -64,15 +76,15 @@ interface MonevViewsIndexRow {
   views: { key: string; factsId: string }[];
 }
 
-/** Keeps a view measured on the facts named `factsId`, and drops views of other facts and the oldest beyond the limit. */
+/** Keeps a view measured on the facts named `factsId` (replacing the one kept under its key), and drops the oldest beyond the limit. */
 export async function keepMonevView(db: RuntimeDb, sopId: string, key: string, factsId: string, view: MonevViewSummary): Promise<void> {
   const table = viewsTable(db);
   const index = db.monevFacts as unknown as Table<MonevViewsIndexRow, string>;
   const indexKey = `${viewsOf(sopId)}|index`;
   await db.transaction('rw', table, async () => {
     const listed = (await index.get(indexKey))?.views ?? [];
-    const current = [{ key, factsId }, ...listed.filter((v) => v.key !== key && v.factsId === factsId)];
-    const kept = current.slice(0, MONEV_VIEWS_KEPT);
+    // Views of older facts stay too: the next open shows them, marked stale, while it measures anew.
+    const kept = [{ key, factsId }, ...listed.filter((v) => v.key !== key)].slice(0, MONEV_VIEWS_KEPT);
     const keptKeys = new Set(kept.map((v) => v.key));
     const dropped = listed.filter((v) => !keptKeys.has(v.key)).map((v) => v.key);
     await table.put({ key, sopId: viewsOf(sopId), factsId, savedAt: Date.now(), view });

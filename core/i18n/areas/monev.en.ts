@@ -17,6 +17,7 @@ export const monevMessagesEn: Record<keyof typeof monevMessagesId, string> = {
   'monev.page.back': 'All SOPs',
   'monev.page.noCases': 'No case matches these filters.',
   'monev.page.casesLoading': 'Reading the cases of this step…',
+  'monev.page.stale': 'Numbers as of {time}, from an earlier visit: cases have changed since. Updating…',
   'monev.page.summary': '{cases} cases started · {finished} finished · {returned} sent back at least once · {cancelled} cancelled · {open} still running',
 
   'monev.source.label': 'Data source',

@@ -18,6 +18,7 @@ export const monevMessagesId = {
   'monev.page.back': 'Semua SOP',
   'monev.page.noCases': 'Tidak ada kasus yang cocok dengan saringan ini.',
   'monev.page.casesLoading': 'Membaca kasus langkah ini…',
+  'monev.page.stale': 'Angka per {time}, dari kunjungan sebelumnya: ada kasus yang berubah sejak itu. Sedang diperbarui…',
   'monev.page.summary': '{cases} kasus dimulai · {finished} selesai · {returned} pernah dikembalikan · {cancelled} dibatalkan · {open} masih berjalan',
 
   'monev.source.label': 'Sumber data',

@@ -137,7 +137,8 @@ describe('hostile stored data never blanks a screen', () => {
     ];
     for (const [hash, heading] of visits) {
       window.location.hash = hash;
-      // Generous: a loaded CI machine took over 5 s to open the huge damaged record; this test is about never blanking.
+      // Generous: a loaded CI machine took over 5 s to open the huge damaged record, and over 15 s for the fifteen
+      // screens (hence the test's own timeout); this test is about never blanking.
       await expect.element(screen.getByRole('heading', { level: 2, name: heading }).first(), { timeout: 15_000 }).toBeVisible();
       await new Promise((resolve) => setTimeout(resolve, 150));
       expect(document.getElementById('rt-page-failure'), `${hash} fell back to the page-failure message`).toBeNull();
@@ -151,5 +152,5 @@ describe('hostile stored data never blanks a screen', () => {
     await expect.element(screen.getByRole('link', { name: /Nama/ }).first()).toBeVisible();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
     expect(uncaught).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -180,6 +180,12 @@ describe('monev facts kept between visits (Chromium)', () => {
     expect(refolded.kept.folded).toBe(n);
     sameNumbers(refolded.measures, first.measures);
     expect(rest.length).toBeGreaterThan(0);
+    // A chunk holding no facts at all (neither form): the same.
+    const [empty] = await chunks();
+    await db.monevFacts.put({ ...empty!, packed: undefined });
+    const again = await keptMeasures(db, calendar);
+    expect(again.kept.folded).toBe(n);
+    sameNumbers(again.measures, first.measures);
   });
 
   it('counts a case whose events cannot be folded, and does not fold it again until it changes', async () => {

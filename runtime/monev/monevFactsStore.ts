@@ -158,7 +158,7 @@ const newFactsId = () => `${Date.now().toString(36)}-${Math.random().toString(36
 
 /**
  * The id of the SOP's kept facts when no case of the SOP was written or deleted since they were checked (and
- * they were built with this calendar), without reading them: one index range and two meta rows, milliseconds
+ * they were built with this calendar), without reading them: one index range and two small rows, milliseconds
  * at 100,000 cases. Undefined when they may be stale; loadStoredMonevFacts then catches up. What it guards is
  * a view drawn while the facts load, which the facts then replace, so it takes one shortcut that fold does
  * not: no margin for a clock stepped back between two writes.
@@ -214,7 +214,11 @@ type Chunk = Omit<MonevFactsRow, 'table' | 'packed'> & {
 function readChunks(rows: readonly MonevFactsRow[]): Chunk[] {
   try {
     return rows
-      .map(({ packed, table, ...rest }): Chunk => (packed ? { ...rest, table: unpackFactsTable(packed) } : { ...rest, table: table!, repack: true }))
+      .map(({ packed, table, ...rest }): Chunk => {
+        if (packed) return { ...rest, table: unpackFactsTable(packed) };
+        if (!table?.case) throw new Error(`Monev facts chunk ${rest.key} holds no facts`);
+        return { ...rest, table, repack: true };
+      })
       .sort((a, b) => a.chunk - b.chunk);
   } catch {
     return [];

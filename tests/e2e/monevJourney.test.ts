@@ -137,8 +137,16 @@ describe('monev of the Banyuwangi SPM, from demo case histories to a revision dr
     // The worst step carries the evaluator's note on the canvas, and in its properties.
     const node = page.locator(`.react-flow__node[aria-label^="Langkah ${worstRow},"]`);
     expect(await node.getAttribute('aria-label')).toMatch(/catatan/i);
-    await node.click();
-    await page.getByRole('heading', { name: 'Catatan tinjauan' }).waitFor();
+    // The whole diagram first, as a drafter would: the opening view can leave the step outside the canvas, where a
+    // click lands on something else (once in CI: no properties opened).
+    await page.locator('.react-flow__controls-fitview').click();
+    const notes = page.getByRole('heading', { name: 'Catatan tinjauan' });
+    // Clicked again while the panel does not show it: the view may still be moving when the first click lands.
+    for (let tries = 0; tries < 3 && !(await notes.isVisible()); tries++) {
+      await node.click();
+      await notes.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    }
+    await notes.waitFor();
     await page.getByText(noteText).first().waitFor();
     expect(problems).toEqual([]);
   }, 180_000);

@@ -43,6 +43,12 @@ const INTEGER_ARRAYS: { min: number; max: number; make: (values: ArrayLike<numbe
   { min: -0x80000000, max: 0x7fffffff, make: (v) => new Int32Array(v) },
 ];
 
+/** Whether `x` is an Int32 that an integer array gives back as itself: NaN, fractions and -0 are not. */
+const isInt32 = (x: number): boolean => (x | 0) === x && !Object.is(x, -0);
+
+/** The narrowest integer array holding every value from `min` to `max` (both Int32). */
+const integerArrayFor = (min: number, max: number) => INTEGER_ARRAYS.find((a) => min >= a.min && max <= a.max)!;
+
 export function packColumn(values: NumberColumn): PackedColumn {
   const n = values.length;
   if (n === 0) return { same: 0, length: 0 };
@@ -55,15 +61,12 @@ export function packColumn(values: NumberColumn): PackedColumn {
     const x = values[i]!;
     if (same && !Object.is(x, first)) same = false;
     // NaN, fractions, -0 and numbers beyond Int32 stay in 64 bits.
-    if (integers && ((x | 0) !== x || Object.is(x, -0))) integers = false;
+    if (integers && !isInt32(x)) integers = false;
     if (x < min) min = x;
     if (x > max) max = x;
   }
   if (same) return { same: first, length: n };
-  if (integers) {
-    const fits = INTEGER_ARRAYS.find((a) => min >= a.min && max <= a.max);
-    if (fits) return fits.make(values);
-  }
+  if (integers) return integerArrayFor(min, max).make(values);
   return values instanceof Float64Array ? values : new Float64Array(values);
 }
 
@@ -90,10 +93,7 @@ export function unpackColumn(column: PackedColumn): NumberColumn {
 const FILLED = new Map<string, NumberColumn>();
 
 function filledArray(same: number, length: number): NumberColumn {
-  if ((same | 0) === same && !Object.is(same, -0)) {
-    const fits = INTEGER_ARRAYS.find((a) => same >= a.min && same <= a.max)!;
-    return fits.make({ length }).fill(same);
-  }
+  if (isInt32(same)) return integerArrayFor(same, same).make({ length }).fill(same);
   // Float32 holds NaN exactly, in half the bytes.
   return (Number.isNaN(same) ? new Float32Array(length) : new Float64Array(length)).fill(same);
 }

@@ -73,7 +73,8 @@ export async function readKeptMonevView(db: RuntimeDb, sopId: string, calendar: 
 interface MonevViewsIndexRow {
   key: string;
   sopId: string;
-  views: { key: string; factsId: string }[];
+  /** Rows written before stale views were shown also hold each view's factsId; the view row holds it anyway. */
+  views: { key: string }[];
 }
 
 /** Keeps a view measured on the facts named `factsId` (replacing the one kept under its key), and drops the oldest beyond the limit. */
@@ -84,7 +85,7 @@ export async function keepMonevView(db: RuntimeDb, sopId: string, key: string, f
   await db.transaction('rw', table, async () => {
     const listed = (await index.get(indexKey))?.views ?? [];
     // Views of older facts stay too: the next open shows them, marked stale, while it measures anew.
-    const kept = [{ key, factsId }, ...listed.filter((v) => v.key !== key)].slice(0, MONEV_VIEWS_KEPT);
+    const kept = [{ key }, ...listed.filter((v) => v.key !== key).map((v) => ({ key: v.key }))].slice(0, MONEV_VIEWS_KEPT);
     const keptKeys = new Set(kept.map((v) => v.key));
     const dropped = listed.filter((v) => !keptKeys.has(v.key)).map((v) => v.key);
     await table.put({ key, sopId: viewsOf(sopId), factsId, savedAt: Date.now(), view });
